@@ -1,0 +1,11 @@
+//! Data preparation (数据预处理): CSV → typed table → clean, scaled, split tensors.
+
+#[cfg(not(target_arch = "wasm32"))]
+pub mod builtin;
+pub mod prepare;
+pub mod scale;
+pub mod split;
+pub mod table;
+
+pub use prepare::{prepare, Prepared, Preprocessing};
+pub use table::{read_csv, Column, ColumnData, Table};

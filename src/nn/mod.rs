@@ -1,0 +1,12 @@
+//! Neural-network building blocks: layers, activations, losses, initialisers and `Sequential`.
+
+pub mod activation;
+pub mod dense;
+pub mod dropout;
+pub mod init;
+pub mod layer;
+pub mod loss;
+pub mod sequential;
+
+pub use layer::{Layer, ParamMut};
+pub use sequential::Sequential;

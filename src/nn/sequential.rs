@@ -1,0 +1,194 @@
+//! `Sequential`: a stack of layers built (and shape-checked) once from the experiment.
+
+use ndarray::{Array2, ArrayD, Ix2};
+use serde::Serialize;
+
+use super::dense::Dense;
+use super::dropout::Dropout;
+use super::layer::{Layer, ParamMut};
+use super::loss::{Head, Loss};
+use crate::error::{Error, Result};
+use crate::experiment::{Activation, LayerConfig};
+use crate::rng::Rng;
+
+/// A layer's line in the model summary.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct LayerSummary {
+    pub kind: &'static str,
+    pub output_shape: Vec<usize>,
+    pub params: usize,
+}
+
+/// Layers in order, the loss, and (when fused) the output head applied to logits.
+pub struct Sequential {
+    layers: Vec<Box<dyn Layer>>,
+    loss: Loss,
+    head: Option<Head>,
+    input_shape: Vec<usize>,
+}
+
+impl Sequential {
+    /// Builds `configs` for inputs of shape `input_shape` (no batch axis) and `outputs` targets.
+    /// The last layer must produce `outputs` values; errors name the layer index and the shapes.
+    pub fn build(configs: &[LayerConfig], input_shape: &[usize], outputs: usize, loss: Loss, rng: &mut Rng) -> Result<Self> {
+        let mut layers: Vec<Box<dyn Layer>> = Vec::new();
+        let mut shape = input_shape.to_vec();
+        let mut head = None;
+        for (i, config) in configs.iter().enumerate() {
+            let last = i + 1 == configs.len();
+            let layer: Box<dyn Layer> = match *config {
+                LayerConfig::Dense { units, activation } => {
+                    if shape.len() != 1 {
+                        return Err(Error::Model(format!("layer {i} (dense) needs flat inputs but receives shape {shape:?}; put a flatten layer or an lstm without return_sequences before it")));
+                    }
+                    let fused = if last { loss.fused_head(activation) } else { None };
+                    head = head.or(fused);
+                    let act = if fused.is_some() { Activation::Linear } else { activation };
+                    Box::new(Dense::new(shape[0], units, act, rng))
+                }
+                LayerConfig::Dropout { rate } => Box::new(Dropout::new(rate, rng.fork())),
+                LayerConfig::Lstm { .. } => {
+                    return Err(Error::Model(format!("layer {i}: lstm layers are not available in this build yet; use dense layers")))
+                }
+            };
+            shape = layer.output_shape(&shape);
+            layers.push(layer);
+        }
+        if shape != [outputs] {
+            return Err(Error::Model(format!(
+                "the last layer outputs shape {shape:?} but the target needs [{outputs}]; set the last layer's units to {outputs}"
+            )));
+        }
+        Ok(Sequential { layers, loss, head, input_shape: input_shape.to_vec() })
+    }
+
+    /// Model outputs (probabilities for a fused head) for `x` `[batch, ...]`, inference mode.
+    pub fn predict(&mut self, x: &ArrayD<f32>) -> Array2<f32> {
+        let mut out = self.raw_forward(x, false);
+        if let Some(h) = self.head {
+            h.apply(&mut out);
+        }
+        out
+    }
+
+    fn raw_forward(&mut self, x: &ArrayD<f32>, training: bool) -> Array2<f32> {
+        let mut h = x.clone();
+        for layer in &mut self.layers {
+            h = layer.forward(&h, training);
+        }
+        h.into_dimensionality::<Ix2>().expect("checked at build: the output is [batch, outputs]")
+    }
+
+    /// The loss on `(x, y)` in inference mode (dropout off).
+    pub fn loss(&mut self, x: &ArrayD<f32>, y: &Array2<f32>) -> f32 {
+        let out = self.raw_forward(x, false);
+        match self.head {
+            Some(h) => h.value_and_grad(&out, y).0,
+            None => self.loss.value_and_grad(&out, y).0,
+        }
+    }
+
+    /// One forward and backward pass in training mode; returns the batch loss and the raw outputs
+    /// (logits for a fused head). Parameter gradients are left in the layers for the optimizer.
+    pub fn forward_backward(&mut self, x: &ArrayD<f32>, y: &Array2<f32>) -> (f32, Array2<f32>) {
+        let out = self.raw_forward(x, true);
+        let (value, grad) = match self.head {
+            Some(h) => h.value_and_grad(&out, y),
+            None => self.loss.value_and_grad(&out, y),
+        };
+        let mut g = grad.into_dyn();
+        for layer in self.layers.iter_mut().rev() {
+            g = layer.backward(&g);
+        }
+        (value, out)
+    }
+
+    /// Every trainable parameter with its gradient, in a fixed order.
+    pub fn params(&mut self) -> Vec<ParamMut<'_>> {
+        self.layers.iter_mut().flat_map(|l| l.params()).collect()
+    }
+
+    /// Copies of every parameter, in the order of [`params`](Self::params).
+    pub fn weights(&self) -> Vec<ArrayD<f32>> {
+        self.layers.iter().flat_map(|l| l.weights()).collect()
+    }
+
+    /// Overwrites every parameter; `weights` must come from [`weights`](Self::weights) of the same architecture.
+    pub fn set_weights(&mut self, weights: &[ArrayD<f32>]) -> Result<()> {
+        let mut params = self.params();
+        if params.len() != weights.len() {
+            return Err(Error::Model(format!("{} weight tensors given, the model has {}", weights.len(), params.len())));
+        }
+        for (i, (p, w)) in params.iter_mut().zip(weights).enumerate() {
+            if p.value.shape() != w.shape() {
+                return Err(Error::Model(format!("weight tensor {i} has shape {:?}, the model needs {:?}", w.shape(), p.value.shape())));
+            }
+            p.value.assign(w);
+        }
+        Ok(())
+    }
+
+    /// Per-layer output shapes and parameter counts.
+    pub fn summary(&self) -> Vec<LayerSummary> {
+        let mut shape = self.input_shape.clone();
+        self.layers
+            .iter()
+            .map(|l| {
+                shape = l.output_shape(&shape);
+                LayerSummary { kind: l.kind(), output_shape: shape.clone(), params: l.weights().iter().map(|w| w.len()).sum() }
+            })
+            .collect()
+    }
+
+    /// The total number of trainable values.
+    pub fn param_count(&self) -> usize {
+        self.summary().iter().map(|s| s.params).sum()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ndarray::array;
+
+    fn dense(units: usize, activation: Activation) -> LayerConfig {
+        LayerConfig::Dense { units, activation }
+    }
+
+    #[test]
+    fn counts_parameters_like_keras() {
+        let layers = [dense(64, Activation::Relu), dense(64, Activation::Relu), dense(10, Activation::Softmax)];
+        let m = Sequential::build(&layers, &[64], 10, Loss::CategoricalCrossentropy, &mut Rng::new(0)).unwrap();
+        assert_eq!(m.param_count(), 8970, "W1's architecture");
+    }
+
+    #[test]
+    fn wrong_output_width_names_the_shapes() {
+        let err = Sequential::build(&[dense(4, Activation::Relu)], &[2], 3, Loss::Mse, &mut Rng::new(0)).err().unwrap();
+        assert!(err.to_string().contains("[4]") && err.to_string().contains("[3]"), "{err}");
+    }
+
+    #[test]
+    fn fused_softmax_predicts_probabilities_and_its_gradient_matches_finite_differences() {
+        let layers = [dense(5, Activation::Tanh), dense(3, Activation::Softmax)];
+        let mut m = Sequential::build(&layers, &[2], 3, Loss::CategoricalCrossentropy, &mut Rng::new(3)).unwrap();
+        let x = array![[0.2f32, -0.4], [1.0, 0.5]].into_dyn();
+        let y = array![[0.0f32, 1.0, 0.0], [1.0, 0.0, 0.0]];
+        let p = m.predict(&x);
+        assert!(p.rows().into_iter().all(|r| (r.sum() - 1.0).abs() < 1e-6));
+        m.forward_backward(&x, &y);
+        let grads: Vec<Vec<f32>> = m.params().iter().map(|p| p.grad.iter().copied().collect()).collect();
+        for (pi, g) in grads.iter().enumerate() {
+            for k in 0..g.len() {
+                let h = 1e-2;
+                m.params()[pi].value.as_slice_mut().unwrap()[k] += h;
+                let up = m.loss(&x, &y);
+                m.params()[pi].value.as_slice_mut().unwrap()[k] -= 2.0 * h;
+                let down = m.loss(&x, &y);
+                m.params()[pi].value.as_slice_mut().unwrap()[k] += h;
+                let num = (up - down) / (2.0 * h);
+                assert!((num - g[k]).abs() < 1e-3 + 1e-2 * num.abs(), "param {pi}[{k}]: {num} vs {}", g[k]);
+            }
+        }
+    }
+}

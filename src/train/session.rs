@@ -1,0 +1,229 @@
+//! A training `Session`: prepared data, a built model and an optimizer, trained in slices so a
+//! caller (the worker, the CLI) can pause, step and change the learning rate between them.
+
+use ndarray::{Array2, ArrayD, Axis};
+use serde::Serialize;
+
+use super::history::EpochRecord;
+use super::optimizer::Optimizer;
+use crate::data::{prepare, Prepared, Table};
+use crate::error::{Error, Result};
+use crate::experiment::{Experiment, Loss, OptimizerConfig, Task};
+use crate::metrics::{self, Evaluation};
+use crate::nn::sequential::LayerSummary;
+use crate::nn::Sequential;
+use crate::rng::Rng;
+
+/// What the page needs to show after `configure`.
+#[derive(Debug, Clone, Serialize)]
+pub struct SessionSummary {
+    pub task: Task,
+    pub loss: Loss,
+    pub features: Vec<String>,
+    pub target: String,
+    pub classes: Option<Vec<String>>,
+    pub rows: [usize; 3],
+    pub layers: Vec<LayerSummary>,
+    pub params: usize,
+}
+
+/// Prepared data + model + optimizer + the position inside the current epoch.
+pub struct Session {
+    pub experiment: Experiment,
+    pub data: Prepared,
+    model: Sequential,
+    optimizer: Optimizer,
+    loss: Loss,
+    shuffle: Rng,
+    order: Vec<usize>,
+    cursor: usize,
+    epoch_stats: (f64, usize, usize),
+    history: Vec<EpochRecord>,
+    best: Option<(f32, usize, Vec<ArrayD<f32>>)>,
+    stopped_early: bool,
+}
+
+impl Session {
+    /// Prepares `table` and builds the model, both from `experiment` (and its seed).
+    pub fn new(experiment: Experiment, table: &Table) -> Result<Self> {
+        experiment.validate()?;
+        let mut root = Rng::new(experiment.seed);
+        let (mut split_rng, mut init_rng, shuffle) = (root.fork(), root.fork(), root.fork());
+        let data = prepare(table, &experiment.data, &mut split_rng)?;
+        let task = data.preprocessing.task;
+        let loss = experiment.compile.loss.unwrap_or(match task {
+            Task::Classification => Loss::CategoricalCrossentropy,
+            _ => Loss::Mse,
+        });
+        let outputs = data.y_train.ncols();
+        let model = Sequential::build(&experiment.model.layers, &[data.x_train.ncols()], outputs, loss, &mut init_rng)?;
+        let optimizer = Optimizer::new(experiment.compile.optimizer.clone());
+        let mut s = Session {
+            experiment, data, model, optimizer, loss, shuffle,
+            order: vec![], cursor: 0, epoch_stats: (0.0, 0, 0), history: vec![], best: None, stopped_early: false,
+        };
+        s.start_epoch();
+        Ok(s)
+    }
+
+    /// Task, shapes, layers and parameter count.
+    pub fn summary(&self) -> SessionSummary {
+        let p = &self.data.preprocessing;
+        SessionSummary {
+            task: p.task,
+            loss: self.loss,
+            features: p.features.clone(),
+            target: p.target.clone(),
+            classes: p.classes.clone(),
+            rows: [self.data.x_train.nrows(), self.data.x_val.nrows(), self.data.x_test.nrows()],
+            layers: self.model.summary(),
+            params: self.model.param_count(),
+        }
+    }
+
+    /// Epochs finished so far.
+    pub fn history(&self) -> &[EpochRecord] {
+        &self.history
+    }
+
+    /// True when every epoch ran or early stopping ended training.
+    pub fn is_done(&self) -> bool {
+        self.stopped_early || self.history.len() >= self.experiment.fit.epochs
+    }
+
+    /// Changes the learning rate from the next batch on.
+    pub fn set_learning_rate(&mut self, lr: f32) -> Result<()> {
+        if !(lr.is_finite() && (1e-7..=10.0).contains(&lr)) {
+            return Err(Error::experiment("compile.optimizer.learning_rate", format!("{lr} is out of range; use a value from 1e-7 to 10")));
+        }
+        self.optimizer.set_learning_rate(lr);
+        Ok(())
+    }
+
+    fn batch_size(&self) -> usize {
+        match self.experiment.compile.optimizer {
+            OptimizerConfig::Gd { .. } => self.data.x_train.nrows(),
+            _ => self.experiment.fit.batch_size,
+        }
+    }
+
+    fn start_epoch(&mut self) {
+        self.order = (0..self.data.x_train.nrows()).collect();
+        self.shuffle.shuffle(&mut self.order);
+        self.cursor = 0;
+        self.epoch_stats = (0.0, 0, 0);
+    }
+
+    /// Trains at most `max_batches` batches, stopping at the end of an epoch; returns that epoch's
+    /// record if one finished. A non-finite loss stops with an error naming epoch and batch.
+    pub fn step(&mut self, max_batches: usize) -> Result<Option<EpochRecord>> {
+        if self.is_done() {
+            return Ok(None);
+        }
+        let bs = self.batch_size();
+        for _ in 0..max_batches.max(1) {
+            let end = (self.cursor + bs).min(self.order.len());
+            let idx = &self.order[self.cursor..end];
+            let x = self.data.x_train.select(Axis(0), idx).into_dyn();
+            let y = self.data.y_train.select(Axis(0), idx);
+            let (loss, out) = self.model.forward_backward(&x, &y);
+            if !loss.is_finite() {
+                return Err(Error::Diverged { epoch: self.history.len() + 1, batch: self.cursor / bs + 1, value: loss });
+            }
+            self.optimizer.step(self.model.params());
+            let correct = if self.is_classification() { (metrics::accuracy(&out, &y) * idx.len() as f32).round() as usize } else { 0 };
+            let (sum, seen, hits) = self.epoch_stats;
+            self.epoch_stats = (sum + loss as f64 * idx.len() as f64, seen + idx.len(), hits + correct);
+            self.cursor = end;
+            if self.cursor >= self.order.len() {
+                return Ok(Some(self.finish_epoch()));
+            }
+        }
+        Ok(None)
+    }
+
+    fn is_classification(&self) -> bool {
+        self.data.preprocessing.task == Task::Classification
+    }
+
+    fn finish_epoch(&mut self) -> EpochRecord {
+        let (sum, seen, hits) = self.epoch_stats;
+        let classification = self.is_classification();
+        let (val_loss, val_accuracy) = if self.data.x_val.nrows() > 0 {
+            let x = self.data.x_val.clone().into_dyn();
+            let loss = self.model.loss(&x, &self.data.y_val);
+            let acc = classification.then(|| metrics::accuracy(&self.model.predict(&x), &self.data.y_val));
+            (Some(loss), acc)
+        } else {
+            (None, None)
+        };
+        let record = EpochRecord {
+            epoch: self.history.len() + 1,
+            loss: (sum / seen.max(1) as f64) as f32,
+            val_loss,
+            accuracy: classification.then(|| hits as f32 / seen.max(1) as f32),
+            val_accuracy,
+        };
+        self.history.push(record.clone());
+        self.early_stopping(&record);
+        self.start_epoch();
+        record
+    }
+
+    fn early_stopping(&mut self, record: &EpochRecord) {
+        let Some(es) = self.experiment.fit.early_stopping.clone() else { return };
+        let value = if es.monitor == "loss" { Some(record.loss) } else { record.val_loss };
+        let Some(value) = value else { return };
+        let improved = self.best.as_ref().is_none_or(|(best, _, _)| value < *best);
+        if improved {
+            let weights = if es.restore_best_weights { self.model.weights() } else { vec![] };
+            self.best = Some((value, record.epoch, weights));
+        } else if let Some((_, best_epoch, weights)) = &self.best {
+            if record.epoch - best_epoch > es.patience {
+                if es.restore_best_weights {
+                    let weights = weights.clone();
+                    self.model.set_weights(&weights).expect("same architecture");
+                }
+                self.stopped_early = true;
+            }
+        }
+    }
+
+    /// Metrics on the held-out test split (regression metrics in the target's original units).
+    pub fn evaluate(&mut self) -> Evaluation {
+        let (x, y) = (self.data.x_test.clone(), self.data.y_test.clone());
+        evaluate_on(&mut self.model, &self.data.preprocessing, &x, &y)
+    }
+
+    /// Model outputs for prepared inputs `[rows, features]`, in original units for regression.
+    pub fn predict(&mut self, x: &Array2<f32>) -> Array2<f32> {
+        let mut p = self.model.predict(&x.clone().into_dyn());
+        if let Some(ts) = &self.data.preprocessing.target_scaler {
+            ts.inverse_transform(&mut p);
+        }
+        p
+    }
+}
+
+fn evaluate_on(model: &mut Sequential, pre: &crate::data::Preprocessing, x: &Array2<f32>, y: &Array2<f32>) -> Evaluation {
+    if x.nrows() == 0 {
+        return Evaluation::default();
+    }
+    let xd = x.clone().into_dyn();
+    let loss = Some(model.loss(&xd, y));
+    let pred = model.predict(&xd);
+    if pre.task == Task::Classification {
+        let confusion = metrics::confusion(&pred, y);
+        return Evaluation {
+            rows: x.nrows(), loss, accuracy: Some(metrics::accuracy(&pred, y)), f1: Some(metrics::macro_f1(&confusion)),
+            confusion: Some(confusion), ..Default::default()
+        };
+    }
+    let (mut p, mut t) = (pred, y.clone());
+    if let Some(ts) = &pre.target_scaler {
+        ts.inverse_transform(&mut p);
+        ts.inverse_transform(&mut t);
+    }
+    let (rmse, mae, r2) = metrics::regression(&p, &t);
+    Evaluation { rows: x.nrows(), loss, rmse: Some(rmse), mae: Some(mae), r2: Some(r2), ..Default::default() }
+}
