@@ -28,6 +28,7 @@ pub fn loss_chart<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, history: &[
     chart
         .configure_mesh()
         .x_desc("epoch")
+        .x_label_formatter(&|v| format!("{v:.0}"))
         .y_desc("loss")
         .light_line_style(RGBColor(235, 235, 235))
         .draw()

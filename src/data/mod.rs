@@ -1,6 +1,5 @@
 //! Data preparation (数据预处理): CSV → typed table → clean, scaled, split tensors.
 
-#[cfg(not(target_arch = "wasm32"))]
 pub mod builtin;
 pub mod prepare;
 pub mod scale;

@@ -35,6 +35,8 @@ pub struct ColumnSummary {
     pub name: String,
     pub kind: &'static str,
     pub missing: usize,
+    /// Distinct non-missing values (the class count if this column is a classification target).
+    pub distinct: usize,
 }
 
 fn is_missing(cell: &str) -> bool {
@@ -106,13 +108,26 @@ impl Table {
         })
     }
 
-    /// Per-column kind and missing count.
+    /// Per-column kind, missing count and number of distinct values.
     pub fn summary(&self) -> Vec<ColumnSummary> {
         self.columns
             .iter()
-            .map(|c| match &c.data {
-                ColumnData::Numeric(v) => ColumnSummary { name: c.name.clone(), kind: "numeric", missing: v.iter().filter(|x| x.is_nan()).count() },
-                ColumnData::Categorical(v) => ColumnSummary { name: c.name.clone(), kind: "categorical", missing: v.iter().filter(|x| x.is_none()).count() },
+            .map(|c| {
+                let (kind, missing, distinct) = match &c.data {
+                    ColumnData::Numeric(v) => {
+                        let mut seen: Vec<u64> = v.iter().filter(|x| !x.is_nan()).map(|x| x.to_bits()).collect();
+                        seen.sort_unstable();
+                        seen.dedup();
+                        ("numeric", v.iter().filter(|x| x.is_nan()).count(), seen.len())
+                    }
+                    ColumnData::Categorical(v) => {
+                        let mut seen: Vec<&str> = v.iter().flatten().map(String::as_str).collect();
+                        seen.sort_unstable();
+                        seen.dedup();
+                        ("categorical", v.iter().filter(|x| x.is_none()).count(), seen.len())
+                    }
+                };
+                ColumnSummary { name: c.name.clone(), kind, missing, distinct }
             })
             .collect()
     }
@@ -128,6 +143,8 @@ mod tests {
         assert_eq!(t.rows, 2);
         assert_eq!(t.columns[0].data, ColumnData::Numeric(vec![1.0, 2.5]));
         assert_eq!(t.columns[1].data, ColumnData::Categorical(vec![Some("x".into()), Some("y".into())]));
+        let summary = t.summary();
+        assert_eq!((summary[1].kind, summary[1].distinct, summary[2].missing), ("categorical", 2, 1));
         match &t.columns[2].data {
             ColumnData::Numeric(v) => assert!(v[0].is_nan() && v[1] == 3.0),
             other => panic!("{other:?}"),

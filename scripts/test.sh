@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Runs every test: native core + CLI (cargo test), wasm shells in headless Chromium
+# (wasm-bindgen-test, page and dedicated worker), and the page end to end (Playwright).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+bash scripts/build.sh
+
+echo "== native: cargo test"
+cargo test --locked
+
+echo "== wasm: wasm-bindgen-test in headless Chromium"
+export CHROMEDRIVER=/usr/bin/chromedriver
+unset GECKODRIVER SAFARIDRIVER
+cargo test --locked --target wasm32-unknown-unknown --test wasm_browser --test wasm_worker
+
+echo "== page: Playwright + Chromium"
+node --test --test-concurrency=1 tests/e2e/

@@ -1,0 +1,42 @@
+//! The wasm shells: a worker-side training session and main-thread chart drawing.
+//! Thin newtypes over the core; JSON in, JSON out; core errors become JS `Error`s.
+
+pub mod chart;
+pub mod session;
+
+use std::cell::RefCell;
+
+use wasm_bindgen::prelude::*;
+
+thread_local! {
+    static LAST_PANIC: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+/// Installs a panic hook that logs to the console and remembers the message for [`last_panic`].
+pub fn install_panic_hook() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        std::panic::set_hook(Box::new(|info| {
+            console_error_panic_hook::hook(info);
+            LAST_PANIC.with(|p| *p.borrow_mut() = Some(info.to_string()));
+        }));
+    });
+}
+
+/// The message of the last Rust panic in this instance (after a JS `RuntimeError: unreachable`).
+#[wasm_bindgen(js_name = lastPanic)]
+pub fn last_panic() -> Option<String> {
+    LAST_PANIC.with(|p| p.borrow().clone())
+}
+
+/// Serialises `value` for JS as JSON does: `None` → `null`, maps → plain objects, and `f32`s
+/// with their shortest decimal form (0.01, not 0.009999999776).
+pub(crate) fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsError> {
+    let text = serde_json::to_string(value).map_err(|e| JsError::new(&e.to_string()))?;
+    js_sys::JSON::parse(&text).map_err(|_| JsError::new("internal error: JSON did not parse"))
+}
+
+/// Core error → JS `Error` with the core's message.
+pub(crate) fn js_error(e: crate::Error) -> JsError {
+    JsError::new(&e.to_string())
+}

@@ -1,0 +1,94 @@
+//! Worker shell: `WasmSession` owns one loaded table and one training `Session`.
+
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+use super::{install_panic_hook, js_error, to_js};
+use crate::data::{read_csv, Table};
+use crate::error::Error;
+use crate::experiment::Experiment;
+use crate::train::{EpochRecord, Session};
+
+/// One worker's state: the last table loaded successfully and the session built on it.
+#[wasm_bindgen]
+pub struct WasmSession {
+    table: Option<Table>,
+    session: Option<Session>,
+}
+
+#[derive(Serialize)]
+struct StepReport {
+    epoch: Option<EpochRecord>,
+    done: bool,
+}
+
+#[wasm_bindgen]
+impl WasmSession {
+    #[wasm_bindgen(constructor)]
+    pub fn new() -> WasmSession {
+        install_panic_hook();
+        WasmSession { table: None, session: None }
+    }
+
+    /// Parses CSV `bytes` named `name`; returns `{rows, columns:[{name, kind, missing}]}`.
+    /// On error the previously loaded table stays.
+    pub fn load(&mut self, name: &str, bytes: &[u8]) -> Result<JsValue, JsError> {
+        let table = read_csv(name, bytes).map_err(js_error)?;
+        let summary = to_js(&serde_json::json!({ "name": name, "rows": table.rows, "columns": table.summary() }))?;
+        self.table = Some(table);
+        self.session = None;
+        Ok(summary)
+    }
+
+    /// Validates the experiment JSON, prepares the data and builds the model; returns
+    /// `{summary, experiment}` where `experiment` has every default filled in.
+    pub fn configure(&mut self, experiment_json: &str) -> Result<JsValue, JsError> {
+        let exp = Experiment::from_json(experiment_json).map_err(js_error)?;
+        let table = self.table.as_ref().ok_or_else(|| js_error(Error::State("load a dataset before configuring".into())))?;
+        let session = Session::new(exp, table).map_err(js_error)?;
+        let out = to_js(&serde_json::json!({ "summary": session.summary(), "experiment": session.experiment }))?;
+        self.session = Some(session);
+        Ok(out)
+    }
+
+    fn session(&mut self) -> Result<&mut Session, JsError> {
+        self.session.as_mut().ok_or_else(|| js_error(Error::State("configure an experiment before training".into())))
+    }
+
+    /// Trains up to `max_batches` batches; returns `{epoch: record|null, done}`.
+    pub fn step(&mut self, max_batches: usize) -> Result<JsValue, JsError> {
+        let s = self.session()?;
+        let epoch = s.step(max_batches).map_err(js_error)?;
+        to_js(&StepReport { epoch, done: s.is_done() })
+    }
+
+    /// Test-set metrics.
+    pub fn evaluate(&mut self) -> Result<JsValue, JsError> {
+        to_js(&self.session()?.evaluate())
+    }
+
+    /// Every epoch record so far.
+    pub fn history(&mut self) -> Result<JsValue, JsError> {
+        to_js(&self.session()?.history())
+    }
+
+    /// Changes the learning rate between slices.
+    #[wasm_bindgen(js_name = setLearningRate)]
+    pub fn set_learning_rate(&mut self, lr: f32) -> Result<(), JsError> {
+        self.session()?.set_learning_rate(lr).map_err(js_error)
+    }
+}
+
+impl Default for WasmSession {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// Panics on purpose, so tests can check that a Rust panic reaches the page as a message.
+#[doc(hidden)]
+#[wasm_bindgen(js_name = __panicForTest)]
+pub fn panic_for_test() {
+    install_panic_hook();
+    panic!("deliberate panic for a test");
+}

@@ -1,0 +1,57 @@
+// Shared set-up for the page tests: the project's static server and Debian's Chromium.
+import { chromium } from 'playwright-core';
+import { serve } from '../../scripts/serve.mjs';
+import { fileURLToPath } from 'node:url';
+
+export const SCREENSHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
+export const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
+
+/** Starts the server and a headless Chromium; returns `{url, browser, close}`. */
+export async function start() {
+  const { server, url } = await serve(0);
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+  });
+  return { url, browser, close: async () => { await browser.close(); server.close(); } };
+}
+
+/** A new page whose console errors and page errors are collected in `page.problems`. */
+export async function openPage(browser, url, viewport = { width: 1280, height: 900 }) {
+  const page = await browser.newPage({ viewport });
+  page.problems = [];
+  page.on('pageerror', (e) => page.problems.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => m.type() === 'error' && page.problems.push(`console: ${m.text()}`));
+  await page.goto(url);
+  return page;
+}
+
+export const state = (page) => page.getAttribute('[data-testid=status]', 'data-state');
+
+/** Waits until the status's data-state is one of `states`. */
+export async function waitForState(page, states, timeout = 60_000) {
+  const list = [].concat(states);
+  await page.waitForFunction((l) => l.includes(document.querySelector('[data-testid=status]')?.dataset.state), list, { timeout });
+  return state(page);
+}
+
+export const metric = async (page, name) => Number(await page.textContent(`[data-testid=metric-${name}]`));
+
+/** Counts canvas pixels that are not white, and those close to `rgb`. */
+export function canvasInk(page, selector, rgb) {
+  return page.evaluate(([sel, [r, g, b]]) => {
+    const c = document.querySelector(sel);
+    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    let ink = 0; let colour = 0;
+    for (let i = 0; i < d.length; i += 4) {
+      if (d[i] < 250 || d[i + 1] < 250 || d[i + 2] < 250) ink++;
+      if (Math.abs(d[i] - r) < 40 && Math.abs(d[i + 1] - g) < 40 && Math.abs(d[i + 2] - b) < 40) colour++;
+    }
+    return { ink, colour, pixels: d.length / 4 };
+  }, [selector, rgb]);
+}
+
+export function encodeExperiment(experiment) {
+  return Buffer.from(JSON.stringify(experiment), 'utf8').toString('base64url');
+}

@@ -1,0 +1,124 @@
+// The training worker (Contract 4): owns one WasmSession; trains in ~30 ms slices so it answers
+// pause / stop / step / set between them. Messages are plain objects with a `type`.
+import init, { WasmSession, lastPanic, __panicForTest } from '../pkg/kindling.js';
+
+const SLICE_MS = 30;
+const post = (msg) => self.postMessage(msg);
+let session = null;
+let running = false;
+
+const ready = init().then(() => {
+  session = new WasmSession();
+  post({ type: 'ready' });
+});
+
+// Lets queued messages run between slices without setTimeout's 4 ms clamp.
+const channel = new MessageChannel();
+let wake = null;
+channel.port1.onmessage = () => wake && wake();
+const yieldToMessages = () => new Promise((resolve) => { wake = resolve; channel.port2.postMessage(0); });
+
+function postEpoch(r) {
+  post({
+    type: 'epoch', epoch: r.epoch, loss: r.loss, val_loss: r.val_loss,
+    metrics: { accuracy: r.accuracy, val_accuracy: r.val_accuracy },
+  });
+}
+
+function finish() {
+  running = false;
+  post({ type: 'evaluation', ...session.evaluate() });
+  post({ type: 'state', state: 'done' });
+}
+
+async function loop() {
+  while (running) {
+    const t0 = performance.now();
+    let report;
+    do {
+      report = session.step(4);
+      if (report.epoch) postEpoch(report.epoch);
+    } while (!report.done && performance.now() - t0 < SLICE_MS);
+    if (report.done) return finish();
+    await yieldToMessages();
+  }
+}
+
+async function fetchBuiltin(source) {
+  const name = source.slice('builtin:'.length);
+  if (!/^[a-z_]+$/.test(name)) throw new Error(`data.source: there is no built-in dataset "${name}"`);
+  const res = await fetch(new URL(`./data/${name}.csv`, import.meta.url));
+  if (!res.ok) throw new Error(`data.source: there is no built-in dataset "${name}"`);
+  return { name, bytes: new Uint8Array(await res.arrayBuffer()) };
+}
+
+// Trains one epoch (or one batch) and stops there.
+function stepOnce(unit) {
+  let report;
+  do {
+    report = session.step(unit === 'batch' ? 1 : 1_000_000);
+    if (report.epoch) postEpoch(report.epoch);
+  } while (unit !== 'batch' && !report.epoch && !report.done);
+  if (report.done) finish();
+  else post({ type: 'state', state: 'paused' });
+}
+
+const handlers = {
+  async load(msg) {
+    post({ type: 'progress', stage: 'load', done: 0, total: 1 });
+    const { name, bytes } = msg.source ? await fetchBuiltin(msg.source) : msg;
+    const summary = session.load(name, bytes);
+    post({ type: 'progress', stage: 'load', done: 1, total: 1 });
+    post({ type: 'summary', ...summary });
+  },
+  configure(msg) {
+    running = false;
+    post({ type: 'configured', ...session.configure(JSON.stringify(msg.experiment)) });
+  },
+  train() {
+    if (running) return;
+    running = true;
+    post({ type: 'state', state: 'training' });
+    loop().catch(report('train'));
+  },
+  pause() {
+    running = false;
+    post({ type: 'state', state: 'paused' });
+  },
+  step(msg) {
+    running = false;
+    stepOnce(msg.unit);
+  },
+  stop() {
+    if (running) finish();
+  },
+  set(msg) {
+    if (msg.learning_rate !== undefined) session.setLearningRate(msg.learning_rate);
+  },
+  // Diagnostics: makes the Rust side panic, to check that a panic reaches the page as a message.
+  __panic() {
+    __panicForTest();
+  },
+  evaluate() {
+    post({ type: 'evaluation', ...session.evaluate() });
+  },
+};
+
+const report = (stage) => (err) => {
+  running = false;
+  const trapped = err instanceof WebAssembly.RuntimeError;
+  const message = trapped ? `internal error: ${lastPanic() || err.message}` : String(err?.message ?? err);
+  post({ type: 'error', stage, message, fatal: trapped });
+  if (trapped) self.close();
+};
+
+self.onmessage = async ({ data: msg }) => {
+  await ready;
+  const handler = handlers[msg.type];
+  if (!handler) return post({ type: 'error', stage: msg.type, message: `unknown message type "${msg.type}"` });
+  try {
+    await handler(msg);
+  } catch (err) {
+    report(msg.type)(err);
+  }
+};
