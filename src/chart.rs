@@ -14,16 +14,29 @@ pub const VAL_COLOUR: RGBColor = RGBColor(230, 159, 0);
 pub type ChartResult = std::result::Result<(), String>;
 
 /// Draws training and validation loss per epoch on `root`.
-pub fn loss_chart<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, history: &[EpochRecord]) -> ChartResult {
+pub fn loss_chart<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    history: &[EpochRecord],
+) -> ChartResult {
     root.fill(&WHITE).map_err(|e| e.to_string())?;
     let epochs = history.len().max(1) as f32;
-    let values = history.iter().flat_map(|r| std::iter::once(r.loss).chain(r.val_loss)).filter(|v| v.is_finite());
+    let values = history
+        .iter()
+        .flat_map(|r| std::iter::once(r.loss).chain(r.val_loss))
+        .filter(|v| v.is_finite());
     let top = values.fold(0.0f32, f32::max).max(1e-6) * 1.05;
     let mut chart = ChartBuilder::on(root)
         .margin(12)
         .x_label_area_size(32)
         .y_label_area_size(48)
-        .build_cartesian_2d(if history.len() > 1 { 1.0f32..epochs } else { 0.0f32..1.0 }, 0.0f32..top)
+        .build_cartesian_2d(
+            if history.len() > 1 {
+                1.0f32..epochs
+            } else {
+                0.0f32..1.0
+            },
+            0.0f32..top,
+        )
         .map_err(|e| e.to_string())?;
     chart
         .configure_mesh()
@@ -40,12 +53,16 @@ pub fn loss_chart<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, history: &[
         .label("train loss")
         .legend(|(x, y)| PathElement::new(vec![(x, y), (x + 16, y)], TRAIN_COLOUR.stroke_width(2)));
     if history.iter().any(|r| r.val_loss.is_some()) {
-        let val = history.iter().filter_map(|r| r.val_loss.map(|v| (r.epoch as f32, v)));
+        let val = history
+            .iter()
+            .filter_map(|r| r.val_loss.map(|v| (r.epoch as f32, v)));
         chart
             .draw_series(LineSeries::new(val, VAL_COLOUR.stroke_width(2)))
             .map_err(|e| e.to_string())?
             .label("validation loss")
-            .legend(|(x, y)| PathElement::new(vec![(x, y), (x + 16, y)], VAL_COLOUR.stroke_width(2)));
+            .legend(|(x, y)| {
+                PathElement::new(vec![(x, y), (x + 16, y)], VAL_COLOUR.stroke_width(2))
+            });
     }
     chart
         .configure_series_labels()
@@ -61,12 +78,20 @@ mod tests {
     use super::*;
 
     fn record(epoch: usize, loss: f32, val: f32) -> EpochRecord {
-        EpochRecord { epoch, loss, val_loss: Some(val), accuracy: None, val_accuracy: None }
+        EpochRecord {
+            epoch,
+            loss,
+            val_loss: Some(val),
+            accuracy: None,
+            val_accuracy: None,
+        }
     }
 
     #[test]
     fn draws_both_curves_as_svg() {
-        let history: Vec<EpochRecord> = (1..=10).map(|e| record(e, 1.0 / e as f32, 1.2 / e as f32)).collect();
+        let history: Vec<EpochRecord> = (1..=10)
+            .map(|e| record(e, 1.0 / e as f32, 1.2 / e as f32))
+            .collect();
         let mut svg = String::new();
         {
             let root = SVGBackend::with_string(&mut svg, (400, 300)).into_drawing_area();

@@ -25,18 +25,28 @@ pub enum Error {
 
     /// Training produced a non-finite loss.
     #[error("training diverged: the loss became {value} at epoch {epoch}, batch {batch}; lower the learning rate or scale the data")]
-    Diverged { epoch: usize, batch: usize, value: f32 },
+    Diverged {
+        epoch: usize,
+        batch: usize,
+        value: f32,
+    },
 }
 
 impl Error {
     /// A data error about `file`.
     pub fn data(file: &str, message: impl Into<String>) -> Self {
-        Error::Data { file: file.to_string(), message: message.into() }
+        Error::Data {
+            file: file.to_string(),
+            message: message.into(),
+        }
     }
 
     /// An experiment error at the JSON path `path` (e.g. `data.split.test`).
     pub fn experiment(path: &str, message: impl Into<String>) -> Self {
-        Error::Experiment { path: path.to_string(), message: message.into() }
+        Error::Experiment {
+            path: path.to_string(),
+            message: message.into(),
+        }
     }
 }
 

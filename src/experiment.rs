@@ -247,8 +247,14 @@ impl Default for Experiment {
             data: DataConfig::default(),
             model: ModelConfig {
                 layers: vec![
-                    LayerConfig::Dense { units: 16, activation: Activation::Relu },
-                    LayerConfig::Dense { units: 3, activation: Activation::Softmax },
+                    LayerConfig::Dense {
+                        units: 16,
+                        activation: Activation::Relu,
+                    },
+                    LayerConfig::Dense {
+                        units: 3,
+                        activation: Activation::Softmax,
+                    },
                 ],
             },
             compile: CompileConfig::default(),
@@ -274,7 +280,11 @@ impl Default for DataConfig {
 
 impl Default for SplitConfig {
     fn default() -> Self {
-        SplitConfig { method: SplitMethod::Stratified, validation: 0.1, test: 0.2 }
+        SplitConfig {
+            method: SplitMethod::Stratified,
+            validation: 0.1,
+            test: 0.2,
+        }
     }
 }
 
@@ -295,13 +305,21 @@ impl Default for CompileConfig {
 
 impl Default for FitConfig {
     fn default() -> Self {
-        FitConfig { epochs: 100, batch_size: 32, early_stopping: None }
+        FitConfig {
+            epochs: 100,
+            batch_size: 32,
+            early_stopping: None,
+        }
     }
 }
 
 impl Default for EarlyStopping {
     fn default() -> Self {
-        EarlyStopping { monitor: "val_loss".into(), patience: 10, restore_best_weights: true }
+        EarlyStopping {
+            monitor: "val_loss".into(),
+            patience: 10,
+            restore_best_weights: true,
+        }
     }
 }
 
@@ -323,7 +341,11 @@ impl Experiment {
         let de = &mut serde_json::Deserializer::from_str(text);
         let exp: Experiment = serde_path_to_error::deserialize(de).map_err(|e| {
             let path = e.path().to_string();
-            let path = if path == "." { "(top level)".to_string() } else { path };
+            let path = if path == "." {
+                "(top level)".to_string()
+            } else {
+                path
+            };
             Error::experiment(&path, e.into_inner().to_string())
         })?;
         exp.validate()?;

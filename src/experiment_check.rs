@@ -7,7 +7,10 @@ fn range<T: PartialOrd + std::fmt::Display>(path: &str, v: T, lo: T, hi: T) -> R
     if v >= lo && v <= hi {
         Ok(())
     } else {
-        Err(Error::experiment(path, format!("{v} is out of range; use a value from {lo} to {hi}")))
+        Err(Error::experiment(
+            path,
+            format!("{v} is out of range; use a value from {lo} to {hi}"),
+        ))
     }
 }
 
@@ -15,24 +18,39 @@ fn finite_range(path: &str, v: f64, lo: f64, hi: f64) -> Result<()> {
     if v.is_finite() {
         range(path, v, lo, hi)
     } else {
-        Err(Error::experiment(path, format!("{v} is not a number; use a value from {lo} to {hi}")))
+        Err(Error::experiment(
+            path,
+            format!("{v} is not a number; use a value from {lo} to {hi}"),
+        ))
     }
 }
 
 /// Validates everything `serde` cannot: ranges, non-empty lists, consistency.
 pub fn validate(e: &Experiment) -> Result<()> {
     if e.version != 1 {
-        return Err(Error::experiment("version", format!("version {} is not supported; this build reads version 1", e.version)));
+        return Err(Error::experiment(
+            "version",
+            format!(
+                "version {} is not supported; this build reads version 1",
+                e.version
+            ),
+        ));
     }
     range("seed", e.seed, 0, MAX_SEED)?;
     let d = &e.data;
     if !(d.source.starts_with("builtin:") || d.source.starts_with("file:")) {
-        return Err(Error::experiment("data.source", format!("{:?} must start with builtin: or file:", d.source)));
+        return Err(Error::experiment(
+            "data.source",
+            format!("{:?} must start with builtin: or file:", d.source),
+        ));
     }
     finite_range("data.split.validation", d.split.validation, 0.0, 0.9)?;
     finite_range("data.split.test", d.split.test, 0.0, 0.9)?;
     if d.split.validation + d.split.test >= 0.95 {
-        return Err(Error::experiment("data.split", "validation + test leave no rows to train on; keep their sum below 0.95"));
+        return Err(Error::experiment(
+            "data.split",
+            "validation + test leave no rows to train on; keep their sum below 0.95",
+        ));
     }
     if let Some(w) = &d.window {
         range("data.window.lookback", w.lookback, 1, MAX_LOOKBACK)?;
@@ -44,7 +62,13 @@ pub fn validate(e: &Experiment) -> Result<()> {
     range("fit.batch_size", e.fit.batch_size, 1, MAX_BATCH)?;
     if let Some(es) = &e.fit.early_stopping {
         if es.monitor != "val_loss" && es.monitor != "loss" {
-            return Err(Error::experiment("fit.early_stopping.monitor", format!("{:?} is not monitored; use \"val_loss\" or \"loss\"", es.monitor)));
+            return Err(Error::experiment(
+                "fit.early_stopping.monitor",
+                format!(
+                    "{:?} is not monitored; use \"val_loss\" or \"loss\"",
+                    es.monitor
+                ),
+            ));
         }
         range("fit.early_stopping.patience", es.patience, 0, MAX_EPOCHS)?;
     }
@@ -54,7 +78,10 @@ pub fn validate(e: &Experiment) -> Result<()> {
 fn validate_layers(e: &Experiment) -> Result<()> {
     let layers = &e.model.layers;
     if layers.is_empty() {
-        return Err(Error::experiment("model.layers", "the model has no layers; add at least one dense layer"));
+        return Err(Error::experiment(
+            "model.layers",
+            "the model has no layers; add at least one dense layer",
+        ));
     }
     range("model.layers (count)", layers.len(), 1, MAX_LAYERS)?;
     for (i, layer) in layers.iter().enumerate() {
@@ -63,17 +90,31 @@ fn validate_layers(e: &Experiment) -> Result<()> {
             LayerConfig::Dense { units, .. } | LayerConfig::Lstm { units, .. } => {
                 range(&format!("{path}.units"), *units, 1, MAX_UNITS)?
             }
-            LayerConfig::Dropout { rate } => finite_range(&format!("{path}.rate"), *rate as f64, 0.0, 0.95)?,
+            LayerConfig::Dropout { rate } => {
+                finite_range(&format!("{path}.rate"), *rate as f64, 0.0, 0.95)?
+            }
         }
     }
     Ok(())
 }
 
 fn validate_optimizer(o: &OptimizerConfig) -> Result<()> {
-    finite_range("compile.optimizer.learning_rate", o.learning_rate() as f64, 1e-7, 10.0)?;
+    finite_range(
+        "compile.optimizer.learning_rate",
+        o.learning_rate() as f64,
+        1e-7,
+        10.0,
+    )?;
     match o {
-        OptimizerConfig::Sgd { momentum, .. } => finite_range("compile.optimizer.momentum", *momentum as f64, 0.0, 0.999),
-        OptimizerConfig::Adam { beta_1, beta_2, epsilon, .. } => {
+        OptimizerConfig::Sgd { momentum, .. } => {
+            finite_range("compile.optimizer.momentum", *momentum as f64, 0.0, 0.999)
+        }
+        OptimizerConfig::Adam {
+            beta_1,
+            beta_2,
+            epsilon,
+            ..
+        } => {
             finite_range("compile.optimizer.beta_1", *beta_1 as f64, 0.0, 0.9999)?;
             finite_range("compile.optimizer.beta_2", *beta_2 as f64, 0.0, 0.99999)?;
             finite_range("compile.optimizer.epsilon", *epsilon as f64, 1e-12, 1.0)
@@ -101,30 +142,49 @@ mod tests {
         let e = Experiment::from_json(text).unwrap();
         assert_eq!(e.model.layers.len(), 3);
         assert_eq!(e.compile.loss, Some(Loss::CategoricalCrossentropy));
-        assert_eq!(Experiment::from_json(&e.to_json()).unwrap(), e, "round trip");
+        assert_eq!(
+            Experiment::from_json(&e.to_json()).unwrap(),
+            e,
+            "round trip"
+        );
     }
 
     #[test]
     fn unknown_keys_are_named_with_their_path() {
-        let err = Experiment::from_json(r#"{"data":{"split":{"tset":0.2}}}"#).unwrap_err().to_string();
-        assert!(err.contains("data.split") && err.contains("tset"), "{err}");
-        let err = Experiment::from_json(r#"{"model":{"layers":[{"type":"dense","units":3,"activaton":"relu"}]}}"#)
+        let err = Experiment::from_json(r#"{"data":{"split":{"tset":0.2}}}"#)
             .unwrap_err()
             .to_string();
-        assert!(err.contains("model.layers[0]") && err.contains("activaton"), "{err}");
-        let err = Experiment::from_json(r#"{"sead":1}"#).unwrap_err().to_string();
+        assert!(err.contains("data.split") && err.contains("tset"), "{err}");
+        let err = Experiment::from_json(
+            r#"{"model":{"layers":[{"type":"dense","units":3,"activaton":"relu"}]}}"#,
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(
+            err.contains("model.layers[0]") && err.contains("activaton"),
+            "{err}"
+        );
+        let err = Experiment::from_json(r#"{"sead":1}"#)
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("sead"), "{err}");
     }
 
     #[test]
     fn numbers_are_range_checked() {
-        let err = Experiment::from_json(r#"{"model":{"layers":[{"type":"dense","units":100000000}]}}"#).unwrap_err();
+        let err =
+            Experiment::from_json(r#"{"model":{"layers":[{"type":"dense","units":100000000}]}}"#)
+                .unwrap_err();
         assert!(err.to_string().contains("model.layers[0].units"), "{err}");
         let err = Experiment::from_json(r#"{"fit":{"epochs":0}}"#).unwrap_err();
         assert!(err.to_string().contains("fit.epochs"), "{err}");
-        let err = Experiment::from_json(r#"{"data":{"split":{"validation":0.5,"test":0.5}}}"#).unwrap_err();
+        let err = Experiment::from_json(r#"{"data":{"split":{"validation":0.5,"test":0.5}}}"#)
+            .unwrap_err();
         assert!(err.to_string().contains("data.split"), "{err}");
-        let err = Experiment::from_json(r#"{"compile":{"optimizer":{"type":"adam","learning_rate":-1}}}"#).unwrap_err();
+        let err = Experiment::from_json(
+            r#"{"compile":{"optimizer":{"type":"adam","learning_rate":-1}}}"#,
+        )
+        .unwrap_err();
         assert!(err.to_string().contains("learning_rate"), "{err}");
     }
 

@@ -25,7 +25,16 @@ pub struct Evaluation {
 
 /// Index of the largest value in a row.
 pub fn argmax(row: ArrayView1<f32>) -> usize {
-    row.iter().enumerate().fold((0, f32::NEG_INFINITY), |(bi, bv), (i, &v)| if v > bv { (i, v) } else { (bi, bv) }).0
+    row.iter()
+        .enumerate()
+        .fold((0, f32::NEG_INFINITY), |(bi, bv), (i, &v)| {
+            if v > bv {
+                (i, v)
+            } else {
+                (bi, bv)
+            }
+        })
+        .0
 }
 
 /// Fraction of rows whose predicted class (argmax) equals the one-hot target's.
@@ -33,7 +42,11 @@ pub fn accuracy(pred: &Array2<f32>, onehot: &Array2<f32>) -> f32 {
     if pred.nrows() == 0 {
         return 0.0;
     }
-    let hits = pred.axis_iter(Axis(0)).zip(onehot.axis_iter(Axis(0))).filter(|(p, y)| argmax(p.view()) == argmax(y.view())).count();
+    let hits = pred
+        .axis_iter(Axis(0))
+        .zip(onehot.axis_iter(Axis(0)))
+        .filter(|(p, y)| argmax(p.view()) == argmax(y.view()))
+        .count();
     hits as f32 / pred.nrows() as f32
 }
 
@@ -62,7 +75,11 @@ pub fn macro_f1(confusion: &[Vec<usize>]) -> f32 {
         total += 2.0 * tp / (actual + predicted) as f32;
         counted += 1;
     }
-    if counted == 0 { 0.0 } else { total / counted as f32 }
+    if counted == 0 {
+        0.0
+    } else {
+        total / counted as f32
+    }
 }
 
 /// (RMSE, MAE, R²) over every element.

@@ -61,9 +61,24 @@ mod tests {
 
     #[test]
     fn same_seed_same_stream_different_seed_different() {
-        let a: Vec<f32> = (0..5).map({ let mut r = Rng::new(7); move |_| r.next_f32() }).collect();
-        let b: Vec<f32> = (0..5).map({ let mut r = Rng::new(7); move |_| r.next_f32() }).collect();
-        let c: Vec<f32> = (0..5).map({ let mut r = Rng::new(8); move |_| r.next_f32() }).collect();
+        let a: Vec<f32> = (0..5)
+            .map({
+                let mut r = Rng::new(7);
+                move |_| r.next_f32()
+            })
+            .collect();
+        let b: Vec<f32> = (0..5)
+            .map({
+                let mut r = Rng::new(7);
+                move |_| r.next_f32()
+            })
+            .collect();
+        let c: Vec<f32> = (0..5)
+            .map({
+                let mut r = Rng::new(8);
+                move |_| r.next_f32()
+            })
+            .collect();
         assert_eq!(a, b);
         assert_ne!(a, c);
         assert!(a.iter().all(|v| (0.0..1.0).contains(v)));

@@ -4,8 +4,15 @@
 use std::process::Command;
 
 fn kindling(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_kindling")).args(args).output().unwrap();
-    (out.status.code().unwrap(), String::from_utf8(out.stdout).unwrap(), String::from_utf8(out.stderr).unwrap())
+    let out = Command::new(env!("CARGO_BIN_EXE_kindling"))
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap(),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
 }
 
 fn write(name: &str, text: &str) -> String {
@@ -18,7 +25,10 @@ fn write(name: &str, text: &str) -> String {
 
 #[test]
 fn train_prints_history_and_test_metrics() {
-    let exp = write("iris.json", r#"{"data":{"source":"builtin:iris","target":"species"},"fit":{"epochs":30}}"#);
+    let exp = write(
+        "iris.json",
+        r#"{"data":{"source":"builtin:iris","target":"species"},"fit":{"epochs":30}}"#,
+    );
     let (code, stdout, stderr) = kindling(&["train", &exp, "--seed", "3"]);
     assert_eq!(code, 0, "{stderr}");
     let out: serde_json::Value = serde_json::from_str(&stdout).unwrap();
@@ -31,13 +41,24 @@ fn train_prints_history_and_test_metrics() {
 
 #[test]
 fn train_with_data_file_and_regression_reports_rmse() {
-    let csv = write("line.csv", &(0..100).map(|i| format!("{},{}\n", i, 3 * i + 1)).fold("x,y\n".to_string(), |a, l| a + &l));
-    let exp = write("line.json", r#"{"data":{"source":"file:line.csv","split":{"method":"random"}},"model":{"layers":[{"type":"dense","units":1}]},"fit":{"epochs":200}}"#);
+    let csv = write(
+        "line.csv",
+        &(0..100)
+            .map(|i| format!("{},{}\n", i, 3 * i + 1))
+            .fold("x,y\n".to_string(), |a, l| a + &l),
+    );
+    let exp = write(
+        "line.json",
+        r#"{"data":{"source":"file:line.csv","split":{"method":"random"}},"model":{"layers":[{"type":"dense","units":1}]},"fit":{"epochs":200}}"#,
+    );
     let (code, stdout, stderr) = kindling(&["train", &exp, "--data", &csv]);
     assert_eq!(code, 0, "{stderr}");
     let out: serde_json::Value = serde_json::from_str(&stdout).unwrap();
     let rmse = out["test"]["rmse"].as_f64().unwrap();
-    assert!(rmse < 3.0, "a line is learnt: rmse {rmse} on a target spanning 1..298");
+    assert!(
+        rmse < 3.0,
+        "a line is learnt: rmse {rmse} on a target spanning 1..298"
+    );
 }
 
 #[test]
@@ -54,7 +75,10 @@ fn bad_input_exits_2_with_one_error_line() {
         let (code, stdout, stderr) = kindling(&args);
         assert_eq!(code, 2, "{args:?}");
         assert!(stdout.is_empty());
-        assert!(stderr.starts_with("error: ") && stderr.contains(needle), "{args:?}: {stderr}");
+        assert!(
+            stderr.starts_with("error: ") && stderr.contains(needle),
+            "{args:?}: {stderr}"
+        );
     }
 }
 

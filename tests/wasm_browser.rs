@@ -10,7 +10,11 @@ wasm_bindgen_test_configure!(run_in_browser);
 #[wasm_bindgen_test]
 fn draws_the_loss_curve_on_a_canvas() {
     let document = web_sys::window().unwrap().document().unwrap();
-    let canvas: web_sys::HtmlCanvasElement = document.create_element("canvas").unwrap().dyn_into().unwrap();
+    let canvas: web_sys::HtmlCanvasElement = document
+        .create_element("canvas")
+        .unwrap()
+        .dyn_into()
+        .unwrap();
     canvas.set_width(400);
     canvas.set_height(300);
     let history = js_sys::JSON::parse(
@@ -18,10 +22,21 @@ fn draws_the_loss_curve_on_a_canvas() {
     )
     .unwrap();
     draw_loss_chart(canvas.clone(), history).unwrap();
-    let ctx: web_sys::CanvasRenderingContext2d = canvas.get_context("2d").unwrap().unwrap().dyn_into().unwrap();
+    let ctx: web_sys::CanvasRenderingContext2d = canvas
+        .get_context("2d")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
     let pixels = ctx.get_image_data(0.0, 0.0, 400.0, 300.0).unwrap().data();
-    let blue = pixels.chunks(4).filter(|p| p[0] < 40 && (90..140).contains(&p[1]) && p[2] > 150).count();
-    let orange = pixels.chunks(4).filter(|p| p[0] > 200 && (130..190).contains(&p[1]) && p[2] < 40).count();
+    let blue = pixels
+        .chunks(4)
+        .filter(|p| p[0] < 40 && (90..140).contains(&p[1]) && p[2] > 150)
+        .count();
+    let orange = pixels
+        .chunks(4)
+        .filter(|p| p[0] > 200 && (130..190).contains(&p[1]) && p[2] < 40)
+        .count();
     assert!(blue > 100, "train curve pixels: {blue}");
     assert!(orange > 100, "validation curve pixels: {orange}");
 }
@@ -29,6 +44,10 @@ fn draws_the_loss_curve_on_a_canvas() {
 #[wasm_bindgen_test]
 fn bad_history_is_an_error_not_a_panic() {
     let document = web_sys::window().unwrap().document().unwrap();
-    let canvas: web_sys::HtmlCanvasElement = document.create_element("canvas").unwrap().dyn_into().unwrap();
+    let canvas: web_sys::HtmlCanvasElement = document
+        .create_element("canvas")
+        .unwrap()
+        .dyn_into()
+        .unwrap();
     assert!(draw_loss_chart(canvas, "not a history".into()).is_err());
 }

@@ -9,7 +9,8 @@ use wasm_bindgen_test::*;
 wasm_bindgen_test_configure!(run_in_dedicated_worker);
 
 const IRIS: &[u8] = include_bytes!("../www/data/iris.csv");
-const EXPERIMENT: &str = r#"{"data":{"source":"builtin:iris","target":"species"},"fit":{"epochs":60}}"#;
+const EXPERIMENT: &str =
+    r#"{"data":{"source":"builtin:iris","target":"species"},"fit":{"epochs":60}}"#;
 
 fn get(v: &JsValue, key: &str) -> JsValue {
     js_sys::Reflect::get(v, &key.into()).unwrap()
@@ -35,7 +36,10 @@ fn trains_iris_to_high_accuracy_in_a_worker() {
     let summary = s.load("iris.csv", IRIS).unwrap();
     assert_eq!(get(&summary, "rows").as_f64(), Some(150.0));
     let configured = s.configure(EXPERIMENT).unwrap();
-    assert_eq!(get(&get(&configured, "summary"), "params").as_f64(), Some(131.0));
+    assert_eq!(
+        get(&get(&configured, "summary"), "params").as_f64(),
+        Some(131.0)
+    );
     let losses = train(&mut s);
     assert_eq!(losses.len(), 60);
     assert!(losses[59] < losses[0] * 0.5, "{losses:?}");
@@ -59,5 +63,8 @@ fn same_seed_same_history_and_errors_are_messages() {
     let message = get(&err, "message").as_string().unwrap();
     assert!(message.contains("load a dataset"), "{message}");
     let err: JsValue = s.load("bad.csv", b"a,b\n1,2\n3\n").err().unwrap().into();
-    assert!(get(&err, "message").as_string().unwrap().contains("bad.csv: line 3"));
+    assert!(get(&err, "message")
+        .as_string()
+        .unwrap()
+        .contains("bad.csv: line 3"));
 }

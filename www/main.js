@@ -1,76 +1,62 @@
 // Page wiring: forms edit the experiment, the worker trains it, the chart and metrics show it.
 import { BUILTINS, fitOutputLayer } from './datasets.js';
 import { drawLoss } from './chart.js';
-import { readHash, writeHash } from './state.js';
-import { Trainer } from './trainer.js';
+import { App } from './app.js';
+import { readHash } from './state.js';
 import { $, byTestId, clearMetrics, fillSelect, setStatus, showError, showMetrics } from './ui.js';
 
 const MAX_UPLOAD_BYTES = 64 * 1024 * 1024;
-const page = { experiment: null, columns: [], history: [], runOnReady: false, configured: false };
-const trainer = new Trainer(onWorkerMessage);
-
-function onWorkerMessage(msg) {
-  switch (msg.type) {
-    case 'summary': return onSummary(msg);
-    case 'configured': return onConfigured(msg);
-    case 'epoch': return onEpoch(msg);
-    case 'evaluation': return showMetrics(msg);
-    case 'state': return setStatus(msg.state, msg.state === 'done' ? `after ${page.history.length} epochs` : '');
-    case 'error': return onError(msg);
-    default: return undefined;
-  }
-}
+const app = new App();
+let runOnReady = false;
+app.on('summary', onSummary);
+app.on('configured', onConfigured);
+app.on('epoch', onEpoch);
+app.on('evaluation', showMetrics);
+app.on('state', (msg) => setStatus(msg.state, msg.state === 'done' ? `after ${app.history.length} epochs` : ''));
+app.on('error', onError);
 
 function onError(msg) {
   showError(msg.message);
   setStatus('error');
-  byTestId('train').disabled = !page.configured;
+  byTestId('train').disabled = !app.configured;
 }
 
 function onSummary(summary) {
-  page.columns = summary.columns;
   $('#data-summary').textContent = `${summary.name}: ${summary.rows} rows × ${summary.columns.length} columns`;
   const names = summary.columns.map((c) => c.name);
-  const data = page.experiment.data;
+  const data = app.experiment.data;
   if (!names.includes(data.target)) data.target = names[names.length - 1];
   fillSelect($('#target'), names.map((n) => [n, n]), data.target);
   configure();
 }
 
 function configure() {
-  const target = page.columns.find((c) => c.name === page.experiment.data.target);
-  if (target) fitOutputLayer(page.experiment, target);
-  writeHash(page.experiment);
-  page.history = [];
-  page.configured = false;
-  drawLoss($('#loss-chart'), page.history);
-  showLossSummary(page.history);
+  const target = app.table?.columns.find((c) => c.name === app.experiment.data.target);
+  if (target) fitOutputLayer(app.experiment, target);
+  app.setExperiment(app.experiment);
+  drawLoss($('#loss-chart'), app.history);
+  showLossSummary(app.history);
   clearMetrics();
   setStatus('loading');
-  trainer.send({ type: 'configure', experiment: page.experiment });
 }
 
-function onConfigured({ summary, experiment }) {
-  page.configured = true;
-  page.experiment = experiment;
+function onConfigured({ summary }) {
   syncForm();
-  writeHash(experiment);
   showError('');
   const shape = summary.layers.map((l) => `${l.kind} → [${l.output_shape.join('×')}]`).join(', ');
   $('#model-summary').textContent = `${summary.task}: ${summary.features.length} features → ${summary.target}. ` +
     `${shape}. ${summary.params} parameters. Rows: ${summary.rows[0]} train / ${summary.rows[1]} validation / ${summary.rows[2]} test.`;
   setStatus('ready');
-  if (page.runOnReady) {
-    page.runOnReady = false;
+  if (runOnReady) {
+    runOnReady = false;
     train();
   }
 }
 
 function onEpoch(msg) {
-  page.history.push({ epoch: msg.epoch, loss: msg.loss, val_loss: msg.val_loss, ...msg.metrics });
-  drawLoss($('#loss-chart'), page.history);
-  showLossSummary(page.history);
-  const total = page.experiment.fit.epochs;
+  drawLoss($('#loss-chart'), app.history);
+  showLossSummary(app.history);
+  const total = app.experiment.fit.epochs;
   $('#progress').value = msg.epoch / total;
   if (byTestId('status').dataset.state === 'training') setStatus('training', `epoch ${msg.epoch} / ${total}`);
 }
@@ -91,23 +77,23 @@ function train() {
   if (byTestId('status').dataset.state === 'done') return reset(true);
   showError('');
   setStatus('training');
-  trainer.send({ type: 'train' });
+  app.send({ type: 'train' });
 }
 
 function reset(thenTrain = false) {
-  page.runOnReady = thenTrain;
+  runOnReady = thenTrain;
   configure();
 }
 
 function loadSource(source) {
   setStatus('loading');
-  trainer.send({ type: 'load', source });
+  app.send({ type: 'load', source });
 }
 
 function chooseDataset(name) {
-  page.experiment = BUILTINS[name].experiment();
+  app.experiment = BUILTINS[name].experiment();
   syncForm();
-  loadSource(page.experiment.data.source);
+  loadSource(app.experiment.data.source);
 }
 
 async function upload(file) {
@@ -117,14 +103,14 @@ async function upload(file) {
     return;
   }
   const bytes = new Uint8Array(await file.arrayBuffer());
-  page.experiment.data = { ...page.experiment.data, source: `file:${file.name}`, target: null, task: 'auto', split: { method: 'random', validation: 0.1, test: 0.2 } };
+  app.experiment.data = { ...app.experiment.data, source: `file:${file.name}`, target: null, task: 'auto', split: { method: 'random', validation: 0.1, test: 0.2 } };
   $('#dataset').value = '';
   setStatus('loading');
-  trainer.send({ type: 'load', name: file.name, bytes });
+  app.send({ type: 'load', name: file.name, bytes });
 }
 
 function syncForm() {
-  const e = page.experiment;
+  const e = app.experiment;
   const hidden = e.model.layers.find((l) => l.type === 'dense' && e.model.layers.indexOf(l) < e.model.layers.length - 1);
   $('#units').value = hidden ? hidden.units : 16;
   $('#epochs').value = e.fit.epochs;
@@ -135,7 +121,7 @@ function syncForm() {
 }
 
 function readForm() {
-  const e = page.experiment;
+  const e = app.experiment;
   const hidden = e.model.layers.slice(0, -1).find((l) => l.type === 'dense');
   if (hidden) hidden.units = Number($('#units').value);
   e.fit.epochs = Number($('#epochs').value);
@@ -153,12 +139,12 @@ function wire() {
   }
   $('#learning-rate').addEventListener('input', () => {
     const lr = Number($('#learning-rate').value);
-    if (byTestId('status').dataset.state === 'training' && lr > 0) trainer.send({ type: 'set', learning_rate: lr });
+    if (byTestId('status').dataset.state === 'training' && lr > 0) app.send({ type: 'set', learning_rate: lr });
   });
   byTestId('train').addEventListener('click', train);
-  byTestId('pause').addEventListener('click', () => trainer.send({ type: 'pause' }));
-  byTestId('step').addEventListener('click', () => trainer.send({ type: 'step', unit: 'epoch' }));
-  byTestId('stop').addEventListener('click', () => trainer.send({ type: 'stop' }));
+  byTestId('pause').addEventListener('click', () => app.send({ type: 'pause' }));
+  byTestId('step').addEventListener('click', () => app.send({ type: 'step', unit: 'epoch' }));
+  byTestId('stop').addEventListener('click', () => app.send({ type: 'stop' }));
   byTestId('reset').addEventListener('click', () => reset(false));
 }
 
@@ -166,15 +152,15 @@ function start() {
   wire();
   let fromHash = null;
   try {
-    ({ experiment: fromHash, run: page.runOnReady } = readHash(location.hash));
+    ({ experiment: fromHash, run: runOnReady } = readHash(location.hash));
   } catch (err) {
     showError(`The link's experiment could not be read (${err.message}); opened the default instead.`);
   }
-  page.experiment = fromHash ?? BUILTINS.iris.experiment();
-  page.experiment.data ??= {};
+  app.experiment = fromHash ?? BUILTINS.iris.experiment();
+  app.experiment.data ??= {};
   // The core's default model; its output layer is fitted to the target once the data is known.
-  page.experiment.model ??= { layers: [{ type: 'dense', units: 16, activation: 'relu' }, { type: 'dense', units: 1 }] };
-  const source = page.experiment.data.source ?? 'builtin:iris';
+  app.experiment.model ??= { layers: [{ type: 'dense', units: 16, activation: 'relu' }, { type: 'dense', units: 1 }] };
+  const source = app.experiment.data.source ?? 'builtin:iris';
   if (source.startsWith('file:')) {
     showError(`This experiment was made with an uploaded file (${source.slice(5)}); upload it to continue.`);
     setStatus('idle');
@@ -184,5 +170,5 @@ function start() {
 }
 
 // An unstable handle for debugging and tests; not part of the page contract.
-window.kindling = { page, trainer };
+window.kindling = { app, trainer: app.trainer };
 start();

@@ -21,7 +21,12 @@ impl FittedScaler {
             Scale::Standard => {
                 let mean: Array1<f32> = x.mean_axis(Axis(0)).unwrap_or_else(|| Array1::zeros(cols));
                 let std = x.std_axis(Axis(0), 0.0);
-                (mean.to_vec(), std.iter().map(|&s| if s > 1e-12 && s.is_finite() { s } else { 1.0 }).collect())
+                (
+                    mean.to_vec(),
+                    std.iter()
+                        .map(|&s| if s > 1e-12 && s.is_finite() { s } else { 1.0 })
+                        .collect(),
+                )
             }
             Scale::Minmax => x
                 .axis_iter(Axis(1))
@@ -29,7 +34,14 @@ impl FittedScaler {
                     let lo = c.iter().copied().fold(f32::INFINITY, f32::min);
                     let hi = c.iter().copied().fold(f32::NEG_INFINITY, f32::max);
                     let span = hi - lo;
-                    (if lo.is_finite() { lo } else { 0.0 }, if span > 1e-12 && span.is_finite() { span } else { 1.0 })
+                    (
+                        if lo.is_finite() { lo } else { 0.0 },
+                        if span > 1e-12 && span.is_finite() {
+                            span
+                        } else {
+                            1.0
+                        },
+                    )
                 })
                 .unzip(),
         };

@@ -13,7 +13,12 @@ pub struct Split {
 
 /// Splits `rows` rows. `classes` (one label per row) is used by the stratified method; without it,
 /// stratified falls back to random.
-pub fn split_rows(rows: usize, config: &SplitConfig, classes: Option<&[usize]>, rng: &mut Rng) -> Split {
+pub fn split_rows(
+    rows: usize,
+    config: &SplitConfig,
+    classes: Option<&[usize]>,
+    rng: &mut Rng,
+) -> Split {
     match (config.method, classes) {
         (SplitMethod::Chronological, _) => cut((0..rows).collect(), config),
         (SplitMethod::Stratified, Some(labels)) => stratified(labels, config, rng),
@@ -36,7 +41,11 @@ fn cut(idx: Vec<usize>, config: &SplitConfig) -> Split {
     let n = idx.len();
     let (test, val) = counts(n, config);
     let train_end = n - test - val;
-    Split { train: idx[..train_end].to_vec(), validation: idx[train_end..n - test].to_vec(), test: idx[n - test..].to_vec() }
+    Split {
+        train: idx[..train_end].to_vec(),
+        validation: idx[train_end..n - test].to_vec(),
+        test: idx[n - test..].to_vec(),
+    }
 }
 
 fn stratified(labels: &[usize], config: &SplitConfig, rng: &mut Rng) -> Split {
@@ -59,12 +68,21 @@ mod tests {
     use super::*;
 
     fn config(method: SplitMethod) -> SplitConfig {
-        SplitConfig { method, validation: 0.1, test: 0.2 }
+        SplitConfig {
+            method,
+            validation: 0.1,
+            test: 0.2,
+        }
     }
 
     #[test]
     fn chronological_keeps_order_and_sizes() {
-        let s = split_rows(10, &config(SplitMethod::Chronological), None, &mut Rng::new(0));
+        let s = split_rows(
+            10,
+            &config(SplitMethod::Chronological),
+            None,
+            &mut Rng::new(0),
+        );
         assert_eq!(s.train, (0..7).collect::<Vec<_>>());
         assert_eq!(s.validation, vec![7]);
         assert_eq!(s.test, vec![8, 9]);
@@ -73,13 +91,21 @@ mod tests {
     #[test]
     fn stratified_puts_every_class_in_every_part() {
         let labels: Vec<usize> = (0..150).map(|i| i / 50).collect();
-        let s = split_rows(150, &config(SplitMethod::Stratified), Some(&labels), &mut Rng::new(1));
+        let s = split_rows(
+            150,
+            &config(SplitMethod::Stratified),
+            Some(&labels),
+            &mut Rng::new(1),
+        );
         for part in [&s.train, &s.validation, &s.test] {
             for class in 0..3 {
                 assert!(part.iter().any(|&i| labels[i] == class));
             }
         }
-        assert_eq!((s.train.len(), s.validation.len(), s.test.len()), (105, 15, 30));
+        assert_eq!(
+            (s.train.len(), s.validation.len(), s.test.len()),
+            (105, 15, 30)
+        );
     }
 
     #[test]
@@ -87,7 +113,13 @@ mod tests {
         let a = split_rows(50, &config(SplitMethod::Random), None, &mut Rng::new(5));
         let b = split_rows(50, &config(SplitMethod::Random), None, &mut Rng::new(5));
         assert_eq!(a, b);
-        let mut all: Vec<usize> = a.train.iter().chain(&a.validation).chain(&a.test).copied().collect();
+        let mut all: Vec<usize> = a
+            .train
+            .iter()
+            .chain(&a.validation)
+            .chain(&a.test)
+            .copied()
+            .collect();
         all.sort();
         assert_eq!(all, (0..50).collect::<Vec<_>>());
     }

@@ -47,9 +47,15 @@ fn is_missing(cell: &str) -> bool {
 pub fn read_csv(name: &str, bytes: &[u8]) -> Result<Table> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
-        return Err(Error::data(name, "the file is empty; choose a CSV with a header row and data rows"));
+        return Err(Error::data(
+            name,
+            "the file is empty; choose a CSV with a header row and data rows",
+        ));
     }
-    let mut reader = csv::ReaderBuilder::new().has_headers(true).flexible(false).from_reader(bytes);
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .flexible(false)
+        .from_reader(bytes);
     let header: Vec<String> = reader
         .headers()
         .map_err(|e| csv_error(name, e))?
@@ -68,10 +74,24 @@ pub fn read_csv(name: &str, bytes: &[u8]) -> Result<Table> {
     }
     let rows = raw.first().map_or(0, Vec::len);
     if rows == 0 {
-        return Err(Error::data(name, "the file has a header but no data rows; add rows below the header"));
+        return Err(Error::data(
+            name,
+            "the file has a header but no data rows; add rows below the header",
+        ));
     }
-    let columns = header.into_iter().zip(raw).map(|(name, cells)| Column { name, data: type_column(cells) }).collect();
-    Ok(Table { name: name.to_string(), rows, columns })
+    let columns = header
+        .into_iter()
+        .zip(raw)
+        .map(|(name, cells)| Column {
+            name,
+            data: type_column(cells),
+        })
+        .collect();
+    Ok(Table {
+        name: name.to_string(),
+        rows,
+        columns,
+    })
 }
 
 fn csv_error(name: &str, e: csv::Error) -> Error {
@@ -91,11 +111,31 @@ fn csv_error(name: &str, e: csv::Error) -> Error {
 }
 
 fn type_column(cells: Vec<String>) -> ColumnData {
-    let parsed: Vec<Option<f64>> = cells.iter().map(|c| if is_missing(c) { Some(f64::NAN) } else { c.parse().ok() }).collect();
+    let parsed: Vec<Option<f64>> = cells
+        .iter()
+        .map(|c| {
+            if is_missing(c) {
+                Some(f64::NAN)
+            } else {
+                c.parse().ok()
+            }
+        })
+        .collect();
     if parsed.iter().all(Option::is_some) {
-        ColumnData::Numeric(parsed.into_iter().map(|v| v.unwrap()).map(|v| if v.is_finite() { v } else { f64::NAN }).collect())
+        ColumnData::Numeric(
+            parsed
+                .into_iter()
+                .map(|v| v.unwrap())
+                .map(|v| if v.is_finite() { v } else { f64::NAN })
+                .collect(),
+        )
     } else {
-        ColumnData::Categorical(cells.into_iter().map(|c| if is_missing(&c) { None } else { Some(c) }).collect())
+        ColumnData::Categorical(
+            cells
+                .into_iter()
+                .map(|c| if is_missing(&c) { None } else { Some(c) })
+                .collect(),
+        )
     }
 }
 
@@ -104,7 +144,13 @@ impl Table {
     pub fn column(&self, name: &str) -> Result<&Column> {
         self.columns.iter().find(|c| c.name == name).ok_or_else(|| {
             let names: Vec<&str> = self.columns.iter().map(|c| c.name.as_str()).collect();
-            Error::data(&self.name, format!("there is no column {name:?}; the columns are {}", names.join(", ")))
+            Error::data(
+                &self.name,
+                format!(
+                    "there is no column {name:?}; the columns are {}",
+                    names.join(", ")
+                ),
+            )
         })
     }
 
@@ -115,19 +161,36 @@ impl Table {
             .map(|c| {
                 let (kind, missing, distinct) = match &c.data {
                     ColumnData::Numeric(v) => {
-                        let mut seen: Vec<u64> = v.iter().filter(|x| !x.is_nan()).map(|x| x.to_bits()).collect();
+                        let mut seen: Vec<u64> = v
+                            .iter()
+                            .filter(|x| !x.is_nan())
+                            .map(|x| x.to_bits())
+                            .collect();
                         seen.sort_unstable();
                         seen.dedup();
-                        ("numeric", v.iter().filter(|x| x.is_nan()).count(), seen.len())
+                        (
+                            "numeric",
+                            v.iter().filter(|x| x.is_nan()).count(),
+                            seen.len(),
+                        )
                     }
                     ColumnData::Categorical(v) => {
                         let mut seen: Vec<&str> = v.iter().flatten().map(String::as_str).collect();
                         seen.sort_unstable();
                         seen.dedup();
-                        ("categorical", v.iter().filter(|x| x.is_none()).count(), seen.len())
+                        (
+                            "categorical",
+                            v.iter().filter(|x| x.is_none()).count(),
+                            seen.len(),
+                        )
                     }
                 };
-                ColumnSummary { name: c.name.clone(), kind, missing, distinct }
+                ColumnSummary {
+                    name: c.name.clone(),
+                    kind,
+                    missing,
+                    distinct,
+                }
             })
             .collect()
     }
@@ -142,9 +205,15 @@ mod tests {
         let t = read_csv("t.csv", b"\xEF\xBB\xBFa,b,c\n1,x,NA\n2.5,y,3\n\n").unwrap();
         assert_eq!(t.rows, 2);
         assert_eq!(t.columns[0].data, ColumnData::Numeric(vec![1.0, 2.5]));
-        assert_eq!(t.columns[1].data, ColumnData::Categorical(vec![Some("x".into()), Some("y".into())]));
+        assert_eq!(
+            t.columns[1].data,
+            ColumnData::Categorical(vec![Some("x".into()), Some("y".into())])
+        );
         let summary = t.summary();
-        assert_eq!((summary[1].kind, summary[1].distinct, summary[2].missing), ("categorical", 2, 1));
+        assert_eq!(
+            (summary[1].kind, summary[1].distinct, summary[2].missing),
+            ("categorical", 2, 1)
+        );
         match &t.columns[2].data {
             ColumnData::Numeric(v) => assert!(v[0].is_nan() && v[1] == 3.0),
             other => panic!("{other:?}"),
@@ -159,7 +228,13 @@ mod tests {
 
     #[test]
     fn empty_and_header_only_files_say_so() {
-        assert!(read_csv("e.csv", b"").unwrap_err().to_string().contains("empty"));
-        assert!(read_csv("h.csv", b"a,b\n").unwrap_err().to_string().contains("no data rows"));
+        assert!(read_csv("e.csv", b"")
+            .unwrap_err()
+            .to_string()
+            .contains("empty"));
+        assert!(read_csv("h.csv", b"a,b\n")
+            .unwrap_err()
+            .to_string()
+            .contains("no data rows"));
     }
 }

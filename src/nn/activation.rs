@@ -24,14 +24,24 @@ impl Activation {
     pub fn backward(self, a: ArrayView2<f32>, grad: &mut Array2<f32>) {
         match self {
             Activation::Linear => {}
-            Activation::Relu => Zip::from(grad).and(a).for_each(|g, &a| if a <= 0.0 { *g = 0.0 }),
-            Activation::LeakyRelu => Zip::from(grad).and(a).for_each(|g, &a| if a <= 0.0 { *g *= LEAKY_SLOPE }),
+            Activation::Relu => Zip::from(grad).and(a).for_each(|g, &a| {
+                if a <= 0.0 {
+                    *g = 0.0
+                }
+            }),
+            Activation::LeakyRelu => Zip::from(grad).and(a).for_each(|g, &a| {
+                if a <= 0.0 {
+                    *g *= LEAKY_SLOPE
+                }
+            }),
             Activation::Sigmoid => Zip::from(grad).and(a).for_each(|g, &a| *g *= a * (1.0 - a)),
             Activation::Tanh => Zip::from(grad).and(a).for_each(|g, &a| *g *= 1.0 - a * a),
             Activation::Softmax => {
                 for (mut g, a) in grad.axis_iter_mut(Axis(0)).zip(a.axis_iter(Axis(0))) {
                     let dot: f32 = g.iter().zip(a.iter()).map(|(g, a)| g * a).sum();
-                    g.iter_mut().zip(a.iter()).for_each(|(g, a)| *g = a * (*g - dot));
+                    g.iter_mut()
+                        .zip(a.iter())
+                        .for_each(|(g, a)| *g = a * (*g - dot));
                 }
             }
         }
@@ -92,7 +102,11 @@ mod tests {
                     };
                     let h = 1e-2;
                     let numeric = (f(h) - f(-h)) / (2.0 * h);
-                    assert!((numeric - g[[i, j]]).abs() < 2e-3, "{act:?} at {i},{j}: {numeric} vs {}", g[[i, j]]);
+                    assert!(
+                        (numeric - g[[i, j]]).abs() < 2e-3,
+                        "{act:?} at {i},{j}: {numeric} vs {}",
+                        g[[i, j]]
+                    );
                 }
             }
         }

@@ -24,7 +24,11 @@ pub struct Dense {
 impl Dense {
     /// A layer from `inputs` to `units` with Glorot-uniform kernel and zero bias.
     pub fn new(inputs: usize, units: usize, activation: Activation, rng: &mut Rng) -> Self {
-        Self::from_weights(glorot_uniform(inputs, units, rng), Array1::zeros(units), activation)
+        Self::from_weights(
+            glorot_uniform(inputs, units, rng),
+            Array1::zeros(units),
+            activation,
+        )
     }
 
     /// A layer with the given kernel `[in, units]` and bias `[units]`.
@@ -44,7 +48,10 @@ impl Dense {
 
 impl Layer for Dense {
     fn forward(&mut self, x: &ArrayD<f32>, training: bool) -> ArrayD<f32> {
-        let x = x.view().into_dimensionality::<Ix2>().expect("dense input is [batch, features]");
+        let x = x
+            .view()
+            .into_dimensionality::<Ix2>()
+            .expect("dense input is [batch, features]");
         let mut z = x.dot(&self.kernel);
         z += &self.bias;
         self.activation.apply(&mut z);
@@ -56,7 +63,11 @@ impl Layer for Dense {
     }
 
     fn backward(&mut self, grad_out: &ArrayD<f32>) -> ArrayD<f32> {
-        let mut dz = grad_out.view().into_dimensionality::<Ix2>().expect("dense gradient is [batch, units]").to_owned();
+        let mut dz = grad_out
+            .view()
+            .into_dimensionality::<Ix2>()
+            .expect("dense gradient is [batch, units]")
+            .to_owned();
         self.activation.backward(self.output.view(), &mut dz);
         self.grad_kernel = self.input.t().dot(&dz);
         self.grad_bias = dz.sum_axis(Axis(0));
@@ -65,8 +76,14 @@ impl Layer for Dense {
 
     fn params(&mut self) -> Vec<ParamMut<'_>> {
         vec![
-            ParamMut { value: self.kernel.view_mut().into_dyn(), grad: self.grad_kernel.view().into_dyn() },
-            ParamMut { value: self.bias.view_mut().into_dyn(), grad: self.grad_bias.view().into_dyn() },
+            ParamMut {
+                value: self.kernel.view_mut().into_dyn(),
+                grad: self.grad_kernel.view().into_dyn(),
+            },
+            ParamMut {
+                value: self.bias.view_mut().into_dyn(),
+                grad: self.grad_bias.view().into_dyn(),
+            },
         ]
     }
 
@@ -91,14 +108,25 @@ mod tests {
 
     #[test]
     fn forward_matches_hand_computed_values() {
-        let mut d = Dense::from_weights(array![[1.0, -1.0], [2.0, 0.5]], array![0.5, -0.25], Activation::Relu);
+        let mut d = Dense::from_weights(
+            array![[1.0, -1.0], [2.0, 0.5]],
+            array![0.5, -0.25],
+            Activation::Relu,
+        );
         let y = d.forward(&array![[1.0f32, 2.0], [-1.0, 0.0]].into_dyn(), false);
         assert_eq!(y, array![[5.5f32, 0.0], [0.0, 0.75]].into_dyn());
     }
 
     #[test]
     fn gradients_match_finite_differences_for_every_activation() {
-        for act in [Activation::Linear, Activation::Relu, Activation::Sigmoid, Activation::Tanh, Activation::Softmax, Activation::LeakyRelu] {
+        for act in [
+            Activation::Linear,
+            Activation::Relu,
+            Activation::Sigmoid,
+            Activation::Tanh,
+            Activation::Softmax,
+            Activation::LeakyRelu,
+        ] {
             let mut d = Dense::new(3, 4, act, &mut Rng::new(9));
             let x = array![[0.5f32, -1.0, 0.25], [1.5, 0.3, -0.7]].into_dyn();
             check_gradients(&mut d, &x, &format!("dense {act:?}"));

@@ -19,7 +19,11 @@ pub struct Dropout {
 impl Dropout {
     /// A dropout layer drawing its masks from `rng`.
     pub fn new(rate: f32, rng: Rng) -> Self {
-        Dropout { rate, rng, mask: ArrayD::zeros(vec![0]) }
+        Dropout {
+            rate,
+            rng,
+            mask: ArrayD::zeros(vec![0]),
+        }
     }
 }
 
@@ -31,7 +35,13 @@ impl Layer for Dropout {
         }
         let keep = 1.0 - self.rate;
         let rng = &mut self.rng;
-        self.mask = ArrayD::from_shape_simple_fn(x.raw_dim(), || if rng.next_f32() < keep { 1.0 / keep } else { 0.0 });
+        self.mask = ArrayD::from_shape_simple_fn(x.raw_dim(), || {
+            if rng.next_f32() < keep {
+                1.0 / keep
+            } else {
+                0.0
+            }
+        });
         x * &self.mask
     }
 

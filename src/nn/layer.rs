@@ -39,15 +39,24 @@ pub(crate) mod tests {
     /// entry and every input entry. Uses f64-friendly step sizes for f32 maths.
     pub fn check_gradients(layer: &mut dyn Layer, x: &ArrayD<f32>, what: &str) {
         let y = layer.forward(x, true);
-        let w = Array::from_shape_fn(y.raw_dim(), |idx| ((idx.slice().iter().sum::<usize>() * 7 + 3) % 11) as f32 / 5.0 - 1.0);
+        let w = Array::from_shape_fn(y.raw_dim(), |idx| {
+            ((idx.slice().iter().sum::<usize>() * 7 + 3) % 11) as f32 / 5.0 - 1.0
+        });
         let grad_x = layer.backward(&w);
-        let analytic: Vec<Vec<f32>> = layer.params().iter().map(|p| p.grad.iter().copied().collect()).collect();
-        let objective = |layer: &mut dyn Layer, x: &ArrayD<f32>| (&layer.forward(x, false) * &w).sum() as f64;
+        let analytic: Vec<Vec<f32>> = layer
+            .params()
+            .iter()
+            .map(|p| p.grad.iter().copied().collect())
+            .collect();
+        let objective =
+            |layer: &mut dyn Layer, x: &ArrayD<f32>| (&layer.forward(x, false) * &w).sum() as f64;
         let h = 1e-2f32;
-        let close = |num: f64, ana: f32| (num - ana as f64).abs() <= 2e-2 * (1.0 + num.abs().max(ana.abs() as f64));
+        let close = |num: f64, ana: f32| {
+            (num - ana as f64).abs() <= 2e-2 * (1.0 + num.abs().max(ana.abs() as f64))
+        };
         for (p, grads) in analytic.iter().enumerate() {
             for k in 0..grads.len() {
-                let mut bump = |d: f32, layer: &mut dyn Layer| {
+                let bump = |d: f32, layer: &mut dyn Layer| {
                     let mut ps = layer.params();
                     ps[p].value.as_slice_mut().unwrap()[k] += d;
                 };
@@ -57,7 +66,11 @@ pub(crate) mod tests {
                 let down = objective(layer, x);
                 bump(h, layer);
                 let num = (up - down) / (2.0 * h as f64);
-                assert!(close(num, grads[k]), "{what}: param {p}[{k}] numeric {num} vs analytic {}", grads[k]);
+                assert!(
+                    close(num, grads[k]),
+                    "{what}: param {p}[{k}] numeric {num} vs analytic {}",
+                    grads[k]
+                );
             }
         }
         for k in 0..x.len() {
@@ -68,7 +81,10 @@ pub(crate) mod tests {
             let down = objective(layer, &xp);
             let num = (up - down) / (2.0 * h as f64);
             let ana = grad_x.as_slice().unwrap()[k];
-            assert!(close(num, ana), "{what}: input[{k}] numeric {num} vs analytic {ana}");
+            assert!(
+                close(num, ana),
+                "{what}: input[{k}] numeric {num} vs analytic {ana}"
+            );
         }
     }
 }

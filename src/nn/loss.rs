@@ -19,7 +19,10 @@ impl Loss {
         let mut grad = Array2::zeros(p.raw_dim());
         let mut total = 0.0f64;
         let each = |f: &mut dyn FnMut(&mut f32, f32, f32) -> f32| {
-            Zip::from(&mut grad).and(p).and(y).for_each(|g, &p, &y| total += f(g, p, y) as f64);
+            Zip::from(&mut grad)
+                .and(p)
+                .and(y)
+                .for_each(|g, &p, &y| total += f(g, p, y) as f64);
         };
         let mut each = each;
         match self {
@@ -43,7 +46,11 @@ impl Loss {
             }),
             Loss::BinaryCrossentropy => each(&mut |g, p, y| {
                 let pc = p.clamp(EPS, 1.0 - EPS);
-                *g = if p == pc { (pc - y) / (pc * (1.0 - pc)) / elems } else { 0.0 };
+                *g = if p == pc {
+                    (pc - y) / (pc * (1.0 - pc)) / elems
+                } else {
+                    0.0
+                };
                 -(y * pc.ln() + (1.0 - y) * (1.0 - pc).ln())
             }),
             Loss::CategoricalCrossentropy => each(&mut |g, p, y| {
@@ -52,7 +59,11 @@ impl Loss {
                 -y * pc.ln()
             }),
         }
-        let denom = if matches!(self, Loss::CategoricalCrossentropy) { n } else { elems };
+        let denom = if matches!(self, Loss::CategoricalCrossentropy) {
+            n
+        } else {
+            elems
+        };
         ((total / denom as f64) as f32, grad)
     }
 
@@ -90,13 +101,24 @@ impl Head {
             Head::Softmax => {
                 let mut grad = z.clone();
                 let mut total = 0.0f64;
-                for ((mut g, zr), yr) in grad.axis_iter_mut(Axis(0)).zip(z.axis_iter(Axis(0))).zip(y.axis_iter(Axis(0))) {
+                for ((mut g, zr), yr) in grad
+                    .axis_iter_mut(Axis(0))
+                    .zip(z.axis_iter(Axis(0)))
+                    .zip(y.axis_iter(Axis(0)))
+                {
                     let max = zr.iter().copied().fold(f32::NEG_INFINITY, f32::max);
                     let sum: f32 = zr.iter().map(|v| (v - max).exp()).sum();
                     let lse = max + sum.ln();
                     let ysum: f32 = yr.sum();
-                    total += zr.iter().zip(yr.iter()).map(|(z, y)| (y * (lse - z)) as f64).sum::<f64>();
-                    Zip::from(&mut g).and(&zr).and(&yr).for_each(|g, &z, &y| *g = ((z - lse).exp() * ysum - y) / n);
+                    total += zr
+                        .iter()
+                        .zip(yr.iter())
+                        .map(|(z, y)| (y * (lse - z)) as f64)
+                        .sum::<f64>();
+                    Zip::from(&mut g)
+                        .and(&zr)
+                        .and(&yr)
+                        .for_each(|g, &z, &y| *g = ((z - lse).exp() * ysum - y) / n);
                 }
                 ((total / n as f64) as f32, grad)
             }
@@ -135,7 +157,9 @@ mod tests {
         assert!((Loss::Mae.value_and_grad(&p, &y).0 - 1.25).abs() < 1e-6);
         assert!((Loss::Huber.value_and_grad(&p, &y).0 - (0.125 + 1.5) / 2.0).abs() < 1e-6);
         let probs = array![[0.25f32, 0.75]];
-        assert!((Loss::CategoricalCrossentropy.value_and_grad(&probs, &y).0 - 4f32.ln()).abs() < 1e-6);
+        assert!(
+            (Loss::CategoricalCrossentropy.value_and_grad(&probs, &y).0 - 4f32.ln()).abs() < 1e-6
+        );
         let (v, _) = Head::Softmax.value_and_grad(&array![[0.0f32, 0.0]], &y);
         assert!((v - 2f32.ln()).abs() < 1e-6);
     }
@@ -144,11 +168,20 @@ mod tests {
     fn gradients_match_finite_differences() {
         let p = array![[0.3f32, 0.6, 0.1], [0.2, 0.2, 0.6]];
         let y = array![[0.0f32, 1.0, 0.0], [1.0, 0.0, 0.0]];
-        for loss in [Loss::Mse, Loss::Mae, Loss::Huber, Loss::BinaryCrossentropy, Loss::CategoricalCrossentropy] {
+        for loss in [
+            Loss::Mse,
+            Loss::Mae,
+            Loss::Huber,
+            Loss::BinaryCrossentropy,
+            Loss::CategoricalCrossentropy,
+        ] {
             let (_, g) = loss.value_and_grad(&p, &y);
             for ((i, j), &ga) in g.indexed_iter() {
                 let gn = numeric(|q| loss.value_and_grad(q, &y).0, &p, i, j);
-                assert!((gn - ga).abs() < 2e-2 * (1.0 + gn.abs()), "{loss:?} [{i},{j}] {gn} vs {ga}");
+                assert!(
+                    (gn - ga).abs() < 2e-2 * (1.0 + gn.abs()),
+                    "{loss:?} [{i},{j}] {gn} vs {ga}"
+                );
             }
         }
         let z = array![[1.5f32, -0.5, 0.2], [0.1, 2.2, -1.0]];
@@ -169,7 +202,8 @@ mod tests {
         Head::Softmax.apply(&mut p);
         let plain = Loss::CategoricalCrossentropy.value_and_grad(&p, &y).0;
         assert!((Head::Softmax.value_and_grad(&z, &y).0 - plain).abs() < 1e-5);
-        let (v, g) = Head::Softmax.value_and_grad(&array![[1000.0f32, -1000.0]], &array![[0.0f32, 1.0]]);
+        let (v, g) =
+            Head::Softmax.value_and_grad(&array![[1000.0f32, -1000.0]], &array![[0.0f32, 1.0]]);
         assert!(v.is_finite() && g.iter().all(|x| x.is_finite()));
         assert!((v - 2000.0).abs() < 1e-2);
     }

@@ -30,7 +30,13 @@ pub struct Sequential {
 impl Sequential {
     /// Builds `configs` for inputs of shape `input_shape` (no batch axis) and `outputs` targets.
     /// The last layer must produce `outputs` values; errors name the layer index and the shapes.
-    pub fn build(configs: &[LayerConfig], input_shape: &[usize], outputs: usize, loss: Loss, rng: &mut Rng) -> Result<Self> {
+    pub fn build(
+        configs: &[LayerConfig],
+        input_shape: &[usize],
+        outputs: usize,
+        loss: Loss,
+        rng: &mut Rng,
+    ) -> Result<Self> {
         let mut layers: Vec<Box<dyn Layer>> = Vec::new();
         let mut shape = input_shape.to_vec();
         let mut head = None;
@@ -41,14 +47,24 @@ impl Sequential {
                     if shape.len() != 1 {
                         return Err(Error::Model(format!("layer {i} (dense) needs flat inputs but receives shape {shape:?}; put a flatten layer or an lstm without return_sequences before it")));
                     }
-                    let fused = if last { loss.fused_head(activation) } else { None };
+                    let fused = if last {
+                        loss.fused_head(activation)
+                    } else {
+                        None
+                    };
                     head = head.or(fused);
-                    let act = if fused.is_some() { Activation::Linear } else { activation };
+                    let act = if fused.is_some() {
+                        Activation::Linear
+                    } else {
+                        activation
+                    };
                     Box::new(Dense::new(shape[0], units, act, rng))
                 }
                 LayerConfig::Dropout { rate } => Box::new(Dropout::new(rate, rng.fork())),
                 LayerConfig::Lstm { .. } => {
-                    return Err(Error::Model(format!("layer {i}: lstm layers are not available in this build yet; use dense layers")))
+                    return Err(Error::Model(format!(
+                    "layer {i}: lstm layers are not available in this build yet; use dense layers"
+                )))
                 }
             };
             shape = layer.output_shape(&shape);
@@ -59,7 +75,12 @@ impl Sequential {
                 "the last layer outputs shape {shape:?} but the target needs [{outputs}]; set the last layer's units to {outputs}"
             )));
         }
-        Ok(Sequential { layers, loss, head, input_shape: input_shape.to_vec() })
+        Ok(Sequential {
+            layers,
+            loss,
+            head,
+            input_shape: input_shape.to_vec(),
+        })
     }
 
     /// Model outputs (probabilities for a fused head) for `x` `[batch, ...]`, inference mode.
@@ -76,7 +97,8 @@ impl Sequential {
         for layer in &mut self.layers {
             h = layer.forward(&h, training);
         }
-        h.into_dimensionality::<Ix2>().expect("checked at build: the output is [batch, outputs]")
+        h.into_dimensionality::<Ix2>()
+            .expect("checked at build: the output is [batch, outputs]")
     }
 
     /// The loss on `(x, y)` in inference mode (dropout off).
@@ -117,11 +139,19 @@ impl Sequential {
     pub fn set_weights(&mut self, weights: &[ArrayD<f32>]) -> Result<()> {
         let mut params = self.params();
         if params.len() != weights.len() {
-            return Err(Error::Model(format!("{} weight tensors given, the model has {}", weights.len(), params.len())));
+            return Err(Error::Model(format!(
+                "{} weight tensors given, the model has {}",
+                weights.len(),
+                params.len()
+            )));
         }
         for (i, (p, w)) in params.iter_mut().zip(weights).enumerate() {
             if p.value.shape() != w.shape() {
-                return Err(Error::Model(format!("weight tensor {i} has shape {:?}, the model needs {:?}", w.shape(), p.value.shape())));
+                return Err(Error::Model(format!(
+                    "weight tensor {i} has shape {:?}, the model needs {:?}",
+                    w.shape(),
+                    p.value.shape()
+                )));
             }
             p.value.assign(w);
         }
@@ -135,7 +165,11 @@ impl Sequential {
             .iter()
             .map(|l| {
                 shape = l.output_shape(&shape);
-                LayerSummary { kind: l.kind(), output_shape: shape.clone(), params: l.weights().iter().map(|w| w.len()).sum() }
+                LayerSummary {
+                    kind: l.kind(),
+                    output_shape: shape.clone(),
+                    params: l.weights().iter().map(|w| w.len()).sum(),
+                }
             })
             .collect()
     }
@@ -157,27 +191,60 @@ mod tests {
 
     #[test]
     fn counts_parameters_like_keras() {
-        let layers = [dense(64, Activation::Relu), dense(64, Activation::Relu), dense(10, Activation::Softmax)];
-        let m = Sequential::build(&layers, &[64], 10, Loss::CategoricalCrossentropy, &mut Rng::new(0)).unwrap();
+        let layers = [
+            dense(64, Activation::Relu),
+            dense(64, Activation::Relu),
+            dense(10, Activation::Softmax),
+        ];
+        let m = Sequential::build(
+            &layers,
+            &[64],
+            10,
+            Loss::CategoricalCrossentropy,
+            &mut Rng::new(0),
+        )
+        .unwrap();
         assert_eq!(m.param_count(), 8970, "W1's architecture");
     }
 
     #[test]
     fn wrong_output_width_names_the_shapes() {
-        let err = Sequential::build(&[dense(4, Activation::Relu)], &[2], 3, Loss::Mse, &mut Rng::new(0)).err().unwrap();
-        assert!(err.to_string().contains("[4]") && err.to_string().contains("[3]"), "{err}");
+        let err = Sequential::build(
+            &[dense(4, Activation::Relu)],
+            &[2],
+            3,
+            Loss::Mse,
+            &mut Rng::new(0),
+        )
+        .err()
+        .unwrap();
+        assert!(
+            err.to_string().contains("[4]") && err.to_string().contains("[3]"),
+            "{err}"
+        );
     }
 
     #[test]
     fn fused_softmax_predicts_probabilities_and_its_gradient_matches_finite_differences() {
         let layers = [dense(5, Activation::Tanh), dense(3, Activation::Softmax)];
-        let mut m = Sequential::build(&layers, &[2], 3, Loss::CategoricalCrossentropy, &mut Rng::new(3)).unwrap();
+        let mut m = Sequential::build(
+            &layers,
+            &[2],
+            3,
+            Loss::CategoricalCrossentropy,
+            &mut Rng::new(3),
+        )
+        .unwrap();
         let x = array![[0.2f32, -0.4], [1.0, 0.5]].into_dyn();
         let y = array![[0.0f32, 1.0, 0.0], [1.0, 0.0, 0.0]];
         let p = m.predict(&x);
         assert!(p.rows().into_iter().all(|r| (r.sum() - 1.0).abs() < 1e-6));
         m.forward_backward(&x, &y);
-        let grads: Vec<Vec<f32>> = m.params().iter().map(|p| p.grad.iter().copied().collect()).collect();
+        let grads: Vec<Vec<f32>> = m
+            .params()
+            .iter()
+            .map(|p| p.grad.iter().copied().collect())
+            .collect();
         for (pi, g) in grads.iter().enumerate() {
             for k in 0..g.len() {
                 let h = 1e-2;
@@ -187,7 +254,11 @@ mod tests {
                 let down = m.loss(&x, &y);
                 m.params()[pi].value.as_slice_mut().unwrap()[k] += h;
                 let num = (up - down) / (2.0 * h);
-                assert!((num - g[k]).abs() < 1e-3 + 1e-2 * num.abs(), "param {pi}[{k}]: {num} vs {}", g[k]);
+                assert!(
+                    (num - g[k]).abs() < 1e-3 + 1e-2 * num.abs(),
+                    "param {pi}[{k}]: {num} vs {}",
+                    g[k]
+                );
             }
         }
     }

@@ -56,11 +56,27 @@ impl Session {
             _ => Loss::Mse,
         });
         let outputs = data.y_train.ncols();
-        let model = Sequential::build(&experiment.model.layers, &[data.x_train.ncols()], outputs, loss, &mut init_rng)?;
+        let model = Sequential::build(
+            &experiment.model.layers,
+            &data.input_shape(),
+            outputs,
+            loss,
+            &mut init_rng,
+        )?;
         let optimizer = Optimizer::new(experiment.compile.optimizer.clone());
         let mut s = Session {
-            experiment, data, model, optimizer, loss, shuffle,
-            order: vec![], cursor: 0, epoch_stats: (0.0, 0, 0), history: vec![], best: None, stopped_early: false,
+            experiment,
+            data,
+            model,
+            optimizer,
+            loss,
+            shuffle,
+            order: vec![],
+            cursor: 0,
+            epoch_stats: (0.0, 0, 0),
+            history: vec![],
+            best: None,
+            stopped_early: false,
         };
         s.start_epoch();
         Ok(s)
@@ -75,7 +91,11 @@ impl Session {
             features: p.features.clone(),
             target: p.target.clone(),
             classes: p.classes.clone(),
-            rows: [self.data.x_train.nrows(), self.data.x_val.nrows(), self.data.x_test.nrows()],
+            rows: [
+                rows(&self.data.x_train),
+                rows(&self.data.x_val),
+                rows(&self.data.x_test),
+            ],
             layers: self.model.summary(),
             params: self.model.param_count(),
         }
@@ -94,7 +114,10 @@ impl Session {
     /// Changes the learning rate from the next batch on.
     pub fn set_learning_rate(&mut self, lr: f32) -> Result<()> {
         if !(lr.is_finite() && (1e-7..=10.0).contains(&lr)) {
-            return Err(Error::experiment("compile.optimizer.learning_rate", format!("{lr} is out of range; use a value from 1e-7 to 10")));
+            return Err(Error::experiment(
+                "compile.optimizer.learning_rate",
+                format!("{lr} is out of range; use a value from 1e-7 to 10"),
+            ));
         }
         self.optimizer.set_learning_rate(lr);
         Ok(())
@@ -102,13 +125,13 @@ impl Session {
 
     fn batch_size(&self) -> usize {
         match self.experiment.compile.optimizer {
-            OptimizerConfig::Gd { .. } => self.data.x_train.nrows(),
+            OptimizerConfig::Gd { .. } => rows(&self.data.x_train),
             _ => self.experiment.fit.batch_size,
         }
     }
 
     fn start_epoch(&mut self) {
-        self.order = (0..self.data.x_train.nrows()).collect();
+        self.order = (0..rows(&self.data.x_train)).collect();
         self.shuffle.shuffle(&mut self.order);
         self.cursor = 0;
         self.epoch_stats = (0.0, 0, 0);
@@ -124,16 +147,28 @@ impl Session {
         for _ in 0..max_batches.max(1) {
             let end = (self.cursor + bs).min(self.order.len());
             let idx = &self.order[self.cursor..end];
-            let x = self.data.x_train.select(Axis(0), idx).into_dyn();
+            let x = self.data.x_train.select(Axis(0), idx);
             let y = self.data.y_train.select(Axis(0), idx);
             let (loss, out) = self.model.forward_backward(&x, &y);
             if !loss.is_finite() {
-                return Err(Error::Diverged { epoch: self.history.len() + 1, batch: self.cursor / bs + 1, value: loss });
+                return Err(Error::Diverged {
+                    epoch: self.history.len() + 1,
+                    batch: self.cursor / bs + 1,
+                    value: loss,
+                });
             }
             self.optimizer.step(self.model.params());
-            let correct = if self.is_classification() { (metrics::accuracy(&out, &y) * idx.len() as f32).round() as usize } else { 0 };
+            let correct = if self.is_classification() {
+                (metrics::accuracy(&out, &y) * idx.len() as f32).round() as usize
+            } else {
+                0
+            };
             let (sum, seen, hits) = self.epoch_stats;
-            self.epoch_stats = (sum + loss as f64 * idx.len() as f64, seen + idx.len(), hits + correct);
+            self.epoch_stats = (
+                sum + loss as f64 * idx.len() as f64,
+                seen + idx.len(),
+                hits + correct,
+            );
             self.cursor = end;
             if self.cursor >= self.order.len() {
                 return Ok(Some(self.finish_epoch()));
@@ -149,10 +184,11 @@ impl Session {
     fn finish_epoch(&mut self) -> EpochRecord {
         let (sum, seen, hits) = self.epoch_stats;
         let classification = self.is_classification();
-        let (val_loss, val_accuracy) = if self.data.x_val.nrows() > 0 {
-            let x = self.data.x_val.clone().into_dyn();
-            let loss = self.model.loss(&x, &self.data.y_val);
-            let acc = classification.then(|| metrics::accuracy(&self.model.predict(&x), &self.data.y_val));
+        let (val_loss, val_accuracy) = if rows(&self.data.x_val) > 0 {
+            let x = &self.data.x_val;
+            let loss = self.model.loss(x, &self.data.y_val);
+            let acc =
+                classification.then(|| metrics::accuracy(&self.model.predict(x), &self.data.y_val));
             (Some(loss), acc)
         } else {
             (None, None)
@@ -171,12 +207,22 @@ impl Session {
     }
 
     fn early_stopping(&mut self, record: &EpochRecord) {
-        let Some(es) = self.experiment.fit.early_stopping.clone() else { return };
-        let value = if es.monitor == "loss" { Some(record.loss) } else { record.val_loss };
+        let Some(es) = self.experiment.fit.early_stopping.clone() else {
+            return;
+        };
+        let value = if es.monitor == "loss" {
+            Some(record.loss)
+        } else {
+            record.val_loss
+        };
         let Some(value) = value else { return };
         let improved = self.best.as_ref().is_none_or(|(best, _, _)| value < *best);
         if improved {
-            let weights = if es.restore_best_weights { self.model.weights() } else { vec![] };
+            let weights = if es.restore_best_weights {
+                self.model.weights()
+            } else {
+                vec![]
+            };
             self.best = Some((value, record.epoch, weights));
         } else if let Some((_, best_epoch, weights)) = &self.best {
             if record.epoch - best_epoch > es.patience {
@@ -191,13 +237,17 @@ impl Session {
 
     /// Metrics on the held-out test split (regression metrics in the target's original units).
     pub fn evaluate(&mut self) -> Evaluation {
-        let (x, y) = (self.data.x_test.clone(), self.data.y_test.clone());
-        evaluate_on(&mut self.model, &self.data.preprocessing, &x, &y)
+        evaluate_on(
+            &mut self.model,
+            &self.data.preprocessing,
+            &self.data.x_test,
+            &self.data.y_test,
+        )
     }
 
-    /// Model outputs for prepared inputs `[rows, features]`, in original units for regression.
-    pub fn predict(&mut self, x: &Array2<f32>) -> Array2<f32> {
-        let mut p = self.model.predict(&x.clone().into_dyn());
+    /// Model outputs for prepared inputs `[rows, ...]`, in original units for regression.
+    pub fn predict(&mut self, x: &ArrayD<f32>) -> Array2<f32> {
+        let mut p = self.model.predict(x);
         if let Some(ts) = &self.data.preprocessing.target_scaler {
             ts.inverse_transform(&mut p);
         }
@@ -205,18 +255,31 @@ impl Session {
     }
 }
 
-fn evaluate_on(model: &mut Sequential, pre: &crate::data::Preprocessing, x: &Array2<f32>, y: &Array2<f32>) -> Evaluation {
-    if x.nrows() == 0 {
+/// Rows (samples) in a tensor whose first axis is the batch.
+fn rows(x: &ArrayD<f32>) -> usize {
+    x.shape().first().copied().unwrap_or(0)
+}
+
+fn evaluate_on(
+    model: &mut Sequential,
+    pre: &crate::data::Preprocessing,
+    x: &ArrayD<f32>,
+    y: &Array2<f32>,
+) -> Evaluation {
+    if rows(x) == 0 {
         return Evaluation::default();
     }
-    let xd = x.clone().into_dyn();
-    let loss = Some(model.loss(&xd, y));
-    let pred = model.predict(&xd);
+    let loss = Some(model.loss(x, y));
+    let pred = model.predict(x);
     if pre.task == Task::Classification {
         let confusion = metrics::confusion(&pred, y);
         return Evaluation {
-            rows: x.nrows(), loss, accuracy: Some(metrics::accuracy(&pred, y)), f1: Some(metrics::macro_f1(&confusion)),
-            confusion: Some(confusion), ..Default::default()
+            rows: rows(x),
+            loss,
+            accuracy: Some(metrics::accuracy(&pred, y)),
+            f1: Some(metrics::macro_f1(&confusion)),
+            confusion: Some(confusion),
+            ..Default::default()
         };
     }
     let (mut p, mut t) = (pred, y.clone());
@@ -225,5 +288,12 @@ fn evaluate_on(model: &mut Sequential, pre: &crate::data::Preprocessing, x: &Arr
         ts.inverse_transform(&mut t);
     }
     let (rmse, mae, r2) = metrics::regression(&p, &t);
-    Evaluation { rows: x.nrows(), loss, rmse: Some(rmse), mae: Some(mae), r2: Some(r2), ..Default::default() }
+    Evaluation {
+        rows: rows(x),
+        loss,
+        rmse: Some(rmse),
+        mae: Some(mae),
+        r2: Some(r2),
+        ..Default::default()
+    }
 }

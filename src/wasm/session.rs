@@ -27,14 +27,19 @@ impl WasmSession {
     #[wasm_bindgen(constructor)]
     pub fn new() -> WasmSession {
         install_panic_hook();
-        WasmSession { table: None, session: None }
+        WasmSession {
+            table: None,
+            session: None,
+        }
     }
 
     /// Parses CSV `bytes` named `name`; returns `{rows, columns:[{name, kind, missing}]}`.
     /// On error the previously loaded table stays.
     pub fn load(&mut self, name: &str, bytes: &[u8]) -> Result<JsValue, JsError> {
         let table = read_csv(name, bytes).map_err(js_error)?;
-        let summary = to_js(&serde_json::json!({ "name": name, "rows": table.rows, "columns": table.summary() }))?;
+        let summary = to_js(
+            &serde_json::json!({ "name": name, "rows": table.rows, "columns": table.summary() }),
+        )?;
         self.table = Some(table);
         self.session = None;
         Ok(summary)
@@ -44,22 +49,34 @@ impl WasmSession {
     /// `{summary, experiment}` where `experiment` has every default filled in.
     pub fn configure(&mut self, experiment_json: &str) -> Result<JsValue, JsError> {
         let exp = Experiment::from_json(experiment_json).map_err(js_error)?;
-        let table = self.table.as_ref().ok_or_else(|| js_error(Error::State("load a dataset before configuring".into())))?;
+        let table = self
+            .table
+            .as_ref()
+            .ok_or_else(|| js_error(Error::State("load a dataset before configuring".into())))?;
         let session = Session::new(exp, table).map_err(js_error)?;
-        let out = to_js(&serde_json::json!({ "summary": session.summary(), "experiment": session.experiment }))?;
+        let out = to_js(
+            &serde_json::json!({ "summary": session.summary(), "experiment": session.experiment }),
+        )?;
         self.session = Some(session);
         Ok(out)
     }
 
     fn session(&mut self) -> Result<&mut Session, JsError> {
-        self.session.as_mut().ok_or_else(|| js_error(Error::State("configure an experiment before training".into())))
+        self.session.as_mut().ok_or_else(|| {
+            js_error(Error::State(
+                "configure an experiment before training".into(),
+            ))
+        })
     }
 
     /// Trains up to `max_batches` batches; returns `{epoch: record|null, done}`.
     pub fn step(&mut self, max_batches: usize) -> Result<JsValue, JsError> {
         let s = self.session()?;
         let epoch = s.step(max_batches).map_err(js_error)?;
-        to_js(&StepReport { epoch, done: s.is_done() })
+        to_js(&StepReport {
+            epoch,
+            done: s.is_done(),
+        })
     }
 
     /// Test-set metrics.

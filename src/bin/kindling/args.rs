@@ -1,0 +1,49 @@
+//! Shared argument and file helpers for the subcommands.
+
+use kindling::data::{builtin, read_csv, Table};
+
+/// Reads a whole file; the error names the path.
+pub fn read_file(path: &str) -> Result<Vec<u8>, String> {
+    std::fs::read(path).map_err(|e| format!("{path}: cannot read the file: {e}"))
+}
+
+/// Reads and types a CSV file.
+pub fn load_table(path: &str) -> Result<Table, String> {
+    read_csv(path, &read_file(path)?).map_err(|e| e.to_string())
+}
+
+/// The value of `--name value`, if given.
+pub fn option<'a>(args: &'a [String], name: &str) -> Result<Option<&'a str>, String> {
+    match args.iter().position(|a| a == name) {
+        Some(i) => args
+            .get(i + 1)
+            .map(|v| Some(v.as_str()))
+            .ok_or(format!("{name} needs a value")),
+        None => Ok(None),
+    }
+}
+
+/// `--name N` parsed as a number.
+pub fn number<T: std::str::FromStr>(args: &[String], name: &str) -> Result<Option<T>, String> {
+    option(args, name)?
+        .map(|v| {
+            v.parse()
+                .map_err(|_| format!("{name}: {v:?} is not a whole number"))
+        })
+        .transpose()
+}
+
+/// The table an experiment's `data.source` names (`builtin:NAME` or `file:PATH`).
+pub fn source_table(source: &str) -> Result<Table, String> {
+    if let Some(name) = source.strip_prefix("builtin:") {
+        let bytes = builtin::bytes(name).ok_or_else(|| {
+            format!(
+                "data.source: there is no built-in dataset {name:?}; choose one of {}",
+                builtin::NAMES.join(", ")
+            )
+        })?;
+        return read_csv(name, bytes).map_err(|e| e.to_string());
+    }
+    let file = source.strip_prefix("file:").unwrap_or(source);
+    load_table(file)
+}

@@ -1,0 +1,34 @@
+//! The Kindling CLI (Contract 3): the same pipeline as the page, headless.
+//!
+//! Exit 0 on success; 2 on bad input with one line `error: ...` on stderr.
+
+use std::process::ExitCode;
+
+mod args;
+mod inspect;
+mod train;
+
+pub const USAGE: &str = "usage:
+  kindling inspect DATA.csv
+  kindling train EXPERIMENT.json [--data DATA.csv] [--epochs N] [--seed N]";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("inspect") => inspect::run(&args[1..]),
+        Some("train") => train::run(&args[1..]),
+        Some("-h" | "--help" | "help") => {
+            println!("{USAGE}");
+            Ok(())
+        }
+        Some(other) => Err(format!("unknown command {other:?}\n{USAGE}")),
+        None => Err(format!("no command given\n{USAGE}")),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,51 @@
+//! `kindling train EXPERIMENT.json [--data DATA.csv] [--epochs N] [--seed N]`.
+
+use kindling::experiment::Experiment;
+use kindling::train::Session;
+
+use crate::args::{load_table, number, option, read_file, source_table};
+use crate::USAGE;
+
+pub fn run(args: &[String]) -> Result<(), String> {
+    let Some(path) = args.first().filter(|a| !a.starts_with("--")) else {
+        return Err(format!("train needs an experiment file\n{USAGE}"));
+    };
+    let known = ["--data", "--epochs", "--seed"];
+    if let Some(bad) = args[1..]
+        .iter()
+        .step_by(2)
+        .find(|a| !known.contains(&a.as_str()))
+    {
+        return Err(format!("unknown option {bad:?}\n{USAGE}"));
+    }
+    let text = String::from_utf8(read_file(path)?)
+        .map_err(|_| format!("{path}: the experiment is not UTF-8 text"))?;
+    let mut exp = Experiment::from_json(&text).map_err(|e| format!("{path}: {e}"))?;
+    if let Some(epochs) = number(args, "--epochs")? {
+        exp.fit.epochs = epochs;
+    }
+    if let Some(seed) = number(args, "--seed")? {
+        exp.seed = seed;
+    }
+    let table = match option(args, "--data")? {
+        Some(data) => load_table(data)?,
+        None => source_table(&exp.data.source)?,
+    };
+    let mut session = Session::new(exp, &table).map_err(|e| e.to_string())?;
+    while !session.is_done() {
+        if let Some(r) = session.step(usize::MAX).map_err(|e| e.to_string())? {
+            eprintln!(
+                "epoch {} loss {:.5} val_loss {}",
+                r.epoch,
+                r.loss,
+                r.val_loss.map_or("-".into(), |v| format!("{v:.5}"))
+            );
+        }
+    }
+    let out = serde_json::json!({ "history": session.history(), "test": session.evaluate() });
+    println!(
+        "{}",
+        serde_json::to_string_pretty(&out).expect("plain JSON")
+    );
+    Ok(())
+}
