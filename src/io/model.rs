@@ -84,7 +84,8 @@ impl Model {
         self.predict(&table)
     }
 
-    /// What the deployment panel shows: architecture, parameter count, data, metrics, seed.
+    /// What the deployment panel shows: architecture, parameter count, data, metrics, seed, and
+    /// `inputs` (one `{name, kind, default}` per original feature) for the application form.
     pub fn card(&self) -> Value {
         let (f, p) = (&self.file, &self.file.preprocessing);
         json!({
@@ -92,6 +93,9 @@ impl Model {
             "task": p.task, "features": p.features, "target": p.target, "classes": p.classes,
             "source": f.experiment.data.source, "rows": f.metrics.rows, "seed": f.experiment.seed,
             "epochs": f.metrics.history.len(), "test": f.metrics.test, "window": f.experiment.data.window,
+            "inputs": p.features.iter().zip(&p.fill)
+                .map(|(name, fill)| json!({ "name": name, "kind": "numeric", "default": fill }))
+                .collect::<Vec<_>>(),
         })
     }
 }
