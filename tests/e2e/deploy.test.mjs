@@ -32,16 +32,12 @@ async function batchPredictions(page) {
   return downloadText(page, '[data-testid=download-predictions]');
 }
 
-/** Types one flower into the application form; returns the shown probabilities. */
+/** Types one flower into the application form; returns the probabilities shown for it. */
 async function formPrediction(page) {
-  for (const [name, value] of [['sepal_length_cm', '6.1'], ['sepal_width_cm', '2.8'], ['petal_length_cm', '4.9'], ['petal_width_cm', '1.6']]) {
-    await page.fill(`[data-feature=${name}]`, value);
-  }
-  await page.waitForFunction(() => {
-    const r = document.querySelector('[data-testid=apply-result]');
-    return r.dataset.values && document.querySelector('[data-feature=petal_width_cm]').value === '1.6' && !r.dataset.pending;
-  });
-  await page.waitForTimeout(200); // the last keystroke's answer
+  const flower = { sepal_length_cm: 6.1, sepal_width_cm: 2.8, petal_length_cm: 4.9, petal_width_cm: 1.6 };
+  await page.evaluate(() => { delete document.querySelector('[data-testid=apply-result]').dataset.input; });
+  for (const [name, value] of Object.entries(flower)) await page.fill(`[data-feature=${name}]`, String(value));
+  await page.waitForFunction((want) => document.querySelector('[data-testid=apply-result]').dataset.input === want, JSON.stringify(flower));
   return JSON.parse(await page.getAttribute('[data-testid=apply-result]', 'data-values'));
 }
 
@@ -102,7 +98,12 @@ test('page → file → page and page → file → CLI give identical prediction
   assert.match(await fresh.textContent('[data-testid=model-card]'), /opened from iris-model\.json/);
   assert.deepEqual(await formPrediction(fresh), shown, 'the form shows the same probabilities, bit for bit');
   assert.equal(await batchPredictions(fresh), fromPage, 'the reopened model predicts the same CSV');
-  assert.deepEqual(fresh.problems, []);
+  // A crashed worker is restarted by the page; the opened model is opened again in the new one.
+  await fresh.evaluate(() => window.kindling.app.send({ type: '__panic' }));
+  await waitForState(fresh, 'ready');
+  await fresh.waitForFunction(() => document.querySelector('[data-testid=apply-result]').textContent.startsWith('Predicted'));
+  assert.deepEqual(await formPrediction(fresh), shown, 'the model survives a worker restart');
+  assert.equal(await fresh.getAttribute('[data-testid=model-card]', 'data-from'), 'import');
   await context.close();
 });
 

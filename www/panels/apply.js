@@ -68,6 +68,7 @@ export function mount(root, app) {
       record[field.dataset.feature] = field.tagName === 'SELECT' ? text : (text === '' ? null : Number(text));
     }
     formId = `form-${++seq}`;
+    result.dataset.pending = JSON.stringify(record);
     app.send({ type: 'predict', id: formId, rows: [record], from: from() });
   }
   form.addEventListener('input', predictForm);
@@ -76,6 +77,7 @@ export function mount(root, app) {
   function showOne(msg) {
     if (msg.error) {
       result.textContent = msg.error;
+      delete result.dataset.values;
       return;
     }
     const values = msg.values[0];
@@ -89,6 +91,7 @@ export function mount(root, app) {
       chart.hidden = true;
     }
     result.dataset.values = JSON.stringify(values);
+    result.dataset.input = result.dataset.pending; // the inputs these values answer
   }
 
   batch.addEventListener('change', async () => {

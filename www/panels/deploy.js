@@ -40,9 +40,15 @@ export function mount(root, app) {
     if (msg.error) return showError(msg.error);
     showError('');
     const bytes = msg.json ? new TextEncoder().encode(msg.json).length : app.pendingModelBytes;
-    app.model = { from: msg.source, card: msg.card, json: msg.json, bytes, name: msg.name };
+    const text = msg.source === 'import' ? app.pendingModel : undefined;
+    app.model = { from: msg.source, card: msg.card, json: msg.json, bytes, name: msg.name, text };
     showCard(app.model);
     app.emit('deployed', app.model);
+  });
+
+  // A restarted worker (after a crash) has lost the opened model: open it again.
+  app.on('error', (msg) => {
+    if (msg.fatal && app.model?.from === 'import') app.send({ type: 'import', name: app.model.name, model: app.model.text });
   });
 
   function forget() {
@@ -84,7 +90,8 @@ export function mount(root, app) {
     if (!file) return;
     if (file.size > MAX_MODEL_BYTES) return showError(`${file.name} is ${(file.size / 1e6).toFixed(0)} MB; model files are at most 64 MB`);
     app.pendingModelBytes = file.size;
-    app.send({ type: 'import', name: file.name, model: await file.text() });
+    app.pendingModel = await file.text();
+    app.send({ type: 'import', name: file.name, model: app.pendingModel });
   });
 
   async function link_() {
