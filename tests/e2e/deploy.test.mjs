@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { deflateRawSync } from 'node:zlib';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FIXTURES, SCREENSHOTS, metric, openPage, start, waitForState } from './helpers.mjs';
@@ -172,5 +173,36 @@ test('a share link opened in a fresh browser context reproduces the curve and me
   await broken.goto(link.replace(/&data=[\w-]+$/, '&data=AAAA-_broken'));
   await broken.waitForSelector('[data-testid=error]:not([hidden])');
   assert.match(await broken.textContent('[data-testid=error]'), /the shared data is damaged/);
+  // A zip bomb (5 MB of "a" in a few kB) is stopped at 4 MB.
+  const bomb = deflateRawSync(Buffer.alloc(5_000_000, 'a')).toString('base64url');
+  await broken.goto('about:blank');
+  await broken.goto(link.replace(/&data=[\w-]+$/, `&data=${bomb}`));
+  await broken.waitForSelector('[data-testid=error]:not([hidden])');
+  assert.match(await broken.textContent('[data-testid=error]'), /inflates to more than 4 MB/);
   await context.close();
+});
+
+test('a regression model predicts the value in its unit as you type', async () => {
+  const rows = Array.from({ length: 60 }, (_, i) => `${(i / 4).toFixed(2)},${(3 + 2 * (i / 4) + ((i * 7) % 5 - 2) * 0.05).toFixed(3)}`);
+  const csv = `age_years,weight_kg\n${rows.join('\n')}\n`;
+  const experiment = {
+    seed: 1, data: { source: 'file:growth.csv', target: 'weight_kg', split: { method: 'random', validation: 0.1, test: 0.2 } },
+    model: { layers: [{ type: 'dense', units: 1, activation: 'linear' }] },
+    compile: { optimizer: { type: 'adam', learning_rate: 0.1 } }, fit: { epochs: 150, batch_size: 8 },
+  };
+  const hash = `experiment=${Buffer.from(JSON.stringify(experiment)).toString('base64url')}` +
+    `&data=${deflateRawSync(Buffer.from(csv)).toString('base64url')}&run=1`;
+  const page = await openPage(env.browser, `${env.url}#${hash}`);
+  assert.equal(await waitForState(page, ['done', 'error']), 'done', await page.textContent('[data-testid=error]'));
+  assert.ok(await metric(page, 'r2') > 0.99, `R² ${await metric(page, 'r2')}`);
+  await page.waitForSelector('[data-feature=age_years]');
+  await page.fill('[data-feature=age_years]', '10');
+  await page.waitForFunction(() => document.querySelector('[data-testid=apply-result]').dataset.input === '{"age_years":10}');
+  const text = await page.textContent('[data-testid=apply-result]');
+  const value = Number(text.match(/^Predicted weight_kg: ([\d.]+) kg$/)?.[1]);
+  assert.ok(Math.abs(value - 23) < 0.5, `${text} (the line gives 23 kg)`);
+  assert.equal(await page.isHidden('[data-testid=apply-chart]'), true, 'no class bars for a value');
+  await page.locator('#apply-panel').screenshot({ path: join(SCREENSHOTS, 'deploy-apply-regression.png') });
+  assert.deepEqual(page.problems, []);
+  await page.close();
 });

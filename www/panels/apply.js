@@ -87,7 +87,7 @@ export function mount(root, app) {
       chart.hidden = false;
       drawBars(chart, msg.classes, values);
     } else {
-      result.textContent = `Predicted ${msg.target}: ${fmt(values[0])}${warn}`;
+      result.textContent = `Predicted ${msg.target}: ${fmt(values[0])}${unitOf(msg.target)}${warn}`;
       chart.hidden = true;
     }
     result.dataset.values = JSON.stringify(values);
@@ -121,6 +121,17 @@ export function mount(root, app) {
     });
   }
   save.addEventListener('click', () => csv && download('predictions.csv', csv, 'text/csv'));
+}
+
+const SUFFIX_UNITS = new Set(['mm', 'cm', 'm', 'km', 'in', 'ft', 'g', 'kg', 'mg', 'lb', 's', 'ms', 'h', 'min',
+  'days', 'years', 'usd', 'eur', 'gbp', 'pct', 'percent', 'kwh', 'mw', 'w', 'v', 'hz', 'mph', 'kmh', 'degc', 'degf']);
+
+/** The unit in a column name (`price (EUR)`, `temp[°C]`, or a known suffix: `width_cm`) as ` EUR`, or ''. */
+export function unitOf(name) {
+  const bracket = name.match(/[([]\s*([^()[\]]{1,12}?)\s*[)\]]$/);
+  if (bracket) return ` ${bracket[1]}`;
+  const suffix = name.match(/_([A-Za-z]{1,8})$/)?.[1];
+  return suffix && SUFFIX_UNITS.has(suffix.toLowerCase()) ? ` ${suffix}` : '';
 }
 
 const rowOf = (tag, cells) => {
