@@ -155,6 +155,13 @@ test('a share link opened in a fresh browser context reproduces the curve and me
   const link = await page.inputValue('[data-testid=share-link]');
   assert.match(link, /index\.html#experiment=[\w-]+&data=[\w-]+$/);
   assert.ok(link.length < 10_000, `the link is ${link.length} characters`);
+  await page.click('[data-testid=embed]');
+  await page.check('[data-option=readonly]');
+  await page.waitForFunction(() => document.querySelector('[data-testid=embed-snippet]').value.includes('&readonly=1'));
+  const snippet = await page.inputValue('[data-testid=embed-snippet]');
+  const src = snippet.match(/<iframe src="([^"]+)"/)[1];
+  assert.ok(src.startsWith(`${env.url}embed.html#experiment=`) && src.includes('&data='), src);
+  assert.match(snippet, /<script type="module" src="[^"]+www\/embed\/kindling-demo\.js"><\/script>\n<kindling-demo experiment="[\w-]+" data="[\w-]+" readonly="1"><\/kindling-demo>/);
   await page.close();
 
   const context = await env.browser.newContext();
@@ -167,6 +174,14 @@ test('a share link opened in a fresh browser context reproduces the curve and me
   assert.equal(await waitForState(fresh, ['done', 'error']), 'done');
   assert.deepEqual(await summary(fresh), original, 'same seed, same data: the same curve and metrics');
   await fresh.screenshot({ path: join(SCREENSHOTS, 'deploy-shared.png'), fullPage: true });
+
+  // The embed snippet's iframe, with the shared data, read-only, reproduces them too.
+  const embed = await context.newPage();
+  await embed.goto(`${src}&run=1`);
+  assert.equal(await waitForState(embed, ['done', 'error']), 'done', await embed.textContent('[data-testid=error]'));
+  assert.equal(await embed.isDisabled('#epochs'), true, 'read-only');
+  assert.deepEqual(await summary(embed), original);
+  await embed.close();
 
   // A damaged data part is reported, not a frozen tab.
   const broken = await context.newPage();
