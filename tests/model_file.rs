@@ -177,6 +177,15 @@ fn hostile_files_are_refused() {
         e.contains("preprocessing.scaler: unknown key \"__proto__\""),
         "{e}"
     );
+    let e = load_err(&edited(|v| v["metrics"]["test"]["__proto__"] = 1.into()));
+    assert!(e.contains("metrics.test: unknown key \"__proto__\""), "{e}");
+    let e = load_err(&edited(|v| {
+        v["metrics"]["history"][0]["__proto__"] = 1.into()
+    }));
+    assert!(
+        e.contains("metrics.history[0]: unknown key \"__proto__\""),
+        "{e}"
+    );
     let e = load_err(&edited(|v| v["experiment"]["__proto__"] = 1.into()));
     assert!(e.contains("__proto__"), "{e}");
     // 1e999 does not parse; 1e39 overflows f32; null (how NaN is written) is not a number.

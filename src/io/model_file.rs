@@ -145,12 +145,14 @@ impl ModelFile {
         validate::header(name, &value)?;
         let file: ModelFile = serde_path_to_error::deserialize(&value)
             .map_err(|e| Error::data(name, format!("{}: {}", e.path(), e.inner())))?;
-        validate::unknown_keys(
-            name,
-            "preprocessing",
-            &value["preprocessing"],
-            &serde_json::to_value(&file.preprocessing).expect("serialises"),
-        )?;
+        for (key, parsed) in [
+            ("preprocessing", serde_json::to_value(&file.preprocessing)),
+            ("metrics", serde_json::to_value(&file.metrics)),
+        ] {
+            let parsed = parsed.expect("serialises");
+            validate::unknown_keys(name, key, &value[key], &parsed)?;
+        }
+        validate::test_metrics(name, &file.metrics.test)?;
         file.experiment
             .validate()
             .map_err(|e| Error::data(name, e.to_string()))?;

@@ -141,3 +141,29 @@ pub fn tensors(name: &str, tensors: &[Tensor]) -> Result<()> {
     }
     Ok(())
 }
+
+/// The names `metrics::Evaluation` writes; a test-metrics key outside them is refused.
+const TEST_METRICS: &[&str] = &[
+    "rows",
+    "loss",
+    "accuracy",
+    "f1",
+    "confusion",
+    "rmse",
+    "mae",
+    "r2",
+];
+
+/// `metrics.test` holds only the evaluation's own keys.
+pub fn test_metrics(name: &str, test: &std::collections::BTreeMap<String, Value>) -> Result<()> {
+    match test.keys().find(|k| !TEST_METRICS.contains(&k.as_str())) {
+        Some(k) => Err(Error::data(
+            name,
+            format!(
+                "metrics.test: unknown key {k:?}; the keys are {}",
+                TEST_METRICS.join(", ")
+            ),
+        )),
+        None => Ok(()),
+    }
+}
