@@ -30,7 +30,9 @@ app.on('summary', (summary) => {
 });
 app.on('configured', () => {
   if (extras.length) history.replaceState(null, '', `${location.hash}&${new URLSearchParams(extras)}`);
-  $('#open-full').href = `index.html${location.hash.split('&')[0]}`;
+  const full = new URLSearchParams(location.hash.slice(1));
+  ['hide', 'readonly', 'run'].forEach((k) => full.delete(k));
+  $('#open-full').href = `index.html#${full}`;
   $('#epochs').value = app.experiment.fit.epochs;
   $('#learning-rate').value = Number(app.experiment.compile.optimizer.learning_rate.toPrecision(6));
   showError('');
