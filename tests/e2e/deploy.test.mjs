@@ -184,6 +184,7 @@ test('a share link opened in a fresh browser context reproduces the curve and me
   await embed.goto(`${src}&run=1`);
   assert.equal(await waitForState(embed, ['done', 'error']), 'done', await embed.textContent('[data-testid=error]'));
   assert.equal(await embed.isDisabled('#epochs'), true, 'read-only');
+  assert.match(await embed.getAttribute('#open-full', 'href'), /^index\.html#experiment=[\w-]+&data=[\w-]+$/);
   assert.deepEqual(await summary(embed), original);
   await embed.close();
 
