@@ -23,6 +23,7 @@ pub mod data;
 pub mod error;
 pub mod experiment;
 mod experiment_check;
+pub mod io;
 pub mod metrics;
 pub mod nn;
 pub mod rng;

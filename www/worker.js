@@ -102,7 +102,25 @@ const handlers = {
   evaluate() {
     post({ type: 'evaluation', ...session.evaluate() });
   },
+  // Deployment (src/wasm/model.rs). Failures answer in the same message type with `error`, so a
+  // bad model file or CSV is shown where it was given and the training state is untouched.
+  export: answer('model', () => ({ source: 'session', ...session.exportModel() })),
+  import: answer('model', (msg) => ({ source: 'import', name: msg.name, ...session.importModel(msg.name ?? 'model.json', msg.model) })),
+  predict: answer('predictions', (msg) => (msg.rows
+    ? session.predictRows(JSON.stringify(msg.rows), msg.from === 'import')
+    : session.predictCsv(msg.name ?? 'data.csv', msg.bytes, msg.from === 'import'))),
 };
+
+function answer(type, run) {
+  return (msg) => {
+    try {
+      post({ type, id: msg.id, ...run(msg) });
+    } catch (err) {
+      if (err instanceof WebAssembly.RuntimeError) throw err;
+      post({ type, id: msg.id, error: String(err?.message ?? err) });
+    }
+  };
+}
 
 const report = (stage) => (err) => {
   running = false;

@@ -5,6 +5,8 @@ pub mod prepare;
 pub mod scale;
 pub mod split;
 pub mod table;
+pub mod transform;
 
 pub use prepare::{prepare, Prepared, Preprocessing};
 pub use table::{read_csv, Column, ColumnData, Table};
+pub use transform::Transformed;

@@ -253,6 +253,11 @@ impl Session {
         }
         p
     }
+
+    /// The network being trained (read only: its weights go into the model file).
+    pub fn model(&self) -> &Sequential {
+        &self.model
+    }
 }
 
 /// Rows (samples) in a tensor whose first axis is the batch.

@@ -12,8 +12,10 @@ use crate::train::{EpochRecord, Session};
 /// One worker's state: the last table loaded successfully and the session built on it.
 #[wasm_bindgen]
 pub struct WasmSession {
-    table: Option<Table>,
-    session: Option<Session>,
+    pub(super) table: Option<Table>,
+    pub(super) session: Option<Session>,
+    /// The model last exported or imported (src/wasm/model.rs).
+    pub(super) model: Option<crate::io::Model>,
 }
 
 #[derive(Serialize)]
@@ -30,6 +32,7 @@ impl WasmSession {
         WasmSession {
             table: None,
             session: None,
+            model: None,
         }
     }
 

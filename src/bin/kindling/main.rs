@@ -6,17 +6,20 @@ use std::process::ExitCode;
 
 mod args;
 mod inspect;
+mod predict;
 mod train;
 
 pub const USAGE: &str = "usage:
   kindling inspect DATA.csv
-  kindling train EXPERIMENT.json [--data DATA.csv] [--epochs N] [--seed N]";
+  kindling train EXPERIMENT.json [--data DATA.csv] [--out MODEL.json] [--epochs N] [--seed N]
+  kindling predict MODEL.json DATA.csv";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("inspect") => inspect::run(&args[1..]),
         Some("train") => train::run(&args[1..]),
+        Some("predict") => predict::run(&args[1..]),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             Ok(())

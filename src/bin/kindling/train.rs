@@ -1,6 +1,7 @@
-//! `kindling train EXPERIMENT.json [--data DATA.csv] [--epochs N] [--seed N]`.
+//! `kindling train EXPERIMENT.json [--data DATA.csv] [--out MODEL.json] [--epochs N] [--seed N]`.
 
 use kindling::experiment::Experiment;
+use kindling::io::ModelFile;
 use kindling::train::Session;
 
 use crate::args::{load_table, number, option, read_file, source_table};
@@ -10,7 +11,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let Some(path) = args.first().filter(|a| !a.starts_with("--")) else {
         return Err(format!("train needs an experiment file\n{USAGE}"));
     };
-    let known = ["--data", "--epochs", "--seed"];
+    let known = ["--data", "--out", "--epochs", "--seed"];
     if let Some(bad) = args[1..]
         .iter()
         .step_by(2)
@@ -41,6 +42,12 @@ pub fn run(args: &[String]) -> Result<(), String> {
                 r.val_loss.map_or("-".into(), |v| format!("{v:.5}"))
             );
         }
+    }
+    if let Some(out) = option(args, "--out")? {
+        let json = ModelFile::from_session(&mut session).to_json();
+        std::fs::write(out, json)
+            .map_err(|e| format!("{out}: cannot write the model file: {e}"))?;
+        eprintln!("model written to {out}");
     }
     let out = serde_json::json!({ "history": session.history(), "test": session.evaluate() });
     println!(

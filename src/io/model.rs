@@ -1,0 +1,163 @@
+//! A loaded model: the fitted preprocessing and a built network that predicts on raw rows.
+
+use ndarray::ArrayD;
+use serde_json::{json, Map, Value};
+
+use super::model_file::ModelFile;
+use super::predictions::Predictions;
+use crate::data::{Column, ColumnData, Table};
+use crate::error::{Error, Result};
+use crate::experiment::{LayerConfig, Loss, Task};
+use crate::nn::Sequential;
+use crate::rng::Rng;
+use crate::train::Session;
+
+/// A model file made usable: `predict` takes raw tables with the original columns.
+pub struct Model {
+    pub file: ModelFile,
+    network: Sequential,
+}
+
+impl Model {
+    /// Builds the network the file describes and loads its weights; errors name the file.
+    pub fn from_file(name: &str, file: ModelFile) -> Result<Self> {
+        let p = &file.preprocessing;
+        let input: Vec<usize> = match &file.experiment.data.window {
+            Some(w) => vec![w.lookback, p.features.len()],
+            None => vec![p.features.len()],
+        };
+        let outputs = match (&p.classes, &p.target_scaler) {
+            (Some(c), _) if p.task == Task::Classification => c.len(),
+            (_, Some(ts)) => ts.offset.len(),
+            _ => unreachable!("checked by validate::preprocessing"),
+        };
+        let given: usize = file.weights.tensors.iter().map(|t| t.data.len()).sum();
+        if let Some(planned) = dense_params(&file.experiment.model.layers, &input) {
+            if planned != given {
+                return Err(Error::data(name, format!(
+                    "the layers need {planned} weights but weights.tensors hold {given}; the file is damaged or was edited")));
+            }
+        }
+        let loss = file.experiment.compile.loss.unwrap_or(match p.task {
+            Task::Classification => Loss::CategoricalCrossentropy,
+            _ => Loss::Mse,
+        });
+        let layers = &file.experiment.model.layers;
+        let mut network = Sequential::build(
+            layers,
+            &input,
+            outputs,
+            loss,
+            &mut Rng::new(file.experiment.seed),
+        )
+        .map_err(|e| Error::data(name, e.to_string()))?;
+        let weights: Vec<ArrayD<f32>> = file.weights.tensors.iter().map(|t| t.to_array()).collect();
+        network
+            .set_weights(&weights)
+            .map_err(|e| Error::data(name, format!("weights: {e}")))?;
+        Ok(Model { file, network })
+    }
+
+    /// Reads and checks a model file's text, then builds it.
+    pub fn from_json(name: &str, text: &str) -> Result<Self> {
+        Self::from_file(name, ModelFile::from_json(name, text)?)
+    }
+
+    /// The model a trained session holds, exactly as its model file would load.
+    pub fn from_session(session: &mut Session) -> Self {
+        Self::from_file("session", ModelFile::from_session(session))
+            .expect("a session's own model loads")
+    }
+
+    /// Predicts every row of a raw table (original columns; extra columns are ignored).
+    pub fn predict(&mut self, table: &Table) -> Result<Predictions> {
+        let pre = &self.file.preprocessing;
+        let t = pre.transform(table)?;
+        let mut values = self.network.predict(&t.x);
+        pre.inverse_target(&mut values);
+        Ok(Predictions::new(pre, values, t.rows, t.warnings))
+    }
+
+    /// Predicts rows given as JSON objects `{feature: number | text | null}` (the page's form).
+    pub fn predict_records(&mut self, records: &[Map<String, Value>]) -> Result<Predictions> {
+        let table = records_table(&self.file.preprocessing.features, records)?;
+        self.predict(&table)
+    }
+
+    /// What the deployment panel shows: architecture, parameter count, data, metrics, seed, and
+    /// `inputs` (one `{name, kind, default}` per original feature) for the application form.
+    pub fn card(&self) -> Value {
+        let (f, p) = (&self.file, &self.file.preprocessing);
+        json!({
+            "layers": self.network.summary(), "params": self.network.param_count(),
+            "task": p.task, "features": p.features, "target": p.target, "classes": p.classes,
+            "source": f.experiment.data.source, "rows": f.metrics.rows, "seed": f.experiment.seed,
+            "epochs": f.metrics.history.len(), "test": f.metrics.test, "window": f.experiment.data.window,
+            "inputs": p.features.iter().zip(&p.fill)
+                .map(|(name, fill)| json!({ "name": name, "kind": "numeric", "default": fill }))
+                .collect::<Vec<_>>(),
+        })
+    }
+}
+
+/// The parameter count of a stack of dense and dropout layers on flat inputs (None otherwise),
+/// checked before anything is allocated.
+fn dense_params(layers: &[LayerConfig], input: &[usize]) -> Option<usize> {
+    let [mut width] = input else { return None };
+    let mut total = 0usize;
+    for l in layers {
+        match *l {
+            LayerConfig::Dense { units, .. } => {
+                total = total.checked_add(width.checked_add(1)?.checked_mul(units)?)?;
+                width = units;
+            }
+            LayerConfig::Dropout { .. } => {}
+            _ => return None,
+        }
+    }
+    Some(total)
+}
+
+/// A table with one column per feature from JSON records; numbers stay numbers.
+fn records_table(features: &[String], records: &[Map<String, Value>]) -> Result<Table> {
+    let columns = features
+        .iter()
+        .map(|name| {
+            let cells: Vec<Option<String>> = records
+                .iter()
+                .map(|r| match r.get(name) {
+                    Some(Value::Number(n)) => Some(n.to_string()),
+                    Some(Value::String(s)) if !s.trim().is_empty() => Some(s.trim().to_string()),
+                    _ => None,
+                })
+                .collect();
+            let numbers: Option<Vec<f64>> = cells
+                .iter()
+                .map(|c| c.as_ref().map_or(Some(f64::NAN), |s| s.parse().ok()))
+                .collect();
+            let data = match numbers {
+                Some(v) => ColumnData::Numeric(
+                    v.into_iter()
+                        .map(|x| if x.is_finite() { x } else { f64::NAN })
+                        .collect(),
+                ),
+                None => ColumnData::Categorical(cells),
+            };
+            Column {
+                name: name.clone(),
+                data,
+            }
+        })
+        .collect();
+    if records.is_empty() {
+        return Err(Error::data(
+            "input",
+            "no rows to predict; fill in the form or upload a CSV",
+        ));
+    }
+    Ok(Table {
+        name: "input".into(),
+        rows: records.len(),
+        columns,
+    })
+}

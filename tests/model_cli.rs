@@ -1,0 +1,81 @@
+//! The CLI's model commands: `train --out` writes a model file, `predict` reads it back.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::process::Command;
+
+fn kindling(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_kindling"))
+        .args(args)
+        .output()
+        .unwrap();
+    let text = |b: Vec<u8>| String::from_utf8(b).unwrap();
+    (
+        out.status.code().unwrap(),
+        text(out.stdout),
+        text(out.stderr),
+    )
+}
+
+fn path(name: &str) -> String {
+    let dir = std::env::temp_dir().join(format!("kindling-model-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir.join(name).to_string_lossy().into_owned()
+}
+
+#[test]
+fn train_out_then_predict_prints_the_rows_with_classes_and_probabilities() {
+    let exp = path("iris.json");
+    std::fs::write(
+        &exp,
+        r#"{"data":{"source":"builtin:iris","target":"species"},"fit":{"epochs":40}}"#,
+    )
+    .unwrap();
+    let model = path("iris-model.json");
+    let (code, _, stderr) = kindling(&["train", &exp, "--out", &model]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stderr.contains("model written to"), "{stderr}");
+    let (code, stdout, stderr) = kindling(&["predict", &model, "www/data/iris.csv"]);
+    assert_eq!(code, 0, "{stderr}");
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), 151);
+    assert!(lines[0].ends_with(
+        "species,predicted_species,probability_setosa,probability_versicolor,probability_virginica"
+    ));
+    let agree = lines[1..]
+        .iter()
+        .filter(|l| {
+            let c: Vec<&str> = l.split(',').collect();
+            let p: f32 = c[6..9].iter().map(|v| v.parse::<f32>().unwrap()).sum();
+            assert!((p - 1.0).abs() < 1e-5, "probabilities sum to 1: {l}");
+            c[4] == c[5]
+        })
+        .count();
+    assert!(agree >= 135, "{agree}/150 agree with the true species");
+}
+
+#[test]
+fn predict_rejects_bad_files_with_exit_2_and_one_error_line() {
+    let bad = path("bad.json");
+    std::fs::write(&bad, r#"{"format":"kindling-model","version":7}"#).unwrap();
+    let (code, stdout, stderr) = kindling(&["predict", &bad, "www/data/iris.csv"]);
+    assert_eq!((code, stdout.as_str()), (2, ""));
+    assert!(
+        stderr.starts_with("error: ")
+            && stderr.contains("bad.json")
+            && stderr.contains("version 7"),
+        "{stderr}"
+    );
+    assert_eq!(stderr.lines().count(), 1);
+    let (code, _, stderr) = kindling(&["predict", &path("missing.json"), "x.csv"]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("missing.json: cannot read the file"),
+        "{stderr}"
+    );
+    let (code, _, stderr) = kindling(&["predict", &bad]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("predict takes a model file and a CSV file"),
+        "{stderr}"
+    );
+}

@@ -1,0 +1,252 @@
+//! Contract 2, the model file: a trained session round-trips bit-exactly, and damaged, truncated,
+//! wrong-version and hostile files are refused with messages that say where and what to do.
+#![cfg(not(target_arch = "wasm32"))]
+
+use kindling::data::read_csv;
+use kindling::experiment::Experiment;
+use kindling::io::{Model, ModelFile};
+use kindling::train::Session;
+use serde_json::Value;
+
+const IRIS: &[u8] = include_bytes!("../www/data/iris.csv");
+
+fn trained(exp: &str, csv: &[u8]) -> Session {
+    let table = read_csv("data.csv", csv).unwrap();
+    let mut s = Session::new(Experiment::from_json(exp).unwrap(), &table).unwrap();
+    while !s.is_done() {
+        s.step(usize::MAX).unwrap();
+    }
+    s
+}
+
+fn iris_file() -> String {
+    let mut s = trained(r#"{"data":{"target":"species"},"fit":{"epochs":15}}"#, IRIS);
+    ModelFile::from_session(&mut s).to_json()
+}
+
+fn load_err(text: &str) -> String {
+    match Model::from_json("m.json", text) {
+        Ok(_) => panic!("accepted a bad model file"),
+        Err(e) => e.to_string(),
+    }
+}
+
+/// Removes the last element of the array at JSON pointer `at`.
+fn pop(v: &mut Value, at: &str) {
+    v.pointer_mut(at).unwrap().as_array_mut().unwrap().pop();
+}
+
+fn edited(f: impl FnOnce(&mut Value)) -> String {
+    let mut v: Value = serde_json::from_str(&iris_file()).unwrap();
+    f(&mut v);
+    v.to_string()
+}
+
+#[test]
+fn a_saved_model_predicts_bit_identically_to_the_session_it_came_from() {
+    let mut s = trained(r#"{"data":{"target":"species"},"fit":{"epochs":15}}"#, IRIS);
+    let file = ModelFile::from_session(&mut s);
+    let text = file.to_json();
+    let back = ModelFile::from_json("m.json", &text).unwrap();
+    for (a, b) in file.weights.tensors.iter().zip(&back.weights.tensors) {
+        let bits = |t: &[f32]| t.iter().map(|v| v.to_bits()).collect::<Vec<_>>();
+        assert_eq!(
+            bits(&a.data),
+            bits(&b.data),
+            "weights read back bit-exactly"
+        );
+    }
+    assert_eq!(back, file);
+    // The session's own predictions on its prepared test inputs …
+    let direct = s.predict(&s.data.x_test.clone());
+    // … equal the loaded model's predictions on the raw CSV rows of the test split.
+    let table = read_csv("iris.csv", IRIS).unwrap();
+    let mut model = Model::from_json("m.json", &text).unwrap();
+    let all = model.predict(&table).unwrap();
+    let mut again = Model::from_session(&mut s);
+    let from_session = again.predict(&table).unwrap();
+    assert_eq!(all.values, from_session.values);
+    let test_rows: Vec<Vec<f32>> = direct.rows().into_iter().map(|r| r.to_vec()).collect();
+    let found = test_rows.iter().filter(|r| all.values.contains(r)).count();
+    assert_eq!(
+        found,
+        test_rows.len(),
+        "every test-split prediction reappears exactly"
+    );
+    assert_eq!(all.labels.as_ref().unwrap().len(), 150);
+    let correct = all
+        .labels
+        .unwrap()
+        .iter()
+        .enumerate()
+        .filter(|(i, l)| match &table.columns[4].data {
+            kindling::data::ColumnData::Categorical(v) => v[*i].as_deref() == Some(l.as_str()),
+            _ => false,
+        })
+        .count();
+    assert!(correct >= 135, "{correct}/150 correct");
+}
+
+#[test]
+fn regression_predictions_come_back_in_original_units() {
+    let csv: String = std::iter::once("x,y\n".to_string())
+        .chain((0..40).map(|i| format!("{i},{}\n", 100 + 3 * i)))
+        .collect();
+    let mut s = trained(
+        r#"{"data":{"split":{"method":"random","validation":0,"test":0.2}},
+        "model":{"layers":[{"type":"dense","units":1}]},"fit":{"epochs":300,"batch_size":8},
+        "compile":{"optimizer":{"type":"sgd","learning_rate":0.05}}}"#,
+        csv.as_bytes(),
+    );
+    let text = ModelFile::from_session(&mut s).to_json();
+    let mut m = Model::from_json("m.json", &text).unwrap();
+    let p = m
+        .predict(&read_csv("new.csv", b"x\n10\n50\n").unwrap())
+        .unwrap();
+    assert!((p.values[0][0] - 130.0).abs() < 0.5, "{:?}", p.values);
+    assert!(
+        (p.values[1][0] - 250.0).abs() < 2.0,
+        "extrapolates the line: {:?}",
+        p.values
+    );
+    assert_eq!(p.header(), vec!["predicted_y"]);
+}
+
+#[test]
+fn wrong_format_and_version_say_so() {
+    assert!(
+        load_err(&edited(|v| v["format"] = "onnx".into())).contains("not a Kindling model file")
+    );
+    let e = load_err(&edited(|v| v["version"] = 2.into()));
+    assert!(
+        e.contains("version 2") && e.contains("reads version 1"),
+        "{e}"
+    );
+    assert!(load_err("[1,2]").contains("JSON object"));
+}
+
+#[test]
+fn damaged_and_truncated_files_name_the_place() {
+    let text = iris_file();
+    let e = load_err(&text[..text.len() / 2]);
+    assert!(e.contains("m.json") && e.contains("truncated"), "{e}");
+    let e = load_err(&text.replacen("\"weights\":{", "\"weights\":{{", 1));
+    assert!(e.contains("not valid JSON at line 1"), "{e}");
+    let e = load_err(&edited(|v| pop(v, "/weights/tensors/0/data")));
+    assert!(
+        e.contains("weights.tensors[0] has shape [4, 16] but 63 values"),
+        "{e}"
+    );
+    let e = load_err(&edited(|v| {
+        v["weights"]["tensors"].as_array_mut().unwrap().truncate(3)
+    }));
+    assert!(e.contains("weights"), "{e}");
+    let e = load_err(&edited(|v| {
+        let t = &mut v["weights"]["tensors"][0];
+        t["shape"] = serde_json::json!([16, 4]);
+    }));
+    assert!(
+        e.contains("tensor 0 has shape [16, 4], the model needs [4, 16]"),
+        "{e}"
+    );
+}
+
+#[test]
+fn hostile_files_are_refused() {
+    // Huge layers: the experiment's range checks apply before anything is built.
+    let e = load_err(&edited(|v| {
+        v["experiment"]["model"]["layers"][0]["units"] = 100_000_000.into()
+    }));
+    assert!(
+        e.contains("model.layers[0].units") && e.contains("out of range"),
+        "{e}"
+    );
+    // In range but not what the weights hold: refused before allocating.
+    let e = load_err(&edited(|v| {
+        v["experiment"]["model"]["layers"][0]["units"] = 4096.into()
+    }));
+    assert!(e.contains("the layers need") && e.contains("hold"), "{e}");
+    // __proto__ anywhere is an unknown key.
+    let e =
+        load_err(&iris_file().replacen("{\"format\"", "{\"__proto__\":{\"x\":1},\"format\"", 1));
+    assert!(e.contains("__proto__"), "{e}");
+    let e = load_err(&edited(|v| {
+        v["preprocessing"]["scaler"]["__proto__"] = Value::Null
+    }));
+    assert!(
+        e.contains("preprocessing.scaler: unknown key \"__proto__\""),
+        "{e}"
+    );
+    let e = load_err(&edited(|v| v["metrics"]["test"]["__proto__"] = 1.into()));
+    assert!(e.contains("metrics.test: unknown key \"__proto__\""), "{e}");
+    let e = load_err(&edited(|v| {
+        v["metrics"]["history"][0]["__proto__"] = 1.into()
+    }));
+    assert!(
+        e.contains("metrics.history[0]: unknown key \"__proto__\""),
+        "{e}"
+    );
+    let e = load_err(&edited(|v| v["experiment"]["__proto__"] = 1.into()));
+    assert!(e.contains("__proto__"), "{e}");
+    // 1e999 does not parse; 1e39 overflows f32; null (how NaN is written) is not a number.
+    let e = load_err(&iris_file().replacen("\"data\":[", "\"data\":[1e999,", 1));
+    assert!(e.contains("number out of range"), "{e}");
+    let text = edited(|v| v["weights"]["tensors"][1]["data"][0] = serde_json::json!(1e39));
+    assert!(load_err(&text).contains("weights.tensors[1].data[0] is inf"));
+    let e = load_err(&edited(|v| v["preprocessing"]["fill"][2] = Value::Null));
+    assert!(e.contains("preprocessing.fill[2]"), "{e}");
+    let e = load_err(&edited(|v| {
+        v["preprocessing"]["scaler"]["factor"][0] = 0.into()
+    }));
+    assert!(e.contains("factor[0] is 0"), "{e}");
+    let e = load_err(&edited(|v| {
+        v["preprocessing"]["classes"] = serde_json::json!(["only"])
+    }));
+    assert!(e.contains("2 to 4096 class names"), "{e}");
+    let e = load_err(&edited(|v| pop(v, "/preprocessing/features")));
+    assert!(
+        e.contains("preprocessing.fill has 4 values but there are 3 features"),
+        "{e}"
+    );
+}
+
+#[test]
+fn predicting_needs_the_original_columns() {
+    let mut m = Model::from_json("m.json", &iris_file()).unwrap();
+    let e = m
+        .predict(&read_csv("x.csv", b"sepal_length_cm,petal_width_cm\n1,2\n").unwrap())
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("x.csv") && e.contains("no column"), "{e}");
+    let records: Vec<serde_json::Map<String, Value>> = vec![serde_json::from_str(
+        r#"{"sepal_length_cm":5.1,"sepal_width_cm":null,"petal_length_cm":"1.4","petal_width_cm":0.2}"#).unwrap()];
+    let p = m.predict_records(&records).unwrap();
+    assert_eq!(p.labels.unwrap(), vec!["setosa"]);
+    assert!(
+        p.warnings[0].contains("sepal_width_cm") && p.warnings[0].contains("filled"),
+        "{:?}",
+        p.warnings
+    );
+    let sum: f32 = p.values[0].iter().sum();
+    assert!((sum - 1.0).abs() < 1e-5);
+}
+
+#[test]
+fn the_predictions_csv_escapes_formulas() {
+    let mut m = Model::from_json("m.json", &iris_file()).unwrap();
+    let csv = b"name,sepal_length_cm,sepal_width_cm,petal_length_cm,petal_width_cm\n=HYPERLINK(\"http://x\"),5.1,3.5,1.4,0.2\n-1,6.7,3.0,5.2,2.3\n";
+    let table = read_csv("new.csv", csv).unwrap();
+    let out = m.predict(&table).unwrap().to_csv(&table);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines[0], "name,sepal_length_cm,sepal_width_cm,petal_length_cm,petal_width_cm,predicted_species,probability_setosa,probability_versicolor,probability_virginica");
+    assert!(
+        lines[1].starts_with("\"'=HYPERLINK(\"\"http://x\"\")\",5.1,3.5,1.4,0.2,setosa,"),
+        "{}",
+        lines[1]
+    );
+    assert!(
+        lines[2].starts_with("'-1,6.7,3,5.2,2.3,virginica,"),
+        "{}",
+        lines[2]
+    );
+}

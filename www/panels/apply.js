@@ -1,0 +1,162 @@
+// Application panel (模型应用): one input per original feature, predicting as you type (class
+// probabilities as bars, or the value), and batch prediction of an uploaded CSV with a preview
+// and "Download predictions CSV" (formula cells escaped by the core). Uses `app.model` from the
+// deployment panel.
+import { el, download, fmt } from './dom.js';
+
+const PREVIEW_ROWS = 10;
+const MAX_BATCH_BYTES = 64 * 1024 * 1024;
+
+export function mount(root, app) {
+  const note = el('p', { class: 'note' }, 'Train a model (or open one) to use it here.');
+  const form = el('form', { class: 'apply-form', 'data-testid': 'apply-form' });
+  const result = el('p', { 'data-testid': 'apply-result', 'aria-live': 'polite' });
+  const chart = el('canvas', { 'data-testid': 'apply-chart', width: '480', height: '150', 'aria-label': 'class probabilities' });
+  const forecast = el('p', { class: 'note', 'data-testid': 'apply-forecast', hidden: '' });
+  const batch = el('input', { type: 'file', accept: '.csv,text/csv,text/plain', 'data-testid': 'batch-input' });
+  const preview = el('table', { class: 'preview', 'data-testid': 'batch-preview' });
+  const save = el('button', { 'data-testid': 'download-predictions', disabled: '' }, 'Download predictions CSV');
+  const message = el('p', { class: 'note', 'data-testid': 'apply-message', role: 'status' });
+  const batchLabel = el('label', {}, 'Predict a whole CSV ');
+  batchLabel.append(batch);
+  root.replaceChildren(el('h2', {}, '6 · Apply'), note, form, result, chart, forecast, batchLabel, message, preview, save);
+  chart.hidden = true;
+
+  let seq = 0;
+  let formId = null;
+  let batchId = null;
+  let csv = '';
+  const from = () => app.model?.from ?? 'session';
+
+  app.on('deployed', (model) => {
+    note.hidden = !!model;
+    buildForm(model?.card);
+    if (model?.card.window) {
+      forecast.hidden = false;
+      forecast.textContent = `This is a time-series model (lookback ${model.card.window.lookback}): forecasting the next steps needs the sequence models, which this build does not have yet.`;
+    } else forecast.hidden = true;
+  });
+  app.on('predictions', (msg) => {
+    if (msg.id === formId) showOne(msg);
+    if (msg.id === batchId) showBatch(msg);
+  });
+
+  function buildForm(card) {
+    form.replaceChildren();
+    result.textContent = '';
+    chart.hidden = true;
+    if (!card) return;
+    for (const input of card.inputs) {
+      const label = el('label', {}, input.name);
+      const field = input.kind === 'categorical'
+        ? el('select', { name: input.name })
+        : el('input', { type: 'number', step: 'any', name: input.name, value: String(Number(input.default.toPrecision(4))) });
+      if (input.kind === 'categorical') {
+        for (const c of input.categories ?? []) field.append(el('option', { value: c }, c));
+      }
+      field.dataset.feature = input.name;
+      label.append(field);
+      form.append(label);
+    }
+    predictForm();
+  }
+
+  function predictForm() {
+    const record = {};
+    for (const field of form.querySelectorAll('[data-feature]')) {
+      const text = field.value.trim();
+      record[field.dataset.feature] = field.tagName === 'SELECT' ? text : (text === '' ? null : Number(text));
+    }
+    formId = `form-${++seq}`;
+    result.dataset.pending = JSON.stringify(record);
+    app.send({ type: 'predict', id: formId, rows: [record], from: from() });
+  }
+  form.addEventListener('input', predictForm);
+  form.addEventListener('submit', (ev) => ev.preventDefault());
+
+  function showOne(msg) {
+    if (msg.error) {
+      result.textContent = msg.error;
+      delete result.dataset.values;
+      return;
+    }
+    const values = msg.values[0];
+    const warn = msg.warnings.length ? ` (${msg.warnings.join('; ')})` : '';
+    if (msg.classes) {
+      result.textContent = `Predicted ${msg.target}: ${msg.labels[0]}${warn}`;
+      chart.hidden = false;
+      drawBars(chart, msg.classes, values);
+    } else {
+      result.textContent = `Predicted ${msg.target}: ${fmt(values[0])}${unitOf(msg.target)}${warn}`;
+      chart.hidden = true;
+    }
+    result.dataset.values = JSON.stringify(values);
+    result.dataset.input = result.dataset.pending; // the inputs these values answer
+  }
+
+  batch.addEventListener('change', async () => {
+    const file = batch.files[0];
+    batch.value = '';
+    if (!file) return;
+    if (file.size > MAX_BATCH_BYTES) return (message.textContent = `${file.name} is too large (at most 64 MB)`);
+    batchId = `batch-${++seq}`;
+    message.textContent = `Predicting ${file.name}…`;
+    app.send({ type: 'predict', id: batchId, name: file.name, bytes: new Uint8Array(await file.arrayBuffer()), from: from() });
+  });
+
+  function showBatch(msg) {
+    preview.replaceChildren();
+    save.disabled = !!msg.error;
+    if (msg.error) {
+      message.textContent = msg.error;
+      return;
+    }
+    csv = msg.csv;
+    message.textContent = `${msg.rows.length} rows predicted${msg.warnings.length ? `; ${msg.warnings.join('; ')}` : ''}.`;
+    const head = ['row', `predicted ${msg.target}`, ...(msg.classes ?? []).map((c) => `p(${c})`)];
+    preview.append(rowOf('th', head));
+    msg.rows.slice(0, PREVIEW_ROWS).forEach((r, i) => {
+      const cells = msg.labels ? [msg.labels[i], ...msg.values[i].map(fmt)] : msg.values[i].map(fmt);
+      preview.append(rowOf('td', [r + 1, ...cells]));
+    });
+  }
+  save.addEventListener('click', () => csv && download('predictions.csv', csv, 'text/csv'));
+}
+
+const SUFFIX_UNITS = new Set(['mm', 'cm', 'm', 'km', 'in', 'ft', 'g', 'kg', 'mg', 'lb', 's', 'ms', 'h', 'min',
+  'days', 'years', 'usd', 'eur', 'gbp', 'pct', 'percent', 'kwh', 'mw', 'w', 'v', 'hz', 'mph', 'kmh', 'degc', 'degf']);
+
+/** The unit in a column name (`price (EUR)`, `temp[°C]`, or a known suffix: `width_cm`) as ` EUR`, or ''. */
+export function unitOf(name) {
+  const bracket = name.match(/[([]\s*([^()[\]]{1,12}?)\s*[)\]]$/);
+  if (bracket) return ` ${bracket[1]}`;
+  const suffix = name.match(/_([A-Za-z]{1,8})$/)?.[1];
+  return suffix && SUFFIX_UNITS.has(suffix.toLowerCase()) ? ` ${suffix}` : '';
+}
+
+const rowOf = (tag, cells) => {
+  const tr = el('tr');
+  tr.append(...cells.map((c) => el(tag, {}, String(c))));
+  return tr;
+};
+
+/** Horizontal bars, one per class, with the probability written after each. */
+function drawBars(canvas, classes, values) {
+  const ctx = canvas.getContext('2d');
+  const rowH = 28;
+  canvas.height = classes.length * rowH + 4;
+  const labelW = 120;
+  ctx.clearRect(0, 0, canvas.width, canvas.height);
+  ctx.font = '13px system-ui, sans-serif';
+  ctx.textBaseline = 'middle';
+  classes.forEach((name, i) => {
+    const y = i * rowH;
+    const w = Math.max(0, (canvas.width - labelW - 60) * values[i]);
+    ctx.fillStyle = '#333';
+    ctx.fillText(name.slice(0, 18), 4, y + rowH / 2);
+    ctx.fillStyle = '#0072b2';
+    ctx.fillRect(labelW, y + 4, w, rowH - 8);
+    ctx.fillStyle = '#333';
+    ctx.fillText(fmt(values[i]), labelW + w + 6, y + rowH / 2);
+  });
+}

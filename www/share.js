@@ -1,0 +1,84 @@
+// Share links (Contract 5 extension): the experiment and, when it fits, the uploaded CSV in the
+// URL hash: #experiment=<base64url(JSON)>&data=<base64url(deflate-raw(CSV))>. Compression is the
+// browser's own CompressionStream; decoding is bounded so a link cannot exhaust memory.
+import { encodeExperiment } from './state.js';
+
+/** The compressed dataset may take at most this many characters of the link. */
+export const MAX_DATA_CHARS = 100_000;
+/** A shared dataset may inflate to at most this many bytes. */
+export const MAX_DATA_BYTES = 4 * 1024 * 1024;
+
+const toBase64url = (bytes) => {
+  let bin = '';
+  for (const b of bytes) bin += String.fromCharCode(b);
+  return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+};
+
+const fromBase64url = (text) => {
+  if (!/^[A-Za-z0-9_-]*$/.test(text)) throw new Error('the shared data is not base64url text');
+  const b64 = text.replace(/-/g, '+').replace(/_/g, '/');
+  return Uint8Array.from(atob(b64 + '='.repeat((4 - (b64.length % 4)) % 4)), (c) => c.charCodeAt(0));
+};
+
+async function collect(stream, max) {
+  const reader = stream.getReader();
+  const chunks = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.length;
+    if (total > max) {
+      await reader.cancel();
+      throw new Error(`the shared data inflates to more than ${max / 1024 / 1024} MB`);
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(total);
+  chunks.reduce((at, c) => (out.set(c, at), at + c.length), 0);
+  return out;
+}
+
+export async function deflate(bytes) {
+  return collect(new Blob([bytes]).stream().pipeThrough(new CompressionStream('deflate-raw')), Infinity);
+}
+
+export async function inflate(bytes, max = MAX_DATA_BYTES) {
+  return collect(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw')), max);
+}
+
+/**
+ * The link to `page` (an absolute URL without hash) for `experiment`, with `upload` ({name, bytes}
+ * of an uploaded CSV) when it compresses small enough. Returns `{url, hash, dataIncluded, note}`.
+ */
+export async function shareLink(page, experiment, upload) {
+  let hash = `experiment=${encodeExperiment(experiment)}`;
+  let note = '';
+  let dataIncluded = false;
+  if (experiment.data?.source?.startsWith('file:') && upload?.bytes) {
+    const data = toBase64url(await deflate(upload.bytes));
+    if (data.length <= MAX_DATA_CHARS) {
+      hash += `&data=${data}`;
+      dataIncluded = true;
+    } else {
+      note = `The dataset is ${Math.ceil(data.length / 1000)} k characters compressed, too large for a link; whoever opens it uploads the file.`;
+    }
+  }
+  return { url: `${page}#${hash}`, hash, dataIncluded, note };
+}
+
+/** The dataset a link carries, as `{name, bytes}`, or null. Throws a readable Error when damaged. */
+export async function readSharedData(hash, experiment) {
+  const text = new URLSearchParams(hash.replace(/^#/, '')).get('data');
+  if (!text) return null;
+  if (text.length > MAX_DATA_CHARS) throw new Error(`the shared data is longer than ${MAX_DATA_CHARS} characters`);
+  const source = experiment?.data?.source ?? '';
+  if (!source.startsWith('file:')) throw new Error('the link carries data but its experiment does not use an uploaded file');
+  let bytes;
+  try {
+    bytes = await inflate(fromBase64url(text));
+  } catch (err) {
+    throw new Error(`the shared data is damaged (${err.message}); ask for the link again`);
+  }
+  return { name: source.slice(5).slice(0, 200) || 'shared.csv', bytes };
+}
