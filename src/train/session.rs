@@ -253,6 +253,11 @@ impl Session {
         }
         p
     }
+
+    /// Copies of every trainable parameter, layer by layer (dense: kernel `[in, out]`, then bias `[out]`).
+    pub fn weights(&self) -> Vec<ArrayD<f32>> {
+        self.model.weights()
+    }
 }
 
 /// Rows (samples) in a tensor whose first axis is the batch.

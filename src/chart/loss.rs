@@ -1,17 +1,10 @@
-//! Charts, generic over plotters' `DrawingBackend`: tested natively with SVG, drawn on a canvas in
-//! the page by the wasm chart shell.
+//! The loss chart: training and validation loss per epoch.
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
+use super::{ChartResult, TRAIN_COLOUR, VAL_COLOUR};
 use crate::train::EpochRecord;
-
-/// Colour-blind-safe pair (Okabe–Ito blue and orange) for train and validation.
-pub const TRAIN_COLOUR: RGBColor = RGBColor(0, 114, 178);
-pub const VAL_COLOUR: RGBColor = RGBColor(230, 159, 0);
-
-/// An error from drawing, as text.
-pub type ChartResult = std::result::Result<(), String>;
 
 /// Draws training and validation loss per epoch on `root`.
 pub fn loss_chart<DB: DrawingBackend>(
