@@ -19,11 +19,13 @@ pub fn confusion_chart<DB: DrawingBackend>(
         return Err(format!("a confusion matrix must be square with 2 or more classes; got {k} rows"));
     }
     let name = |i: usize| classes.get(i).cloned().unwrap_or_else(|| i.to_string());
+    let longest = (0..k).map(|i| name(i).chars().count()).max().unwrap_or(1);
+    let label_width = (longest as u32 * 7 + 36).clamp(50, 160);
     // Row 0 is drawn at the top: the y coordinate of actual class `a` is k - 1 - a.
     let mut chart = ChartBuilder::on(root)
         .margin(12)
         .x_label_area_size(40)
-        .y_label_area_size(70)
+        .y_label_area_size(label_width)
         // An integer range's segments include its end, so 0..k-1 gives exactly k cells.
         .build_cartesian_2d((0..k - 1).into_segmented(), (0..k - 1).into_segmented())
         .map_err(text_err)?;
