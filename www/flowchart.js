@@ -49,7 +49,12 @@ export class Flowchart {
   setActive(id) {
     this.active = id;
     for (const [nid, b] of this.buttons) {
-      if (nid === id) b.setAttribute('aria-current', 'step');
+      if (nid === id) {
+        b.setAttribute('aria-current', 'step');
+        // On a phone the strip scrolls sideways: keep the open step in view.
+        const strip = b.closest('ol');
+        if (strip.scrollWidth > strip.clientWidth) strip.scrollLeft = b.parentElement.offsetLeft - strip.offsetLeft - 8;
+      }
       else b.removeAttribute('aria-current');
     }
     this.paintDiagram();

@@ -5,7 +5,7 @@ import { BUILTINS } from './datasets.js';
 import { Flowchart } from './flowchart.js';
 import { Guide } from './guide.js';
 import { LANGUAGE_NAMES, NODE_IDS, label, setLanguage } from './i18n.js';
-import { WHY } from './panel_text.js';
+import { WHY, dataLine } from './panel_text.js';
 import { mountPanel } from './panels/index.js';
 import { openSource } from './panels/preprocess.js';
 import { mountRunBar } from './runbar.js';
@@ -16,10 +16,11 @@ const app = new App();
 const sections = new Map(NODE_IDS.map((id) => {
   const title = el('h2', { id: `${id}-h`, tabIndex: -1 }, el('span', { dataset: { nodeLabel: id } }, label(id)));
   const body = el('div', { className: 'panel-body', id: `${id}-body` });
+  const data = el('p', { className: 'why why-data', dataset: { testid: `why-${id}` } });
   const section = el('section', { className: 'panel', id: `panel-${id}`, hidden: true, ariaLabelledby: `${id}-h` },
-    title, el('p', { className: 'why' }, WHY[id]), body);
+    title, el('p', { className: 'why' }, WHY[id]), data, body);
   $('#panels').append(section);
-  return [id, { section, title, body }];
+  return [id, { section, title, body, data }];
 }));
 
 const flow = new Flowchart({ list: $('#flow-steps'), diagram: $('#flow-diagram'), source: $('#flow-source') }, (id) => {
@@ -32,6 +33,10 @@ app.on('navigate', (id) => {
   flow.setActive(id);
   mountPanel(id, sections.get(id).body, app);
 });
+
+// Each panel's second line speaks about the data loaded now.
+const describe = () => sections.forEach((s, id) => { s.data.textContent = dataLine(id, app); });
+['configured', 'state', 'experiment'].forEach((type) => app.on(type, describe));
 
 // Done marks: what has happened to the current experiment.
 const done = (id, yes = true) => flow.setDone(id, yes);

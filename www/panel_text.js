@@ -10,3 +10,20 @@ export const WHY = {
   deploy: 'Save the trained model with its preprocessing so it predicts exactly as it did here.',
   apply: 'Use the saved model on new rows.',
 };
+
+/** The second line: what the step means for the data loaded now (empty before it is configured). */
+export function dataLine(id, app) {
+  const s = app.summary;
+  const t = app.table;
+  if (!s || !t) return '';
+  const [train, val, test] = s.rows;
+  const outputs = s.classes ? `${s.classes.length} classes` : 'one number';
+  switch (id) {
+    case 'preprocess': return `${t.name}: ${t.rows} rows. Predicting ${s.target} from ${s.features.length} column${s.features.length === 1 ? '' : 's'}; ${train} rows train, ${val} validate, ${test} test.`;
+    case 'build': return `A ${s.task} of ${s.target} (${outputs}): ${s.params} weights to learn from ${train} training rows.`;
+    case 'train': return `Each epoch passes once over the ${train} training rows of ${t.name}; validation loss is measured on ${val} other rows.`;
+    case 'evaluate': return `${test} rows of ${t.name} were kept aside for this and never trained on.`;
+    case 'decide': return app.history.length ? `Read from this run's ${app.history.length} epochs on ${t.name}.` : '';
+    default: return '';
+  }
+}

@@ -34,6 +34,7 @@ pub fn loss_chart<DB: DrawingBackend>(
     chart
         .configure_mesh()
         .x_desc("epoch")
+        .x_labels(history.len().clamp(2, 10))
         .x_label_formatter(&|v| format!("{v:.0}"))
         .y_desc("loss")
         .light_line_style(RGBColor(235, 235, 235))

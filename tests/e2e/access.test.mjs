@@ -9,7 +9,10 @@ let env;
 before(async () => { env = await start(); });
 after(async () => { await env?.close(); });
 
-const shot = (page, name) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+const shot = async (page, name) => {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+};
 
 test('the flowchart is drawn by mermaid from the seed source; its nodes navigate; labels switch language', async () => {
   const page = await openPage(env.browser, env.url, { width: 1280, height: 800 });

@@ -9,7 +9,10 @@ let env;
 before(async () => { env = await start(); });
 after(async () => { await env?.close(); });
 
-const shot = (page, name) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+const shot = async (page, name) => {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+};
 const thetaRows = (page) => page.$$eval('#theta-table tr[data-step]', (rows) => rows.map((r) => ({
   step: Number(r.dataset.step), theta: Number(r.dataset.theta), loss: Number(r.dataset.loss) })));
 

@@ -8,7 +8,10 @@ let env;
 before(async () => { env = await start(); });
 after(async () => { await env?.close(); });
 
-const shot = (page, name) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+const shot = async (page, name) => {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+};
 
 test('preprocess: built-in data, preview, column roles, drag-and-drop upload as text only', async () => {
   const page = await openPage(env.browser, env.url);
@@ -29,6 +32,7 @@ test('preprocess: built-in data, preview, column roles, drag-and-drop upload as 
   assert.equal(exp.data.target, 'bmi');
   assert.deepEqual(exp.data.features, ['age', 'sex', 'bp', 's1', 's2', 's3', 's4', 's5', 'target']);
   assert.match(await page.textContent('#model-summary'), /regression: 9 features → bmi/);
+  assert.match(await page.textContent('[data-testid=why-preprocess]'), /diabetes: 442 rows\. Predicting bmi from 9 columns; \d+ rows train/);
 
   // Split and scale go into the experiment too.
   await page.selectOption('#scale', 'minmax');
