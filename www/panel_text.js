@@ -15,7 +15,7 @@ export const WHY = {
 export function dataLine(id, app) {
   const s = app.summary;
   const t = app.table;
-  if (!s || !t) return '';
+  if (!app.configured || !s || !t) return '';
   const [train, val, test] = s.rows;
   const outputs = s.classes ? `${s.classes.length} classes` : 'one number';
   switch (id) {

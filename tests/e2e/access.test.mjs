@@ -114,3 +114,34 @@ test('a 390-px phone: no sideways scrolling, the steps and run bar work, charts 
   await shot(page, 'phone-evaluate');
   await page.close();
 });
+
+test('column summaries: extra fields shown as text, warnings beside the columns they name', async () => {
+  const page = await openPage(env.browser, env.url);
+  await whenReady(page);
+  // The richer summary the data pipeline sends (stats, values, warnings with line and column).
+  const texts = await page.evaluate(async () => {
+    const { renderColumns } = await import('/www/panels/columns.js');
+    const table = {
+      name: 'shop.csv', rows: 3,
+      columns: [
+        { name: 'price', kind: 'numeric', missing: 1, distinct: 2, min: 1.5, max: 20, mean: 10.75 },
+        { name: 'city', kind: 'categorical', missing: 0, distinct: 7, values: ['a', 'b', 'c', 'd', 'e', 'f', 'g'] },
+      ],
+      warnings: [{ line: 3, column: 'price', message: 'missing value' }, { line: null, column: null, message: 'BOM removed' }],
+    };
+    const div = document.createElement('div');
+    renderColumns(div, table, { target: 'price', features: null }, () => {});
+    const row = (n) => div.querySelector(`tr[data-column=${n}]`);
+    return {
+      price: row('price').textContent, city: row('city').textContent,
+      priceWarn: row('price').querySelector('.warning')?.textContent, cityWarn: row('city').querySelector('.warning'),
+      general: div.querySelector(':scope > .warning')?.textContent,
+    };
+  });
+  assert.match(texts.price, /min 1\.5 · max 20 · mean 10\.75/);
+  assert.match(texts.city, /values a, b, c, d, e, … \(7\)/);
+  assert.equal(texts.priceWarn, '⚠ line 3: missing value');
+  assert.equal(texts.cityWarn, null);
+  assert.equal(texts.general, '⚠ BOM removed');
+  await page.close();
+});

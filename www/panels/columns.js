@@ -8,11 +8,16 @@ const KNOWN = new Set(['name', 'kind', 'missing', 'distinct', 'warnings']);
 export function formatValue(v) {
   if (typeof v === 'number') return Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(4)));
   if (v === null || v === undefined) return '—';
+  if (Array.isArray(v)) return v.length > 5 ? `${v.slice(0, 5).map(formatValue).join(', ')}, … (${v.length})` : v.map(formatValue).join(', ');
   if (typeof v === 'object') return JSON.stringify(v);
   return String(v);
 }
 
-const warningText = (w) => (typeof w === 'string' ? w : w?.message ?? formatValue(w));
+const warningText = (w) => {
+  if (typeof w === 'string') return w;
+  const text = w?.message ?? formatValue(w);
+  return w?.line ? `line ${w.line}: ${text}` : text;
+};
 
 /** Warnings for `column`: its own `warnings`, plus table-level ones that name it. */
 export function warningsFor(table, column) {

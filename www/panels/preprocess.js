@@ -16,6 +16,7 @@ export function mount(root, app) {
   const synthetic = el('p', { className: 'warning', hidden: true }, 'This stock series is synthetic: made-up prices (a seeded random walk with a slow cycle), for practice only.');
   const preview = el('div', { id: 'preview' });
   const columns = el('div', { id: 'columns' });
+  const prepared = el('ul', { id: 'prepare-warnings', className: 'problems' });
   const missing = el('select', { id: 'missing' });
   fillSelect(missing, ['mean', 'median', 'most_frequent', 'zero', 'drop'].map((v) => [v, v]), 'mean');
   const scale = el('select', { id: 'scale' });
@@ -33,6 +34,7 @@ export function mount(root, app) {
     el('div', { className: 'row' }, field('Built-in dataset', dataset), drop), synthetic, summary,
     el('h3', {}, 'First rows'), preview,
     el('h3', {}, 'Columns'), el('p', { className: 'note' }, 'Choose the column to predict (target) and the columns to learn from (features).'), columns,
+    prepared,
     el('h3', {}, 'Preparation'),
     el('div', { className: 'row' },
       field('Missing values', missing, 'fitted on training rows'), field('Scale', scale, 'fitted on training rows only'),
@@ -137,7 +139,11 @@ export function mount(root, app) {
   });
   app.on('preview', () => renderPreview(preview, app.table, app.preview));
   app.on('experiment', sync);
-  app.on('configured', sync);
+  app.on('configured', ({ summary: s }) => {
+    sync();
+    // What preparing the data did (rows dropped, values filled), when the core reports it.
+    prepared.replaceChildren(...(s.warnings ?? []).map((w) => el('li', { className: 'warning' }, `⚠ ${typeof w === 'string' ? w : w.message ?? JSON.stringify(w)}`)));
+  });
   sync();
 }
 
