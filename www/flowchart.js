@@ -1,7 +1,7 @@
 // The flowchart as navigation: a row of step buttons (the keyboard and screen-reader path, with the
 // stable `[data-testid=node-ID]` hooks) and the seed's mermaid diagram, rendered lazily from its
 // source by the real mermaid library served from node_modules; its nodes are clickable too.
-import { MERMAID_SOURCE, NODES, label } from './i18n.js';
+import { MERMAID_SOURCE, NODES, label, language, mermaidSource } from './i18n.js';
 
 const MERMAID_URL = new URL('../node_modules/mermaid/dist/mermaid.esm.min.mjs', import.meta.url);
 
@@ -72,13 +72,16 @@ export class Flowchart {
     for (const [nid, b] of this.buttons) b.classList.toggle('guide-next', nid === id);
   }
 
-  /** Imports mermaid and draws the diagram; the step list works without it. */
+  /** Imports mermaid and draws the diagram in the current language; the step list works without it. */
   async render() {
     try {
       const { default: mermaid } = await import(MERMAID_URL.href);
-      mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', theme: 'base', fontFamily: 'var(--font)',
-        themeVariables: { primaryColor: '#ffffff', primaryBorderColor: '#5b6475', lineColor: '#5b6475', fontSize: '14px' } });
-      const { svg } = await mermaid.render('kindling-flow', MERMAID_SOURCE);
+      if (!this.renders) {
+        mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', theme: 'base', fontFamily: 'var(--font)',
+          themeVariables: { primaryColor: '#ffffff', primaryBorderColor: '#5b6475', lineColor: '#5b6475', fontSize: '14px' } });
+      }
+      this.renders = (this.renders ?? 0) + 1;
+      const { svg } = await mermaid.render(`kindling-flow-${this.renders}`, mermaidSource(language()));
       // mermaid's own output (sanitised, strict mode), parsed as SVG — never HTML from user data.
       const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
       const el = document.importNode(doc.documentElement, true);
@@ -86,6 +89,7 @@ export class Flowchart {
       el.setAttribute('aria-hidden', 'true');
       this.diagram.replaceChildren(el);
       this.diagram.dataset.rendered = 'true';
+      this.diagram.dataset.lang = language();
       this.wireDiagram(el);
     } catch (err) {
       this.diagram.dataset.rendered = 'failed';

@@ -24,6 +24,24 @@ E -->|否 no| G[模型部署 Deployment]
 F --> G
 G --> H[模型应用 Application]`;
 
+const EDGES = { yes: { zh: '是', en: 'yes' }, no: { zh: '否', en: 'no' } };
+
+/** The flowchart's mermaid source in `lang`: the seed's text verbatim for 'both'. */
+export function mermaidSource(lang) {
+  if (lang === 'both') return MERMAID_SOURCE;
+  const n = Object.fromEntries(NODES.map((x) => [x.mermaid, x[lang]]));
+  const e = (k) => EDGES[k][lang];
+  return `graph TD
+A[${n.A}] --> B[${n.B}]
+B --> C[${n.C}]
+C --> D[${n.D}]
+D --> E{${n.E}}
+E -->|${e('yes')}| F[${n.F}]
+E -->|${e('no')}| G[${n.G}]
+F --> G
+G --> H[${n.H}]`;
+}
+
 const LANGS = ['both', 'zh', 'en'];
 let lang = 'both';
 

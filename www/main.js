@@ -49,14 +49,17 @@ app.on('decided', () => done('decide'));
 const run = mountRunBar(app);
 const guide = new Guide(app, flow);
 $('#guide-toggle').addEventListener('click', () => guide.toggle());
-$('#lang-toggle').addEventListener('click', (ev) => { ev.target.textContent = LANGUAGE_NAMES[setLanguage()]; });
+$('#lang-toggle').addEventListener('click', (ev) => {
+  ev.target.textContent = LANGUAGE_NAMES[setLanguage()];
+  if ($('#flow-diagram').dataset.rendered === 'true') flow.render();
+});
 
 for (const id of ['preprocess', 'build', 'train', 'evaluate', 'decide']) mountPanel(id, sections.get(id).body, app);
 app.navigate('preprocess');
 
+let runNow = false; // a `&run=1` link: training starts as soon as the data is ready
 function start() {
   let fromHash = null;
-  let runNow = false;
   try {
     ({ experiment: fromHash, run: runNow } = readHash(location.hash));
   } catch (err) {
@@ -74,7 +77,20 @@ function start() {
 // An unstable handle for debugging and tests; not part of the page contract.
 window.kindling = { app, trainer: app.trainer, guide };
 start();
-// The flowchart diagram loads after the page is usable (mermaid is ~1 s to import and draw).
-window.addEventListener('load', () => setTimeout(() => flow.render(), 100));
+// The flowchart diagram loads after the page is usable: mermaid takes ~1 s of main-thread work to
+// import and draw, so while a model trains (e.g. a `&run=1` link) it waits until training pauses
+// or ends, and the live chart keeps its frame rate.
+function drawFlowchart() {
+  if (app.status !== 'training' && !runNow) return flow.render();
+  $('#flow-diagram').firstElementChild.textContent = 'The flowchart is drawn when training pauses or ends.';
+  const later = ({ state }) => {
+    if (state === 'training' || flow.renders) return;
+    flow.render();
+  };
+  app.on('state', later);
+  app.on('error', () => later({ state: 'error' }));
+  app.on('status', (status) => status === 'idle' && later({ state: status }));
+}
+window.addEventListener('load', () => setTimeout(drawFlowchart, 100));
 // On a narrow screen the diagram starts folded (the step strip above is the navigation).
 if (window.matchMedia('(max-width: 900px)').matches) $('#flow-details').open = false;

@@ -17,7 +17,9 @@ pub fn loss_chart<DB: DrawingBackend>(
         .iter()
         .flat_map(|r| std::iter::once(r.loss).chain(r.val_loss))
         .filter(|v| v.is_finite());
-    let top = values.fold(0.0f32, f32::max).max(1e-6) * 1.05;
+    // An empty (or all-zero) history still gets a readable 0…1 axis.
+    let peak = values.fold(0.0f32, f32::max);
+    let top = if peak > 0.0 { peak * 1.05 } else { 1.0 };
     let mut chart = ChartBuilder::on(root)
         .margin(12)
         .x_label_area_size(32)
@@ -104,5 +106,7 @@ mod tests {
             loss_chart(&root, &[]).unwrap();
         }
         assert!(svg.contains("loss"));
+        let labels = crate::chart::svg_texts(&svg);
+        assert!(labels.iter().any(|t| t == "1.0"), "a 0…1 loss axis: {labels:?}");
     }
 }

@@ -31,6 +31,10 @@ test('the flowchart is drawn by mermaid from the seed source; its nodes navigate
   assert.equal(await page.textContent('#train-h'), '模型训练');
   await page.click('[data-testid=lang]');
   assert.equal(await page.textContent('[data-testid=node-train]'), '3Training');
+  await page.waitForFunction(() => document.querySelector('#flow-diagram').dataset.lang === 'en');
+  const english = await page.textContent('#flow-diagram svg');
+  assert.ok(english.includes('Training') && english.includes('yes') && !english.includes('模型训练'), english);
+  assert.equal(await page.locator('#flow-diagram g.node.flow-active[data-node=train]').count(), 1, 'still marks the open node');
   await shot(page, 'flowchart-english');
   await page.click('[data-testid=lang]');
   assert.equal(await page.textContent('[data-testid=node-train]'), '3模型训练 Training');
