@@ -16,7 +16,9 @@ pub fn confusion_chart<DB: DrawingBackend>(
     root.fill(&WHITE).map_err(text_err)?;
     let k = matrix.len();
     if k < 2 || matrix.iter().any(|row| row.len() != k) {
-        return Err(format!("a confusion matrix must be square with 2 or more classes; got {k} rows"));
+        return Err(format!(
+            "a confusion matrix must be square with 2 or more classes; got {k} rows"
+        ));
     }
     let name = |i: usize| classes.get(i).cloned().unwrap_or_else(|| i.to_string());
     let longest = (0..k).map(|i| name(i).chars().count()).max().unwrap_or(1);

@@ -107,6 +107,9 @@ mod tests {
         }
         assert!(svg.contains("loss"));
         let labels = crate::chart::svg_texts(&svg);
-        assert!(labels.iter().any(|t| t == "1.0"), "a 0…1 loss axis: {labels:?}");
+        assert!(
+            labels.iter().any(|t| t == "1.0"),
+            "a 0…1 loss axis: {labels:?}"
+        );
     }
 }
