@@ -66,7 +66,11 @@ impl Session {
     /// otherwise. `size` is clamped to 2…200.
     pub fn decision_grid(&mut self, size: usize) -> Option<DecisionGrid> {
         let pre = &self.data.preprocessing;
-        if pre.task != Task::Classification || self.data.input_shape() != [2] {
+        // Two inputs that are two source columns (not one column one-hot encoded into two).
+        if pre.task != Task::Classification
+            || self.data.input_shape() != [2]
+            || pre.features.len() != 2
+        {
             return None;
         }
         let size = size.clamp(2, 200);
