@@ -1,37 +1,62 @@
 // Built-in datasets and the experiment each one opens with.
+import { STOCK_FILE } from './generated.js';
 
-const classifier = (source, target, hidden) => ({
+const base = (source, target, data, layers, fit) => ({
   version: 1, seed: 42,
-  data: { source, target, task: 'classification', scale: 'standard',
-          split: { method: 'stratified', validation: 0.1, test: 0.2 } },
-  model: { layers: [{ type: 'dense', units: hidden, activation: 'relu' }, { type: 'dense', units: 0, activation: 'softmax' }] },
+  data: { source, target, scale: 'standard', ...data },
+  model: { layers },
   compile: { optimizer: { type: 'adam', learning_rate: 0.01 } },
-  fit: { epochs: 60, batch_size: 32 },
+  fit,
 });
 
-const regressor = (source, target, hidden) => ({
-  version: 1, seed: 42,
-  data: { source, target, task: 'regression', scale: 'standard',
-          split: { method: 'random', validation: 0.1, test: 0.2 } },
-  model: { layers: [{ type: 'dense', units: hidden, activation: 'relu' }, { type: 'dense', units: 1, activation: 'linear' }] },
-  compile: { optimizer: { type: 'adam', learning_rate: 0.01 } },
-  fit: { epochs: 100, batch_size: 32 },
-});
+const classifier = (source, target, hidden) => base(source, target,
+  { task: 'classification', split: { method: 'stratified', validation: 0.1, test: 0.2 } },
+  [{ type: 'dense', units: hidden, activation: 'relu' }, { type: 'dense', units: 0, activation: 'softmax' }],
+  { epochs: 60, batch_size: 32 });
+
+const regressor = (source, target, hidden) => base(source, target,
+  { task: 'regression', split: { method: 'random', validation: 0.1, test: 0.2 } },
+  [{ type: 'dense', units: hidden, activation: 'relu' }, { type: 'dense', units: 1, activation: 'linear' }],
+  { epochs: 100, batch_size: 32 });
+
+/**
+ * A series, split chronologically and MinMax-scaled, regressed on its time column by a small MLP.
+ * (Windows + an LSTM are lesson 2's forecast; turn on the window under Data preprocessing.)
+ */
+const series = (source, target) => base(source, target,
+  { task: 'regression', scale: 'minmax', split: { method: 'chronological', validation: 0.1, test: 0.2 } },
+  [{ type: 'dense', units: 32, activation: 'relu' }, { type: 'dense', units: 1, activation: 'linear' }],
+  { epochs: 100, batch_size: 32 });
 
 export const BUILTINS = {
   iris: { label: 'Iris flowers (150 rows, 3 species)', experiment: () => classifier('builtin:iris', 'species', 16) },
   digits: { label: 'Handwritten digits 8×8 (1797 rows)', experiment: () => classifier('builtin:digits', 'label', 64) },
   diabetes: { label: 'Diabetes progression (442 rows, regression)', experiment: () => regressor('builtin:diabetes', 'target', 32) },
+  sunspots: { label: 'Yearly sunspots 1700–2008 (time series)', experiment: () => series('builtin:sunspots', 'sunactivity') },
+  stock: { label: 'Stock price — SYNTHETIC (made-up, seeded; 500 days)', synthetic: true,
+    experiment: () => series(`file:${STOCK_FILE}`, 'close') },
 };
+
+/** The BUILTINS key an experiment's source names, or '' (an uploaded file). */
+export function builtinKey(source = '') {
+  if (source === `file:${STOCK_FILE}`) return 'stock';
+  const name = source.startsWith('builtin:') ? source.slice(8) : '';
+  return name in BUILTINS ? name : '';
+}
+
+/** Which task `experiment` will run on a target column summarised as `{kind}`. */
+export function taskFor(experiment, column) {
+  const task = experiment.data.task ?? 'auto';
+  if (task !== 'auto') return task;
+  return column?.kind === 'categorical' ? 'classification' : 'regression';
+}
 
 /**
  * Makes the output layer fit the target: units = classes (softmax) for classification,
  * 1 (linear) for regression. `column` is the target's summary `{kind, distinct}`.
  */
 export function fitOutputLayer(experiment, column) {
-  const task = (experiment.data.task ?? 'auto') === 'auto'
-    ? (column.kind === 'categorical' ? 'classification' : 'regression')
-    : experiment.data.task;
+  const task = taskFor(experiment, column);
   const layers = experiment.model?.layers ?? [];
   const last = layers[layers.length - 1];
   if (last?.type !== 'dense') return;

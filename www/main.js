@@ -1,174 +1,96 @@
-// Page wiring: forms edit the experiment, the worker trains it, the chart and metrics show it.
-import { BUILTINS, fitOutputLayer } from './datasets.js';
-import { drawLoss } from './chart.js';
+// Page wiring only: the shared state, the flowchart navigation, one panel per node, the run bar,
+// the guide and the language toggle; then the experiment from the URL hash (or iris) is opened.
 import { App } from './app.js';
+import { BUILTINS } from './datasets.js';
+import { Flowchart } from './flowchart.js';
+import { Guide } from './guide.js';
+import { LANGUAGE_NAMES, NODE_IDS, label, setLanguage } from './i18n.js';
+import { WHY, dataLine } from './panel_text.js';
+import { mountPanel } from './panels/index.js';
+import { openSource } from './panels/preprocess.js';
+import { mountRunBar } from './runbar.js';
 import { readHash } from './state.js';
-import { $, byTestId, clearMetrics, fillSelect, setStatus, showError, showMetrics } from './ui.js';
+import { $, el, showError } from './ui.js';
 
-const MAX_UPLOAD_BYTES = 64 * 1024 * 1024;
 const app = new App();
-let runOnReady = false;
-app.on('summary', onSummary);
-app.on('configured', onConfigured);
-app.on('epoch', onEpoch);
-app.on('evaluation', showMetrics);
-app.on('state', (msg) => setStatus(msg.state, msg.state === 'done' ? `after ${app.history.length} epochs` : ''));
-app.on('error', onError);
+const sections = new Map(NODE_IDS.map((id) => {
+  const title = el('h2', { id: `${id}-h`, tabIndex: -1 }, el('span', { dataset: { nodeLabel: id } }, label(id)));
+  const body = el('div', { className: 'panel-body', id: `${id}-body` });
+  const data = el('p', { className: 'why why-data', dataset: { testid: `why-${id}` } });
+  const section = el('section', { className: 'panel', id: `panel-${id}`, hidden: true, ariaLabelledby: `${id}-h` },
+    title, el('p', { className: 'why' }, WHY[id]), data, body);
+  $('#panels').append(section);
+  return [id, { section, title, body, data }];
+}));
 
-function onError(msg) {
-  showError(msg.message);
-  setStatus('error');
-  byTestId('train').disabled = !app.configured;
-}
+const flow = new Flowchart({ list: $('#flow-steps'), diagram: $('#flow-diagram'), source: $('#flow-source') }, (id) => {
+  app.navigate(id);
+  sections.get(id).title.focus({ preventScroll: true });
+});
 
-function onSummary(summary) {
-  $('#data-summary').textContent = `${summary.name}: ${summary.rows} rows × ${summary.columns.length} columns`;
-  const names = summary.columns.map((c) => c.name);
-  const data = app.experiment.data;
-  if (!names.includes(data.target)) data.target = names[names.length - 1];
-  fillSelect($('#target'), names.map((n) => [n, n]), data.target);
-  configure();
-}
+app.on('navigate', (id) => {
+  for (const [nid, s] of sections) s.section.hidden = nid !== id;
+  flow.setActive(id);
+  mountPanel(id, sections.get(id).body, app);
+});
 
-function configure() {
-  const target = app.table?.columns.find((c) => c.name === app.experiment.data.target);
-  if (target) fitOutputLayer(app.experiment, target);
-  app.setExperiment(app.experiment);
-  drawLoss($('#loss-chart'), app.history);
-  showLossSummary(app.history);
-  clearMetrics();
-  setStatus('loading');
-}
+// Each panel's second line speaks about the data loaded now.
+const describe = () => sections.forEach((s, id) => { s.data.textContent = dataLine(id, app); });
+['configured', 'state', 'experiment'].forEach((type) => app.on(type, describe));
 
-function onConfigured({ summary }) {
-  syncForm();
-  showError('');
-  const shape = summary.layers.map((l) => `${l.kind} → [${l.output_shape.join('×')}]`).join(', ');
-  $('#model-summary').textContent = `${summary.task}: ${summary.features.length} features → ${summary.target}. ` +
-    `${shape}. ${summary.params} parameters. Rows: ${summary.rows[0]} train / ${summary.rows[1]} validation / ${summary.rows[2]} test.`;
-  setStatus('ready');
-  if (runOnReady) {
-    runOnReady = false;
-    train();
-  }
-}
+// Done marks: what has happened to the current experiment.
+const done = (id, yes = true) => flow.setDone(id, yes);
+app.on('experiment', () => ['preprocess', 'build', 'train', 'evaluate', 'decide'].forEach((id) => done(id, false)));
+app.on('configured', () => { done('preprocess'); done('build'); });
+app.on('state', ({ state }) => state === 'done' && done('train'));
+app.on('evaluation', () => done('evaluate'));
+app.on('decided', () => done('decide'));
 
-function onEpoch(msg) {
-  drawLoss($('#loss-chart'), app.history);
-  showLossSummary(app.history);
-  const total = app.experiment.fit.epochs;
-  $('#progress').value = msg.epoch / total;
-  if (byTestId('status').dataset.state === 'training') setStatus('training', `epoch ${msg.epoch} / ${total}`);
-}
+const run = mountRunBar(app);
+const guide = new Guide(app, flow);
+$('#guide-toggle').addEventListener('click', () => guide.toggle());
+$('#lang-toggle').addEventListener('click', (ev) => {
+  ev.target.textContent = LANGUAGE_NAMES[setLanguage()];
+  if ($('#flow-diagram').dataset.rendered === 'true') flow.render();
+});
 
-function showLossSummary(history) {
-  const el = byTestId('loss-summary');
-  if (!history.length) {
-    el.textContent = '';
-    return;
-  }
-  const first = history[0].loss;
-  const last = history[history.length - 1].loss;
-  Object.assign(el.dataset, { first: String(first), last: String(last), epochs: String(history.length) });
-  el.textContent = `Training loss ${first.toPrecision(3)} at epoch 1 → ${last.toPrecision(3)} at epoch ${history.length}`;
-}
+for (const id of ['preprocess', 'build', 'train', 'evaluate', 'decide']) mountPanel(id, sections.get(id).body, app);
+app.navigate('preprocess');
 
-function train() {
-  if (byTestId('status').dataset.state === 'done') return reset(true);
-  showError('');
-  setStatus('training');
-  app.send({ type: 'train' });
-}
-
-function reset(thenTrain = false) {
-  runOnReady = thenTrain;
-  configure();
-}
-
-function loadSource(source) {
-  setStatus('loading');
-  app.send({ type: 'load', source });
-}
-
-function chooseDataset(name) {
-  app.experiment = BUILTINS[name].experiment();
-  syncForm();
-  loadSource(app.experiment.data.source);
-}
-
-async function upload(file) {
-  if (!file) return;
-  if (file.size > MAX_UPLOAD_BYTES) {
-    showError(`${file.name} is ${(file.size / 1e6).toFixed(0)} MB; this tab takes CSV files up to ${MAX_UPLOAD_BYTES / 1e6} MB`);
-    return;
-  }
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  app.experiment.data = { ...app.experiment.data, source: `file:${file.name}`, target: null, task: 'auto', split: { method: 'random', validation: 0.1, test: 0.2 } };
-  $('#dataset').value = '';
-  setStatus('loading');
-  app.send({ type: 'load', name: file.name, bytes });
-}
-
-function syncForm() {
-  const e = app.experiment;
-  const hidden = e.model.layers.find((l) => l.type === 'dense' && e.model.layers.indexOf(l) < e.model.layers.length - 1);
-  $('#units').value = hidden ? hidden.units : 16;
-  $('#epochs').value = e.fit.epochs;
-  $('#learning-rate').value = e.compile.optimizer.learning_rate ?? 0.001;
-  $('#seed').value = e.seed;
-  const builtin = e.data.source.startsWith('builtin:') ? e.data.source.slice(8) : '';
-  $('#dataset').value = builtin in BUILTINS ? builtin : '';
-}
-
-function readForm() {
-  const e = app.experiment;
-  const hidden = e.model.layers.slice(0, -1).find((l) => l.type === 'dense');
-  if (hidden) hidden.units = Number($('#units').value);
-  e.fit.epochs = Number($('#epochs').value);
-  e.compile.optimizer.learning_rate = Number($('#learning-rate').value);
-  e.seed = Number($('#seed').value);
-  e.data.target = $('#target').value;
-}
-
-function wire() {
-  fillSelect($('#dataset'), [['', '(uploaded CSV)'], ...Object.entries(BUILTINS).map(([k, v]) => [k, v.label])], 'iris');
-  $('#dataset').addEventListener('change', (ev) => ev.target.value && chooseDataset(ev.target.value));
-  byTestId('csv-input').addEventListener('change', (ev) => upload(ev.target.files[0]));
-  for (const id of ['#units', '#epochs', '#learning-rate', '#seed', '#target']) {
-    $(id).addEventListener('change', () => { readForm(); configure(); });
-  }
-  $('#learning-rate').addEventListener('input', () => {
-    const lr = Number($('#learning-rate').value);
-    if (byTestId('status').dataset.state === 'training' && lr > 0) app.send({ type: 'set', learning_rate: lr });
-  });
-  byTestId('train').addEventListener('click', train);
-  byTestId('pause').addEventListener('click', () => app.send({ type: 'pause' }));
-  byTestId('step').addEventListener('click', () => app.send({ type: 'step', unit: 'epoch' }));
-  byTestId('stop').addEventListener('click', () => app.send({ type: 'stop' }));
-  byTestId('reset').addEventListener('click', () => reset(false));
-}
-
+let runNow = false; // a `&run=1` link: training starts as soon as the data is ready
 function start() {
-  wire();
   let fromHash = null;
   try {
-    ({ experiment: fromHash, run: runOnReady } = readHash(location.hash));
+    ({ experiment: fromHash, run: runNow } = readHash(location.hash));
   } catch (err) {
     showError(`The link's experiment could not be read (${err.message}); opened the default instead.`);
   }
+  if (runNow) run.runOnReady();
   app.experiment = fromHash ?? BUILTINS.iris.experiment();
   app.experiment.data ??= {};
   // The core's default model; its output layer is fitted to the target once the data is known.
   app.experiment.model ??= { layers: [{ type: 'dense', units: 16, activation: 'relu' }, { type: 'dense', units: 1 }] };
-  const source = app.experiment.data.source ?? 'builtin:iris';
-  if (source.startsWith('file:')) {
-    showError(`This experiment was made with an uploaded file (${source.slice(5)}); upload it to continue.`);
-    setStatus('idle');
-  } else {
-    loadSource(source);
-  }
+  app.emit('experiment', app.experiment);
+  openSource(app);
 }
 
 // An unstable handle for debugging and tests; not part of the page contract.
-window.kindling = { app, trainer: app.trainer };
+window.kindling = { app, trainer: app.trainer, guide };
 start();
+// The flowchart diagram loads after the page is usable: mermaid takes ~1 s of main-thread work to
+// import and draw, so while a model trains (e.g. a `&run=1` link) it waits until training pauses
+// or ends, and the live chart keeps its frame rate.
+function drawFlowchart() {
+  if (app.status !== 'training' && !runNow) return flow.render();
+  $('#flow-diagram').firstElementChild.textContent = 'The flowchart is drawn when training pauses or ends.';
+  const later = ({ state }) => {
+    if (state === 'training' || flow.renders) return;
+    flow.render();
+  };
+  app.on('state', later);
+  app.on('error', () => later({ state: 'error' }));
+  app.on('status', (status) => status === 'idle' && later({ state: status }));
+}
+window.addEventListener('load', () => setTimeout(drawFlowchart, 100));
+// On a narrow screen the diagram starts folded (the step strip above is the navigation).
+if (window.matchMedia('(max-width: 900px)').matches) $('#flow-details').open = false;

@@ -1,17 +1,36 @@
 // Small DOM helpers. Text from data (column names, cells, messages) goes in with textContent only.
 
-export const $ = (sel) => document.querySelector(sel);
+export const $ = (sel, root = document) => root.querySelector(sel);
 export const byTestId = (id) => document.querySelector(`[data-testid="${id}"]`);
+
+/** `el('p', {className: 'note'}, 'text', child)`: properties are assigned, strings become text nodes. */
+export function el(tag, props = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(props)) {
+    if (k === 'dataset') Object.assign(node.dataset, v);
+    else if (k.startsWith('aria') || k === 'for' || k === 'role') node.setAttribute(k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`), v);
+    else node[k] = v;
+  }
+  node.append(...children.filter((c) => c !== null && c !== undefined && c !== false));
+  return node;
+}
+
+/** A labelled control: `<label>text <control></label>`. */
+export const field = (text, control, hint) => el('label', {}, text, control, hint ? el('small', { className: 'note' }, hint) : null);
+
+/** A number input bound to a range. */
+export const numberInput = (props) => el('input', { type: 'number', ...props });
 
 const STATE_TEXT = {
   idle: 'Idle', loading: 'Loading data…', ready: 'Ready to train', training: 'Training…',
   paused: 'Paused', done: 'Done', error: 'Error',
 };
 
+/** Shows `state` in the status line and enables the run buttons that make sense in it. */
 export function setStatus(state, detail = '') {
-  const el = byTestId('status');
-  el.dataset.state = state;
-  el.textContent = detail ? `${STATE_TEXT[state]} ${detail}` : STATE_TEXT[state];
+  const s = byTestId('status');
+  s.dataset.state = state;
+  s.textContent = detail ? `${STATE_TEXT[state]} ${detail}` : STATE_TEXT[state];
   const training = state === 'training';
   byTestId('train').disabled = training || state === 'loading' || state === 'idle';
   byTestId('pause').disabled = !training;
@@ -20,9 +39,9 @@ export function setStatus(state, detail = '') {
 }
 
 export function showError(message) {
-  const el = byTestId('error');
-  el.textContent = message;
-  el.hidden = !message;
+  const e = byTestId('error');
+  e.textContent = message;
+  e.hidden = !message;
 }
 
 /** Replaces the options of `select` with `values` (text only), selecting `selected`. */
@@ -36,31 +55,12 @@ export function fillSelect(select, values, selected) {
   }));
 }
 
-const METRICS = [
-  ['accuracy', 'Accuracy'], ['f1', 'Macro F1'], ['rmse', 'RMSE'], ['mae', 'MAE'], ['r2', 'R²'], ['loss', 'Loss'],
-];
-
-/** Shows test-set metrics, one `[data-testid=metric-NAME]` each, as plain numbers. */
-export function showMetrics(evaluation) {
-  const list = $('#metrics');
-  const items = METRICS.filter(([key]) => typeof evaluation[key] === 'number').map(([key, label]) => {
-    const item = document.createElement('div');
-    item.className = 'metric';
-    const name = document.createElement('dt');
-    name.textContent = label;
-    const value = document.createElement('dd');
-    value.dataset.testid = `metric-${key}`;
-    value.textContent = Number(evaluation[key].toFixed(4)).toString();
-    item.append(name, value);
-    return item;
-  });
-  list.replaceChildren(...items);
-  $('#metrics-note').textContent = evaluation.rows
-    ? `On ${evaluation.rows} held-out test rows the model never trained on.`
-    : 'No test rows: set a test fraction above 0 to measure the model honestly.';
-}
-
-export function clearMetrics() {
-  $('#metrics').replaceChildren();
-  $('#metrics-note').textContent = 'Train the model to see how it does on held-out test rows.';
+/** Sizes `canvas`'s backing store to its CSS box (device pixels); false when it is not shown. */
+export function fitCanvas(canvas) {
+  const ratio = window.devicePixelRatio || 1;
+  const width = Math.round(canvas.clientWidth * ratio);
+  const height = Math.round(canvas.clientHeight * ratio);
+  if (!width || !height) return false;
+  if (canvas.width !== width || canvas.height !== height) Object.assign(canvas, { width, height });
+  return true;
 }

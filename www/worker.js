@@ -3,6 +3,7 @@
 import init, { WasmSession, lastPanic, __panicForTest } from '../pkg/kindling.js';
 
 const SLICE_MS = 30;
+const PREVIEW_ROWS = 8;
 const post = (msg) => self.postMessage(msg);
 let session = null;
 let running = false;
@@ -70,6 +71,7 @@ const handlers = {
     const summary = session.load(name, bytes);
     post({ type: 'progress', stage: 'load', done: 1, total: 1 });
     post({ type: 'summary', ...summary });
+    post({ type: 'preview', rows: session.preview(PREVIEW_ROWS) });
   },
   configure(msg) {
     running = false;
@@ -109,6 +111,16 @@ const handlers = {
   predict: answer('predictions', (msg) => (msg.rows
     ? session.predictRows(JSON.stringify(msg.rows), msg.from === 'import')
     : session.predictCsv(msg.name ?? 'data.csv', msg.bytes, msg.from === 'import'))),
+  // Views for the evaluation and lesson panels.
+  test_predictions() {
+    post({ type: 'test_predictions', ...session.testPredictions() });
+  },
+  grid(msg) {
+    post({ type: 'grid', grid: session.decisionGrid(msg.size ?? 60) });
+  },
+  weights() {
+    post({ type: 'weights', weights: session.weights(), epoch: session.history().length });
+  },
 };
 
 function answer(type, run) {

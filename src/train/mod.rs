@@ -7,3 +7,6 @@ pub mod session;
 pub use history::EpochRecord;
 pub use optimizer::Optimizer;
 pub use session::Session;
+pub mod inspect;
+
+pub use inspect::{DecisionGrid, TestPredictions};

@@ -258,6 +258,11 @@ impl Session {
     pub fn model(&self) -> &Sequential {
         &self.model
     }
+
+    /// Copies of every trainable parameter, layer by layer (dense: kernel `[in, out]`, then bias `[out]`).
+    pub fn weights(&self) -> Vec<ArrayD<f32>> {
+        self.model.weights()
+    }
 }
 
 /// Rows (samples) in a tensor whose first axis is the batch.

@@ -1,19 +1,72 @@
 //! Chart shell: draws the core's charts on a page `<canvas>` with plotters-canvas.
 
-use plotters::prelude::IntoDrawingArea;
+use plotters::coord::Shift;
+use plotters::prelude::{DrawingArea, IntoDrawingArea};
 use plotters_canvas::CanvasBackend;
+use serde::de::DeserializeOwned;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
 
-use crate::train::EpochRecord;
+use crate::chart;
+use crate::train::{DecisionGrid, EpochRecord, TestPredictions};
+
+fn from_js<T: DeserializeOwned>(value: JsValue) -> Result<T, JsError> {
+    serde_wasm_bindgen::from_value(value).map_err(|e| JsError::new(&e.to_string()))
+}
+
+/// Runs `draw` on a drawing area over `canvas`.
+fn on_canvas(
+    canvas: HtmlCanvasElement,
+    draw: impl FnOnce(&DrawingArea<CanvasBackend, Shift>) -> chart::ChartResult,
+) -> Result<(), JsError> {
+    super::install_panic_hook();
+    let backend = CanvasBackend::with_canvas_object(canvas)
+        .ok_or_else(|| JsError::new("the canvas has no 2D context"))?;
+    draw(&backend.into_drawing_area()).map_err(|e| JsError::new(&e))
+}
 
 /// Draws the loss curves for `history` (an array of epoch records) on `canvas`.
 #[wasm_bindgen(js_name = drawLossChart)]
 pub fn draw_loss_chart(canvas: HtmlCanvasElement, history: JsValue) -> Result<(), JsError> {
-    super::install_panic_hook();
-    let history: Vec<EpochRecord> =
-        serde_wasm_bindgen::from_value(history).map_err(|e| JsError::new(&e.to_string()))?;
-    let backend = CanvasBackend::with_canvas_object(canvas)
-        .ok_or_else(|| JsError::new("the canvas has no 2D context"))?;
-    crate::chart::loss_chart(&backend.into_drawing_area(), &history).map_err(|e| JsError::new(&e))
+    let history: Vec<EpochRecord> = from_js(history)?;
+    on_canvas(canvas, |root| chart::loss_chart(root, &history))
+}
+
+/// Draws a confusion-matrix heatmap: `matrix[actual][predicted]`, `classes` names (may be empty).
+#[wasm_bindgen(js_name = drawConfusionChart)]
+pub fn draw_confusion_chart(
+    canvas: HtmlCanvasElement,
+    matrix: JsValue,
+    classes: JsValue,
+) -> Result<(), JsError> {
+    let matrix: Vec<Vec<usize>> = from_js(matrix)?;
+    let classes: Option<Vec<String>> = from_js(classes)?;
+    on_canvas(canvas, |root| {
+        chart::confusion_chart(root, &matrix, &classes.unwrap_or_default())
+    })
+}
+
+/// Draws regression test predictions (a `test_predictions` message): predicted against actual,
+/// or, with `as_series`, the series with the forecast overlaid.
+#[wasm_bindgen(js_name = drawPredictionChart)]
+pub fn draw_prediction_chart(
+    canvas: HtmlCanvasElement,
+    predictions: JsValue,
+    as_series: bool,
+) -> Result<(), JsError> {
+    let p: TestPredictions = from_js(predictions)?;
+    on_canvas(canvas, |root| {
+        if as_series {
+            chart::forecast_chart(root, &p.actual, &p.predicted, &p.target)
+        } else {
+            chart::predicted_actual_chart(root, &p.actual, &p.predicted)
+        }
+    })
+}
+
+/// Draws a decision-boundary map from a `grid` message.
+#[wasm_bindgen(js_name = drawBoundaryChart)]
+pub fn draw_boundary_chart(canvas: HtmlCanvasElement, grid: JsValue) -> Result<(), JsError> {
+    let grid: DecisionGrid = from_js(grid)?;
+    on_canvas(canvas, |root| chart::boundary_chart(root, &grid))
 }

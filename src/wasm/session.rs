@@ -4,7 +4,7 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use super::{install_panic_hook, js_error, to_js};
-use crate::data::{read_csv, Table};
+use crate::data::{read_csv, ColumnData, Table};
 use crate::error::Error;
 use crate::experiment::Experiment;
 use crate::train::{EpochRecord, Session};
@@ -92,6 +92,47 @@ impl WasmSession {
         to_js(&self.session()?.history())
     }
 
+    /// Test-set targets and predictions: `{task, target, actual, predicted, classes}`.
+    #[wasm_bindgen(js_name = testPredictions)]
+    pub fn test_predictions(&mut self) -> Result<JsValue, JsError> {
+        to_js(&self.session()?.test_predictions())
+    }
+
+    /// The decision grid (`size × size` cells) for a classifier on two features, or `null`.
+    #[wasm_bindgen(js_name = decisionGrid)]
+    pub fn decision_grid(&mut self, size: usize) -> Result<JsValue, JsError> {
+        to_js(&self.session()?.decision_grid(size))
+    }
+
+    /// Every trainable parameter, flattened, layer by layer (dense: kernel then bias).
+    pub fn weights(&mut self) -> Result<JsValue, JsError> {
+        let weights: Vec<Vec<f32>> = self
+            .session()?
+            .weights()
+            .iter()
+            .map(|w| w.iter().copied().collect())
+            .collect();
+        to_js(&weights)
+    }
+
+    /// The first `n` rows of the loaded table as text (missing cells as empty strings).
+    pub fn preview(&self, n: usize) -> Result<JsValue, JsError> {
+        let table = self
+            .table
+            .as_ref()
+            .ok_or_else(|| js_error(Error::State("load a dataset first".into())))?;
+        let rows: Vec<Vec<String>> = (0..n.min(table.rows))
+            .map(|r| {
+                table
+                    .columns
+                    .iter()
+                    .map(|c| cell_text(&c.data, r))
+                    .collect()
+            })
+            .collect();
+        to_js(&rows)
+    }
+
     /// Changes the learning rate between slices.
     #[wasm_bindgen(js_name = setLearningRate)]
     pub fn set_learning_rate(&mut self, lr: f32) -> Result<(), JsError> {
@@ -102,6 +143,15 @@ impl WasmSession {
 impl Default for WasmSession {
     fn default() -> Self {
         Self::new()
+    }
+}
+
+/// Cell `row` of a column as the user would write it.
+fn cell_text(data: &ColumnData, row: usize) -> String {
+    match data {
+        ColumnData::Numeric(v) if v[row].is_nan() => String::new(),
+        ColumnData::Numeric(v) => v[row].to_string(),
+        ColumnData::Categorical(v) => v[row].clone().unwrap_or_default(),
     }
 }
 

@@ -55,3 +55,30 @@ export function canvasInk(page, selector, rgb) {
 export function encodeExperiment(experiment) {
   return Buffer.from(JSON.stringify(experiment), 'utf8').toString('base64url');
 }
+
+/** The flowchart node whose step button carries aria-current="step". */
+export const activeNode = (page) => page.getAttribute('[aria-current=step]', 'data-node');
+
+/** Opens node `id` by clicking its step button and waits for its panel. */
+export async function openNode(page, id) {
+  await page.click(`[data-testid=node-${id}]`);
+  await page.waitForSelector(`#panel-${id}:not([hidden])`);
+}
+
+/** The experiment in the page's URL hash. */
+export function hashExperiment(page) {
+  const text = new URL(page.url()).hash.match(/experiment=([A-Za-z0-9_-]+)/)[1];
+  return JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
+}
+
+/** Waits until the next `configured` message has arrived (status ready). */
+export const whenReady = (page) => waitForState(page, ['ready', 'error']).then(async (s) => {
+  if (s === 'error') throw new Error(await page.textContent('[data-testid=error]'));
+  return s;
+});
+
+/** Types `value` into the input `selector` and leaves it, as a user would (one native change). */
+export async function enter(page, selector, value) {
+  await page.fill(selector, String(value));
+  await page.locator(selector).blur();
+}

@@ -1,17 +1,10 @@
-//! Charts, generic over plotters' `DrawingBackend`: tested natively with SVG, drawn on a canvas in
-//! the page by the wasm chart shell.
+//! The loss chart: training and validation loss per epoch.
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
+use super::{ChartResult, TRAIN_COLOUR, VAL_COLOUR};
 use crate::train::EpochRecord;
-
-/// Colour-blind-safe pair (Okabe–Ito blue and orange) for train and validation.
-pub const TRAIN_COLOUR: RGBColor = RGBColor(0, 114, 178);
-pub const VAL_COLOUR: RGBColor = RGBColor(230, 159, 0);
-
-/// An error from drawing, as text.
-pub type ChartResult = std::result::Result<(), String>;
 
 /// Draws training and validation loss per epoch on `root`.
 pub fn loss_chart<DB: DrawingBackend>(
@@ -24,7 +17,9 @@ pub fn loss_chart<DB: DrawingBackend>(
         .iter()
         .flat_map(|r| std::iter::once(r.loss).chain(r.val_loss))
         .filter(|v| v.is_finite());
-    let top = values.fold(0.0f32, f32::max).max(1e-6) * 1.05;
+    // An empty (or all-zero) history still gets a readable 0…1 axis.
+    let peak = values.fold(0.0f32, f32::max);
+    let top = if peak > 0.0 { peak * 1.05 } else { 1.0 };
     let mut chart = ChartBuilder::on(root)
         .margin(12)
         .x_label_area_size(32)
@@ -41,6 +36,7 @@ pub fn loss_chart<DB: DrawingBackend>(
     chart
         .configure_mesh()
         .x_desc("epoch")
+        .x_labels(history.len().clamp(2, 10))
         .x_label_formatter(&|v| format!("{v:.0}"))
         .y_desc("loss")
         .light_line_style(RGBColor(235, 235, 235))
@@ -110,5 +106,10 @@ mod tests {
             loss_chart(&root, &[]).unwrap();
         }
         assert!(svg.contains("loss"));
+        let labels = crate::chart::svg_texts(&svg);
+        assert!(
+            labels.iter().any(|t| t == "1.0"),
+            "a 0…1 loss axis: {labels:?}"
+        );
     }
 }

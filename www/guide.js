@@ -1,0 +1,105 @@
+// Step mode ("Guide me"): walks the flowchart's nodes in order with a short text per step and the
+// next control to touch highlighted. Lessons may load their own experiment; lesson 1 also shows
+// θ, b and the loss after every gradient-descent step.
+import { LESSONS } from './lessons.js';
+import { label } from './i18n.js';
+import { openSource } from './panels/preprocess.js';
+import { $, el } from './ui.js';
+
+export class Guide {
+  constructor(app, flow) {
+    Object.assign(this, { app, flow, lesson: null, index: 0, highlighted: null });
+    this.root = $('#guide');
+    this.body = $('#guide-body');
+    this.theta = el('table', { className: 'grid', id: 'theta-table', dataset: { testid: 'theta-table' } });
+    app.on('configured', () => this.lesson?.showTheta && this.resetTheta());
+    app.on('epoch', () => this.lesson?.showTheta && app.send({ type: 'weights' }));
+    app.on('weights', (msg) => this.lesson?.showTheta && this.addTheta(msg));
+    app.on('summary', () => this.render());
+  }
+
+  toggle() {
+    const open = this.root.hidden;
+    this.root.hidden = !open;
+    $('#guide-toggle').setAttribute('aria-pressed', String(open));
+    if (open) this.menu();
+    else this.stop();
+  }
+
+  /** The lesson picker. */
+  menu() {
+    this.stop();
+    this.root.hidden = false;
+    const buttons = Object.entries(LESSONS).map(([id, l]) => {
+      const b = el('button', { type: 'button', dataset: { testid: `lesson-${id}` } }, l.title);
+      b.addEventListener('click', () => this.start(id));
+      return b;
+    });
+    this.body.replaceChildren(el('p', {}, 'Pick a walk-through. Each step opens a node of the flowchart and highlights what to touch next.'),
+      el('div', { className: 'buttons' }, ...buttons));
+    buttons[0].focus();
+  }
+
+  start(id) {
+    this.lesson = LESSONS[id];
+    this.lessonId = id;
+    this.index = 0;
+    if (this.lesson.experiment) {
+      this.app.experiment = this.lesson.experiment();
+      this.app.emit('experiment', this.app.experiment);
+      openSource(this.app);
+    }
+    this.render();
+  }
+
+  stop() {
+    this.lesson = null;
+    this.mark(null);
+    this.flow.highlight(null);
+  }
+
+  go(delta) {
+    this.index = Math.max(0, Math.min(this.lesson.steps.length - 1, this.index + delta));
+    this.render();
+  }
+
+  mark(target) {
+    this.highlighted?.classList.remove('guide-target');
+    this.highlighted = target ? document.querySelector(target) : null;
+    this.highlighted?.classList.add('guide-target');
+    this.highlighted?.scrollIntoView?.({ block: 'nearest' });
+  }
+
+  render() {
+    if (!this.lesson) return;
+    const steps = this.lesson.steps;
+    const step = steps[this.index];
+    this.app.navigate(step.node);
+    this.flow.highlight(step.node);
+    this.mark(step.target);
+    const back = el('button', { type: 'button', disabled: this.index === 0, dataset: { testid: 'guide-back' } }, '← Back');
+    const last = this.index === steps.length - 1;
+    const next = el('button', { type: 'button', className: 'primary', dataset: { testid: 'guide-next' } }, last ? 'Finish' : 'Next →');
+    back.addEventListener('click', () => this.go(-1));
+    next.addEventListener('click', () => (last ? this.menu() : this.go(1)));
+    this.body.replaceChildren(
+      el('p', { className: 'note', dataset: { testid: 'guide-step' } }, `${this.lesson.title} · step ${this.index + 1} of ${steps.length} · ${label(step.node)}`),
+      el('p', { className: 'guide-text', dataset: { testid: 'guide-text' } }, step.text(this.app)),
+      this.lesson.showTheta ? this.theta : '',
+      el('div', { className: 'buttons' }, back, next));
+  }
+
+  resetTheta() {
+    this.theta.replaceChildren(el('caption', {}, 'θ, b and the training loss after each GD step'),
+      el('tr', {}, ...['step', 'θ', 'b', 'loss'].map((h) => el('th', { scope: 'col' }, h))));
+    this.app.send({ type: 'weights' });
+  }
+
+  /** Adds the row for `epoch` (a GD step) unless it is there already. */
+  addTheta({ weights: [kernel, bias], epoch: step }) {
+    if (this.theta.querySelector(`tr[data-step="${step}"]`)) return;
+    const loss = step === 0 ? '—' : this.app.history[step - 1]?.loss.toPrecision(4) ?? '—';
+    this.theta.append(el('tr', { dataset: { step: String(step), theta: String(kernel[0]), loss: String(loss) } },
+      el('td', {}, String(step)), el('td', {}, kernel[0].toFixed(4)), el('td', {}, bias[0].toFixed(4)), el('td', {}, loss)));
+  }
+}

@@ -1,0 +1,66 @@
+// The per-column table of the preprocessing panel: kind, missing, distinct and any further fields
+// the worker's summary carries, the column's role (target / feature) and warnings beside it.
+import { el } from '../ui.js';
+
+const KNOWN = new Set(['name', 'kind', 'missing', 'distinct', 'warnings']);
+
+/** Text for a summary value of unknown shape (numbers rounded, objects as compact JSON). */
+export function formatValue(v) {
+  if (typeof v === 'number') return Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(4)));
+  if (v === null || v === undefined) return '—';
+  if (Array.isArray(v)) return v.length > 5 ? `${v.slice(0, 5).map(formatValue).join(', ')}, … (${v.length})` : v.map(formatValue).join(', ');
+  if (typeof v === 'object') return JSON.stringify(v);
+  return String(v);
+}
+
+const warningText = (w) => {
+  if (typeof w === 'string') return w;
+  const text = w?.message ?? formatValue(w);
+  return w?.line ? `line ${w.line}: ${text}` : text;
+};
+
+/** Warnings for `column`: its own `warnings`, plus table-level ones that name it. */
+export function warningsFor(table, column) {
+  const own = (column.warnings ?? []).map(warningText);
+  const named = (table.warnings ?? []).filter((w) => w?.column === column.name).map(warningText);
+  return [...own, ...named];
+}
+
+/** Table-level warnings that name no column. */
+export const generalWarnings = (table) => (table.warnings ?? []).filter((w) => typeof w === 'string' || !w?.column).map(warningText);
+
+/**
+ * Renders `table`'s columns into `container`; `data` is the experiment's data section.
+ * `onRole(name, role)` is called with role 'target', 'feature' or 'ignore'.
+ */
+export function renderColumns(container, table, data, onRole) {
+  const features = data.features;
+  const head = el('tr', {}, ...['column', 'kind', 'missing', 'distinct', 'details', 'target', 'feature'].map((h) => el('th', { scope: 'col' }, h)));
+  const rows = table.columns.map((c) => {
+    const isTarget = c.name === data.target;
+    const isFeature = !isTarget && (features == null || features.includes(c.name));
+    const extra = Object.entries(c).filter(([k]) => !KNOWN.has(k)).map(([k, v]) => `${k} ${formatValue(v)}`).join(' · ');
+    const warnings = warningsFor(table, c);
+    const target = el('input', { type: 'radio', name: 'target-col', checked: isTarget, ariaLabel: `predict ${c.name}` });
+    target.addEventListener('change', () => onRole(c.name, 'target'));
+    const feature = el('input', { type: 'checkbox', checked: isFeature, disabled: isTarget, ariaLabel: `use ${c.name} as a feature` });
+    feature.addEventListener('change', () => onRole(c.name, feature.checked ? 'feature' : 'ignore'));
+    const nameCell = el('th', { scope: 'row' }, c.name,
+      ...warnings.map((w) => el('span', { className: 'warning', role: 'note' }, `⚠ ${w}`)));
+    return el('tr', { className: warnings.length ? 'has-warning' : '', dataset: { column: c.name } },
+      nameCell, el('td', {}, c.kind), el('td', {}, formatValue(c.missing)), el('td', {}, formatValue(c.distinct)),
+      el('td', { className: 'extra' }, extra), el('td', {}, target), el('td', {}, feature));
+  });
+  const general = generalWarnings(table).map((w) => el('p', { className: 'warning' }, `⚠ ${w}`));
+  container.replaceChildren(...general, el('div', { className: 'scroll' },
+    el('table', { className: 'grid' }, el('thead', {}, head), el('tbody', {}, ...rows))));
+}
+
+/** The first rows of the table as a text-only preview. */
+export function renderPreview(container, table, rows) {
+  if (!table || !rows.length) return container.replaceChildren();
+  const head = el('tr', {}, ...table.columns.map((c) => el('th', { scope: 'col' }, c.name)));
+  const body = rows.map((r) => el('tr', {}, ...r.map((cell) => el('td', {}, cell))));
+  container.replaceChildren(el('div', { className: 'scroll' },
+    el('table', { className: 'grid preview', ariaLabel: `first ${rows.length} rows` }, el('thead', {}, head), el('tbody', {}, ...body))));
+}

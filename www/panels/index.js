@@ -1,0 +1,35 @@
+// The panel per flowchart node. Ours are imported statically; Optimization, Deployment and
+// Application come from their own modules, imported on first open, and say plainly what is coming
+// when their module is not there yet.
+import * as preprocess from './preprocess.js';
+import * as build from './build.js';
+import * as train from './train.js';
+import * as evaluate from './evaluate.js';
+import * as decide from './decide.js';
+import { el } from '../ui.js';
+
+const LOCAL = { preprocess, build, train, evaluate, decide };
+
+const LATER = {
+  optimize: { file: './optimize.js', coming: 'Optimization is coming: hyper-parameter search over learning rate, units, dropout and epochs, with early stopping — run on this data in the background, compared side by side.' },
+  deploy: { file: './deploy.js', coming: 'Deployment is coming: save the trained model as a file (weights, preprocessing and metrics), reload it later, and copy an embed snippet or share link.' },
+  apply: { file: './apply.js', coming: 'Application is coming: load a saved model and predict on new rows you upload or type in, with the same preprocessing it was trained with.' },
+};
+
+const mounted = new Set();
+
+/** Mounts the panel for node `id` into `body` once (lazily for the three later panels). */
+export async function mountPanel(id, body, app) {
+  if (mounted.has(id)) return;
+  mounted.add(id);
+  if (LOCAL[id]) return LOCAL[id].mount(body, app);
+  const { file, coming } = LATER[id];
+  try {
+    const module = await import(file);
+    module.mount(body, app);
+  } catch (err) {
+    body.dataset.pending = 'true';
+    body.replaceChildren(el('p', { className: 'coming' }, coming),
+      el('p', { className: 'note' }, `(${file.slice(2)} could not be loaded: ${err?.message ?? err})`));
+  }
+}

@@ -1,0 +1,164 @@
+// Data preprocessing: pick a built-in dataset or upload/drop a CSV, preview it, read the column
+// summary, choose target and features, and set missing values, scaling, split and window.
+import { BUILTINS, builtinKey, fitOutputLayer } from '../datasets.js';
+import { GENERATED } from '../generated.js';
+import { $, el, field, fillSelect, numberInput, showError } from '../ui.js';
+import { renderColumns, renderPreview } from './columns.js';
+
+const MAX_UPLOAD_BYTES = 64 * 1024 * 1024;
+
+export function mount(root, app) {
+  const dataset = el('select', { id: 'dataset' });
+  fillSelect(dataset, [['', '(uploaded CSV)'], ...Object.entries(BUILTINS).map(([k, v]) => [k, v.label])], 'iris');
+  const file = el('input', { type: 'file', accept: '.csv,text/csv,text/plain', dataset: { testid: 'csv-input' } });
+  const drop = el('label', { className: 'drop', id: 'drop-zone' }, 'Your own CSV: choose a file or drop it here', file);
+  const summary = el('p', { id: 'data-summary', className: 'note', ariaLive: 'polite' });
+  const synthetic = el('p', { className: 'warning', hidden: true }, 'This stock series is synthetic: made-up prices (a seeded random walk with a slow cycle), for practice only.');
+  const preview = el('div', { id: 'preview' });
+  const columns = el('div', { id: 'columns' });
+  const prepared = el('ul', { id: 'prepare-warnings', className: 'problems' });
+  const missing = el('select', { id: 'missing' });
+  fillSelect(missing, ['mean', 'median', 'most_frequent', 'zero', 'drop'].map((v) => [v, v]), 'mean');
+  const scale = el('select', { id: 'scale' });
+  fillSelect(scale, [['standard', 'standard (mean 0, sd 1)'], ['minmax', 'minmax (0 … 1)'], ['none', 'none']], 'standard');
+  const method = el('select', { id: 'split-method' });
+  fillSelect(method, ['stratified', 'random', 'chronological'].map((v) => [v, v]), 'stratified');
+  const validation = numberInput({ id: 'split-validation', min: 0, max: 0.9, step: 0.05 });
+  const test = numberInput({ id: 'split-test', min: 0, max: 0.9, step: 0.05 });
+  const windowOn = el('input', { type: 'checkbox', id: 'window-on' });
+  const lookback = numberInput({ id: 'window-lookback', min: 1, max: 1000, value: 30 });
+  const horizon = numberInput({ id: 'window-horizon', min: 1, max: 1000, value: 1 });
+  const seed = numberInput({ id: 'seed', min: 0, value: 42 });
+
+  root.append(
+    el('div', { className: 'row' }, field('Built-in dataset', dataset), drop), synthetic, summary,
+    el('h3', {}, 'First rows'), preview,
+    el('h3', {}, 'Columns'), el('p', { className: 'note' }, 'Choose the column to predict (target) and the columns to learn from (features).'), columns,
+    prepared,
+    el('h3', {}, 'Preparation'),
+    el('div', { className: 'row' },
+      field('Missing values', missing, 'fitted on training rows'), field('Scale', scale, 'fitted on training rows only'),
+      field('Split', method), field('Validation fraction', validation), field('Test fraction', test),
+      field('Seed', seed, 'one seed drives split, shuffle, initial weights, dropout')),
+    el('fieldset', { className: 'row' }, el('legend', {}, 'Time-series window'),
+      el('label', { className: 'inline' }, windowOn, 'turn the series into windows'),
+      field('Look back (steps)', lookback), field('Horizon (steps ahead)', horizon)),
+  );
+
+  const data = () => app.experiment.data;
+  const apply = () => app.setExperiment(app.experiment);
+
+  function chooseDataset(name) {
+    const keepSeed = app.experiment?.seed ?? 42;
+    app.experiment = BUILTINS[name].experiment();
+    app.experiment.seed = keepSeed;
+    openSource(app);
+  }
+
+  async function upload(f) {
+    if (!f) return;
+    if (f.size > MAX_UPLOAD_BYTES) {
+      showError(`${f.name} is ${(f.size / 1e6).toFixed(0)} MB; this tab takes CSV files up to ${MAX_UPLOAD_BYTES / 1e6} MB`);
+      return;
+    }
+    const bytes = new Uint8Array(await f.arrayBuffer());
+    app.experiment.data = { ...data(), source: `file:${f.name}`, target: null, features: null, task: 'auto', window: null,
+      split: { method: 'random', validation: 0.1, test: 0.2 } };
+    dataset.value = '';
+    app.setStatus('loading');
+    app.send({ type: 'load', name: f.name, bytes });
+  }
+
+  dataset.addEventListener('change', () => dataset.value && chooseDataset(dataset.value));
+  file.addEventListener('change', () => upload(file.files[0]));
+  drop.addEventListener('dragover', (ev) => { ev.preventDefault(); drop.classList.add('over'); });
+  drop.addEventListener('dragleave', () => drop.classList.remove('over'));
+  drop.addEventListener('drop', (ev) => {
+    ev.preventDefault();
+    drop.classList.remove('over');
+    upload(ev.dataTransfer.files[0]);
+  });
+  const onChange = (input, fn) => input.addEventListener('change', () => { fn(); apply(); });
+  onChange(missing, () => { data().missing = missing.value; });
+  onChange(scale, () => { data().scale = scale.value; });
+  onChange(method, () => { data().split.method = method.value; });
+  onChange(validation, () => { data().split.validation = Number(validation.value); });
+  onChange(test, () => { data().split.test = Number(test.value); });
+  onChange(seed, () => { app.experiment.seed = Number(seed.value); });
+  for (const input of [windowOn, lookback, horizon]) {
+    onChange(input, () => { data().window = windowOn.checked ? { lookback: Number(lookback.value), horizon: Number(horizon.value) } : null; });
+  }
+
+  function onRole(name, role) {
+    const d = data();
+    const all = app.table.columns.map((c) => c.name);
+    const previous = d.target;
+    let features = d.features ?? all.filter((n) => n !== previous);
+    if (role === 'target') {
+      d.target = name;
+      // The old target becomes a feature when every other column was one.
+      if (d.features == null) features.push(previous);
+      d.task = 'auto';
+      fitOutputLayer(app.experiment, app.table.columns.find((c) => c.name === name));
+    } else if (role === 'feature') features = [...new Set([...features, name])];
+    else features = features.filter((n) => n !== name);
+    const everyOther = all.filter((n) => n !== d.target);
+    d.features = everyOther.every((n) => features.includes(n)) ? null : everyOther.filter((n) => features.includes(n));
+    apply();
+  }
+
+  function sync() {
+    const e = app.experiment;
+    if (!e) return;
+    const d = e.data;
+    dataset.value = builtinKey(d.source);
+    synthetic.hidden = builtinKey(d.source) !== 'stock';
+    missing.value = d.missing ?? 'mean';
+    scale.value = d.scale ?? 'standard';
+    method.value = d.split?.method ?? 'stratified';
+    validation.value = d.split?.validation ?? 0.1;
+    test.value = d.split?.test ?? 0.2;
+    windowOn.checked = Boolean(d.window);
+    if (d.window) {
+      lookback.value = d.window.lookback;
+      horizon.value = d.window.horizon;
+    }
+    seed.value = e.seed ?? 42;
+    if (app.table) renderColumns(columns, app.table, d, onRole);
+  }
+
+  app.on('summary', (t) => {
+    summary.textContent = `${t.name}: ${t.rows} rows × ${t.columns.length} columns`;
+    const names = t.columns.map((c) => c.name);
+    const d = data();
+    if (!names.includes(d.target)) d.target = names[names.length - 1];
+    if (d.features && !d.features.every((n) => names.includes(n))) d.features = null;
+    fitOutputLayer(app.experiment, t.columns.find((c) => c.name === d.target));
+    sync();
+    apply();
+  });
+  app.on('preview', () => renderPreview(preview, app.table, app.preview));
+  app.on('experiment', sync);
+  app.on('configured', ({ summary: s }) => {
+    sync();
+    // What preparing the data did (rows dropped, values filled), when the core reports it.
+    prepared.replaceChildren(...(s.warnings ?? []).map((w) => el('li', { className: 'warning' }, `⚠ ${typeof w === 'string' ? w : w.message ?? JSON.stringify(w)}`)));
+  });
+  sync();
+}
+
+/** Loads the data `app.experiment` names: a built-in, the seeded synthetic series, or asks for the file. */
+export function openSource(app) {
+  const source = app.experiment.data?.source ?? 'builtin:iris';
+  app.setStatus('loading');
+  const made = GENERATED[source.slice(5)];
+  if (source.startsWith('file:') && made) {
+    app.send({ type: 'load', name: source.slice(5), bytes: made() });
+  } else if (source.startsWith('file:')) {
+    showError(`This experiment was made with an uploaded file (${source.slice(5)}); upload it under Data preprocessing to continue.`);
+    app.setStatus('idle');
+  } else {
+    app.send({ type: 'load', source });
+  }
+  $('#data-summary').textContent = '';
+}

@@ -1,0 +1,60 @@
+// Training: epochs and batch size, the learning rate (adjustable while training), the live loss
+// chart (redrawn at most once per frame) and a summary of the first and last epoch.
+import { drawLoss } from '../chart.js';
+import { el, field, numberInput } from '../ui.js';
+
+export function mount(root, app) {
+  const epochs = numberInput({ id: 'epochs', min: 1, max: 100000 });
+  const batch = numberInput({ id: 'batch-size', min: 1, max: 65536 });
+  const lr = numberInput({ id: 'learning-rate', min: 1e-7, max: 10, step: 0.001 });
+  const lrNote = el('small', { className: 'note', id: 'lr-note' }, 'Change it while training: it applies from the next batch.');
+  const lossSummary = el('p', { className: 'note', dataset: { testid: 'loss-summary' }, ariaLive: 'off' });
+  const canvas = el('canvas', { id: 'loss-chart', role: 'img', ariaLabel: 'training and validation loss per epoch' });
+  const next = el('button', { type: 'button', id: 'to-evaluate', hidden: true }, 'See the evaluation →');
+  next.addEventListener('click', () => app.navigate('evaluate'));
+  root.append(
+    el('div', { className: 'row' }, field('Epochs', epochs), field('Batch size', batch, 'GD uses every row'),
+      el('label', {}, 'Learning rate', lr, lrNote)),
+    lossSummary, canvas, next);
+
+  const exp = () => app.experiment;
+  const reconfigure = () => app.setExperiment(exp());
+  epochs.addEventListener('change', () => { exp().fit.epochs = Number(epochs.value); reconfigure(); });
+  batch.addEventListener('change', () => { exp().fit.batch_size = Number(batch.value); reconfigure(); });
+  lr.addEventListener('change', () => {
+    const value = Number(lr.value);
+    if (!(value >= 1e-7 && value <= 10)) return;
+    exp().compile.optimizer.learning_rate = value;
+    if (app.status === 'training' || app.status === 'paused') {
+      app.send({ type: 'set', learning_rate: value });
+      lrNote.textContent = `Learning rate set to ${value} from epoch ${app.history.length + 1}.`;
+    } else reconfigure();
+  });
+
+  function showSummary() {
+    const h = app.history;
+    if (!h.length) {
+      lossSummary.textContent = '';
+      delete lossSummary.dataset.epochs;
+      return;
+    }
+    const first = h[0].loss;
+    const last = h[h.length - 1].loss;
+    Object.assign(lossSummary.dataset, { first: String(first), last: String(last), epochs: String(h.length) });
+    lossSummary.textContent = `Training loss ${first.toPrecision(3)} at epoch 1 → ${last.toPrecision(3)} at epoch ${h.length}`;
+  }
+  const redraw = () => { drawLoss(canvas, app.history); showSummary(); };
+  function sync() {
+    const e = exp();
+    if (!e?.fit) return;
+    epochs.value = e.fit.epochs;
+    batch.value = e.fit.batch_size;
+    lr.value = Number((e.compile?.optimizer?.learning_rate ?? 0.01).toPrecision(6));
+    next.hidden = true;
+  }
+  app.on('experiment', () => { sync(); redraw(); });
+  app.on('configured', sync);
+  app.on('epoch', redraw);
+  app.on('navigate', (id) => id === 'train' && redraw());
+  app.on('state', ({ state }) => { next.hidden = state !== 'done'; });
+}
