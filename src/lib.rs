@@ -25,6 +25,7 @@ pub mod experiment;
 mod experiment_check;
 pub mod metrics;
 pub mod nn;
+pub mod optimize;
 pub mod rng;
 pub mod train;
 
