@@ -204,3 +204,82 @@ fn set_dropout(exp: &mut Value, rate: f64) {
     out.push(output);
     *layers = out;
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::experiment::{LayerConfig, OptimizerConfig};
+
+    fn settings(pairs: &[(Knob, Value)]) -> Settings {
+        pairs.iter().cloned().collect()
+    }
+
+    fn kinds(e: &Experiment) -> Vec<String> {
+        e.model
+            .layers
+            .iter()
+            .map(|l| match l {
+                LayerConfig::Dense { units, .. } => format!("dense{units}"),
+                LayerConfig::Dropout { rate } => format!("dropout{rate}"),
+                other => format!("{other:?}"),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn optimizer_then_learning_rate() {
+        let base = Experiment::default();
+        let s = settings(&[(Knob::LearningRate, json!(0.003)), (Knob::Optimizer, json!("sgd"))]);
+        let e = apply(&base, &s).unwrap();
+        assert_eq!(
+            e.compile.optimizer,
+            OptimizerConfig::Sgd { learning_rate: 0.003, momentum: 0.0, nesterov: false }
+        );
+        // Changing only the optimizer keeps the learning rate.
+        let e = apply(&base, &settings(&[(Knob::Optimizer, json!("rmsprop"))])).unwrap();
+        assert_eq!(e.compile.optimizer.learning_rate(), 0.01);
+    }
+
+    #[test]
+    fn layers_units_and_dropout_reshape_the_hidden_blocks() {
+        let mut base = Experiment::default();
+        base.model.layers.insert(1, LayerConfig::Dropout { rate: 0.1 });
+        let three = apply(&base, &settings(&[(Knob::Layers, json!(3)), (Knob::Units, json!(64))])).unwrap();
+        assert_eq!(
+            kinds(&three),
+            ["dense64", "dropout0.1", "dense64", "dropout0.1", "dense64", "dropout0.1", "dense3"]
+        );
+        let none = apply(&base, &settings(&[(Knob::Layers, json!(0))])).unwrap();
+        assert_eq!(kinds(&none), ["dense3"]);
+        let plain = Experiment::default();
+        let two = apply(&plain, &settings(&[(Knob::Layers, json!(2)), (Knob::Dropout, json!(0.3))])).unwrap();
+        assert_eq!(kinds(&two), ["dense16", "dropout0.3", "dense16", "dropout0.3", "dense3"]);
+        let off = apply(&base, &settings(&[(Knob::Dropout, json!(0.0))])).unwrap();
+        assert_eq!(kinds(&off), ["dense16", "dense3"]);
+    }
+
+    #[test]
+    fn batch_size_and_epochs() {
+        let s = settings(&[(Knob::BatchSize, json!(8)), (Knob::Epochs, json!(7))]);
+        let e = apply(&Experiment::default(), &s).unwrap();
+        assert_eq!((e.fit.batch_size, e.fit.epochs), (8, 7));
+    }
+
+    #[test]
+    fn bad_values_name_the_knob_or_the_key() {
+        let base = Experiment::default();
+        let err = apply(&base, &settings(&[(Knob::Units, json!("many"))])).unwrap_err();
+        assert!(err.to_string().contains("search.vary.units"), "{err}");
+        let err = apply(&base, &settings(&[(Knob::Units, json!(100_000))])).unwrap_err();
+        assert!(err.to_string().contains("model.layers[0].units"), "{err}");
+        let err = apply(&base, &settings(&[(Knob::Optimizer, json!("lbfgs"))])).unwrap_err();
+        assert!(err.to_string().contains("compile.optimizer"), "{err}");
+    }
+
+    #[test]
+    fn integer_knobs_round() {
+        assert_eq!(Knob::Units.value(23.6), json!(24));
+        assert_eq!(Knob::LearningRate.value(0.5), json!(0.5));
+        assert_eq!(Knob::BatchSize.name(), "batch_size");
+    }
+}
