@@ -45,13 +45,20 @@ fn run(config: &SearchConfig, exp: &Experiment, table: &Table) -> SearchOutcome 
 }
 
 fn config(trials: usize, seed: u64) -> SearchConfig {
-    SearchConfig { trials, seed, ..Default::default() }
+    SearchConfig {
+        trials,
+        seed,
+        ..Default::default()
+    }
 }
 
 fn assert_not_worse_than_baseline(o: &SearchOutcome) {
     let baseline = o.baseline.as_ref().unwrap().score.unwrap();
     let best = o.trials[o.best.unwrap()].score.unwrap();
-    eprintln!("baseline {baseline:.4}  best {best:.4}  settings {:?}", o.best_settings);
+    eprintln!(
+        "baseline {baseline:.4}  best {best:.4}  settings {:?}",
+        o.best_settings
+    );
     assert!(best <= baseline, "best {best} vs baseline {baseline}");
 }
 
@@ -60,7 +67,10 @@ fn iris_search_finds_settings_at_least_as_good_as_the_defaults() {
     let (exp, table) = iris();
     let o = run(&config(8, 1), &exp, &table);
     assert_eq!((o.trials.len(), o.planned, o.stopped), (8, 8, false));
-    assert!(o.trials.iter().all(|t| t.score.is_some() && t.val_accuracy.is_some()));
+    assert!(o
+        .trials
+        .iter()
+        .all(|t| t.score.is_some() && t.val_accuracy.is_some()));
     assert_not_worse_than_baseline(&o);
     let best = o.best_experiment.as_ref().unwrap();
     // The best experiment keeps the user's split: it is ready to retrain and report on test rows.
@@ -84,7 +94,12 @@ fn same_seed_same_trials_and_results() {
     let b = run(&config(3, 9), &exp, &table);
     assert_eq!(a, b);
     let c = run(&config(3, 10), &exp, &table);
-    let settings = |o: &SearchOutcome| o.trials.iter().map(|t| t.settings.clone()).collect::<Vec<_>>();
+    let settings = |o: &SearchOutcome| {
+        o.trials
+            .iter()
+            .map(|t| t.settings.clone())
+            .collect::<Vec<_>>()
+    };
     assert_ne!(settings(&a), settings(&c));
 }
 
@@ -109,7 +124,11 @@ fn search_stays_within_budget_and_stops_between_trials() {
 fn k_fold_scores_each_fold() {
     let (mut exp, table) = iris();
     exp.fit.epochs = 20;
-    let c = SearchConfig { validation: Validation::Kfold { k: 3 }, baseline: false, ..config(2, 4) };
+    let c = SearchConfig {
+        validation: Validation::Kfold { k: 3 },
+        baseline: false,
+        ..config(2, 4)
+    };
     let o = run(&c, &exp, &table);
     assert!(o.baseline.is_none());
     for t in &o.trials {
@@ -125,10 +144,13 @@ fn k_fold_scores_each_fold() {
 fn with_row_ids(table: &Table) -> Table {
     let mut t = table.clone();
     let at = t.columns.len() - 1;
-    t.columns.insert(at, Column {
-        name: "rid".into(),
-        data: ColumnData::Numeric((0..t.rows).map(|i| i as f64).collect()),
-    });
+    t.columns.insert(
+        at,
+        Column {
+            name: "rid".into(),
+            data: ColumnData::Numeric((0..t.rows).map(|i| i as f64).collect()),
+        },
+    );
     t
 }
 
@@ -146,9 +168,19 @@ fn the_held_out_rows_are_exactly_the_sessions_test_rows() {
         exp.data.scale = kindling::experiment::Scale::None;
         exp.data.target = Some(table.columns.last().unwrap().name.clone());
         let session = Session::new(exp.clone(), &table).unwrap();
-        let rid = session.data.preprocessing.features.iter().position(|f| f == "rid").unwrap();
-        let mut session_test: Vec<usize> =
-            session.data.x_test.outer_iter().map(|r| r[[rid]] as usize).collect();
+        let rid = session
+            .data
+            .preprocessing
+            .features
+            .iter()
+            .position(|f| f == "rid")
+            .unwrap();
+        let mut session_test: Vec<usize> = session
+            .data
+            .x_test
+            .outer_iter()
+            .map(|r| r[[rid]] as usize)
+            .collect();
         session_test.sort_unstable();
         let holdout = Holdout::new(&exp, &table).unwrap();
         assert_eq!(holdout.test_rows, session_test);
@@ -169,12 +201,18 @@ fn the_search_result_does_not_depend_on_the_test_rows() {
     let mut scrambled = table.clone();
     for col in &mut scrambled.columns {
         if let ColumnData::Numeric(v) = &mut col.data {
-            holdout.test_rows.iter().for_each(|&i| v[i] = v[i] * -50.0 + 7.0);
+            holdout
+                .test_rows
+                .iter()
+                .for_each(|&i| v[i] = v[i] * -50.0 + 7.0);
         }
     }
     let c = training_knobs(3, 5);
     assert_eq!(run(&c, &exp, &table), run(&c, &exp, &scrambled));
-    assert_eq!(Holdout::new(&exp, &scrambled).unwrap().test_rows, holdout.test_rows);
+    assert_eq!(
+        Holdout::new(&exp, &scrambled).unwrap().test_rows,
+        holdout.test_rows
+    );
     assert_eq!(take_rows(&table, &[2, 0]).rows, 2);
 }
 
@@ -183,10 +221,13 @@ fn the_search_result_does_not_depend_on_the_test_rows() {
             grad_kernel (src/nn/dense.rs backward) and the optimizer panics 'gradients are contiguous'"]
 fn diabetes_search_over_hidden_layers() {
     let (mut exp, table) = diabetes();
-    exp.model.layers.insert(0, kindling::experiment::LayerConfig::Dense {
-        units: 16,
-        activation: kindling::experiment::Activation::Relu,
-    });
+    exp.model.layers.insert(
+        0,
+        kindling::experiment::LayerConfig::Dense {
+            units: 16,
+            activation: kindling::experiment::Activation::Relu,
+        },
+    );
     let o = run(&config(8, 2), &exp, &table);
     assert_not_worse_than_baseline(&o);
 }

@@ -33,6 +33,8 @@ pub mod thresholds {
     pub const LOW_R2: f32 = 0.5;
     /// Training loss still falling this fraction over the last fifth of training.
     pub const STILL_FALLING: f32 = 0.05;
+    /// ...unless it is already below this fraction of the first epoch's (converged).
+    pub const CONVERGED: f32 = 0.01;
 }
 
 /// The verdict.

@@ -228,7 +228,8 @@ impl<'a> Facts<'a> {
     pub(super) fn underfitting_or_fine(mut self) -> Diagnosis {
         let (k, fall) = self.recent_fall();
         self.note("recent_fall", fall as f64);
-        let still = fall > STILL_FALLING;
+        let converged = self.loss[self.loss.len() - 1] < CONVERGED * self.loss[0];
+        let still = fall > STILL_FALLING && !converged;
         let last = self.history.last().expect("checked non-empty");
         let accuracy = last.accuracy.or(self.test.and_then(|t| t.accuracy));
         let r2 = self.test.and_then(|t| t.r2);

@@ -234,17 +234,25 @@ mod tests {
             strategy,
             trials,
             seed,
-            vary: [(Knob::LearningRate, Domain::LogUniform([1e-4, 1e-1]))].into_iter().collect(),
+            vary: [(Knob::LearningRate, Domain::LogUniform([1e-4, 1e-1]))]
+                .into_iter()
+                .collect(),
             ..Default::default()
         }
     }
 
     #[test]
     fn random_plans_are_a_function_of_the_seed() {
-        let c = SearchConfig { seed: 5, ..Default::default() };
+        let c = SearchConfig {
+            seed: 5,
+            ..Default::default()
+        };
         assert_eq!(plan(&c).unwrap(), plan(&c).unwrap());
         assert_eq!(plan(&c).unwrap().len(), 12);
-        let other = SearchConfig { seed: 6, ..c.clone() };
+        let other = SearchConfig {
+            seed: 6,
+            ..c.clone()
+        };
         assert_ne!(plan(&c).unwrap(), plan(&other).unwrap());
     }
 
@@ -258,17 +266,27 @@ mod tests {
             decades[((lr.log10() + 4.0).floor() as usize).min(2)] += 1;
         }
         // Each decade gets about a third (133 of 400).
-        assert!(decades.iter().all(|&d| (100..170).contains(&d)), "{decades:?}");
+        assert!(
+            decades.iter().all(|&d| (100..170).contains(&d)),
+            "{decades:?}"
+        );
     }
 
     #[test]
     fn grid_is_the_product_and_sampled_when_over_budget() {
         let mut c = lr_only(Strategy::Grid, 100, 0);
-        c.vary.insert(Knob::Units, Domain::Choice(vec![json!(8), json!(16)]));
+        c.vary
+            .insert(Knob::Units, Domain::Choice(vec![json!(8), json!(16)]));
         let all = plan(&c).unwrap();
         assert_eq!(all.len(), 6);
-        let lrs: Vec<f64> = all.iter().map(|s| s[&Knob::LearningRate].as_f64().unwrap()).collect();
-        for (got, want) in lrs.iter().zip([1e-4, 1e-4, 10f64.powf(-2.5), 10f64.powf(-2.5), 0.1, 0.1]) {
+        let lrs: Vec<f64> = all
+            .iter()
+            .map(|s| s[&Knob::LearningRate].as_f64().unwrap())
+            .collect();
+        for (got, want) in
+            lrs.iter()
+                .zip([1e-4, 1e-4, 10f64.powf(-2.5), 10f64.powf(-2.5), 0.1, 0.1])
+        {
             assert!((got / want - 1.0).abs() < 1e-9, "{lrs:?}");
         }
         assert_eq!(all[0][&Knob::Units], json!(8));
@@ -286,12 +304,19 @@ mod tests {
         assert!(err.to_string().contains("trails"), "{err}");
         let err = SearchConfig::from_json(r#"{"trials": 0}"#).unwrap_err();
         assert!(err.to_string().contains("search.trials"), "{err}");
-        let err = SearchConfig::from_json(r#"{"vary": {"learning_rate": {"log_uniform": [0, 1]}}}"#)
-            .unwrap_err();
-        assert!(err.to_string().contains("search.vary.learning_rate"), "{err}");
-        let err = SearchConfig::from_json(r#"{"validation": {"method": "kfold", "k": 1}}"#).unwrap_err();
+        let err =
+            SearchConfig::from_json(r#"{"vary": {"learning_rate": {"log_uniform": [0, 1]}}}"#)
+                .unwrap_err();
+        assert!(
+            err.to_string().contains("search.vary.learning_rate"),
+            "{err}"
+        );
+        let err =
+            SearchConfig::from_json(r#"{"validation": {"method": "kfold", "k": 1}}"#).unwrap_err();
         assert!(err.to_string().contains("validation.k"), "{err}");
-        let ok = SearchConfig::from_json(r#"{"strategy":"grid","vary":{"units":{"choice":[4,8]}}}"#).unwrap();
+        let ok =
+            SearchConfig::from_json(r#"{"strategy":"grid","vary":{"units":{"choice":[4,8]}}}"#)
+                .unwrap();
         assert_eq!(plan(&ok).unwrap().len(), 2);
     }
 }

@@ -229,11 +229,18 @@ mod tests {
     #[test]
     fn optimizer_then_learning_rate() {
         let base = Experiment::default();
-        let s = settings(&[(Knob::LearningRate, json!(0.003)), (Knob::Optimizer, json!("sgd"))]);
+        let s = settings(&[
+            (Knob::LearningRate, json!(0.003)),
+            (Knob::Optimizer, json!("sgd")),
+        ]);
         let e = apply(&base, &s).unwrap();
         assert_eq!(
             e.compile.optimizer,
-            OptimizerConfig::Sgd { learning_rate: 0.003, momentum: 0.0, nesterov: false }
+            OptimizerConfig::Sgd {
+                learning_rate: 0.003,
+                momentum: 0.0,
+                nesterov: false
+            }
         );
         // Changing only the optimizer keeps the learning rate.
         let e = apply(&base, &settings(&[(Knob::Optimizer, json!("rmsprop"))])).unwrap();
@@ -243,17 +250,38 @@ mod tests {
     #[test]
     fn layers_units_and_dropout_reshape_the_hidden_blocks() {
         let mut base = Experiment::default();
-        base.model.layers.insert(1, LayerConfig::Dropout { rate: 0.1 });
-        let three = apply(&base, &settings(&[(Knob::Layers, json!(3)), (Knob::Units, json!(64))])).unwrap();
+        base.model
+            .layers
+            .insert(1, LayerConfig::Dropout { rate: 0.1 });
+        let three = apply(
+            &base,
+            &settings(&[(Knob::Layers, json!(3)), (Knob::Units, json!(64))]),
+        )
+        .unwrap();
         assert_eq!(
             kinds(&three),
-            ["dense64", "dropout0.1", "dense64", "dropout0.1", "dense64", "dropout0.1", "dense3"]
+            [
+                "dense64",
+                "dropout0.1",
+                "dense64",
+                "dropout0.1",
+                "dense64",
+                "dropout0.1",
+                "dense3"
+            ]
         );
         let none = apply(&base, &settings(&[(Knob::Layers, json!(0))])).unwrap();
         assert_eq!(kinds(&none), ["dense3"]);
         let plain = Experiment::default();
-        let two = apply(&plain, &settings(&[(Knob::Layers, json!(2)), (Knob::Dropout, json!(0.3))])).unwrap();
-        assert_eq!(kinds(&two), ["dense16", "dropout0.3", "dense16", "dropout0.3", "dense3"]);
+        let two = apply(
+            &plain,
+            &settings(&[(Knob::Layers, json!(2)), (Knob::Dropout, json!(0.3))]),
+        )
+        .unwrap();
+        assert_eq!(
+            kinds(&two),
+            ["dense16", "dropout0.3", "dense16", "dropout0.3", "dense3"]
+        );
         let off = apply(&base, &settings(&[(Knob::Dropout, json!(0.0))])).unwrap();
         assert_eq!(kinds(&off), ["dense16", "dense3"]);
     }
