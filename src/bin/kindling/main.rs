@@ -6,17 +6,21 @@ use std::process::ExitCode;
 
 mod args;
 mod inspect;
+mod search;
 mod train;
 
 pub const USAGE: &str = "usage:
   kindling inspect DATA.csv
-  kindling train EXPERIMENT.json [--data DATA.csv] [--epochs N] [--seed N]";
+  kindling train EXPERIMENT.json [--data DATA.csv] [--epochs N] [--seed N]
+  kindling search EXPERIMENT.json [--data DATA.csv] [--trials N] [--seed N] [--space SEARCH.json]
+                  [--strategy random|grid] [--kfold K]";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("inspect") => inspect::run(&args[1..]),
         Some("train") => train::run(&args[1..]),
+        Some("search") => search::run(&args[1..]),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             Ok(())
