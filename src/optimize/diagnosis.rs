@@ -21,6 +21,9 @@ pub mod thresholds {
     pub const MIN_EPOCHS: usize = 5;
     /// Validation loss this fraction above its minimum (mean of the last 3 epochs) is rising...
     pub const VAL_RISE: f32 = 0.10;
+    /// ...by at least this fraction of the fall from the first validation loss to the minimum
+    /// (so noise on an already tiny validation loss is not called over-fitting)...
+    pub const VAL_RISE_OF_FALL: f32 = 0.05;
     /// ...when at least this many epochs passed since the minimum...
     pub const RISE_EPOCHS: usize = 3;
     /// ...and training loss fell by at least this fraction meanwhile.

@@ -182,7 +182,9 @@ impl<'a> Facts<'a> {
         let (tail, last_loss) = (mean(&tail), recs[recs.len() - 1].1);
         let rise = (tail - best_val) / best_val.abs().max(1e-12);
         let fall = (loss_at_best - last_loss) / loss_at_best.abs().max(1e-12);
-        let rising = after >= RISE_EPOCHS && rise > VAL_RISE && fall > TRAIN_FALL;
+        let first_val = recs[0].2;
+        let noticeable = tail - best_val > VAL_RISE_OF_FALL * (first_val - best_val);
+        let rising = after >= RISE_EPOCHS && rise > VAL_RISE && noticeable && fall > TRAIN_FALL;
         let last = self.history.last()?;
         let gap = last.accuracy.zip(last.val_accuracy);
         let memorising = gap.is_some_and(|(a, v)| a - v > ACC_GAP);

@@ -172,3 +172,17 @@ fn empty_history_is_nothing_to_diagnose() {
     assert!(!d.optimize);
     assert!(d.message.contains("no epoch"));
 }
+
+#[test]
+fn noise_on_a_tiny_validation_loss_is_not_overfitting() {
+    // Validation loss fell from 0.7 to 0.004 and wobbles to 0.008: +100%, but 0.6% of the fall.
+    let mut loss: Vec<f32> = (0..20).map(|i| 1.0 / (1.0 + i as f32)).collect();
+    let mut val: Vec<f32> = (0..20).map(|i| 0.7 / (1.0 + 10.0 * i as f32)).collect();
+    loss.extend([0.05, 0.048, 0.047, 0.046]);
+    val.extend([0.004, 0.008, 0.007, 0.009]);
+    let mut h = history(&loss, &val);
+    h[23].accuracy = Some(0.98);
+    h[23].val_accuracy = Some(1.0);
+    let d = diagnose(&h, None);
+    assert_eq!(d.verdict, Verdict::Fine, "{}", d.message);
+}

@@ -2,6 +2,7 @@
 //! Thin newtypes over the core; JSON in, JSON out; core errors become JS `Error`s.
 
 pub mod chart;
+pub mod search;
 pub mod session;
 
 use std::cell::RefCell;
