@@ -84,9 +84,14 @@ test('12-trial search in several workers: stop, resume, sort, apply best; the pa
   assert.ok(ink > 40, `the best row has a loss sparkline (${ink} pixels)`);
   await page.screenshot({ path: join(SCREENSHOTS, 'optimize-search.png'), fullPage: true });
 
+  // The same search run again without stopping gives the same trials and scores.
+  const table = () => page.$$eval('[data-testid=trial-row]', (trs) => Object.fromEntries(trs.map((t) => [t.dataset.index, [...t.cells].slice(1, -1).map((c) => c.textContent).join(' ')])));
+  const interrupted = await table();
+  await page.click('[data-testid=search-start]');
+  await page.waitForFunction(() => document.querySelector('[data-testid=search-status]').dataset.state === 'done', null, { timeout: 120_000 });
+  assert.deepEqual(await table(), interrupted, 'stop + resume changes nothing');
+
   // Apply best: the page's experiment takes the best trial's settings and retrains.
-  const bestLr = await page.evaluate((i) => document.querySelector(`tr[data-index="${i}"]`) && i, bestIndex);
-  assert.equal(bestLr, bestIndex);
   await page.click('[data-testid=search-apply]');
   assert.equal(await waitForState(page, ['done', 'error'], 120_000), 'done');
   const applied = await page.evaluate(() => window.kindling.app.experiment);
@@ -96,6 +101,33 @@ test('12-trial search in several workers: stop, resume, sort, apply best; the pa
   assert.ok(await metric(page, 'accuracy') >= 0.8, 'the retrained model is reported on the test rows');
   assert.ok(settings.length > 4);
   await page.screenshot({ path: join(SCREENSHOTS, 'optimize-applied.png'), fullPage: true });
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+test('bad search settings show a message naming the setting; the page stays usable', async () => {
+  const page = await openPage(env.browser, env.url);
+  await waitForState(page, 'ready');
+  await page.evaluate(async () => {
+    const el = Object.assign(document.createElement('section'), { className: 'panel wide' });
+    document.querySelector('main').append(el);
+    const { mount } = await import('./www/panels/optimize.js');
+    await mount(el, window.kindling.app);
+  });
+  await page.fill('input[name=values-units]', '8, lots');
+  await page.click('[data-testid=search-start]');
+  await page.waitForFunction(() => document.querySelector('[data-testid=search-status]').dataset.state === 'error');
+  const text = await page.textContent('[data-testid=search-status]');
+  assert.match(text, /search\.vary\.units/);
+  assert.match(text, /"lots"/);
+  await page.locator('[data-testid=search-status]').screenshot({ path: join(SCREENSHOTS, 'optimize-error.png') });
+  assert.equal(await page.isEnabled('[data-testid=search-start]'), true);
+  await page.fill('input[name=values-units]', '8, 16');
+  await page.fill('input[name=trials]', '2');
+  await page.click('[data-testid=search-start]');
+  await page.waitForFunction(() => document.querySelector('[data-testid=search-status]').dataset.state === 'done', null, { timeout: 60_000 });
+  assert.equal(await page.locator('[data-testid=trial-row]').count(), 3);
+  await page.screenshot({ path: join(SCREENSHOTS, 'optimize-error-then-ok.png'), fullPage: true });
   assert.deepEqual(page.problems, []);
   await page.close();
 });

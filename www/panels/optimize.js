@@ -14,6 +14,7 @@ const STYLE = `
 .kopt th { cursor: pointer; user-select: none; }
 .kopt tr.best td { background: #e8f4fb; font-weight: 600; }
 .kopt tr.failed td { color: var(--warn, #d55e00); }
+.kopt [data-testid=search-status][data-state=error] { color: var(--warn, #d55e00); font-weight: 600; }
 .kopt [data-testid=diagnosis] { border-left: 4px solid var(--accent, #0072b2); padding: .25rem .75rem; margin-bottom: .75rem; }
 .kopt [data-testid=diagnosis][data-optimize=true] { border-color: var(--warn, #d55e00); }
 `;
