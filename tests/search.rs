@@ -163,7 +163,10 @@ fn ids(table: &Table) -> Vec<usize> {
 
 #[test]
 fn the_held_out_rows_are_exactly_the_sessions_test_rows() {
-    for (mut exp, table) in [iris(), diabetes()] {
+    let (mut some_features, iris_table) = iris();
+    some_features.data.features = Some(vec!["petal_width_cm".into(), "rid".into()]);
+    some_features.data.split.method = kindling::experiment::SplitMethod::Random;
+    for (mut exp, table) in [iris(), diabetes(), (some_features, iris_table)] {
         let table = with_row_ids(&table);
         exp.data.scale = kindling::experiment::Scale::None;
         exp.data.target = Some(table.columns.last().unwrap().name.clone());

@@ -48,20 +48,30 @@ pub fn row_split(experiment: &Experiment, table: &Table) -> Result<RowSplit> {
             .name
             .clone(),
     };
+    // The row ids go first, so they are input 0 whatever the other features encode to; every
+    // feature stays in, so rows dropped for missing values are dropped here too.
     let mut tagged = table.clone();
-    tagged.columns.push(Column {
-        name: ROW_ID.into(),
-        data: ColumnData::Numeric((0..table.rows).map(|i| i as f64).collect()),
+    tagged.columns.insert(
+        0,
+        Column {
+            name: ROW_ID.into(),
+            data: ColumnData::Numeric((0..table.rows).map(|i| i as f64).collect()),
+        },
+    );
+    let features = experiment.data.features.as_ref().map(|f| {
+        let mut all = vec![ROW_ID.to_string()];
+        all.extend(f.iter().cloned());
+        all
     });
     let config = DataConfig {
         target: Some(target),
-        features: Some(vec![ROW_ID.into()]),
+        features,
         scale: Scale::None,
         ..experiment.data.clone()
     };
     // The same generator `Session::new` hands to `prepare`: the first fork of the seed.
     let prepared = prepare(&tagged, &config, &mut Rng::new(experiment.seed).fork())?;
-    let ids = |x: &ndarray::ArrayD<f32>| x.iter().map(|&v| v as usize).collect();
+    let ids = |x: &ndarray::ArrayD<f32>| x.outer_iter().map(|r| r[[0]] as usize).collect();
     Ok(RowSplit {
         train: ids(&prepared.x_train),
         validation: ids(&prepared.x_val),
@@ -103,22 +113,22 @@ pub fn dev_experiment(experiment: &Experiment) -> Experiment {
 
 /// A table of the rows `idx` of `table`, in that order.
 pub fn take_rows(table: &Table, idx: &[usize]) -> Table {
+    fn pick<T: Clone>(v: &[T], idx: &[usize]) -> Vec<T> {
+        idx.iter().map(|&i| v[i].clone()).collect()
+    }
     let columns = table
         .columns
         .iter()
         .map(|c| Column {
             name: c.name.clone(),
             data: match &c.data {
-                ColumnData::Numeric(v) => ColumnData::Numeric(idx.iter().map(|&i| v[i]).collect()),
-                ColumnData::Categorical(v) => {
-                    ColumnData::Categorical(idx.iter().map(|&i| v[i].clone()).collect())
-                }
+                ColumnData::Numeric(v) => ColumnData::Numeric(pick(v, idx)),
+                ColumnData::Categorical(v) => ColumnData::Categorical(pick(v, idx)),
             },
         })
         .collect();
-    Table {
-        name: table.name.clone(),
-        rows: idx.len(),
-        columns,
-    }
+    let mut out = table.clone();
+    out.rows = idx.len();
+    out.columns = columns;
+    out
 }
