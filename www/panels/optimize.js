@@ -183,7 +183,9 @@ export async function mount(el, app) {
     if (index === undefined) {
       if (s.results.size >= total()) {
         const b = best();
-        finish('done', `Done: ${s.plan.length} trials. Best: trial ${b ? b.index + 1 : '—'} (val loss ${fmt(b?.score)}).`);
+        const base = s.results.get(-1)?.score;
+        const note = b && base !== undefined && base !== null && base < b.score ? ` Your current settings scored better (${fmt(base)}).` : '';
+        finish('done', `Done: ${s.plan.length} trials. Best: trial ${b ? b.index + 1 : '—'} (val loss ${fmt(b?.score)}).${note}`);
       }
       return;
     }
