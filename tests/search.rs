@@ -234,3 +234,53 @@ fn diabetes_search_over_hidden_layers() {
     let o = run(&config(8, 2), &exp, &table);
     assert_not_worse_than_baseline(&o);
 }
+
+#[test]
+fn diverging_trials_are_recorded_and_never_win() {
+    let (exp, table) = diabetes();
+    let c = SearchConfig::from_json(
+        r#"{"strategy":"grid","trials":2,"vary":{"optimizer":{"choice":["sgd"]},"learning_rate":{"choice":[5.0, 0.01]}}}"#,
+    )
+    .unwrap();
+    let o = run(&c, &exp, &table);
+    let lrs: Vec<f64> = o
+        .trials
+        .iter()
+        .map(|t| {
+            t.settings[&kindling::optimize::Knob::LearningRate]
+                .as_f64()
+                .unwrap()
+        })
+        .collect();
+    for (t, lr) in o.trials.iter().zip(&lrs) {
+        if *lr == 5.0 {
+            assert_eq!(t.score, None);
+            assert!(
+                t.error.as_deref().unwrap().contains("diverged"),
+                "{:?}",
+                t.error
+            );
+        } else {
+            assert!(t.score.is_some());
+        }
+    }
+    // The grid holds both rates; the diverging one never wins.
+    assert_eq!(lrs.len(), 2);
+    assert_eq!(lrs[o.best.unwrap()], 0.01);
+}
+
+#[test]
+fn a_search_without_validation_rows_says_what_to_do() {
+    let (mut exp, table) = iris();
+    exp.data.split.validation = 0.0;
+    exp.fit.epochs = 3;
+    let dev = Holdout::new(&exp, &table).unwrap().dev;
+    let err = search(&config(2, 0), &exp, &dev, |_| true).unwrap_err();
+    assert!(err.to_string().contains("data.split.validation"), "{err}");
+    // k-fold needs no validation split.
+    let c = SearchConfig {
+        validation: Validation::Kfold { k: 2 },
+        ..config(2, 0)
+    };
+    assert_eq!(search(&c, &exp, &dev, |_| true).unwrap().trials.len(), 2);
+}
