@@ -26,6 +26,7 @@ mod experiment_check;
 pub mod io;
 pub mod metrics;
 pub mod nn;
+pub mod optimize;
 pub mod rng;
 pub mod train;
 

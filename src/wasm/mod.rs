@@ -3,6 +3,7 @@
 
 pub mod chart;
 pub mod model;
+pub mod search;
 pub mod session;
 
 use std::cell::RefCell;

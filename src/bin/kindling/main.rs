@@ -7,12 +7,15 @@ use std::process::ExitCode;
 mod args;
 mod inspect;
 mod predict;
+mod search;
 mod train;
 
 pub const USAGE: &str = "usage:
   kindling inspect DATA.csv
   kindling train EXPERIMENT.json [--data DATA.csv] [--out MODEL.json] [--epochs N] [--seed N]
-  kindling predict MODEL.json DATA.csv";
+  kindling predict MODEL.json DATA.csv
+  kindling search EXPERIMENT.json [--data DATA.csv] [--trials N] [--seed N] [--space SEARCH.json]
+                  [--strategy random|grid] [--kfold K]";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -20,6 +23,7 @@ fn main() -> ExitCode {
         Some("inspect") => inspect::run(&args[1..]),
         Some("train") => train::run(&args[1..]),
         Some("predict") => predict::run(&args[1..]),
+        Some("search") => search::run(&args[1..]),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             Ok(())

@@ -1,0 +1,116 @@
+//! `kindling search EXPERIMENT.json [--data DATA.csv] [--trials N] [--seed N] [--space SEARCH.json]
+//! [--strategy random|grid] [--kfold K]`: hyper-parameter search on the development rows, then
+//! the best settings retrained and reported on the held-out test rows.
+
+use kindling::experiment::Experiment;
+use kindling::optimize::{
+    diagnose, search, Holdout, SearchConfig, Strategy, TrialResult, Validation,
+};
+use kindling::train::Session;
+
+use crate::args::{load_table, number, option, read_file, source_table};
+use crate::USAGE;
+
+const OPTIONS: [&str; 6] = [
+    "--data",
+    "--trials",
+    "--seed",
+    "--space",
+    "--strategy",
+    "--kfold",
+];
+
+/// The search document: `--space` (or the defaults) with the command-line overrides.
+fn config(args: &[String]) -> Result<SearchConfig, String> {
+    let mut config = match option(args, "--space")? {
+        Some(path) => {
+            let text = String::from_utf8(read_file(path)?)
+                .map_err(|_| format!("{path}: the search settings are not UTF-8 text"))?;
+            SearchConfig::from_json(&text).map_err(|e| format!("{path}: {e}"))?
+        }
+        None => SearchConfig::default(),
+    };
+    if let Some(n) = number(args, "--trials")? {
+        config.trials = n;
+    }
+    if let Some(seed) = number(args, "--seed")? {
+        config.seed = seed;
+    }
+    if let Some(k) = number(args, "--kfold")? {
+        config.validation = Validation::Kfold { k };
+    }
+    config.strategy = match option(args, "--strategy")? {
+        None => config.strategy,
+        Some("random") => Strategy::Random,
+        Some("grid") => Strategy::Grid,
+        Some(other) => return Err(format!("--strategy: {other:?} is not random or grid")),
+    };
+    config.validate().map_err(|e| e.to_string())?;
+    Ok(config)
+}
+
+fn progress(t: &TrialResult, planned: usize) {
+    let name = t.index.map_or("baseline".to_string(), |i| {
+        format!("trial {}/{planned}", i + 1)
+    });
+    let score = match (t.score, &t.error) {
+        (Some(s), _) => format!("val_loss {s:.5}"),
+        (None, e) => format!("failed: {}", e.as_deref().unwrap_or("no score")),
+    };
+    let acc = t
+        .val_accuracy
+        .map_or(String::new(), |a| format!(" val_accuracy {a:.4}"));
+    let settings = serde_json::to_string(&t.settings).expect("plain JSON");
+    eprintln!("{name} {score}{acc} {settings}");
+}
+
+pub fn run(args: &[String]) -> Result<(), String> {
+    let Some(path) = args.first().filter(|a| !a.starts_with("--")) else {
+        return Err(format!("search needs an experiment file\n{USAGE}"));
+    };
+    if let Some(bad) = args[1..]
+        .iter()
+        .step_by(2)
+        .find(|a| !OPTIONS.contains(&a.as_str()))
+    {
+        return Err(format!("unknown option {bad:?}\n{USAGE}"));
+    }
+    let text = String::from_utf8(read_file(path)?)
+        .map_err(|_| format!("{path}: the experiment is not UTF-8 text"))?;
+    let base = Experiment::from_json(&text).map_err(|e| format!("{path}: {e}"))?;
+    let config = config(args)?;
+    let table = match option(args, "--data")? {
+        Some(data) => load_table(data)?,
+        None => source_table(&base.data.source)?,
+    };
+    // The search sees the development rows only; the test rows wait for the final report.
+    let holdout = Holdout::new(&base, &table).map_err(|e| e.to_string())?;
+    let planned = kindling::optimize::plan(&config)
+        .map_err(|e| e.to_string())?
+        .len();
+    let outcome = search(&config, &base, &holdout.dev, |t| {
+        progress(t, planned);
+        true
+    })
+    .map_err(|e| e.to_string())?;
+    let best = outcome.best_experiment.clone().ok_or(
+        "every trial failed (see the messages above); narrow the learning-rate range and try again",
+    )?;
+    eprintln!("retraining the best settings on the full training rows");
+    let mut session = Session::new(best, &table).map_err(|e| e.to_string())?;
+    while !session.is_done() {
+        session.step(usize::MAX).map_err(|e| e.to_string())?;
+    }
+    let test = session.evaluate();
+    let mut out = serde_json::to_value(&outcome).expect("plain JSON");
+    out["search"] = serde_json::to_value(&config).expect("plain JSON");
+    out["history"] = serde_json::to_value(session.history()).expect("plain JSON");
+    out["diagnosis"] =
+        serde_json::to_value(diagnose(session.history(), Some(&test))).expect("plain JSON");
+    out["test"] = serde_json::to_value(&test).expect("plain JSON");
+    println!(
+        "{}",
+        serde_json::to_string_pretty(&out).expect("plain JSON")
+    );
+    Ok(())
+}

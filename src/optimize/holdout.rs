@@ -1,0 +1,134 @@
+//! Setting the test rows aside before a search: the search only ever receives the development
+//! table (train + validation rows), so it cannot choose by the test set.
+//!
+//! The test rows are exactly the ones `Session::new(experiment, table)` holds out, so the final
+//! model, retrained by a plain session, is reported on rows no trial has seen.
+
+use serde::Serialize;
+
+use crate::data::{prepare, Column, ColumnData, Table};
+use crate::error::{Error, Result};
+use crate::experiment::{DataConfig, Experiment, Scale, SplitConfig};
+use crate::rng::Rng;
+
+/// A hidden column holding each row's index, used to see where the split puts every row.
+const ROW_ID: &str = "\u{0}kindling-row";
+
+/// The table divided by the experiment's split.
+#[derive(Debug, Clone)]
+pub struct Holdout {
+    /// Train + validation rows, in their original order: all a search may see.
+    pub dev: Table,
+    /// Indices (into the full table) of the rows set aside for the final report.
+    pub test_rows: Vec<usize>,
+}
+
+/// Where the split of `experiment` puts the rows of `table`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RowSplit {
+    pub train: Vec<usize>,
+    pub validation: Vec<usize>,
+    pub test: Vec<usize>,
+}
+
+/// The rows a `Session` built from `experiment` and `table` trains, validates and tests on.
+pub fn row_split(experiment: &Experiment, table: &Table) -> Result<RowSplit> {
+    if experiment.data.window.is_some() {
+        return Err(Error::experiment(
+            "data.window",
+            "search does not handle time-series windows yet; remove data.window to search",
+        ));
+    }
+    let target = match &experiment.data.target {
+        Some(t) => t.clone(),
+        None => table
+            .columns
+            .last()
+            .expect("a table has columns")
+            .name
+            .clone(),
+    };
+    // The row ids go first, so they are input 0 whatever the other features encode to; every
+    // feature stays in, so rows dropped for missing values are dropped here too.
+    let mut tagged = table.clone();
+    tagged.columns.insert(
+        0,
+        Column {
+            name: ROW_ID.into(),
+            data: ColumnData::Numeric((0..table.rows).map(|i| i as f64).collect()),
+        },
+    );
+    let features = experiment.data.features.as_ref().map(|f| {
+        let mut all = vec![ROW_ID.to_string()];
+        all.extend(f.iter().cloned());
+        all
+    });
+    let config = DataConfig {
+        target: Some(target),
+        features,
+        scale: Scale::None,
+        ..experiment.data.clone()
+    };
+    // The same generator `Session::new` hands to `prepare`: the first fork of the seed.
+    let prepared = prepare(&tagged, &config, &mut Rng::new(experiment.seed).fork())?;
+    let ids = |x: &ndarray::ArrayD<f32>| x.outer_iter().map(|r| r[[0]] as usize).collect();
+    Ok(RowSplit {
+        train: ids(&prepared.x_train),
+        validation: ids(&prepared.x_val),
+        test: ids(&prepared.x_test),
+    })
+}
+
+impl Holdout {
+    /// Sets aside the test rows `experiment`'s split chooses.
+    pub fn new(experiment: &Experiment, table: &Table) -> Result<Self> {
+        let split = row_split(experiment, table)?;
+        let mut dev_rows: Vec<usize> = split.train.into_iter().chain(split.validation).collect();
+        dev_rows.sort_unstable();
+        let mut test_rows = split.test;
+        test_rows.sort_unstable();
+        Ok(Holdout {
+            dev: take_rows(table, &dev_rows),
+            test_rows,
+        })
+    }
+}
+
+/// The experiment trials run on the development table: no test split, and a validation fraction
+/// that keeps about as many validation rows as the original split.
+pub fn dev_experiment(experiment: &Experiment) -> Experiment {
+    let SplitConfig {
+        method,
+        validation,
+        test,
+    } = experiment.data.split.clone();
+    let mut exp = experiment.clone();
+    exp.data.split = SplitConfig {
+        method,
+        validation: (validation / (1.0 - test)).min(0.9),
+        test: 0.0,
+    };
+    exp
+}
+
+/// A table of the rows `idx` of `table`, in that order.
+pub fn take_rows(table: &Table, idx: &[usize]) -> Table {
+    fn pick<T: Clone>(v: &[T], idx: &[usize]) -> Vec<T> {
+        idx.iter().map(|&i| v[i].clone()).collect()
+    }
+    let columns = table
+        .columns
+        .iter()
+        .map(|c| Column {
+            name: c.name.clone(),
+            data: match &c.data {
+                ColumnData::Numeric(v) => ColumnData::Numeric(pick(v, idx)),
+                ColumnData::Categorical(v) => ColumnData::Categorical(pick(v, idx)),
+            },
+        })
+        .collect();
+    let mut out = table.clone();
+    out.rows = idx.len();
+    out.columns = columns;
+    out
+}

@@ -1,0 +1,17 @@
+//! Model optimization (模型优化): diagnosing a training run ("Optimize?") and searching
+//! hyper-parameters on validation data, with the test rows set aside.
+
+pub mod diagnosis;
+mod diagnosis_rules;
+pub mod holdout;
+pub mod plan;
+pub mod search;
+pub mod space;
+pub mod trial;
+
+pub use diagnosis::{diagnose, diagnose_failure, Diagnosis, Verdict};
+pub use holdout::Holdout;
+pub use plan::{plan, SearchConfig, Strategy, Validation};
+pub use search::{search, SearchOutcome};
+pub use space::{Domain, Knob, Settings};
+pub use trial::{run_trial, TrialResult};

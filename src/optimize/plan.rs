@@ -1,0 +1,322 @@
+//! The search document (`SearchConfig`) and the deterministic list of trials it describes:
+//! the same document (seed included) always gives the same trials, in the same order.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Value};
+
+use super::space::{Domain, Knob, Settings};
+use crate::error::{Error, Result};
+use crate::rng::Rng;
+
+/// Most trials one search may ask for.
+pub const MAX_TRIALS: usize = 1000;
+/// Most points a grid may have before it must be narrowed.
+pub const MAX_GRID: usize = 100_000;
+
+/// How trial settings are chosen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Strategy {
+    /// Each trial draws every knob independently (log-uniform learning rates etc.).
+    #[default]
+    Random,
+    /// Every combination of the knobs' values (continuous ranges give `grid_points` values each);
+    /// a grid larger than the budget is sampled without repetition.
+    Grid,
+}
+
+/// How a trial is scored on the development rows (the test rows never take part).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(tag = "method", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Validation {
+    /// The experiment's own validation fraction.
+    #[default]
+    Split,
+    /// `k` folds: each fold is the validation set once; the score is the mean.
+    Kfold { k: usize },
+}
+
+/// What to vary, how, and how many trials (the budget).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct SearchConfig {
+    pub strategy: Strategy,
+    /// The budget: at most this many trials.
+    pub trials: usize,
+    /// Drives which settings the trials get (training itself uses the experiment's seed).
+    pub seed: u64,
+    /// Values per continuous range in a grid search.
+    pub grid_points: usize,
+    pub validation: Validation,
+    /// Also train the experiment as it is, to compare against (not counted in `trials`).
+    pub baseline: bool,
+    pub vary: BTreeMap<Knob, Domain>,
+}
+
+impl Default for SearchConfig {
+    fn default() -> Self {
+        let vary = [
+            (
+                Knob::Optimizer,
+                Domain::Choice(vec![json!("adam"), json!("rmsprop")]),
+            ),
+            (Knob::LearningRate, Domain::LogUniform([1e-4, 0.1])),
+            (Knob::Layers, Domain::Choice(vec![json!(1), json!(2)])),
+            (
+                Knob::Units,
+                Domain::Choice(vec![json!(8), json!(16), json!(32), json!(64)]),
+            ),
+            (
+                Knob::Dropout,
+                Domain::Choice(vec![json!(0.0), json!(0.1), json!(0.3)]),
+            ),
+            (
+                Knob::BatchSize,
+                Domain::Choice(vec![json!(16), json!(32), json!(64)]),
+            ),
+        ];
+        SearchConfig {
+            strategy: Strategy::Random,
+            trials: 12,
+            seed: 0,
+            grid_points: 3,
+            validation: Validation::Split,
+            baseline: true,
+            vary: vary.into_iter().collect(),
+        }
+    }
+}
+
+impl SearchConfig {
+    /// Parses a search document; errors name the key (`search: vary.units: ...`).
+    pub fn from_json(text: &str) -> Result<Self> {
+        let de = &mut serde_json::Deserializer::from_str(text);
+        let config: SearchConfig = serde_path_to_error::deserialize(de).map_err(|e| {
+            Error::experiment(&format!("search.{}", e.path()), e.into_inner().to_string())
+        })?;
+        config.validate()?;
+        Ok(config)
+    }
+
+    /// Range-checks the budget, fold count and every domain.
+    pub fn validate(&self) -> Result<()> {
+        let err = |path: &str, m: String| Err(Error::experiment(&format!("search.{path}"), m));
+        if !(1..=MAX_TRIALS).contains(&self.trials) {
+            return err(
+                "trials",
+                format!("{} is out of range; use 1 to {MAX_TRIALS}", self.trials),
+            );
+        }
+        if !(2..=10).contains(&self.grid_points) {
+            return err(
+                "grid_points",
+                format!("{} is out of range; use 2 to 10", self.grid_points),
+            );
+        }
+        if let Validation::Kfold { k } = self.validation {
+            if !(2..=20).contains(&k) {
+                return err(
+                    "validation.k",
+                    format!("{k} folds is out of range; use 2 to 20"),
+                );
+            }
+        }
+        for (knob, domain) in &self.vary {
+            let path = format!("vary.{}", knob.name());
+            match domain {
+                Domain::Choice(v) if v.is_empty() => {
+                    return err(&path, "choice is empty; list at least one value".into())
+                }
+                Domain::Uniform([lo, hi]) if !(lo.is_finite() && hi.is_finite() && lo <= hi) => {
+                    return err(
+                        &path,
+                        format!("uniform needs finite low <= high, got [{lo}, {hi}]"),
+                    )
+                }
+                Domain::LogUniform([lo, hi]) if !(*lo > 0.0 && hi.is_finite() && lo <= hi) => {
+                    return err(
+                        &path,
+                        format!("log_uniform needs 0 < low <= high, got [{lo}, {hi}]"),
+                    )
+                }
+                _ => {}
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The trials `config` describes, in order (at most `config.trials`).
+pub fn plan(config: &SearchConfig) -> Result<Vec<Settings>> {
+    config.validate()?;
+    let mut rng = Rng::new(config.seed);
+    match config.strategy {
+        Strategy::Random => Ok((0..config.trials)
+            .map(|_| {
+                config
+                    .vary
+                    .iter()
+                    .map(|(&knob, domain)| (knob, draw(knob, domain, &mut rng)))
+                    .collect()
+            })
+            .collect()),
+        Strategy::Grid => grid(config, &mut rng),
+    }
+}
+
+fn draw(knob: Knob, domain: &Domain, rng: &mut Rng) -> Value {
+    let u = rng.next_f32() as f64;
+    match domain {
+        Domain::Choice(values) => values[rng.below(values.len())].clone(),
+        Domain::Uniform([lo, hi]) => knob.value(lo + (hi - lo) * u),
+        Domain::LogUniform([lo, hi]) => knob.value((lo.ln() + (hi.ln() - lo.ln()) * u).exp()),
+    }
+}
+
+/// The values of one grid axis.
+fn axis(knob: Knob, domain: &Domain, points: usize) -> Vec<Value> {
+    let at = |i: usize| i as f64 / (points - 1) as f64;
+    let mut values: Vec<Value> = match domain {
+        Domain::Choice(values) => return values.clone(),
+        Domain::Uniform([lo, hi]) => (0..points)
+            .map(|i| knob.value(lo + (hi - lo) * at(i)))
+            .collect(),
+        Domain::LogUniform([lo, hi]) => (0..points)
+            .map(|i| knob.value((lo.ln() + (hi.ln() - lo.ln()) * at(i)).exp()))
+            .collect(),
+    };
+    values.dedup();
+    values
+}
+
+fn grid(config: &SearchConfig, rng: &mut Rng) -> Result<Vec<Settings>> {
+    let axes: Vec<(Knob, Vec<Value>)> = config
+        .vary
+        .iter()
+        .map(|(&k, d)| (k, axis(k, d, config.grid_points)))
+        .collect();
+    let size = axes
+        .iter()
+        .try_fold(1usize, |n, (_, v)| n.checked_mul(v.len()).filter(|&n| n <= MAX_GRID))
+        .ok_or_else(|| {
+            Error::experiment(
+                "search.vary",
+                format!("the grid has more than {MAX_GRID} points; vary fewer settings, lower grid_points or use random search"),
+            )
+        })?;
+    let mut picks: Vec<usize> = (0..size).collect();
+    if size > config.trials {
+        rng.shuffle(&mut picks);
+        picks.truncate(config.trials);
+        picks.sort_unstable();
+    }
+    Ok(picks
+        .into_iter()
+        .map(|mut i| {
+            let mut s = Settings::new();
+            for (knob, values) in axes.iter().rev() {
+                s.insert(*knob, values[i % values.len()].clone());
+                i /= values.len();
+            }
+            s
+        })
+        .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lr_only(strategy: Strategy, trials: usize, seed: u64) -> SearchConfig {
+        SearchConfig {
+            strategy,
+            trials,
+            seed,
+            vary: [(Knob::LearningRate, Domain::LogUniform([1e-4, 1e-1]))]
+                .into_iter()
+                .collect(),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn random_plans_are_a_function_of_the_seed() {
+        let c = SearchConfig {
+            seed: 5,
+            ..Default::default()
+        };
+        assert_eq!(plan(&c).unwrap(), plan(&c).unwrap());
+        assert_eq!(plan(&c).unwrap().len(), 12);
+        let other = SearchConfig {
+            seed: 6,
+            ..c.clone()
+        };
+        assert_ne!(plan(&c).unwrap(), plan(&other).unwrap());
+    }
+
+    #[test]
+    fn log_uniform_covers_every_decade() {
+        let trials = plan(&lr_only(Strategy::Random, 400, 1)).unwrap();
+        let mut decades = [0usize; 3];
+        for t in &trials {
+            let lr = t[&Knob::LearningRate].as_f64().unwrap();
+            assert!((1e-4..=1e-1).contains(&lr), "{lr}");
+            decades[((lr.log10() + 4.0).floor() as usize).min(2)] += 1;
+        }
+        // Each decade gets about a third (133 of 400).
+        assert!(
+            decades.iter().all(|&d| (100..170).contains(&d)),
+            "{decades:?}"
+        );
+    }
+
+    #[test]
+    fn grid_is_the_product_and_sampled_when_over_budget() {
+        let mut c = lr_only(Strategy::Grid, 100, 0);
+        c.vary
+            .insert(Knob::Units, Domain::Choice(vec![json!(8), json!(16)]));
+        let all = plan(&c).unwrap();
+        assert_eq!(all.len(), 6);
+        let lrs: Vec<f64> = all
+            .iter()
+            .map(|s| s[&Knob::LearningRate].as_f64().unwrap())
+            .collect();
+        for (got, want) in
+            lrs.iter()
+                .zip([1e-4, 1e-4, 10f64.powf(-2.5), 10f64.powf(-2.5), 0.1, 0.1])
+        {
+            assert!((got / want - 1.0).abs() < 1e-9, "{lrs:?}");
+        }
+        assert_eq!(all[0][&Knob::Units], json!(8));
+        assert_eq!(all[1][&Knob::Units], json!(16));
+        c.trials = 4;
+        let some = plan(&c).unwrap();
+        assert_eq!(some.len(), 4);
+        assert!(some.iter().all(|s| all.contains(s)));
+        assert_eq!(some, plan(&c).unwrap());
+    }
+
+    #[test]
+    fn bad_documents_name_the_key() {
+        let err = SearchConfig::from_json(r#"{"trails": 3}"#).unwrap_err();
+        assert!(err.to_string().contains("trails"), "{err}");
+        let err = SearchConfig::from_json(r#"{"trials": 0}"#).unwrap_err();
+        assert!(err.to_string().contains("search.trials"), "{err}");
+        let err =
+            SearchConfig::from_json(r#"{"vary": {"learning_rate": {"log_uniform": [0, 1]}}}"#)
+                .unwrap_err();
+        assert!(
+            err.to_string().contains("search.vary.learning_rate"),
+            "{err}"
+        );
+        let err =
+            SearchConfig::from_json(r#"{"validation": {"method": "kfold", "k": 1}}"#).unwrap_err();
+        assert!(err.to_string().contains("validation.k"), "{err}");
+        let ok =
+            SearchConfig::from_json(r#"{"strategy":"grid","vary":{"units":{"choice":[4,8]}}}"#)
+                .unwrap();
+        assert_eq!(plan(&ok).unwrap().len(), 2);
+    }
+}

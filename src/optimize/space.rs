@@ -1,0 +1,313 @@
+//! The search space: which settings (knobs) vary, over which values, and how one point of the
+//! space (a trial's `Settings`) is applied to an experiment.
+//!
+//! Knobs edit the experiment's JSON form, so they keep working when the core grows new layer types
+//! or optimizers. To add a dimension: add a `Knob` variant and its arm in `Knob::apply`.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Value};
+
+use crate::error::{Error, Result};
+use crate::experiment::Experiment;
+
+/// A setting a search can vary. Applied in declaration order (optimizer before learning rate,
+/// layers before units and dropout).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Knob {
+    /// `compile.optimizer.type` (`adam`, `sgd`, `rmsprop`, `gd`), keeping the learning rate.
+    Optimizer,
+    /// `compile.optimizer.learning_rate`.
+    LearningRate,
+    /// The number of hidden blocks (a layer with units, plus the dropout after it).
+    Layers,
+    /// `units` of every hidden layer (the output layer keeps its size).
+    Units,
+    /// The dropout rate after every hidden layer (0 removes dropout).
+    Dropout,
+    /// `fit.batch_size`.
+    BatchSize,
+    /// `fit.epochs`.
+    Epochs,
+}
+
+/// The values a knob takes, e.g. `{"log_uniform": [0.0001, 0.1]}` or `{"choice": [16, 32, 64]}`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum Domain {
+    /// One of these values.
+    Choice(Vec<Value>),
+    /// Uniform in `[low, high]`.
+    Uniform([f64; 2]),
+    /// Log-uniform in `[low, high]` (both > 0): each decade equally likely.
+    LogUniform([f64; 2]),
+}
+
+/// One point of the space: a value per varied knob.
+pub type Settings = BTreeMap<Knob, Value>;
+
+impl Knob {
+    /// True for knobs whose values are whole numbers.
+    pub fn is_integer(self) -> bool {
+        matches!(
+            self,
+            Knob::Layers | Knob::Units | Knob::BatchSize | Knob::Epochs
+        )
+    }
+
+    /// The knob's name in JSON (`learning_rate`).
+    pub fn name(self) -> String {
+        serde_json::to_value(self)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default()
+    }
+
+    /// A drawn number as this knob's JSON value (rounded for integer knobs).
+    pub fn value(self, x: f64) -> Value {
+        if self.is_integer() {
+            json!(x.round().max(0.0) as u64)
+        } else {
+            json!(x)
+        }
+    }
+
+    /// Writes `value` into the experiment's JSON form `exp`.
+    pub fn apply(self, exp: &mut Value, value: &Value) -> Result<()> {
+        let bad = |what: &str| {
+            Error::experiment(
+                &format!("search.vary.{}", self.name()),
+                format!("{value} is not {what}"),
+            )
+        };
+        match self {
+            Knob::Optimizer => {
+                let kind = value.as_str().ok_or_else(|| bad("an optimizer name"))?;
+                let lr = exp["compile"]["optimizer"]["learning_rate"].clone();
+                exp["compile"]["optimizer"] = json!({"type": kind, "learning_rate": lr});
+            }
+            Knob::LearningRate => {
+                value.as_f64().ok_or_else(|| bad("a number"))?;
+                exp["compile"]["optimizer"]["learning_rate"] = value.clone();
+            }
+            Knob::Layers => {
+                let n = value.as_u64().ok_or_else(|| bad("a whole number"))?;
+                set_hidden_blocks(exp, n as usize);
+            }
+            Knob::Units => {
+                value.as_u64().ok_or_else(|| bad("a whole number"))?;
+                let layers = layers_mut(exp);
+                let hidden = layers.len().saturating_sub(1);
+                for layer in &mut layers[..hidden] {
+                    if layer.get("units").is_some() {
+                        layer["units"] = value.clone();
+                    }
+                }
+            }
+            Knob::Dropout => {
+                let rate = value.as_f64().ok_or_else(|| bad("a number"))?;
+                set_dropout(exp, rate);
+            }
+            Knob::BatchSize | Knob::Epochs => {
+                value.as_u64().ok_or_else(|| bad("a whole number"))?;
+                let key = if self == Knob::Epochs {
+                    "epochs"
+                } else {
+                    "batch_size"
+                };
+                exp["fit"][key] = value.clone();
+            }
+        }
+        Ok(())
+    }
+}
+
+/// `base` with `settings` applied, validated like any experiment (errors name the key).
+pub fn apply(base: &Experiment, settings: &Settings) -> Result<Experiment> {
+    let mut exp = serde_json::to_value(base).expect("an Experiment always serialises");
+    for (knob, value) in settings {
+        knob.apply(&mut exp, value)?;
+    }
+    Experiment::from_json(&exp.to_string()).map_err(|e| match e {
+        Error::Experiment { path, message } => Error::experiment(
+            &path,
+            format!("{message} (from the search settings {})", json!(settings)),
+        ),
+        other => other,
+    })
+}
+
+fn layers_mut(exp: &mut Value) -> &mut Vec<Value> {
+    let layers = &mut exp["model"]["layers"];
+    if !layers.is_array() {
+        *layers = json!([]);
+    }
+    layers.as_array_mut().expect("just made an array")
+}
+
+/// Hidden layers grouped in blocks: a layer with units followed by the layers without (dropout).
+fn hidden_blocks(layers: &[Value]) -> Vec<Vec<Value>> {
+    let mut blocks: Vec<Vec<Value>> = vec![];
+    for layer in layers {
+        match blocks.last_mut() {
+            Some(block) if layer.get("units").is_none() => block.push(layer.clone()),
+            _ => blocks.push(vec![layer.clone()]),
+        }
+    }
+    blocks
+}
+
+/// Keeps the first `n` hidden blocks, repeating the last one when more are asked for.
+fn set_hidden_blocks(exp: &mut Value, n: usize) {
+    let layers = layers_mut(exp);
+    let Some(output) = layers.pop() else { return };
+    let mut blocks = hidden_blocks(layers);
+    let template = blocks
+        .last()
+        .cloned()
+        .unwrap_or_else(|| vec![json!({"type": "dense", "units": 16, "activation": "relu"})]);
+    blocks.truncate(n);
+    while blocks.len() < n {
+        blocks.push(template.clone());
+    }
+    // Recurrent layers feed the next recurrent layer whole sequences; the last keeps its setting.
+    let last_seq = template[0].get("return_sequences").cloned();
+    let count = blocks.len();
+    for (i, block) in blocks.iter_mut().enumerate() {
+        if let Some(seq) = &last_seq {
+            block[0]["return_sequences"] = if i + 1 < count {
+                json!(true)
+            } else {
+                seq.clone()
+            };
+        }
+    }
+    *layers = blocks.into_iter().flatten().chain([output]).collect();
+}
+
+/// Sets every hidden dropout to `rate`, adding one after each hidden block that has none;
+/// a rate of 0 removes them.
+fn set_dropout(exp: &mut Value, rate: f64) {
+    let layers = layers_mut(exp);
+    let Some(output) = layers.pop() else { return };
+    let is_dropout = |l: &Value| l["type"] == "dropout";
+    let mut out = vec![];
+    for mut block in hidden_blocks(layers) {
+        block.retain(|l| !is_dropout(l));
+        if rate > 0.0 && !block.is_empty() {
+            block.insert(1, json!({"type": "dropout", "rate": rate}));
+        }
+        out.extend(block);
+    }
+    out.push(output);
+    *layers = out;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::experiment::{LayerConfig, OptimizerConfig};
+
+    fn settings(pairs: &[(Knob, Value)]) -> Settings {
+        pairs.iter().cloned().collect()
+    }
+
+    fn kinds(e: &Experiment) -> Vec<String> {
+        e.model
+            .layers
+            .iter()
+            .map(|l| match l {
+                LayerConfig::Dense { units, .. } => format!("dense{units}"),
+                LayerConfig::Dropout { rate } => format!("dropout{rate}"),
+                other => format!("{other:?}"),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn optimizer_then_learning_rate() {
+        let base = Experiment::default();
+        let s = settings(&[
+            (Knob::LearningRate, json!(0.003)),
+            (Knob::Optimizer, json!("sgd")),
+        ]);
+        let e = apply(&base, &s).unwrap();
+        assert_eq!(
+            e.compile.optimizer,
+            OptimizerConfig::Sgd {
+                learning_rate: 0.003,
+                momentum: 0.0,
+                nesterov: false
+            }
+        );
+        // Changing only the optimizer keeps the learning rate.
+        let e = apply(&base, &settings(&[(Knob::Optimizer, json!("rmsprop"))])).unwrap();
+        assert_eq!(e.compile.optimizer.learning_rate(), 0.01);
+    }
+
+    #[test]
+    fn layers_units_and_dropout_reshape_the_hidden_blocks() {
+        let mut base = Experiment::default();
+        base.model
+            .layers
+            .insert(1, LayerConfig::Dropout { rate: 0.1 });
+        let three = apply(
+            &base,
+            &settings(&[(Knob::Layers, json!(3)), (Knob::Units, json!(64))]),
+        )
+        .unwrap();
+        assert_eq!(
+            kinds(&three),
+            [
+                "dense64",
+                "dropout0.1",
+                "dense64",
+                "dropout0.1",
+                "dense64",
+                "dropout0.1",
+                "dense3"
+            ]
+        );
+        let none = apply(&base, &settings(&[(Knob::Layers, json!(0))])).unwrap();
+        assert_eq!(kinds(&none), ["dense3"]);
+        let plain = Experiment::default();
+        let two = apply(
+            &plain,
+            &settings(&[(Knob::Layers, json!(2)), (Knob::Dropout, json!(0.3))]),
+        )
+        .unwrap();
+        assert_eq!(
+            kinds(&two),
+            ["dense16", "dropout0.3", "dense16", "dropout0.3", "dense3"]
+        );
+        let off = apply(&base, &settings(&[(Knob::Dropout, json!(0.0))])).unwrap();
+        assert_eq!(kinds(&off), ["dense16", "dense3"]);
+    }
+
+    #[test]
+    fn batch_size_and_epochs() {
+        let s = settings(&[(Knob::BatchSize, json!(8)), (Knob::Epochs, json!(7))]);
+        let e = apply(&Experiment::default(), &s).unwrap();
+        assert_eq!((e.fit.batch_size, e.fit.epochs), (8, 7));
+    }
+
+    #[test]
+    fn bad_values_name_the_knob_or_the_key() {
+        let base = Experiment::default();
+        let err = apply(&base, &settings(&[(Knob::Units, json!("many"))])).unwrap_err();
+        assert!(err.to_string().contains("search.vary.units"), "{err}");
+        let err = apply(&base, &settings(&[(Knob::Units, json!(100_000))])).unwrap_err();
+        assert!(err.to_string().contains("model.layers[0].units"), "{err}");
+        let err = apply(&base, &settings(&[(Knob::Optimizer, json!("lbfgs"))])).unwrap_err();
+        assert!(err.to_string().contains("compile.optimizer"), "{err}");
+    }
+
+    #[test]
+    fn integer_knobs_round() {
+        assert_eq!(Knob::Units.value(23.6), json!(24));
+        assert_eq!(Knob::LearningRate.value(0.5), json!(0.5));
+        assert_eq!(Knob::BatchSize.name(), "batch_size");
+    }
+}

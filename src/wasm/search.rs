@@ -1,0 +1,115 @@
+//! Worker shell for hyper-parameter search: each search worker holds the development rows (the
+//! test rows are dropped on arrival) and runs whole trials by index; plus the "Optimize?" diagnosis
+//! for the page.
+
+use wasm_bindgen::prelude::*;
+
+use super::{install_panic_hook, js_error, to_js};
+use crate::data::{read_csv, Table};
+use crate::experiment::Experiment;
+use crate::metrics::Evaluation;
+use crate::optimize::space::apply;
+use crate::optimize::{diagnose, plan, run_trial, Holdout, SearchConfig, Settings};
+use crate::train::EpochRecord;
+
+/// One search worker's state: the experiment, the search document, its plan and the
+/// development table (train + validation rows only).
+#[wasm_bindgen]
+pub struct WasmSearch {
+    base: Experiment,
+    config: SearchConfig,
+    plan: Vec<Settings>,
+    dev: Table,
+}
+
+fn parse<T: serde::de::DeserializeOwned>(what: &str, text: &str) -> Result<T, JsError> {
+    serde_json::from_str(text).map_err(|e| JsError::new(&format!("{what}: {e}")))
+}
+
+#[wasm_bindgen]
+impl WasmSearch {
+    /// Parses the CSV, sets the experiment's test rows aside (they are dropped here) and plans
+    /// the trials.
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        name: &str,
+        bytes: &[u8],
+        experiment_json: &str,
+        search_json: &str,
+    ) -> Result<WasmSearch, JsError> {
+        install_panic_hook();
+        let base = Experiment::from_json(experiment_json).map_err(js_error)?;
+        let config = SearchConfig::from_json(search_json).map_err(js_error)?;
+        let plan = plan(&config).map_err(js_error)?;
+        for settings in &plan {
+            apply(&base, settings).map_err(js_error)?;
+        }
+        let table = read_csv(name, bytes).map_err(js_error)?;
+        let dev = Holdout::new(&base, &table).map_err(js_error)?.dev;
+        Ok(WasmSearch {
+            base,
+            config,
+            plan,
+            dev,
+        })
+    }
+
+    /// The planned trials' settings, in order.
+    pub fn plan(&self) -> Result<JsValue, JsError> {
+        to_js(&self.plan)
+    }
+
+    /// The search document with every default filled in.
+    pub fn config(&self) -> Result<JsValue, JsError> {
+        to_js(&self.config)
+    }
+
+    /// Runs trial `index` (`-1` = the experiment unchanged) and returns its `TrialResult`.
+    pub fn trial(&self, index: i32) -> Result<JsValue, JsError> {
+        let (idx, settings) = match usize::try_from(index) {
+            Ok(i) => (
+                Some(i),
+                self.plan
+                    .get(i)
+                    .cloned()
+                    .ok_or_else(|| JsError::new(&format!("there is no trial {i}")))?,
+            ),
+            Err(_) => (None, Settings::new()),
+        };
+        let result = run_trial(&self.base, idx, &settings, &self.dev, self.config.validation)
+            .map_err(js_error)?;
+        to_js(&result)
+    }
+}
+
+/// The default search document (what the Optimization panel starts from).
+#[wasm_bindgen(js_name = defaultSearch)]
+pub fn default_search() -> Result<JsValue, JsError> {
+    to_js(&SearchConfig::default())
+}
+
+/// `experiment` with `settings` (a trial's `{knob: value}`) applied and validated.
+#[wasm_bindgen(js_name = applySettings)]
+pub fn apply_settings(experiment_json: &str, settings_json: &str) -> Result<JsValue, JsError> {
+    let base = Experiment::from_json(experiment_json).map_err(js_error)?;
+    let settings: Settings = parse("settings", settings_json)?;
+    to_js(&apply(&base, &settings).map_err(js_error)?)
+}
+
+/// "Optimize?": the diagnosis of a history (`[{epoch, loss, val_loss, ...}]`) and, optionally,
+/// test metrics (`{loss, accuracy, r2, ...}` or `null`).
+#[wasm_bindgen(js_name = diagnoseRun)]
+pub fn diagnose_run(history_json: &str, evaluation_json: &str) -> Result<JsValue, JsError> {
+    let history: Vec<EpochRecord> = parse("history", history_json)?;
+    let v: serde_json::Value = parse("evaluation", evaluation_json)?;
+    let number = |k: &str| v.get(k).and_then(serde_json::Value::as_f64).map(|x| x as f32);
+    let test = v.is_object().then(|| Evaluation {
+        rows: v["rows"].as_u64().unwrap_or(0) as usize,
+        loss: number("loss"),
+        accuracy: number("accuracy"),
+        rmse: number("rmse"),
+        r2: number("r2"),
+        ..Default::default()
+    });
+    to_js(&diagnose(&history, test.as_ref()))
+}

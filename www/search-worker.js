@@ -1,0 +1,40 @@
+// A search worker: holds the development rows of the data (the test rows are dropped in Rust on
+// arrival) and runs whole trials by index. The Optimization panel starts several and stops a
+// search by terminating them; trials are deterministic, so a resumed search gets the same results.
+//   main → worker: {type:'init', load:{name, bytes}|{source}, experiment, search}, {type:'trial', index}
+//   worker → main: {type:'ready', plan}, {type:'trial', result}, {type:'error', message, index?}
+import init, { WasmSearch, lastPanic } from '../pkg/kindling.js';
+
+const post = (msg) => self.postMessage(msg);
+let search = null;
+
+async function bytesOf(load) {
+  if (load.bytes) return { name: load.name, bytes: load.bytes };
+  const name = String(load.source ?? '').slice('builtin:'.length);
+  if (!/^[a-z_]+$/.test(name)) throw new Error(`data.source: there is no built-in dataset "${name}"`);
+  const res = await fetch(new URL(`./data/${name}.csv`, import.meta.url));
+  if (!res.ok) throw new Error(`data.source: there is no built-in dataset "${name}"`);
+  return { name, bytes: new Uint8Array(await res.arrayBuffer()) };
+}
+
+const handlers = {
+  async init({ load, experiment, search: config }) {
+    await init();
+    const { name, bytes } = await bytesOf(load);
+    search = new WasmSearch(name, bytes, JSON.stringify(experiment), JSON.stringify(config));
+    post({ type: 'ready', plan: search.plan() });
+  },
+  trial({ index }) {
+    post({ type: 'trial', result: search.trial(index) });
+  },
+};
+
+// Messages are handled one at a time, in order.
+let queue = Promise.resolve();
+self.onmessage = ({ data: msg }) => {
+  queue = queue.then(() => handlers[msg.type](msg)).catch((err) => {
+    const trapped = err instanceof WebAssembly.RuntimeError;
+    const message = trapped ? `internal error: ${lastPanic() || err.message}` : String(err?.message ?? err);
+    post({ type: 'error', message, index: msg.index, fatal: trapped });
+  });
+};
