@@ -334,3 +334,20 @@ fn settings_the_data_cannot_meet_stop_with_a_reason() {
         "one column is a series"
     );
 }
+
+#[test]
+fn tables_built_in_code_transform_like_read_ones() {
+    use kindling::data::{Column, ColumnData};
+    let read = table("a,colour,y\n1,red,1\n2,blue,2\n3,red,3\n");
+    let p = prepare(&read, &config((0.0, 0.0)), &mut Rng::new(0)).unwrap();
+    let built = Table::new(
+        "form",
+        vec![
+            Column { name: "colour".into(), data: ColumnData::Categorical(vec![Some("blue".into()), None]) },
+            Column { name: "a".into(), data: ColumnData::Numeric(vec![5.0, f64::NAN]) },
+        ],
+    );
+    let out = p.preprocessing.transform(&built).unwrap();
+    // inputs: a, colour=blue, colour=red; the gaps take the training mean (2) and mode (red).
+    assert_eq!(x2(&out.x), array![[5.0, 1.0, 0.0], [2.0, 0.0, 1.0]]);
+}

@@ -76,6 +76,19 @@ impl ColumnData {
         }
     }
 
+    /// Number of cells.
+    pub fn len(&self) -> usize {
+        match self {
+            ColumnData::Numeric(v) | ColumnData::Date(v) => v.len(),
+            ColumnData::Categorical(v) => v.len(),
+            ColumnData::Boolean(v) => v.len(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
     /// True when the cell at `row` is missing.
     pub fn is_missing(&self, row: usize) -> bool {
         match self {
@@ -110,6 +123,19 @@ impl ColumnData {
 }
 
 impl Table {
+    /// A table of `columns` (all as long as the first) with no line numbers or warnings, for
+    /// tables built in code (rows then count as lines 2, 3, …).
+    pub fn new(name: &str, columns: Vec<Column>) -> Table {
+        let rows = columns.first().map_or(0, |c| c.data.len());
+        Table {
+            name: name.to_string(),
+            rows,
+            columns,
+            lines: vec![],
+            warnings: vec![],
+        }
+    }
+
     /// The column called `name`, or an error listing the columns there are.
     pub fn column(&self, name: &str) -> Result<&Column> {
         self.columns.iter().find(|c| c.name == name).ok_or_else(|| {
