@@ -70,7 +70,10 @@ pub fn type_column(
             }
             None => {
                 bad.push(row);
-                values.push(f64::NAN)
+                values.push(f64::NAN);
+                if bad.len() * BAD_CELLS_PER > n {
+                    break; // too many to be a numeric column, whatever follows
+                }
             }
         }
     }
@@ -151,25 +154,25 @@ pub fn parse_date(cell: &str) -> Option<f64> {
     if b.len() < 7 || !b[0].is_ascii_digit() {
         return None;
     }
-    if let Ok(t) = DateTime::parse_from_rfc3339(cell) {
-        return Some(t.timestamp_millis() as f64 / 1000.0);
-    }
-    const TIMES: &[&str] = &[
-        "%Y-%m-%dT%H:%M:%S%.f",
-        "%Y-%m-%d %H:%M:%S%.f",
-        "%Y-%m-%dT%H:%M",
-        "%Y-%m-%d %H:%M",
-        "%Y/%m/%d %H:%M:%S",
-        "%Y/%m/%d %H:%M",
-    ];
-    const DATES: &[&str] = &["%Y-%m-%d", "%Y/%m/%d", "%d.%m.%Y"];
     let seconds = |t: NaiveDateTime| Some(t.and_utc().timestamp_millis() as f64 / 1000.0);
-    if let Some(t) = TIMES
-        .iter()
-        .find_map(|f| NaiveDateTime::parse_from_str(cell, f).ok())
-    {
-        return seconds(t);
+    if b.len() > 10 {
+        if let Ok(t) = DateTime::parse_from_rfc3339(cell) {
+            return Some(t.timestamp_millis() as f64 / 1000.0);
+        }
+        const TIMES: &[&str] = &[
+            "%Y-%m-%dT%H:%M:%S%.f",
+            "%Y-%m-%d %H:%M:%S%.f",
+            "%Y-%m-%dT%H:%M",
+            "%Y-%m-%d %H:%M",
+            "%Y/%m/%d %H:%M:%S",
+            "%Y/%m/%d %H:%M",
+        ];
+        return TIMES
+            .iter()
+            .find_map(|f| NaiveDateTime::parse_from_str(cell, f).ok())
+            .and_then(seconds);
     }
+    const DATES: &[&str] = &["%Y-%m-%d", "%Y/%m/%d", "%d.%m.%Y"];
     let month = (b.len() == 7 && b[4] == b'-').then(|| format!("{cell}-01"));
     let text = month.as_deref().unwrap_or(cell);
     DATES
