@@ -322,6 +322,14 @@ fn settings_the_data_cannot_meet_stop_with_a_reason() {
             },
             "there is no column \"nope\"",
         ),
+        (
+            "a,y\n1,2\n2,3\n",
+            DataConfig {
+                features: Some(vec!["a".into(), "y".into()]),
+                ..config((0.0, 0.0))
+            },
+            "data.features: lists the target \"y\"",
+        ),
     ];
     for (text, c, needle) in cases {
         let err = prepare(&table(text), &c, &mut Rng::new(0))
@@ -343,8 +351,14 @@ fn tables_built_in_code_transform_like_read_ones() {
     let built = Table::new(
         "form",
         vec![
-            Column { name: "colour".into(), data: ColumnData::Categorical(vec![Some("blue".into()), None]) },
-            Column { name: "a".into(), data: ColumnData::Numeric(vec![5.0, f64::NAN]) },
+            Column {
+                name: "colour".into(),
+                data: ColumnData::Categorical(vec![Some("blue".into()), None]),
+            },
+            Column {
+                name: "a".into(),
+                data: ColumnData::Numeric(vec![5.0, f64::NAN]),
+            },
         ],
     );
     let out = p.preprocessing.transform(&built).unwrap();

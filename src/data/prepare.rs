@@ -182,6 +182,10 @@ fn feature_names(table: &Table, config: &DataConfig, target: &str) -> Result<Vec
     let features: Vec<String> = match &config.features {
         Some(f) => {
             f.iter().try_for_each(|n| table.column(n).map(|_| ()))?;
+            if f.iter().any(|n| n == target) {
+                return Err(Error::experiment("data.features", format!(
+                    "lists the target {target:?}; a model cannot take the answer as an input — remove it from data.features")));
+            }
             f.clone()
         }
         None => table
