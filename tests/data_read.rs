@@ -106,6 +106,13 @@ fn cell_values_survive_quotes_commas_and_decimal_commas() {
     let t = read("semicolon.csv").unwrap();
     assert_eq!(t.columns[0].data, ColumnData::Numeric(vec![1.5, 1.8, 1.7]));
     assert!(t.columns[1].data.is_missing(2));
+    let t = read_csv("s.csv", b" a , b \n 1 ,  x \n").unwrap();
+    assert_eq!(
+        (t.columns[0].name.as_str(), t.columns[1].name.as_str()),
+        ("a", "b")
+    );
+    assert_eq!(t.columns[0].data, ColumnData::Numeric(vec![1.0]));
+    assert_eq!(t.columns[1].data.text(0).as_deref(), Some("x"));
     let t = read("cr.csv").unwrap();
     assert_eq!(t.columns[1].data, ColumnData::Numeric(vec![2.0, 4.0, 6.0]));
 }

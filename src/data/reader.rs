@@ -1,7 +1,7 @@
 //! Reading CSV bytes (with the `csv` crate) into a typed [`Table`], with warnings and errors that
 //! name the line.
 
-use csv::{ReaderBuilder, StringRecord, Trim};
+use csv::{ReaderBuilder, StringRecord};
 
 use super::names;
 use super::sniff;
@@ -35,13 +35,7 @@ pub fn read_csv_with(
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<Table> {
     let fail = |message: String| Err(Error::data(name, message));
-    if bytes.len() > MAX_BYTES {
-        return fail(format!(
-            "the file is {} MB; the browser tab can hold CSV files up to {} MB; use a sample of the rows",
-            bytes.len() >> 20,
-            MAX_BYTES >> 20
-        ));
-    }
+    check_size(name, bytes.len())?;
     let text = sniff::decode(name, bytes)?;
     let total = text.len();
     let delimiter = sniff::delimiter(text);
@@ -49,14 +43,13 @@ pub fn read_csv_with(
         .delimiter(delimiter)
         .has_headers(false)
         .flexible(true)
-        .trim(Trim::All)
         .from_reader(text.as_bytes());
     let mut record = StringRecord::new();
     let mut next = |record: &mut StringRecord| -> Result<Option<(usize, usize)>> {
         loop {
             match reader.read_record(record) {
                 Ok(false) => return Ok(None),
-                Ok(true) if record.iter().all(str::is_empty) => continue,
+                Ok(true) if record.iter().all(|c| c.trim().is_empty()) => continue,
                 Ok(true) => {
                     let p = record.position().expect("a read record has a position");
                     return Ok(Some((p.line() as usize, p.byte() as usize)));
@@ -69,7 +62,7 @@ pub fn read_csv_with(
         return fail("the file is empty; choose a CSV with a header row and data rows".into());
     };
     let mut warnings = Vec::new();
-    let cells: Vec<&str> = record.iter().collect();
+    let cells: Vec<&str> = record.iter().map(str::trim).collect();
     let header_is_data = names::is_data_row(&cells);
     let names = if header_is_data {
         warnings.push(Warning {
@@ -104,7 +97,7 @@ pub fn read_csv_with(
         }
         columns
             .iter_mut()
-            .zip(record.iter())
+            .zip(record.iter().map(str::trim))
             .for_each(|(c, v)| c.push(v));
         lines.push(line);
         if lines.len() % PROGRESS_EVERY == 0 {
@@ -138,6 +131,18 @@ pub fn read_csv_with(
         lines,
         warnings,
     })
+}
+
+/// An error when a file of `len` bytes is more than a tab can parse ([`MAX_BYTES`]).
+pub fn check_size(name: &str, len: usize) -> Result<()> {
+    if len <= MAX_BYTES {
+        return Ok(());
+    }
+    Err(Error::data(name, format!(
+        "the file is {} MB, more than the {} MB a browser tab can parse (reading needs about 3 times the file in memory); use a sample of the rows",
+        len >> 20,
+        MAX_BYTES >> 20
+    )))
 }
 
 /// Rows whose field count is not `width`: an error naming them, or (skip) a warning.
@@ -185,5 +190,20 @@ fn report_bad_rows(
             });
             Ok(())
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn files_beyond_the_limit_are_refused_with_their_size() {
+        assert!(super::check_size("ok.csv", super::MAX_BYTES).is_ok());
+        let err = super::check_size("big.csv", 300 << 20)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.starts_with("big.csv: the file is 300 MB, more than the 256 MB"),
+            "{err}"
+        );
     }
 }
