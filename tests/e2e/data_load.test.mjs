@@ -106,3 +106,24 @@ test('ragged rows stop with the lines named, or are skipped when asked', async (
   assert.match(bad.message, /data\.on_bad_rows: "maybe" is not an option/);
   await page.close();
 });
+
+test('a file that is not UTF-8 CSV shows what, where and what to do', async () => {
+  const page = await openPage(env.browser, env.url);
+  await waitForState(page, 'ready');
+  const fixtures = join(ROOT, 'tests', 'fixtures', 'data');
+  const cases = [
+    ['latin1.csv', /^latin1\.csv: line 3 \(byte 25\): the text is not UTF-8 \(byte 0xE9\); re-save the file as "CSV UTF-8"$/],
+    ['zip.csv', /^zip\.csv: this is a ZIP archive \(or an \.xlsx workbook\), not CSV text; open it in its program and export or save it as CSV$/],
+    ['unterminated.csv', /^unterminated\.csv: line 3: a quoted field opens here but its closing quote \(\"\) never comes/],
+  ];
+  for (const [file, pattern] of cases) {
+    await page.setInputFiles('[data-testid=csv-input]', join(fixtures, file));
+    // The previous case left the page in "error" too: wait for this file's message.
+    await page.waitForFunction((re) => new RegExp(re).test(document.querySelector('[data-testid=error]').textContent),
+      pattern.source, { timeout: 30_000 });
+    assert.equal(await waitForState(page, 'error'), 'error', file);
+    assert.ok(await page.isVisible('[data-testid=error]'), file);
+    if (file === 'latin1.csv') await page.screenshot({ path: join(SCREENSHOTS, 'data-not-utf8.png'), fullPage: true });
+  }
+  await page.close();
+});
