@@ -46,6 +46,16 @@ pub struct DataConfig {
     pub scale: Scale,
     pub split: SplitConfig,
     pub window: Option<WindowConfig>,
+    /// Rows whose field count differs from the header's: stop with an error, or skip them.
+    pub on_bad_rows: BadRows,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum BadRows {
+    #[default]
+    Error,
+    Skip,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -274,6 +284,7 @@ impl Default for DataConfig {
             scale: Scale::Standard,
             split: SplitConfig::default(),
             window: None,
+            on_bad_rows: BadRows::Error,
         }
     }
 }

@@ -193,8 +193,10 @@ fn hostile_files_are_refused() {
     assert!(e.contains("number out of range"), "{e}");
     let text = edited(|v| v["weights"]["tensors"][1]["data"][0] = serde_json::json!(1e39));
     assert!(load_err(&text).contains("weights.tensors[1].data[0] is inf"));
-    let e = load_err(&edited(|v| v["preprocessing"]["fill"][2] = Value::Null));
-    assert!(e.contains("preprocessing.fill[2]"), "{e}");
+    let e = load_err(&edited(|v| {
+        v["preprocessing"]["encoders"][2]["fill"] = Value::Null
+    }));
+    assert!(e.contains("preprocessing.encoders[2]"), "{e}");
     let e = load_err(&edited(|v| {
         v["preprocessing"]["scaler"]["factor"][0] = 0.into()
     }));
@@ -205,7 +207,7 @@ fn hostile_files_are_refused() {
     assert!(e.contains("2 to 4096 class names"), "{e}");
     let e = load_err(&edited(|v| pop(v, "/preprocessing/features")));
     assert!(
-        e.contains("preprocessing.fill has 4 values but there are 3 features"),
+        e.contains("preprocessing.encoders has 4 values but there are 3 features"),
         "{e}"
     );
 }
@@ -217,7 +219,10 @@ fn predicting_needs_the_original_columns() {
         .predict(&read_csv("x.csv", b"sepal_length_cm,petal_width_cm\n1,2\n").unwrap())
         .unwrap_err()
         .to_string();
-    assert!(e.contains("x.csv") && e.contains("no column"), "{e}");
+    assert!(
+        e.contains("x.csv") && e.contains("needs the column(s) sepal_width_cm, petal_length_cm"),
+        "{e}"
+    );
     let records: Vec<serde_json::Map<String, Value>> = vec![serde_json::from_str(
         r#"{"sepal_length_cm":5.1,"sepal_width_cm":null,"petal_length_cm":"1.4","petal_width_cm":0.2}"#).unwrap()];
     let p = m.predict_records(&records).unwrap();

@@ -68,9 +68,12 @@ const handlers = {
   async load(msg) {
     post({ type: 'progress', stage: 'load', done: 0, total: 1 });
     const { name, bytes } = msg.source ? await fetchBuiltin(msg.source) : msg;
-    const summary = session.load(name, bytes);
+    const progress = (done, total) => post({ type: 'progress', stage: 'load', done, total });
+    const t0 = performance.now();
+    const summary = session.loadWith(name, bytes, msg.on_bad_rows, progress);
+    const parse_ms = Math.round(performance.now() - t0);
     post({ type: 'progress', stage: 'load', done: 1, total: 1 });
-    post({ type: 'summary', ...summary });
+    post({ type: 'summary', ...summary, parse_ms });
     post({ type: 'preview', rows: session.preview(PREVIEW_ROWS) });
   },
   configure(msg) {

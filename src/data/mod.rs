@@ -1,12 +1,30 @@
-//! Data preparation (数据预处理): CSV → typed table → clean, scaled, split tensors.
+//! Data preparation (数据预处理): CSV → typed table → clean, encoded, scaled, split tensors.
+//!
+//! ```
+//! use kindling::data::read_csv;
+//! let table = read_csv("t.csv", b"x;colour;y\n1,5;red;3\n2;blue;4\n").unwrap();
+//! assert_eq!((table.rows, table.columns.len()), (2, 3));
+//! assert_eq!(table.inspect().columns[1].kind, "categorical");
+//! ```
 
 pub mod builtin;
+pub mod encode;
+pub mod inspect;
+pub mod missing;
+pub mod names;
 pub mod prepare;
+pub mod reader;
 pub mod scale;
+pub mod sniff;
 pub mod split;
 pub mod table;
+pub mod target;
 pub mod transform;
+pub mod typing;
+pub mod window;
 
+pub use inspect::{ColumnSummary, Summary};
 pub use prepare::{prepare, Prepared, Preprocessing};
-pub use table::{read_csv, Column, ColumnData, Table};
+pub use reader::{read_csv, read_csv_with};
+pub use table::{Column, ColumnData, Table, Warning};
 pub use transform::Transformed;

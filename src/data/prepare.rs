@@ -1,33 +1,45 @@
 //! From a typed table and the experiment's `data` part to training tensors and the fitted
 //! preprocessing that the model file keeps.
 
-use ndarray::{Array2, ArrayD};
+use ndarray::{Array2, ArrayD, Axis};
 use serde::{Deserialize, Serialize};
 
+use super::encode::{encode_rows, Encoder};
+use super::missing::{complete_rows, describe_rows};
 use super::scale::FittedScaler;
 use super::split::split_rows;
 use super::table::{ColumnData, Table};
+use super::target::encode_target;
 use crate::error::{Error, Result};
-use crate::experiment::{DataConfig, Task};
+use crate::experiment::{DataConfig, Missing, Scale, Task, WindowConfig};
 use crate::rng::Rng;
 
 /// Everything fitted on the training split that turns raw rows into model inputs and back.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Preprocessing {
+    /// The source columns, in input order (for a window: the target first).
     pub features: Vec<String>,
+    /// One encoder per feature (fill values, categories).
+    pub encoders: Vec<Encoder>,
+    /// The model's input names after encoding (`color=red` per category).
+    pub inputs: Vec<String>,
     pub target: String,
     pub task: Task,
     /// Class names in index order (classification only).
     pub classes: Option<Vec<String>>,
-    /// Per-feature value used for missing cells.
-    pub fill: Vec<f32>,
+    pub missing: Missing,
+    /// Scales the inputs (one-hot inputs are left as 0/1).
     pub scaler: FittedScaler,
     /// Regression targets are scaled too; predictions are mapped back with it.
     pub target_scaler: Option<FittedScaler>,
+    /// Time-series windows, if any.
+    pub window: Option<WindowConfig>,
+    /// The date column rows are put in order by (chronological split and windows).
+    pub order_by: Option<String>,
 }
 
-/// Tensors for each split. `x`: `[rows, features]`, or `[samples, lookback, features]` for a
-/// time-series window; `y`: `[rows, classes]` one-hot or `[rows, outputs]`.
+/// Tensors for each split. `x`: `[rows, inputs]`, or `[samples, lookback, features]` for a
+/// time-series window; `y`: `[rows, classes]` one-hot or `[rows, 1]`.
 #[derive(Debug, Clone)]
 pub struct Prepared {
     pub x_train: ArrayD<f32>,
@@ -37,6 +49,10 @@ pub struct Prepared {
     pub x_test: ArrayD<f32>,
     pub y_test: Array2<f32>,
     pub preprocessing: Preprocessing,
+    /// Rows left out (missing target, or `missing: drop`).
+    pub dropped: usize,
+    /// What preparing changed (dropped rows, unusable cells), for people.
+    pub warnings: Vec<String>,
 }
 
 impl Prepared {
@@ -48,219 +64,191 @@ impl Prepared {
 
 /// Prepares `table` as `config` says, with `rng` driving the split.
 pub fn prepare(table: &Table, config: &DataConfig, rng: &mut Rng) -> Result<Prepared> {
-    let target_name = config.target.clone().unwrap_or_else(|| {
-        table
+    let target = match &config.target {
+        Some(t) => t.clone(),
+        None => table
             .columns
             .last()
             .expect("a table has columns")
             .name
-            .clone()
-    });
-    let target = table.column(&target_name)?;
-    let features: Vec<String> = match &config.features {
-        Some(f) => f.clone(),
-        None => table
-            .columns
-            .iter()
-            .filter(|c| c.name != target_name)
-            .map(|c| c.name.clone())
-            .collect(),
+            .clone(),
     };
-    if features.is_empty() {
-        return Err(Error::data(
-            &table.name,
-            "there are no feature columns; a CSV needs at least one column besides the target",
+    let task = resolve_task(table, &target, config.task)?;
+    let order_by = order_column(table, config);
+    let order = row_order(table, order_by.as_deref());
+    if let Some(w) = &config.window {
+        return super::window::prepare_window(table, config, w, &target, task, order_by, &order);
+    }
+    let features = feature_names(table, config, &target)?;
+    let mut warnings = Vec::new();
+    let (mut usable, no_target) = complete_rows(table, &[target.as_str()], &order);
+    if !no_target.is_empty() {
+        warnings.push(format!(
+            "{} left out: the target {target:?} is missing",
+            describe_rows(table, &no_target)
         ));
     }
-    let x = feature_matrix(table, &features)?;
-    let task = match (config.task, &target.data) {
-        (Task::Auto, ColumnData::Categorical(_)) => Task::Classification,
-        (Task::Auto, ColumnData::Numeric(_)) => Task::Regression,
-        (t, _) => t,
-    };
-    let (labels, classes, y) = encode_target(table, &target_name, &target.data, task)?;
-    let split = split_rows(table.rows, &config.split, labels.as_deref(), rng);
+    if config.missing == Missing::Drop {
+        let names: Vec<&str> = features.iter().map(String::as_str).collect();
+        let (complete, gaps) = complete_rows(table, &names, &usable);
+        if !gaps.is_empty() {
+            warnings.push(format!(
+                "{} dropped: they have missing values (data.missing: \"drop\")",
+                describe_rows(table, &gaps)
+            ));
+        }
+        usable = complete;
+    }
+    let dropped = table.rows - usable.len();
+    if usable.is_empty() {
+        return Err(Error::data(&table.name, "no rows are left after removing rows with missing values; choose another data.missing strategy or fill in the data"));
+    }
+    let (labels, classes, y) = encode_target(table, &target, task, &usable)?;
+    let split = split_rows(usable.len(), &config.split, labels.as_deref(), rng);
     if split.train.is_empty() {
         return Err(Error::data(
             &table.name,
             "no rows are left to train on; lower the validation and test fractions",
         ));
     }
-    let mut x_train = rows(&x, &split.train);
-    let fill = fill_values(&x_train);
-    fill_missing(&mut x_train, &fill);
-    let scaler = FittedScaler::fit(config.scale, &x_train);
-    let mut y_train = rows(&y, &split.train);
+    let to_rows = |idx: &[usize]| idx.iter().map(|&i| usable[i]).collect::<Vec<_>>();
+    let train_rows = to_rows(&split.train);
+    let encoders = features
+        .iter()
+        .map(|f| Encoder::fit(table, f, &train_rows, config.missing))
+        .collect::<Result<Vec<_>>>()?;
+    let (mut x_train, w) = encode_rows(table, &features, &encoders, &train_rows)?;
+    warnings.extend(w);
+    let scaler = fit_scaler(config.scale, &x_train, &encoders);
+    let mut y_train = y.select(Axis(0), &split.train);
     let target_scaler =
         (task == Task::Regression).then(|| FittedScaler::fit(config.scale, &y_train));
+    let inputs = features
+        .iter()
+        .zip(&encoders)
+        .flat_map(|(f, e)| e.input_names(f))
+        .collect();
     let preprocessing = Preprocessing {
         features,
-        target: target_name,
+        encoders,
+        inputs,
+        target,
         task,
         classes,
-        fill,
+        missing: config.missing,
         scaler,
         target_scaler,
+        window: None,
+        order_by,
     };
     scaler_apply(&preprocessing, &mut x_train, &mut y_train);
-    let (x_val, y_val) = part(&preprocessing, &x, &y, &split.validation);
-    let (x_test, y_test) = part(&preprocessing, &x, &y, &split.test);
+    let mut part = |idx: &[usize]| -> Result<(ArrayD<f32>, Array2<f32>)> {
+        let p = &preprocessing;
+        let (mut xs, w) = encode_rows(table, &p.features, &p.encoders, &to_rows(idx))?;
+        warnings.extend(w);
+        let mut ys = y.select(Axis(0), idx);
+        scaler_apply(p, &mut xs, &mut ys);
+        Ok((xs.into_dyn(), ys))
+    };
+    let (x_val, y_val) = part(&split.validation)?;
+    let (x_test, y_test) = part(&split.test)?;
     Ok(Prepared {
         x_train: x_train.into_dyn(),
         y_train,
-        x_val: x_val.into_dyn(),
+        x_val,
         y_val,
-        x_test: x_test.into_dyn(),
+        x_test,
         y_test,
         preprocessing,
+        dropped,
+        warnings,
     })
 }
 
-fn feature_matrix(table: &Table, features: &[String]) -> Result<Array2<f32>> {
-    let mut x = Array2::zeros((table.rows, features.len()));
-    for (j, name) in features.iter().enumerate() {
-        match &table.column(name)?.data {
-            ColumnData::Numeric(v) => x
-                .column_mut(j)
-                .iter_mut()
-                .zip(v)
-                .for_each(|(d, s)| *d = *s as f32),
-            ColumnData::Categorical(v) => {
-                let row = v.iter().position(Option::is_some).map_or(0, |r| r + 2);
-                return Err(Error::data(&table.name, format!(
-                    "column {name:?} is not numeric (row {row} holds {:?}); pick numeric feature columns or make it the target",
-                    v.iter().flatten().next().map_or("", |s| s.as_str()))));
-            }
+/// `auto` → classification for text and booleans, regression for numbers; dates cannot be targets.
+fn resolve_task(table: &Table, target: &str, task: Task) -> Result<Task> {
+    Ok(match (task, &table.column(target)?.data) {
+        (_, ColumnData::Date(_)) => {
+            return Err(Error::data(&table.name, format!("the target {target:?} holds dates; pick a column of numbers or classes as the target")))
         }
-    }
-    Ok(x)
+        (Task::Auto, ColumnData::Numeric(_)) => Task::Regression,
+        (Task::Auto, _) => Task::Classification,
+        (t, _) => t,
+    })
 }
 
-type Target = (Option<Vec<usize>>, Option<Vec<String>>, Array2<f32>);
-
-fn encode_target(table: &Table, name: &str, data: &ColumnData, task: Task) -> Result<Target> {
-    match task {
-        Task::Classification => {
-            let keys: Vec<String> = match data {
-                ColumnData::Categorical(v) => v.iter().enumerate().map(|(i, c)| c.clone().ok_or(i)).collect::<std::result::Result<_, _>>(),
-                ColumnData::Numeric(v) => v.iter().enumerate().map(|(i, x)| if x.is_nan() { Err(i) } else { Ok(format!("{x}")) }).collect(),
+/// The feature columns: as given, or every column but the target and date columns.
+fn feature_names(table: &Table, config: &DataConfig, target: &str) -> Result<Vec<String>> {
+    let features: Vec<String> = match &config.features {
+        Some(f) => {
+            f.iter().try_for_each(|n| table.column(n).map(|_| ()))?;
+            if f.iter().any(|n| n == target) {
+                return Err(Error::experiment("data.features", format!(
+                    "lists the target {target:?}; a model cannot take the answer as an input — remove it from data.features")));
             }
-            .map_err(|i| Error::data(&table.name, format!("row {}: the target {name:?} is missing; fill it in or remove the row", i + 2)))?;
-            let mut classes: Vec<String> = keys.clone();
-            classes.sort_by(|a, b| match (a.parse::<f64>(), b.parse::<f64>()) {
-                (Ok(x), Ok(y)) => x.total_cmp(&y),
-                _ => a.cmp(b),
-            });
-            classes.dedup();
-            if classes.len() < 2 {
-                return Err(Error::data(&table.name, format!("the target {name:?} has a single class; classification needs at least two")));
-            }
-            let labels: Vec<usize> = keys.iter().map(|k| classes.iter().position(|c| c == k).unwrap()).collect();
-            let mut y = Array2::zeros((labels.len(), classes.len()));
-            labels.iter().enumerate().for_each(|(i, &l)| y[[i, l]] = 1.0);
-            Ok((Some(labels), Some(classes), y))
+            f.clone()
         }
-        _ => match data {
-            ColumnData::Numeric(v) => {
-                if let Some(i) = v.iter().position(|x| x.is_nan()) {
-                    return Err(Error::data(&table.name, format!("row {}: the target {name:?} is missing; fill it in or remove the row", i + 2)));
-                }
-                Ok((None, None, Array2::from_shape_fn((v.len(), 1), |(i, _)| v[i] as f32)))
-            }
-            ColumnData::Categorical(_) => Err(Error::data(&table.name, format!(
-                "the target {name:?} is not numeric, so it cannot be a regression target; set task to classification"))),
-        },
+        None => table
+            .columns
+            .iter()
+            .filter(|c| c.name != target && !matches!(c.data, ColumnData::Date(_)))
+            .map(|c| c.name.clone())
+            .collect(),
+    };
+    if features.is_empty() {
+        let why = if table.columns.len() == 1 {
+            format!("the file has one column ({target:?}); if its values hold , ; tab or | they were not split — check the delimiter; ")
+        } else {
+            String::new()
+        };
+        return Err(Error::data(&table.name, format!(
+            "there are no feature columns: {why}a model needs at least one input column besides the target (or a data.window for a time series)")));
     }
+    Ok(features)
 }
 
-fn rows(x: &Array2<f32>, idx: &[usize]) -> Array2<f32> {
-    x.select(ndarray::Axis(0), idx)
+/// The first date column, which orders rows for chronological splits and windows.
+fn order_column(table: &Table, config: &DataConfig) -> Option<String> {
+    let chronological = config.window.is_some()
+        || config.split.method == crate::experiment::SplitMethod::Chronological;
+    table
+        .columns
+        .iter()
+        .find(|c| chronological && matches!(c.data, ColumnData::Date(_)))
+        .map(|c| c.name.clone())
 }
 
-fn fill_values(x: &Array2<f32>) -> Vec<f32> {
-    x.columns()
-        .into_iter()
-        .map(|c| {
-            let (sum, n) = c
-                .iter()
-                .filter(|v| !v.is_nan())
-                .fold((0.0f64, 0usize), |(s, n), &v| (s + v as f64, n + 1));
-            if n == 0 {
-                0.0
-            } else {
-                (sum / n as f64) as f32
-            }
-        })
-        .collect()
-}
-
-fn fill_missing(x: &mut Array2<f32>, fill: &[f32]) {
-    for mut row in x.rows_mut() {
-        row.iter_mut()
-            .zip(fill)
-            .filter(|(v, _)| v.is_nan())
-            .for_each(|(v, f)| *v = *f);
+/// Row indices in file order, or sorted (stably) by the date column; undated rows go last.
+pub fn row_order(table: &Table, order_by: Option<&str>) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..table.rows).collect();
+    if let Some(ColumnData::Date(d)) = order_by.and_then(|n| table.column(n).ok()).map(|c| &c.data)
+    {
+        order.sort_by(|&a, &b| {
+            d[a].is_nan()
+                .cmp(&d[b].is_nan())
+                .then(d[a].total_cmp(&d[b]))
+        });
     }
+    order
+}
+
+/// Fits `kind` on `x`, leaving one-hot inputs unscaled.
+pub fn fit_scaler(kind: Scale, x: &Array2<f32>, encoders: &[Encoder]) -> FittedScaler {
+    let mut scaler = FittedScaler::fit(kind, x);
+    let mut at = 0;
+    for e in encoders {
+        if let Encoder::OneHot { .. } = e {
+            scaler.offset[at..at + e.width()].fill(0.0);
+            scaler.factor[at..at + e.width()].fill(1.0);
+        }
+        at += e.width();
+    }
+    scaler
 }
 
 fn scaler_apply(p: &Preprocessing, x: &mut Array2<f32>, y: &mut Array2<f32>) {
     p.scaler.transform(x);
     if let Some(ts) = &p.target_scaler {
         ts.transform(y);
-    }
-}
-
-fn part(
-    p: &Preprocessing,
-    x: &Array2<f32>,
-    y: &Array2<f32>,
-    idx: &[usize],
-) -> (Array2<f32>, Array2<f32>) {
-    let (mut xs, mut ys) = (rows(x, idx), rows(y, idx));
-    fill_missing(&mut xs, &p.fill);
-    scaler_apply(p, &mut xs, &mut ys);
-    (xs, ys)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::data::read_csv;
-
-    #[test]
-    fn iris_becomes_one_hot_classes_with_a_train_only_scaler() {
-        let table = read_csv("iris.csv", include_bytes!("../../www/data/iris.csv")).unwrap();
-        let p = prepare(&table, &DataConfig::default(), &mut Rng::new(42)).unwrap();
-        assert_eq!(
-            p.preprocessing.classes.as_ref().unwrap(),
-            &["setosa", "versicolor", "virginica"]
-        );
-        assert_eq!(
-            (
-                p.x_train.shape()[0],
-                p.x_val.shape()[0],
-                p.x_test.shape()[0]
-            ),
-            (105, 15, 30)
-        );
-        assert_eq!(p.input_shape(), vec![4]);
-        assert_eq!(p.y_train.ncols(), 3);
-        let mean: f32 = p.x_train.index_axis(ndarray::Axis(1), 0).mean().unwrap();
-        assert!(mean.abs() < 1e-5, "train mean {mean}");
-        assert!(p.y_test.rows().into_iter().all(|r| r.sum() == 1.0));
-    }
-
-    #[test]
-    fn text_features_and_bad_targets_are_named() {
-        let t = read_csv("t.csv", b"a,b,y\n1,x,1\n2,y,2\n").unwrap();
-        let err = prepare(&t, &DataConfig::default(), &mut Rng::new(0))
-            .unwrap_err()
-            .to_string();
-        assert!(err.contains("\"b\"") && err.contains("row 2"), "{err}");
-        let t = read_csv("t.csv", b"a,y\n1,k\n2,k\n").unwrap();
-        let err = prepare(&t, &DataConfig::default(), &mut Rng::new(0))
-            .unwrap_err()
-            .to_string();
-        assert!(err.contains("single class"), "{err}");
     }
 }

@@ -1,17 +1,28 @@
-//! Reading a CSV (with the `csv` crate) into typed columns.
+//! The typed table a CSV becomes: named columns of numbers, text, booleans or dates.
 
 use serde::Serialize;
 
 use crate::error::{Error, Result};
 
-/// Cells that mean "no value".
+/// Cells that mean "no value" (compared after trimming).
 pub const MISSING_TOKENS: &[&str] = &["", "NA", "N/A", "NaN", "nan", "null", "None", "?", "-"];
 
-/// The values of one column: numbers (NaN = missing) or strings (`None` = missing).
+/// True when `cell` is one of the [`MISSING_TOKENS`].
+pub fn is_missing(cell: &str) -> bool {
+    MISSING_TOKENS.contains(&cell.trim())
+}
+
+/// The values of one column (`rows` long); missing cells are NaN or `None`.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ColumnData {
+    /// Finite numbers; NaN = missing.
     Numeric(Vec<f64>),
+    /// Text; `None` = missing.
     Categorical(Vec<Option<String>>),
+    /// `true`/`false`/`yes`/`no`; `None` = missing.
+    Boolean(Vec<Option<bool>>),
+    /// Dates and times as an ordering key: seconds since 1970-01-01 UTC; NaN = missing.
+    Date(Vec<f64>),
 }
 
 /// A named column.
@@ -21,125 +32,110 @@ pub struct Column {
     pub data: ColumnData,
 }
 
+/// Something the reader changed or doubts; `line` is the line in the file (1 = header).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Warning {
+    pub line: Option<usize>,
+    pub column: Option<String>,
+    pub message: String,
+}
+
+impl std::fmt::Display for Warning {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if let Some(line) = self.line {
+            write!(f, "line {line}: ")?;
+        }
+        if let Some(column) = &self.column {
+            write!(f, "column {column:?}: ")?;
+        }
+        f.write_str(&self.message)
+    }
+}
+
 /// A typed table, column-major.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Table {
+    /// The file name, for messages.
     pub name: String,
     pub rows: usize,
     pub columns: Vec<Column>,
+    /// The file line each row starts on (`rows` long), for messages.
+    pub lines: Vec<usize>,
+    /// What reading changed or doubts (renamed columns, bad cells, skipped rows).
+    pub warnings: Vec<Warning>,
 }
 
-/// What the page shows about a column.
-#[derive(Debug, Clone, Serialize)]
-pub struct ColumnSummary {
-    pub name: String,
-    pub kind: &'static str,
-    pub missing: usize,
-    /// Distinct non-missing values (the class count if this column is a classification target).
-    pub distinct: usize,
-}
-
-fn is_missing(cell: &str) -> bool {
-    MISSING_TOKENS.contains(&cell.trim())
-}
-
-/// Reads `bytes` (a CSV with a header row) named `name` (for messages).
-pub fn read_csv(name: &str, bytes: &[u8]) -> Result<Table> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
-        return Err(Error::data(
-            name,
-            "the file is empty; choose a CSV with a header row and data rows",
-        ));
-    }
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(true)
-        .flexible(false)
-        .from_reader(bytes);
-    let header: Vec<String> = reader
-        .headers()
-        .map_err(|e| csv_error(name, e))?
-        .iter()
-        .map(|h| h.trim().to_string())
-        .collect();
-    let mut raw: Vec<Vec<String>> = vec![Vec::new(); header.len()];
-    for record in reader.records() {
-        let record = record.map_err(|e| csv_error(name, e))?;
-        if record.iter().all(|c| c.trim().is_empty()) {
-            continue;
-        }
-        for (col, cell) in raw.iter_mut().zip(record.iter()) {
-            col.push(cell.trim().to_string());
+impl ColumnData {
+    /// `"numeric"`, `"categorical"`, `"boolean"` or `"date"`.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            ColumnData::Numeric(_) => "numeric",
+            ColumnData::Categorical(_) => "categorical",
+            ColumnData::Boolean(_) => "boolean",
+            ColumnData::Date(_) => "date",
         }
     }
-    let rows = raw.first().map_or(0, Vec::len);
-    if rows == 0 {
-        return Err(Error::data(
-            name,
-            "the file has a header but no data rows; add rows below the header",
-        ));
+
+    /// Number of cells.
+    pub fn len(&self) -> usize {
+        match self {
+            ColumnData::Numeric(v) | ColumnData::Date(v) => v.len(),
+            ColumnData::Categorical(v) => v.len(),
+            ColumnData::Boolean(v) => v.len(),
+        }
     }
-    let columns = header
-        .into_iter()
-        .zip(raw)
-        .map(|(name, cells)| Column {
-            name,
-            data: type_column(cells),
-        })
-        .collect();
-    Ok(Table {
-        name: name.to_string(),
-        rows,
-        columns,
-    })
-}
 
-fn csv_error(name: &str, e: csv::Error) -> Error {
-    let line = e.position().map(|p| p.line());
-    let message = match e.kind() {
-        csv::ErrorKind::UnequalLengths { expected_len, len, .. } => format!(
-            "line {}: {len} fields where the header has {expected_len}; make every row have {expected_len} fields",
-            line.unwrap_or(0)
-        ),
-        csv::ErrorKind::Utf8 { .. } => format!(
-            "line {}: the text is not UTF-8; re-save the file as UTF-8 CSV",
-            line.unwrap_or(0)
-        ),
-        _ => format!("cannot read the CSV: {e}"),
-    };
-    Error::data(name, message)
-}
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
 
-fn type_column(cells: Vec<String>) -> ColumnData {
-    let parsed: Vec<Option<f64>> = cells
-        .iter()
-        .map(|c| {
-            if is_missing(c) {
-                Some(f64::NAN)
-            } else {
-                c.parse().ok()
+    /// True when the cell at `row` is missing.
+    pub fn is_missing(&self, row: usize) -> bool {
+        match self {
+            ColumnData::Numeric(v) | ColumnData::Date(v) => v[row].is_nan(),
+            ColumnData::Categorical(v) => v[row].is_none(),
+            ColumnData::Boolean(v) => v[row].is_none(),
+        }
+    }
+
+    /// The cell as a number (booleans 0/1, dates their key); `None` when missing or text.
+    pub fn number(&self, row: usize) -> Option<f64> {
+        match self {
+            ColumnData::Numeric(v) | ColumnData::Date(v) => Some(v[row]).filter(|x| !x.is_nan()),
+            ColumnData::Boolean(v) => v[row].map(|b| b as u8 as f64),
+            ColumnData::Categorical(v) => v[row]
+                .as_deref()
+                .and_then(|s| s.parse().ok())
+                .filter(|x: &f64| x.is_finite()),
+        }
+    }
+
+    /// The cell as a category name; `None` when missing.
+    pub fn text(&self, row: usize) -> Option<String> {
+        match self {
+            ColumnData::Categorical(v) => v[row].clone(),
+            ColumnData::Boolean(v) => v[row].map(|b| b.to_string()),
+            ColumnData::Numeric(_) | ColumnData::Date(_) => {
+                self.number(row).map(|x| format!("{x}"))
             }
-        })
-        .collect();
-    if parsed.iter().all(Option::is_some) {
-        ColumnData::Numeric(
-            parsed
-                .into_iter()
-                .map(|v| v.unwrap())
-                .map(|v| if v.is_finite() { v } else { f64::NAN })
-                .collect(),
-        )
-    } else {
-        ColumnData::Categorical(
-            cells
-                .into_iter()
-                .map(|c| if is_missing(&c) { None } else { Some(c) })
-                .collect(),
-        )
+        }
     }
 }
 
 impl Table {
+    /// A table of `columns` (all as long as the first) with no line numbers or warnings, for
+    /// tables built in code (rows then count as lines 2, 3, …).
+    pub fn new(name: &str, columns: Vec<Column>) -> Table {
+        let rows = columns.first().map_or(0, |c| c.data.len());
+        Table {
+            name: name.to_string(),
+            rows,
+            columns,
+            lines: vec![],
+            warnings: vec![],
+        }
+    }
+
     /// The column called `name`, or an error listing the columns there are.
     pub fn column(&self, name: &str) -> Result<&Column> {
         self.columns.iter().find(|c| c.name == name).ok_or_else(|| {
@@ -154,87 +150,8 @@ impl Table {
         })
     }
 
-    /// Per-column kind, missing count and number of distinct values.
-    pub fn summary(&self) -> Vec<ColumnSummary> {
-        self.columns
-            .iter()
-            .map(|c| {
-                let (kind, missing, distinct) = match &c.data {
-                    ColumnData::Numeric(v) => {
-                        let mut seen: Vec<u64> = v
-                            .iter()
-                            .filter(|x| !x.is_nan())
-                            .map(|x| x.to_bits())
-                            .collect();
-                        seen.sort_unstable();
-                        seen.dedup();
-                        (
-                            "numeric",
-                            v.iter().filter(|x| x.is_nan()).count(),
-                            seen.len(),
-                        )
-                    }
-                    ColumnData::Categorical(v) => {
-                        let mut seen: Vec<&str> = v.iter().flatten().map(String::as_str).collect();
-                        seen.sort_unstable();
-                        seen.dedup();
-                        (
-                            "categorical",
-                            v.iter().filter(|x| x.is_none()).count(),
-                            seen.len(),
-                        )
-                    }
-                };
-                ColumnSummary {
-                    name: c.name.clone(),
-                    kind,
-                    missing,
-                    distinct,
-                }
-            })
-            .collect()
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn reads_types_and_missing_values() {
-        let t = read_csv("t.csv", b"\xEF\xBB\xBFa,b,c\n1,x,NA\n2.5,y,3\n\n").unwrap();
-        assert_eq!(t.rows, 2);
-        assert_eq!(t.columns[0].data, ColumnData::Numeric(vec![1.0, 2.5]));
-        assert_eq!(
-            t.columns[1].data,
-            ColumnData::Categorical(vec![Some("x".into()), Some("y".into())])
-        );
-        let summary = t.summary();
-        assert_eq!(
-            (summary[1].kind, summary[1].distinct, summary[2].missing),
-            ("categorical", 2, 1)
-        );
-        match &t.columns[2].data {
-            ColumnData::Numeric(v) => assert!(v[0].is_nan() && v[1] == 3.0),
-            other => panic!("{other:?}"),
-        }
-    }
-
-    #[test]
-    fn ragged_rows_name_the_line() {
-        let err = read_csv("r.csv", b"a,b\n1,2\n3\n").unwrap_err().to_string();
-        assert!(err.contains("r.csv") && err.contains("line 3"), "{err}");
-    }
-
-    #[test]
-    fn empty_and_header_only_files_say_so() {
-        assert!(read_csv("e.csv", b"")
-            .unwrap_err()
-            .to_string()
-            .contains("empty"));
-        assert!(read_csv("h.csv", b"a,b\n")
-            .unwrap_err()
-            .to_string()
-            .contains("no data rows"));
+    /// The file line of row `row` (for messages).
+    pub fn line(&self, row: usize) -> usize {
+        self.lines.get(row).copied().unwrap_or(row + 2)
     }
 }

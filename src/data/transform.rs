@@ -1,125 +1,117 @@
-//! Raw table → model inputs with the fitted preprocessing (the model file's way back from a CSV).
-//!
-//! A minimal version of the data pipeline's API for today's `Preprocessing` (numeric features by
-//! name, fill values, feature scaler, target scaler); the data pipeline's full version replaces it.
+//! Prediction time: a raw table → model inputs exactly as training made them, and model outputs
+//! back to the target's units.
 
 use ndarray::{Array2, ArrayD};
 
-use super::prepare::Preprocessing;
-use super::table::{ColumnData, Table};
+use super::encode::encode_rows;
+use super::missing::{complete_rows, describe_rows};
+use super::prepare::{row_order, Preprocessing};
+use super::table::Table;
+use super::window::windows;
 use crate::error::{Error, Result};
+use crate::experiment::Missing;
 
-/// At most this many warnings are listed; the last one says how many more there were.
-const MAX_WARNINGS: usize = 20;
-
-/// Model inputs made from a raw table.
+/// Model inputs for a table, with what was changed on the way.
 #[derive(Debug, Clone)]
 pub struct Transformed {
-    /// `[rows, features]` scaled inputs, in the order of `Preprocessing::features`.
+    /// `[samples, inputs]`, or `[samples, lookback, features]` for a window.
     pub x: ArrayD<f32>,
-    /// What was filled in or left out, naming row and column, for people.
+    /// Unseen categories, non-numbers, dropped rows: for people.
     pub warnings: Vec<String>,
-    /// For each row of `x`, the table row (0-based data row) it came from.
+    /// The source row (0-based, header excluded) of each sample; for a window, the row of its
+    /// last step (the prediction is `horizon` rows after it).
     pub rows: Vec<usize>,
 }
 
 impl Preprocessing {
-    /// Picks the features by name, fills missing cells with the fitted values and scales.
-    /// Extra columns (the target too) are ignored; a missing or non-numeric feature is an error.
+    /// Turns `table` (a CSV with at least the feature columns; the target may be absent) into
+    /// model inputs with the fitted encoders and scaler.
     pub fn transform(&self, table: &Table) -> Result<Transformed> {
-        let mut x = Array2::zeros((table.rows, self.features.len()));
-        let mut warnings = Vec::new();
-        let mut filled = 0usize;
-        for (j, name) in self.features.iter().enumerate() {
-            let values = match &table.column(name)?.data {
-                ColumnData::Numeric(v) => v,
-                ColumnData::Categorical(v) => {
-                    let (row, cell) = v
-                        .iter()
-                        .enumerate()
-                        .find_map(|(i, c)| {
-                            c.as_ref()
-                                .filter(|c| c.parse::<f64>().is_err())
-                                .map(|c| (i, c.clone()))
-                        })
-                        .unwrap_or_default();
-                    return Err(Error::data(&table.name, format!(
-                        "row {}, column {name:?}: {cell:?} is not a number; the model needs numbers in this column",
-                        row + 2)));
-                }
-            };
-            for (i, &v) in values.iter().enumerate() {
-                x[[i, j]] = if v.is_nan() {
-                    filled += 1;
-                    if warnings.len() < MAX_WARNINGS {
-                        warnings.push(format!(
-                            "row {}, column {name:?}: missing, filled with {}",
-                            i + 2,
-                            self.fill[j]
-                        ));
-                    }
-                    self.fill[j]
-                } else {
-                    v as f32
-                };
-            }
+        let missing: Vec<&str> = self
+            .features
+            .iter()
+            .filter(|f| table.column(f).is_err())
+            .map(String::as_str)
+            .collect();
+        if !missing.is_empty() {
+            let have: Vec<&str> = table.columns.iter().map(|c| c.name.as_str()).collect();
+            return Err(Error::data(&table.name, format!(
+                "the model needs the column(s) {} but the file has {}; use a CSV with the training columns",
+                missing.join(", "), have.join(", "))));
         }
-        if filled > MAX_WARNINGS {
-            warnings.push(format!(
-                "… and {} more missing cells filled",
-                filled - MAX_WARNINGS
+        let order = row_order(
+            table,
+            self.order_by.as_deref().filter(|o| table.column(o).is_ok()),
+        );
+        let mut warnings = Vec::new();
+        let rows = if self.missing == Missing::Drop {
+            let names: Vec<&str> = self.features.iter().map(String::as_str).collect();
+            let (keep, gaps) = complete_rows(table, &names, &order);
+            if !gaps.is_empty() {
+                warnings.push(format!(
+                    "{} dropped: they have missing values (data.missing: \"drop\")",
+                    describe_rows(table, &gaps)
+                ));
+            }
+            keep
+        } else {
+            order
+        };
+        let (mut x, w) = encode_rows(table, &self.features, &self.encoders, &rows)?;
+        warnings.extend(w);
+        warnings.extend(self.filled_warnings(table, &rows));
+        self.scaler.transform(&mut x);
+        let Some(win) = &self.window else {
+            return Ok(Transformed {
+                x: x.into_dyn(),
+                warnings,
+                rows,
+            });
+        };
+        if rows.len() < win.lookback {
+            return Err(Error::data(
+                &table.name,
+                format!(
+                "the series has {} usable rows; the model looks back {} rows — use a longer series",
+                rows.len(), win.lookback),
             ));
         }
-        self.scaler.transform(&mut x);
+        let starts = 0..rows.len() - win.lookback + 1;
+        let ends = starts.clone().map(|i| rows[i + win.lookback - 1]).collect();
         Ok(Transformed {
-            x: x.into_dyn(),
+            x: windows(&x, win.lookback, starts).into_dyn(),
             warnings,
-            rows: (0..table.rows).collect(),
+            rows: ends,
         })
     }
 
-    /// Maps regression outputs `[rows, outputs]` back to the target's original units in place
-    /// (nothing to do for classification).
+    /// One warning per feature whose missing cells among `rows` were filled with the training fill.
+    fn filled_warnings(&self, table: &Table, rows: &[usize]) -> Vec<String> {
+        let mut out = Vec::new();
+        for name in &self.features {
+            let Ok(column) = table.column(name) else {
+                continue;
+            };
+            let gaps: Vec<usize> = rows
+                .iter()
+                .copied()
+                .filter(|&r| column.data.is_missing(r))
+                .collect();
+            if !gaps.is_empty() {
+                out.push(format!(
+                    "column {name:?}: {} filled as in training (data.missing)",
+                    describe_rows(table, &gaps)
+                ));
+            }
+        }
+        out
+    }
+
+    /// Maps regression outputs `y` (`[samples, 1]`) back to the target's units; classification
+    /// outputs are left as they are.
     pub fn inverse_target(&self, y: &mut Array2<f32>) {
         if let Some(ts) = &self.target_scaler {
             ts.inverse_transform(y);
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use crate::data::{prepare, read_csv};
-    use crate::experiment::DataConfig;
-    use crate::rng::Rng;
-
-    #[test]
-    fn transform_fills_scales_and_names_bad_cells() {
-        let t = read_csv("t.csv", b"a,b,y\n1,10,p\n3,30,q\n5,50,p\n7,70,q\n").unwrap();
-        let p = prepare(&t, &DataConfig::default(), &mut Rng::new(1))
-            .unwrap()
-            .preprocessing;
-        let raw = read_csv("new.csv", b"b,a\n,1\n").unwrap();
-        let out = p.transform(&raw).unwrap();
-        let expect_a = (1.0 - p.scaler.offset[0]) / p.scaler.factor[0];
-        let expect_b = (p.fill[1] - p.scaler.offset[1]) / p.scaler.factor[1];
-        assert_eq!(out.x.as_slice().unwrap(), &[expect_a, expect_b]);
-        assert_eq!(out.warnings.len(), 1);
-        assert!(
-            out.warnings[0].contains("row 2, column \"b\""),
-            "{:?}",
-            out.warnings
-        );
-        let bad = read_csv("bad.csv", b"a,b\n1,2\n2,oops\n").unwrap();
-        let err = p.transform(&bad).unwrap_err().to_string();
-        assert!(
-            err.contains("row 3, column \"b\"") && err.contains("oops"),
-            "{err}"
-        );
-        let err = p
-            .transform(&read_csv("c.csv", b"a\n1\n").unwrap())
-            .unwrap_err()
-            .to_string();
-        assert!(err.contains("no column \"b\""), "{err}");
     }
 }

@@ -5,6 +5,7 @@ use serde_json::{json, Map, Value};
 
 use super::model_file::ModelFile;
 use super::predictions::Predictions;
+use crate::data::encode::Encoder;
 use crate::data::{Column, ColumnData, Table};
 use crate::error::{Error, Result};
 use crate::experiment::{LayerConfig, Loss, Task};
@@ -23,8 +24,8 @@ impl Model {
     pub fn from_file(name: &str, file: ModelFile) -> Result<Self> {
         let p = &file.preprocessing;
         let input: Vec<usize> = match &file.experiment.data.window {
-            Some(w) => vec![w.lookback, p.features.len()],
-            None => vec![p.features.len()],
+            Some(w) => vec![w.lookback, p.inputs.len()],
+            None => vec![p.inputs.len()],
         };
         let outputs = match (&p.classes, &p.target_scaler) {
             (Some(c), _) if p.task == Task::Classification => c.len(),
@@ -93,9 +94,11 @@ impl Model {
             "task": p.task, "features": p.features, "target": p.target, "classes": p.classes,
             "source": f.experiment.data.source, "rows": f.metrics.rows, "seed": f.experiment.seed,
             "epochs": f.metrics.history.len(), "test": f.metrics.test, "window": f.experiment.data.window,
-            "inputs": p.features.iter().zip(&p.fill)
-                .map(|(name, fill)| json!({ "name": name, "kind": "numeric", "default": fill }))
-                .collect::<Vec<_>>(),
+            "inputs": p.features.iter().zip(&p.encoders).map(|(name, enc)| match enc {
+                Encoder::Number { fill } => json!({ "name": name, "kind": "numeric", "default": fill }),
+                Encoder::OneHot { categories, fill } => json!({ "name": name, "kind": "categorical",
+                    "categories": categories, "default": fill.and_then(|i| categories.get(i)) }),
+            }).collect::<Vec<_>>(),
         })
     }
 }
@@ -155,9 +158,5 @@ fn records_table(features: &[String], records: &[Map<String, Value>]) -> Result<
             "no rows to predict; fill in the form or upload a CSV",
         ));
     }
-    Ok(Table {
-        name: "input".into(),
-        rows: records.len(),
-        columns,
-    })
+    Ok(Table::new("input", columns))
 }

@@ -86,7 +86,7 @@ impl Predictions {
             let inputs = table.columns.iter().map(|c| match &c.data {
                 ColumnData::Numeric(v) if v[row].is_nan() => String::new(),
                 ColumnData::Numeric(v) => v[row].to_string(),
-                ColumnData::Categorical(v) => escape_formula(v[row].as_deref().unwrap_or("")),
+                data => escape_formula(&data.text(row).unwrap_or_default()),
             });
             let out = self.cells(i).into_iter().map(|c| escape_formula(&c));
             w.write_record(inputs.chain(out)).expect("writes to memory");

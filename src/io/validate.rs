@@ -3,6 +3,7 @@
 use serde_json::Value;
 
 use super::model_file::{Tensor, FORMAT, VERSION};
+use crate::data::encode::{Encoder, MAX_CATEGORIES};
 use crate::data::Preprocessing;
 use crate::error::{Error, Result};
 use crate::experiment::limits::MAX_UNITS;
@@ -84,20 +85,21 @@ pub fn preprocessing(name: &str, p: &Preprocessing) -> Result<()> {
             ),
         ));
     }
-    length(name, "preprocessing.fill", p.fill.len(), n)?;
+    length(name, "preprocessing.encoders", p.encoders.len(), n)?;
+    encoders(name, p)?;
+    let width = p.inputs.len();
     length(
         name,
         "preprocessing.scaler.offset",
         p.scaler.offset.len(),
-        n,
+        width,
     )?;
     length(
         name,
         "preprocessing.scaler.factor",
         p.scaler.factor.len(),
-        n,
+        width,
     )?;
-    finite(name, "preprocessing.fill", &p.fill)?;
     scaler(name, "preprocessing.scaler", &p.scaler)?;
     match (p.task, &p.classes, &p.target_scaler) {
         (Task::Classification, Some(c), _) if (2..=MAX_UNITS).contains(&c.len()) => Ok(()),
@@ -111,6 +113,31 @@ pub fn preprocessing(name: &str, p: &Preprocessing) -> Result<()> {
         (Task::Auto, _, _) => Err(Error::data(name,
             "preprocessing.task must be \"classification\" or \"regression\" in a trained model")),
     }
+}
+
+/// Each encoder: a finite fill value, or at most MAX_CATEGORIES categories with a fill inside them;
+/// together exactly as wide as `inputs`.
+fn encoders(name: &str, p: &Preprocessing) -> Result<()> {
+    let mut width = 0usize;
+    for (i, enc) in p.encoders.iter().enumerate() {
+        let path = format!("preprocessing.encoders[{i}]");
+        match enc {
+            Encoder::Number { fill } => {
+                finite(name, &format!("{path}.fill"), std::slice::from_ref(fill))?
+            }
+            Encoder::OneHot { categories, fill } => {
+                if categories.is_empty()
+                    || categories.len() > MAX_CATEGORIES
+                    || fill.is_some_and(|f| f >= categories.len())
+                {
+                    return Err(Error::data(name, format!(
+                        "{path} must list 1 to {MAX_CATEGORIES} categories and a fill among them; the file is damaged")));
+                }
+            }
+        }
+        width += enc.width();
+    }
+    length(name, "preprocessing.inputs", p.inputs.len(), width)
 }
 
 fn scaler(name: &str, path: &str, s: &crate::data::scale::FittedScaler) -> Result<()> {

@@ -124,11 +124,14 @@ pub fn take_rows(table: &Table, idx: &[usize]) -> Table {
             data: match &c.data {
                 ColumnData::Numeric(v) => ColumnData::Numeric(pick(v, idx)),
                 ColumnData::Categorical(v) => ColumnData::Categorical(pick(v, idx)),
+                ColumnData::Boolean(v) => ColumnData::Boolean(pick(v, idx)),
+                ColumnData::Date(v) => ColumnData::Date(pick(v, idx)),
             },
         })
         .collect();
     let mut out = table.clone();
     out.rows = idx.len();
     out.columns = columns;
+    out.lines = pick(&table.lines, idx);
     out
 }

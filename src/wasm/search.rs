@@ -76,8 +76,14 @@ impl WasmSearch {
             ),
             Err(_) => (None, Settings::new()),
         };
-        let result = run_trial(&self.base, idx, &settings, &self.dev, self.config.validation)
-            .map_err(js_error)?;
+        let result = run_trial(
+            &self.base,
+            idx,
+            &settings,
+            &self.dev,
+            self.config.validation,
+        )
+        .map_err(js_error)?;
         to_js(&result)
     }
 }
@@ -102,7 +108,11 @@ pub fn apply_settings(experiment_json: &str, settings_json: &str) -> Result<JsVa
 pub fn diagnose_run(history_json: &str, evaluation_json: &str) -> Result<JsValue, JsError> {
     let history: Vec<EpochRecord> = parse("history", history_json)?;
     let v: serde_json::Value = parse("evaluation", evaluation_json)?;
-    let number = |k: &str| v.get(k).and_then(serde_json::Value::as_f64).map(|x| x as f32);
+    let number = |k: &str| {
+        v.get(k)
+            .and_then(serde_json::Value::as_f64)
+            .map(|x| x as f32)
+    };
     let test = v.is_object().then(|| Evaluation {
         rows: v["rows"].as_u64().unwrap_or(0) as usize,
         loss: number("loss"),

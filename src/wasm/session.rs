@@ -4,9 +4,9 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use super::{install_panic_hook, js_error, to_js};
-use crate::data::{read_csv, ColumnData, Table};
+use crate::data::{read_csv_with, ColumnData, Table};
 use crate::error::Error;
-use crate::experiment::Experiment;
+use crate::experiment::{BadRows, Experiment};
 use crate::train::{EpochRecord, Session};
 
 /// One worker's state: the last table loaded successfully and the session built on it.
@@ -36,13 +36,44 @@ impl WasmSession {
         }
     }
 
-    /// Parses CSV `bytes` named `name`; returns `{rows, columns:[{name, kind, missing}]}`.
-    /// On error the previously loaded table stays.
+    /// Parses CSV `bytes` named `name` (ragged rows are an error); returns the table's summary
+    /// `{name, rows, columns:[{name, kind, missing, distinct, min?, max?, mean?, std?, values?}],
+    /// warnings:[{line, column, message}]}`. On error the previously loaded table stays.
     pub fn load(&mut self, name: &str, bytes: &[u8]) -> Result<JsValue, JsError> {
-        let table = read_csv(name, bytes).map_err(js_error)?;
-        let summary = to_js(
-            &serde_json::json!({ "name": name, "rows": table.rows, "columns": table.summary() }),
-        )?;
+        self.load_with(name, bytes, None, None)
+    }
+
+    /// [`load`](Self::load) with options: `on_bad_rows` `"error"` (default) or `"skip"`, and
+    /// `on_progress(done, total)` called with the bytes parsed now and then.
+    #[wasm_bindgen(js_name = loadWith)]
+    pub fn load_with(
+        &mut self,
+        name: &str,
+        bytes: &[u8],
+        on_bad_rows: Option<String>,
+        on_progress: Option<js_sys::Function>,
+    ) -> Result<JsValue, JsError> {
+        let bad_rows = match on_bad_rows.as_deref() {
+            None | Some("error") => BadRows::Error,
+            Some("skip") => BadRows::Skip,
+            Some(other) => {
+                return Err(js_error(Error::experiment(
+                    "data.on_bad_rows",
+                    format!("{other:?} is not an option; use \"error\" or \"skip\""),
+                )))
+            }
+        };
+        let mut progress = |done: usize, total: usize| {
+            if let Some(f) = &on_progress {
+                let _ = f.call2(
+                    &JsValue::NULL,
+                    &(done as f64).into(),
+                    &(total as f64).into(),
+                );
+            }
+        };
+        let table = read_csv_with(name, bytes, bad_rows, &mut progress).map_err(js_error)?;
+        let summary = to_js(&table.inspect())?;
         self.table = Some(table);
         self.session = None;
         Ok(summary)

@@ -1,0 +1,158 @@
+//! The `inspect` summary of a table: per column its type, missing cells, statistics or value
+//! counts, and the reader's warnings. `kindling inspect` prints it; the page's `summary` carries it.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use super::table::{ColumnData, Table, Warning};
+
+/// Value counts listed per column (the most frequent first).
+pub const TOP_VALUES: usize = 20;
+
+/// What `kindling inspect` prints.
+#[derive(Debug, Clone, Serialize)]
+pub struct Summary {
+    pub name: String,
+    pub rows: usize,
+    pub columns: Vec<ColumnSummary>,
+    pub warnings: Vec<Warning>,
+}
+
+/// One column: kind, missing count, distinct values, and statistics (numbers and dates: min, max,
+/// mean and population std; dates in seconds since 1970) or value counts (text and booleans).
+#[derive(Debug, Clone, Serialize)]
+pub struct ColumnSummary {
+    pub name: String,
+    /// `numeric`, `categorical`, `boolean` or `date`.
+    pub kind: &'static str,
+    pub missing: usize,
+    /// Distinct non-missing values (the class count if this column is a classification target).
+    pub distinct: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub min: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mean: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub std: Option<f64>,
+    /// The most frequent values with their counts (text and booleans).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub values: Option<Vec<ValueCount>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ValueCount {
+    pub value: String,
+    pub count: usize,
+}
+
+impl Table {
+    /// Rows, per-column summaries and warnings.
+    pub fn inspect(&self) -> Summary {
+        Summary {
+            name: self.name.clone(),
+            rows: self.rows,
+            columns: self.summary(),
+            warnings: self.warnings.clone(),
+        }
+    }
+
+    /// Per-column kind, missing count, distinct values and statistics.
+    pub fn summary(&self) -> Vec<ColumnSummary> {
+        self.columns
+            .iter()
+            .map(|c| {
+                let base = ColumnSummary {
+                    name: c.name.clone(),
+                    kind: c.data.kind(),
+                    missing: (0..self.rows).filter(|&r| c.data.is_missing(r)).count(),
+                    distinct: 0,
+                    min: None,
+                    max: None,
+                    mean: None,
+                    std: None,
+                    values: None,
+                };
+                match &c.data {
+                    ColumnData::Numeric(v) | ColumnData::Date(v) => numbers(base, v),
+                    ColumnData::Categorical(v) => {
+                        counts(base, v.iter().flatten().map(String::as_str))
+                    }
+                    ColumnData::Boolean(v) => counts(
+                        base,
+                        v.iter()
+                            .flatten()
+                            .map(|b| if *b { "true" } else { "false" }),
+                    ),
+                }
+            })
+            .collect()
+    }
+}
+
+fn numbers(mut s: ColumnSummary, v: &[f64]) -> ColumnSummary {
+    let mut present: Vec<f64> = v.iter().copied().filter(|x| !x.is_nan()).collect();
+    if present.is_empty() {
+        return s;
+    }
+    let n = present.len() as f64;
+    let mean = present.iter().sum::<f64>() / n;
+    let var = present.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / n;
+    present.sort_unstable_by(f64::total_cmp);
+    s.min = present.first().copied();
+    s.max = present.last().copied();
+    present.dedup();
+    s.distinct = present.len();
+    s.mean = Some(mean);
+    s.std = Some(var.sqrt());
+    s
+}
+
+fn counts<'a>(mut s: ColumnSummary, v: impl Iterator<Item = &'a str>) -> ColumnSummary {
+    let mut map: HashMap<&str, usize> = HashMap::new();
+    v.for_each(|x| *map.entry(x).or_default() += 1);
+    let mut all: Vec<(&str, usize)> = map.into_iter().collect();
+    all.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    s.distinct = all.len();
+    s.values = Some(
+        all.into_iter()
+            .take(TOP_VALUES)
+            .map(|(value, count)| ValueCount {
+                value: value.to_string(),
+                count,
+            })
+            .collect(),
+    );
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::data::read_csv;
+
+    #[test]
+    fn statistics_and_counts_match_hand_worked_values() {
+        let t = read_csv(
+            "s.csv",
+            b"x,c,b\n1,red,yes\n2,blue,no\nNA,red,yes\n5,,yes\n",
+        )
+        .unwrap();
+        let s = t.inspect();
+        assert_eq!((s.rows, s.columns.len()), (4, 3));
+        let x = &s.columns[0];
+        assert_eq!((x.kind, x.missing, x.distinct), ("numeric", 1, 3));
+        assert_eq!(
+            (x.min, x.max, x.mean),
+            (Some(1.0), Some(5.0), Some(8.0 / 3.0))
+        );
+        // population std of 1, 2, 5: sqrt(((5/3)^2 + (2/3)^2 + (7/3)^2) / 3) = sqrt(26/9)
+        assert!((x.std.unwrap() - (26.0f64 / 9.0).sqrt()).abs() < 1e-12);
+        let c = &s.columns[1];
+        assert_eq!((c.kind, c.missing, c.distinct), ("categorical", 1, 2));
+        assert_eq!(c.values.as_ref().unwrap()[0].value, "red");
+        assert_eq!(c.values.as_ref().unwrap()[0].count, 2);
+        assert_eq!((s.columns[2].kind, s.columns[2].distinct), ("boolean", 2));
+    }
+}
