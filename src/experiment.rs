@@ -123,15 +123,37 @@ pub enum LayerConfig {
         units: usize,
         #[serde(default)]
         activation: Activation,
+        /// L1/L2 penalty on the kernel (Keras `kernel_regularizer`).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        kernel_regularizer: Option<Regularizer>,
     },
     Dropout {
         rate: f32,
     },
+    /// Long short-term memory over `[steps, features]` inputs.
     Lstm {
         units: usize,
         #[serde(default)]
         return_sequences: bool,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        kernel_regularizer: Option<Regularizer>,
     },
+    /// Gated recurrent unit (Keras 2 default: `reset_after`) over `[steps, features]` inputs.
+    Gru {
+        units: usize,
+        #[serde(default)]
+        return_sequences: bool,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        kernel_regularizer: Option<Regularizer>,
+    },
+}
+
+/// A weight penalty added to the loss: `l1·Σ|w| + l2·Σw²` (Keras `L1L2`).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields, default)]
+pub struct Regularizer {
+    pub l1: f32,
+    pub l2: f32,
 }
 
 /// Element-wise (or, for softmax, row-wise) output functions.
@@ -250,10 +272,12 @@ impl Default for Experiment {
                     LayerConfig::Dense {
                         units: 16,
                         activation: Activation::Relu,
+                        kernel_regularizer: None,
                     },
                     LayerConfig::Dense {
                         units: 3,
                         activation: Activation::Softmax,
+                        kernel_regularizer: None,
                     },
                 ],
             },

@@ -87,8 +87,27 @@ fn validate_layers(e: &Experiment) -> Result<()> {
     for (i, layer) in layers.iter().enumerate() {
         let path = format!("model.layers[{i}]");
         match layer {
-            LayerConfig::Dense { units, .. } | LayerConfig::Lstm { units, .. } => {
-                range(&format!("{path}.units"), *units, 1, MAX_UNITS)?
+            LayerConfig::Dense {
+                units,
+                kernel_regularizer,
+                ..
+            }
+            | LayerConfig::Lstm {
+                units,
+                kernel_regularizer,
+                ..
+            }
+            | LayerConfig::Gru {
+                units,
+                kernel_regularizer,
+                ..
+            } => {
+                range(&format!("{path}.units"), *units, 1, MAX_UNITS)?;
+                if let Some(r) = kernel_regularizer {
+                    let at = format!("{path}.kernel_regularizer");
+                    finite_range(&format!("{at}.l1"), r.l1 as f64, 0.0, 10.0)?;
+                    finite_range(&format!("{at}.l2"), r.l2 as f64, 0.0, 10.0)?;
+                }
             }
             LayerConfig::Dropout { rate } => {
                 finite_range(&format!("{path}.rate"), *rate as f64, 0.0, 0.95)?

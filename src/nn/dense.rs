@@ -8,6 +8,7 @@ use ndarray::{Array1, Array2, ArrayD, Axis, Ix2};
 use super::activation::Activation;
 use super::init::glorot_uniform;
 use super::layer::{Layer, ParamMut};
+use super::regularizer::{self, Regularizer};
 use crate::rng::Rng;
 
 /// `y = activation(x · W + b)`.
@@ -15,6 +16,7 @@ pub struct Dense {
     pub kernel: Array2<f32>,
     pub bias: Array1<f32>,
     pub activation: Activation,
+    pub regularizer: Option<Regularizer>,
     grad_kernel: Array2<f32>,
     grad_bias: Array1<f32>,
     input: Array2<f32>,
@@ -40,6 +42,7 @@ impl Dense {
             kernel,
             bias,
             activation,
+            regularizer: None,
             input: Array2::zeros((0, i)),
             output: Array2::zeros((0, u)),
         }
@@ -70,6 +73,7 @@ impl Layer for Dense {
             .to_owned();
         self.activation.backward(self.output.view(), &mut dz);
         self.grad_kernel = self.input.t().dot(&dz);
+        regularizer::add_grad(&self.regularizer, &self.kernel, &mut self.grad_kernel);
         self.grad_bias = dz.sum_axis(Axis(0));
         dz.dot(&self.kernel.t()).into_dyn()
     }
@@ -97,6 +101,10 @@ impl Layer for Dense {
 
     fn kind(&self) -> &'static str {
         "dense"
+    }
+
+    fn penalty(&self) -> f32 {
+        regularizer::penalty(&self.regularizer, &self.kernel)
     }
 }
 
@@ -131,5 +139,9 @@ mod tests {
             let x = array![[0.5f32, -1.0, 0.25], [1.5, 0.3, -0.7]].into_dyn();
             check_gradients(&mut d, &x, &format!("dense {act:?}"));
         }
+        let mut d = Dense::new(3, 2, Activation::Tanh, &mut Rng::new(4));
+        d.regularizer = Some(Regularizer { l1: 0.03, l2: 0.2 });
+        let x = array![[0.5f32, -1.0, 0.25]].into_dyn();
+        check_gradients(&mut d, &x, "dense l1/l2");
     }
 }

@@ -5,8 +5,10 @@ use serde::Serialize;
 
 use super::dense::Dense;
 use super::dropout::Dropout;
+use super::gru::Gru;
 use super::layer::{Layer, ParamMut};
 use super::loss::{Head, Loss};
+use super::lstm::Lstm;
 use crate::error::{Error, Result};
 use crate::experiment::{Activation, LayerConfig};
 use crate::rng::Rng;
@@ -27,6 +29,16 @@ pub struct Sequential {
     input_shape: Vec<usize>,
 }
 
+/// The feature count of a `[steps, features]` input to recurrent layer `i`, or an error naming it.
+fn sequence_features(i: usize, kind: &str, shape: &[usize]) -> Result<usize> {
+    match shape {
+        [steps, features] if *steps > 0 && *features > 0 => Ok(*features),
+        _ => Err(Error::Model(format!(
+            "layer {i} ({kind}) needs sequences [steps, features] but receives shape {shape:?}; set data.window to make time-series windows, or use return_sequences on the recurrent layer before it"
+        ))),
+    }
+}
+
 impl Sequential {
     /// Builds `configs` for inputs of shape `input_shape` (no batch axis) and `outputs` targets.
     /// The last layer must produce `outputs` values; errors name the layer index and the shapes.
@@ -43,9 +55,13 @@ impl Sequential {
         for (i, config) in configs.iter().enumerate() {
             let last = i + 1 == configs.len();
             let layer: Box<dyn Layer> = match *config {
-                LayerConfig::Dense { units, activation } => {
+                LayerConfig::Dense {
+                    units,
+                    activation,
+                    kernel_regularizer,
+                } => {
                     if shape.len() != 1 {
-                        return Err(Error::Model(format!("layer {i} (dense) needs flat inputs but receives shape {shape:?}; put a flatten layer or an lstm without return_sequences before it")));
+                        return Err(Error::Model(format!("layer {i} (dense) needs flat inputs [features] but receives shape {shape:?}; put an lstm or gru without return_sequences before it")));
                     }
                     let fused = if last {
                         loss.fused_head(activation)
@@ -58,13 +74,38 @@ impl Sequential {
                     } else {
                         activation
                     };
-                    Box::new(Dense::new(shape[0], units, act, rng))
+                    let mut d = Dense::new(shape[0], units, act, rng);
+                    d.regularizer = kernel_regularizer;
+                    Box::new(d)
                 }
                 LayerConfig::Dropout { rate } => Box::new(Dropout::new(rate, rng.fork())),
-                LayerConfig::Lstm { .. } => {
-                    return Err(Error::Model(format!(
-                    "layer {i}: lstm layers are not available in this build yet; use dense layers"
-                )))
+                LayerConfig::Lstm {
+                    units,
+                    return_sequences,
+                    kernel_regularizer,
+                } => {
+                    let mut l = Lstm::new(
+                        sequence_features(i, "lstm", &shape)?,
+                        units,
+                        return_sequences,
+                        rng,
+                    );
+                    l.w.regularizer = kernel_regularizer;
+                    Box::new(l)
+                }
+                LayerConfig::Gru {
+                    units,
+                    return_sequences,
+                    kernel_regularizer,
+                } => {
+                    let mut l = Gru::new(
+                        sequence_features(i, "gru", &shape)?,
+                        units,
+                        return_sequences,
+                        rng,
+                    );
+                    l.w.regularizer = kernel_regularizer;
+                    Box::new(l)
                 }
             };
             shape = layer.output_shape(&shape);
@@ -101,16 +142,23 @@ impl Sequential {
             .expect("checked at build: the output is [batch, outputs]")
     }
 
-    /// The loss on `(x, y)` in inference mode (dropout off).
+    /// The loss on `(x, y)` in inference mode (dropout off), regularisation penalties included.
     pub fn loss(&mut self, x: &ArrayD<f32>, y: &Array2<f32>) -> f32 {
         let out = self.raw_forward(x, false);
-        match self.head {
+        let value = match self.head {
             Some(h) => h.value_and_grad(&out, y).0,
             None => self.loss.value_and_grad(&out, y).0,
-        }
+        };
+        value + self.penalty()
     }
 
-    /// One forward and backward pass in training mode; returns the batch loss and the raw outputs
+    /// The sum of every layer's regularisation penalty (0 without regularisers).
+    pub fn penalty(&self) -> f32 {
+        self.layers.iter().map(|l| l.penalty()).sum()
+    }
+
+    /// One forward and backward pass in training mode; returns the batch loss (penalties included)
+    /// and the raw outputs
     /// (logits for a fused head). Parameter gradients are left in the layers for the optimizer.
     pub fn forward_backward(&mut self, x: &ArrayD<f32>, y: &Array2<f32>) -> (f32, Array2<f32>) {
         let out = self.raw_forward(x, true);
@@ -122,7 +170,7 @@ impl Sequential {
         for layer in self.layers.iter_mut().rev() {
             g = layer.backward(&g);
         }
-        (value, out)
+        (value + self.penalty(), out)
     }
 
     /// Every trainable parameter with its gradient, in a fixed order.
@@ -186,7 +234,11 @@ mod tests {
     use ndarray::array;
 
     fn dense(units: usize, activation: Activation) -> LayerConfig {
-        LayerConfig::Dense { units, activation }
+        LayerConfig::Dense {
+            units,
+            activation,
+            kernel_regularizer: None,
+        }
     }
 
     #[test]
