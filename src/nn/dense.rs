@@ -3,6 +3,7 @@
 //! # Shapes
 //! input `[batch, in]` → output `[batch, units]`; kernel `[in, units]`, bias `[units]`.
 
+use ndarray::linalg::general_mat_mul;
 use ndarray::{Array1, Array2, ArrayD, Axis, Ix2};
 
 use super::activation::Activation;
@@ -55,8 +56,9 @@ impl Layer for Dense {
             .view()
             .into_dimensionality::<Ix2>()
             .expect("dense input is [batch, features]");
-        let mut z = x.dot(&self.kernel);
-        z += &self.bias;
+        // z = b broadcast, then z += x·W in place (no temporary), then the activation in place.
+        let mut z = Array2::from_shape_fn((x.nrows(), self.bias.len()), |(_, j)| self.bias[j]);
+        general_mat_mul(1.0, &x, &self.kernel, 1.0, &mut z);
         self.activation.apply(&mut z);
         if training {
             self.input = x.to_owned();
@@ -72,9 +74,10 @@ impl Layer for Dense {
             .expect("dense gradient is [batch, units]")
             .to_owned();
         self.activation.backward(self.output.view(), &mut dz);
-        self.grad_kernel = self.input.t().dot(&dz);
+        // Written into the standard-layout buffers the optimizer reads as flat slices.
+        general_mat_mul(1.0, &self.input.t(), &dz, 0.0, &mut self.grad_kernel);
+        self.grad_bias.assign(&dz.sum_axis(Axis(0)));
         regularizer::add_grad(&self.regularizer, &self.kernel, &mut self.grad_kernel);
-        self.grad_bias = dz.sum_axis(Axis(0));
         dz.dot(&self.kernel.t()).into_dyn()
     }
 

@@ -5,18 +5,21 @@
 use std::process::ExitCode;
 
 mod args;
+mod bench;
 mod inspect;
 mod train;
 
 pub const USAGE: &str = "usage:
   kindling inspect DATA.csv
-  kindling train EXPERIMENT.json [--data DATA.csv] [--epochs N] [--seed N]";
+  kindling train EXPERIMENT.json [--data DATA.csv] [--epochs N] [--seed N]
+  kindling bench W1|W2|W3 [--clock wall|cpu]";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("inspect") => inspect::run(&args[1..]),
         Some("train") => train::run(&args[1..]),
+        Some("bench") => bench::run(&args[1..]),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             Ok(())
