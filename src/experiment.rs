@@ -108,6 +108,14 @@ fn one() -> usize {
     1
 }
 
+fn yes() -> bool {
+    true
+}
+
+fn is_true(b: &bool) -> bool {
+    *b
+}
+
 /// The layers, in order.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 #[serde(deny_unknown_fields, default)]
@@ -123,6 +131,9 @@ pub enum LayerConfig {
         units: usize,
         #[serde(default)]
         activation: Activation,
+        /// `false`: no bias term (`y = activation(x·W)`), as Keras `use_bias`.
+        #[serde(default = "yes", skip_serializing_if = "is_true")]
+        use_bias: bool,
         /// L1/L2 penalty on the kernel (Keras `kernel_regularizer`).
         #[serde(default, skip_serializing_if = "Option::is_none")]
         kernel_regularizer: Option<Regularizer>,
@@ -146,6 +157,18 @@ pub enum LayerConfig {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         kernel_regularizer: Option<Regularizer>,
     },
+}
+
+impl LayerConfig {
+    /// A dense layer with a bias and no regulariser.
+    pub fn dense(units: usize, activation: Activation) -> Self {
+        LayerConfig::Dense {
+            units,
+            activation,
+            use_bias: true,
+            kernel_regularizer: None,
+        }
+    }
 }
 
 /// A weight penalty added to the loss: `l1·Σ|w| + l2·Σw²` (Keras `L1L2`).
@@ -272,11 +295,13 @@ impl Default for Experiment {
                     LayerConfig::Dense {
                         units: 16,
                         activation: Activation::Relu,
+                        use_bias: true,
                         kernel_regularizer: None,
                     },
                     LayerConfig::Dense {
                         units: 3,
                         activation: Activation::Softmax,
+                        use_bias: true,
                         kernel_regularizer: None,
                     },
                 ],

@@ -69,18 +69,13 @@ pub fn run(
     files: &[(&str, &[u8])],
     clock: &mut dyn FnMut() -> f64,
 ) -> Result<BenchReport> {
-    let dense = |units, activation| LayerConfig::Dense {
-        units,
-        activation,
-        kernel_regularizer: None,
-    };
     match workload {
         Workload::W1 => {
             let d = data::digits(files)?;
             let layers = [
-                dense(64, Activation::Relu),
-                dense(64, Activation::Relu),
-                dense(10, Activation::Softmax),
+                LayerConfig::dense(64, Activation::Relu),
+                LayerConfig::dense(64, Activation::Relu),
+                LayerConfig::dense(10, Activation::Softmax),
             ];
             let mut job = Job::new(
                 &layers,
@@ -102,7 +97,7 @@ pub fn run(
                     return_sequences: false,
                     kernel_regularizer: None,
                 },
-                dense(1, Activation::Linear),
+                LayerConfig::dense(1, Activation::Linear),
             ];
             let mut job = Job::new(&layers, &d.x_train, &d.y_train, Loss::Mse, 32, 20)?;
             let epochs_ms = job.train(clock);
@@ -113,9 +108,9 @@ pub fn run(
             let (x, y) = data::synthetic();
             let x = x.into_dyn();
             let layers = [
-                dense(256, Activation::Relu),
-                dense(256, Activation::Relu),
-                dense(1, Activation::Linear),
+                LayerConfig::dense(256, Activation::Relu),
+                LayerConfig::dense(256, Activation::Relu),
+                LayerConfig::dense(1, Activation::Linear),
             ];
             let mut job = Job::new(&layers, &x, &y, Loss::Mse, 128, 3)?;
             let epochs_ms = job.train(clock);

@@ -12,12 +12,14 @@ use super::layer::{Layer, ParamMut};
 use super::regularizer::{self, Regularizer};
 use crate::rng::Rng;
 
-/// `y = activation(x · W + b)`.
+/// `y = activation(x · W + b)` (without `b` when `use_bias` is false).
 pub struct Dense {
     pub kernel: Array2<f32>,
     pub bias: Array1<f32>,
     pub activation: Activation,
     pub regularizer: Option<Regularizer>,
+    /// When false the bias stays zero and is not a parameter.
+    pub use_bias: bool,
     grad_kernel: Array2<f32>,
     grad_bias: Array1<f32>,
     input: Array2<f32>,
@@ -44,6 +46,7 @@ impl Dense {
             bias,
             activation,
             regularizer: None,
+            use_bias: true,
             input: Array2::zeros((0, i)),
             output: Array2::zeros((0, u)),
         }
@@ -82,20 +85,25 @@ impl Layer for Dense {
     }
 
     fn params(&mut self) -> Vec<ParamMut<'_>> {
-        vec![
-            ParamMut {
-                value: self.kernel.view_mut().into_dyn(),
-                grad: self.grad_kernel.view().into_dyn(),
-            },
-            ParamMut {
+        let mut p = vec![ParamMut {
+            value: self.kernel.view_mut().into_dyn(),
+            grad: self.grad_kernel.view().into_dyn(),
+        }];
+        if self.use_bias {
+            p.push(ParamMut {
                 value: self.bias.view_mut().into_dyn(),
                 grad: self.grad_bias.view().into_dyn(),
-            },
-        ]
+            });
+        }
+        p
     }
 
     fn weights(&self) -> Vec<ArrayD<f32>> {
-        vec![self.kernel.clone().into_dyn(), self.bias.clone().into_dyn()]
+        let mut w = vec![self.kernel.clone().into_dyn()];
+        if self.use_bias {
+            w.push(self.bias.clone().into_dyn());
+        }
+        w
     }
 
     fn output_shape(&self, _input: &[usize]) -> Vec<usize> {

@@ -58,6 +58,7 @@ impl Sequential {
                 LayerConfig::Dense {
                     units,
                     activation,
+                    use_bias,
                     kernel_regularizer,
                 } => {
                     if shape.len() != 1 {
@@ -76,6 +77,7 @@ impl Sequential {
                     };
                     let mut d = Dense::new(shape[0], units, act, rng);
                     d.regularizer = kernel_regularizer;
+                    d.use_bias = use_bias;
                     Box::new(d)
                 }
                 LayerConfig::Dropout { rate } => Box::new(Dropout::new(rate, rng.fork())),
@@ -233,20 +235,12 @@ mod tests {
     use super::*;
     use ndarray::array;
 
-    fn dense(units: usize, activation: Activation) -> LayerConfig {
-        LayerConfig::Dense {
-            units,
-            activation,
-            kernel_regularizer: None,
-        }
-    }
-
     #[test]
     fn counts_parameters_like_keras() {
         let layers = [
-            dense(64, Activation::Relu),
-            dense(64, Activation::Relu),
-            dense(10, Activation::Softmax),
+            LayerConfig::dense(64, Activation::Relu),
+            LayerConfig::dense(64, Activation::Relu),
+            LayerConfig::dense(10, Activation::Softmax),
         ];
         let m = Sequential::build(
             &layers,
@@ -262,7 +256,7 @@ mod tests {
     #[test]
     fn wrong_output_width_names_the_shapes() {
         let err = Sequential::build(
-            &[dense(4, Activation::Relu)],
+            &[LayerConfig::dense(4, Activation::Relu)],
             &[2],
             3,
             Loss::Mse,
@@ -278,7 +272,10 @@ mod tests {
 
     #[test]
     fn fused_softmax_predicts_probabilities_and_its_gradient_matches_finite_differences() {
-        let layers = [dense(5, Activation::Tanh), dense(3, Activation::Softmax)];
+        let layers = [
+            LayerConfig::dense(5, Activation::Tanh),
+            LayerConfig::dense(3, Activation::Softmax),
+        ];
         let mut m = Sequential::build(
             &layers,
             &[2],
