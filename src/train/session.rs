@@ -285,11 +285,15 @@ fn evaluate_on(
     let pred = model.predict(x);
     if pre.task == Task::Classification {
         let confusion = metrics::confusion(&pred, y);
+        let (macro_avg, weighted_avg) = metrics::averages(&confusion);
         return Evaluation {
             rows: rows(x),
             loss,
             accuracy: Some(metrics::accuracy(&pred, y)),
-            f1: Some(metrics::macro_f1(&confusion)),
+            f1: Some(macro_avg.f1),
+            per_class: Some(metrics::per_class(&confusion)),
+            macro_avg: Some(macro_avg),
+            weighted_avg: Some(weighted_avg),
             confusion: Some(confusion),
             ..Default::default()
         };
@@ -303,6 +307,7 @@ fn evaluate_on(
     Evaluation {
         rows: rows(x),
         loss,
+        mse: Some(rmse * rmse),
         rmse: Some(rmse),
         mae: Some(mae),
         r2: Some(r2),
