@@ -3,12 +3,12 @@
 //! # Shapes
 //! input `[batch, in]` → output `[batch, units]`; kernel `[in, units]`, bias `[units]`.
 
-use ndarray::linalg::general_mat_mul;
 use ndarray::{Array1, Array2, ArrayD, Axis, Ix2};
 
 use super::activation::Activation;
 use super::init::glorot_uniform;
 use super::layer::{Layer, ParamMut};
+use super::matmul::{gemm, matmul};
 use super::regularizer::{self, Regularizer};
 use crate::rng::Rng;
 
@@ -61,7 +61,7 @@ impl Layer for Dense {
             .expect("dense input is [batch, features]");
         // z = b broadcast, then z += x·W in place (no temporary), then the activation in place.
         let mut z = Array2::from_shape_fn((x.nrows(), self.bias.len()), |(_, j)| self.bias[j]);
-        general_mat_mul(1.0, &x, &self.kernel, 1.0, &mut z);
+        gemm(x, self.kernel.view(), true, &mut z.view_mut());
         self.activation.apply(&mut z);
         if training {
             self.input = x.to_owned();
@@ -78,10 +78,15 @@ impl Layer for Dense {
             .to_owned();
         self.activation.backward(self.output.view(), &mut dz);
         // Written into the standard-layout buffers the optimizer reads as flat slices.
-        general_mat_mul(1.0, &self.input.t(), &dz, 0.0, &mut self.grad_kernel);
+        gemm(
+            self.input.t(),
+            dz.view(),
+            false,
+            &mut self.grad_kernel.view_mut(),
+        );
         self.grad_bias.assign(&dz.sum_axis(Axis(0)));
         regularizer::add_grad(&self.regularizer, &self.kernel, &mut self.grad_kernel);
-        dz.dot(&self.kernel.t()).into_dyn()
+        matmul(dz.view(), self.kernel.t()).into_dyn()
     }
 
     fn params(&mut self) -> Vec<ParamMut<'_>> {

@@ -9,12 +9,13 @@
 //! (`return_sequences`); kernel `[features, 3·units]` (Glorot uniform), recurrent kernel
 //! `[units, 3·units]` (orthogonal), bias `[2, 3·units]` (input row, recurrent row; zeros).
 
-use ndarray::linalg::general_mat_mul;
 use ndarray::{Array2, Array3, ArrayD, Axis, Ix2};
 
 use super::activation::sigmoid;
 use super::init::{glorot_uniform, orthogonal};
 use super::layer::{Layer, ParamMut};
+use super::math;
+use super::matmul::{gemm_packed, Packed};
 use super::recurrent::{
     self, input_grads, output, output_grad, project, recurrent_grad, RecurrentWeights,
 };
@@ -76,14 +77,14 @@ impl Layer for Gru {
         self.rec_h = Array3::zeros((steps, batch, u));
         self.hs = Array3::zeros((steps + 1, batch, u));
         let mut rec = Array2::zeros((batch, 3 * u));
+        let recurrent = Packed::new(self.w.recurrent.view());
         for t in 0..steps {
             rec.assign(&self.w.bias.row(1));
-            general_mat_mul(
-                1.0,
-                &self.hs.index_axis(Axis(0), t),
-                &self.w.recurrent,
-                1.0,
-                &mut rec,
+            gemm_packed(
+                self.hs.index_axis(Axis(0), t),
+                &recurrent,
+                true,
+                &mut rec.view_mut(),
             );
             let r_s = rec.as_slice().expect("contiguous");
             let mut z = self.gates.index_axis_mut(Axis(0), t);
@@ -102,7 +103,7 @@ impl Layer for Gru {
                     let zg = sigmoid(zb[j] + rb[j]);
                     let rg = sigmoid(zb[u + j] + rb[u + j]);
                     rh[k] = rb[2 * u + j];
-                    let hh = (zb[2 * u + j] + rg * rh[k]).tanh();
+                    let hh = math::tanh(zb[2 * u + j] + rg * rh[k]);
                     (zb[j], zb[u + j], zb[2 * u + j]) = (zg, rg, hh);
                     h[k] = zg * h_prev[k] + (1.0 - zg) * hh;
                 }
@@ -119,6 +120,7 @@ impl Layer for Gru {
         let mut d_rec = Array3::zeros(self.gates.raw_dim());
         let mut dh = Array2::<f32>::zeros((batch, u));
         let mut direct = vec![0.0f32; batch * u];
+        let recurrent_t = Packed::new(self.w.recurrent.t());
         for t in (0..steps).rev() {
             dh += &dh_out.index_axis(Axis(0), t);
             let gates = self.gates.index_axis(Axis(0), t);
@@ -145,7 +147,7 @@ impl Layer for Gru {
                     direct[k] = dh_s[k] * z;
                 }
             }
-            general_mat_mul(1.0, &drt, &self.w.recurrent.t(), 0.0, &mut dh);
+            gemm_packed(drt.view(), &recurrent_t, false, &mut dh.view_mut());
             dh.as_slice_mut()
                 .expect("contiguous")
                 .iter_mut()

@@ -29,7 +29,7 @@ pub fn orthogonal(rows: usize, cols: usize, rng: &mut Rng) -> Array2<f32> {
     // Columns of a `long × short` normal matrix, orthonormalised by modified Gram–Schmidt in f64:
     // this is exactly Q with a positive R diagonal.
     let mut q: Vec<Vec<f64>> = (0..short)
-        .map(|_| (0..long).map(|_| rng.normal() as f64).collect())
+        .map(|_| (0..long).map(|_| standard_normal(rng)).collect())
         .collect();
     for j in 0..short {
         for k in 0..j {
@@ -48,6 +48,14 @@ pub fn orthogonal(rows: usize, cols: usize, rng: &mut Rng) -> Array2<f32> {
     } else {
         Array2::from_shape_fn((rows, cols), |(r, c)| q[r][c] as f32)
     }
+}
+
+/// A standard normal draw (Box–Muller on two 24-bit uniforms) with `libm`'s log and cos, so the
+/// same seed gives the same bits natively and in wasm.
+fn standard_normal(rng: &mut Rng) -> f64 {
+    let u1 = rng.next_f32() as f64 + 0.5 / (1u32 << 24) as f64;
+    let u2 = rng.next_f32() as f64;
+    (-2.0 * libm::log(u1)).sqrt() * libm::cos(std::f64::consts::TAU * u2)
 }
 
 #[cfg(test)]

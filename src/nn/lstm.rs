@@ -9,12 +9,13 @@
 //! (`return_sequences`); kernel `W` `[features, 4·units]` (Glorot uniform), recurrent kernel `U`
 //! `[units, 4·units]` (orthogonal), bias `[4·units]` (zeros, forget gate ones).
 
-use ndarray::linalg::general_mat_mul;
 use ndarray::{s, Array1, Array2, Array3, ArrayD, Axis, Ix1};
 
 use super::activation::sigmoid;
 use super::init::{glorot_uniform, orthogonal};
 use super::layer::{Layer, ParamMut};
+use super::math;
+use super::matmul::{gemm_packed, Packed};
 use super::recurrent::{
     self, input_grads, output, output_grad, project, recurrent_grad, RecurrentWeights,
 };
@@ -70,15 +71,15 @@ impl Layer for Lstm {
         self.gates = project(&self.xs, &self.w.kernel);
         self.cs = Array3::zeros((steps + 1, batch, u));
         self.hs = Array3::zeros((steps + 1, batch, u));
+        let recurrent = Packed::new(self.w.recurrent.view());
         for t in 0..steps {
             let mut z = self.gates.index_axis_mut(Axis(0), t);
             z += &self.w.bias;
-            general_mat_mul(
-                1.0,
-                &self.hs.index_axis(Axis(0), t),
-                &self.w.recurrent,
-                1.0,
-                &mut z,
+            gemm_packed(
+                self.hs.index_axis(Axis(0), t),
+                &recurrent,
+                true,
+                &mut z.view_mut(),
             );
             let z = z.into_slice().expect("contiguous");
             let (c_prev, c_next) = self.cs.view_mut().split_at(Axis(0), t + 1);
@@ -93,12 +94,12 @@ impl Layer for Lstm {
                 for j in 0..u {
                     let i = sigmoid(zb[j]);
                     let f = sigmoid(zb[u + j]);
-                    let g = zb[2 * u + j].tanh();
+                    let g = math::tanh(zb[2 * u + j]);
                     let o = sigmoid(zb[3 * u + j]);
                     (zb[j], zb[u + j], zb[2 * u + j], zb[3 * u + j]) = (i, f, g, o);
                     let k = b * u + j;
                     c[k] = f * c_prev[k] + i * g;
-                    h[k] = o * c[k].tanh();
+                    h[k] = o * math::tanh(c[k]);
                 }
             }
         }
@@ -112,6 +113,7 @@ impl Layer for Lstm {
         let mut dz = Array3::zeros(self.gates.raw_dim());
         let mut dh = Array2::<f32>::zeros((batch, u));
         let mut dc = vec![0.0f32; batch * u];
+        let recurrent_t = Packed::new(self.w.recurrent.t());
         for t in (0..steps).rev() {
             dh += &dh_out.index_axis(Axis(0), t);
             let gates = self.gates.index_axis(Axis(0), t);
@@ -128,7 +130,7 @@ impl Layer for Lstm {
                 for j in 0..u {
                     let k = b * u + j;
                     let (i, f, g, o) = (gb[j], gb[u + j], gb[2 * u + j], gb[3 * u + j]);
-                    let tc = c[k].tanh();
+                    let tc = math::tanh(c[k]);
                     let dct = dc[k] + dh_s[k] * o * (1.0 - tc * tc);
                     db[j] = dct * g * i * (1.0 - i);
                     db[u + j] = dct * c_prev[k] * f * (1.0 - f);
@@ -137,7 +139,7 @@ impl Layer for Lstm {
                     dc[k] = dct * f;
                 }
             }
-            general_mat_mul(1.0, &dzt, &self.w.recurrent.t(), 0.0, &mut dh);
+            gemm_packed(dzt.view(), &recurrent_t, false, &mut dh.view_mut());
         }
         let (gk, gr, gb) = &mut self.w.grads;
         recurrent_grad(&self.hs, &dz, gr);

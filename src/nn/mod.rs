@@ -8,6 +8,8 @@ pub mod init;
 pub mod layer;
 pub mod loss;
 pub mod lstm;
+pub mod math;
+pub mod matmul;
 pub mod recurrent;
 pub mod regularizer;
 pub mod sequential;

@@ -4,12 +4,12 @@
 //! Time-major buffers `[steps, batch, x]` make each step's rows one contiguous `[batch, x]` block,
 //! so whole-sequence products (`X·W`, `Xᵀ·dZ`, `Hᵀ·dZ`) are single matrix multiplications.
 
-use ndarray::linalg::general_mat_mul;
 use ndarray::{
     s, Array, Array2, Array3, ArrayD, ArrayView2, ArrayView3, Axis, Dimension, Ix2, Ix3,
 };
 
 use super::layer::ParamMut;
+use super::matmul::{gemm, matmul};
 use super::regularizer::{self, Regularizer};
 
 /// `[batch, steps, features]` → a time-major copy `[steps, batch, features]`.
@@ -40,8 +40,7 @@ pub fn flat(a: &Array3<f32>) -> ArrayView2<'_, f32> {
 /// `xs · kernel` for every step at once: `[steps, batch, in]` → `[steps, batch, out]`.
 pub fn project(xs: &Array3<f32>, kernel: &Array2<f32>) -> Array3<f32> {
     let (t, b, _) = xs.dim();
-    flat(xs)
-        .dot(kernel)
+    matmul(flat(xs), kernel.view())
         .into_shape_with_order((t, b, kernel.ncols()))
         .expect("contiguous")
 }
@@ -83,11 +82,10 @@ pub fn input_grads(
     grad_bias: &mut ndarray::ArrayViewMut1<f32>,
 ) -> ArrayD<f32> {
     let dzf = flat(dz);
-    general_mat_mul(1.0, &flat(xs).t(), &dzf, 0.0, grad_kernel);
+    gemm(flat(xs).t(), dzf, false, &mut grad_kernel.view_mut());
     grad_bias.assign(&dzf.sum_axis(Axis(0)));
     let (t, b, _) = xs.dim();
-    let dx = dzf
-        .dot(&kernel.t())
+    let dx = matmul(dzf, kernel.t())
         .into_shape_with_order((t, b, kernel.nrows()))
         .expect("contiguous");
     to_batch_major(dx.view())
@@ -100,7 +98,7 @@ pub fn recurrent_grad(hs: &Array3<f32>, dz: &Array3<f32>, grad: &mut Array2<f32>
     let prev = hs.slice(s![..steps, .., ..]);
     let (t, b, u) = prev.dim();
     let prev = prev.into_shape_with_order((t * b, u)).expect("contiguous");
-    general_mat_mul(1.0, &prev.t(), &flat(dz), 0.0, grad);
+    gemm(prev.t(), flat(dz), false, &mut grad.view_mut());
 }
 
 /// The three trainable tensors of a recurrent layer (Keras order: kernel, recurrent kernel,

@@ -1,6 +1,7 @@
 //! Optimizers (Keras update rules): gd, sgd (momentum, Nesterov), adam, rmsprop.
 
 use crate::experiment::OptimizerConfig;
+use crate::nn::math::powi;
 use crate::nn::ParamMut;
 
 /// An optimizer with per-parameter state, created lazily on the first step.
@@ -40,7 +41,7 @@ impl Optimizer {
                 .collect();
         }
         self.iterations += 1;
-        let t = self.iterations as i32;
+        let t = self.iterations;
         for (mut p, [s1, s2]) in params.into_iter().zip(self.slots.iter_mut()) {
             let w = p.value.as_slice_mut().expect("parameters are contiguous");
             let g = p.grad.as_slice().expect("gradients are contiguous");
@@ -64,7 +65,7 @@ impl Optimizer {
                     beta_2: b2,
                     epsilon: eps,
                 } => {
-                    let lr_t = lr * (1.0 - b2.powi(t)).sqrt() / (1.0 - b1.powi(t));
+                    let lr_t = lr * (1.0 - powi(b2, t)).sqrt() / (1.0 - powi(b1, t));
                     for (((w, g), m), v) in
                         w.iter_mut().zip(g).zip(s1.iter_mut()).zip(s2.iter_mut())
                     {
