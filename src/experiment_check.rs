@@ -212,4 +212,46 @@ mod tests {
         let e = Experiment::from_json("{}").unwrap();
         assert_eq!(e, Experiment::default());
     }
+
+    #[test]
+    fn recurrent_layers_and_regularizers_parse_and_are_checked() {
+        let e = Experiment::from_json(
+            r#"{"model":{"layers":[{"type":"gru","units":8,"return_sequences":true},
+              {"type":"lstm","units":4,"kernel_regularizer":{"l2":0.01}},
+              {"type":"dense","units":1,"use_bias":false,"kernel_regularizer":{"l1":0.001,"l2":0.002}}]}}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            e.model.layers[2],
+            LayerConfig::Dense {
+                units: 1,
+                activation: Activation::Linear,
+                use_bias: false,
+                kernel_regularizer: Some(Regularizer {
+                    l1: 0.001,
+                    l2: 0.002
+                }),
+            }
+        );
+        assert_eq!(
+            Experiment::from_json(&e.to_json()).unwrap(),
+            e,
+            "round trip"
+        );
+        let err = Experiment::from_json(
+            r#"{"model":{"layers":[{"type":"lstm","units":4,"kernel_regularizer":{"l2":-1}}]}}"#,
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(
+            err.contains("model.layers[0].kernel_regularizer.l2"),
+            "{err}"
+        );
+        let err = Experiment::from_json(
+            r#"{"model":{"layers":[{"type":"dense","units":4,"kernel_regularizer":{"l3":1}}]}}"#,
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(err.contains("l3"), "{err}");
+    }
 }

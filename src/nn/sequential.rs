@@ -311,4 +311,90 @@ mod tests {
             }
         }
     }
+
+    fn lstm(units: usize, return_sequences: bool) -> LayerConfig {
+        LayerConfig::Lstm {
+            units,
+            return_sequences,
+            kernel_regularizer: None,
+        }
+    }
+
+    #[test]
+    fn w2_lstm_model_counts_parameters_like_keras() {
+        let layers = [lstm(50, false), LayerConfig::dense(1, Activation::Linear)];
+        let m = Sequential::build(&layers, &[30, 1], 1, Loss::Mse, &mut Rng::new(0)).unwrap();
+        assert_eq!(m.param_count(), 10_451);
+        let kinds: Vec<_> = m
+            .summary()
+            .iter()
+            .map(|s| (s.kind, s.output_shape.clone()))
+            .collect();
+        assert_eq!(kinds, [("lstm", vec![50]), ("dense", vec![1])]);
+    }
+
+    #[test]
+    fn wrong_ranks_name_the_layer_and_the_shape() {
+        let err = Sequential::build(&[lstm(4, false)], &[6], 1, Loss::Mse, &mut Rng::new(0))
+            .err()
+            .unwrap()
+            .to_string();
+        assert!(
+            err.contains("layer 0 (lstm)") && err.contains("[6]"),
+            "{err}"
+        );
+        let layers = [lstm(3, true), LayerConfig::dense(1, Activation::Linear)];
+        let err = Sequential::build(&layers, &[5, 2], 1, Loss::Mse, &mut Rng::new(0))
+            .err()
+            .unwrap()
+            .to_string();
+        assert!(
+            err.contains("layer 1 (dense)") && err.contains("[5, 3]"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn stacked_recurrent_model_gradients_match_finite_differences_with_penalties() {
+        let layers = [
+            LayerConfig::Gru {
+                units: 3,
+                return_sequences: true,
+                kernel_regularizer: Some(crate::experiment::Regularizer { l1: 0.01, l2: 0.02 }),
+            },
+            lstm(2, false),
+            LayerConfig::dense(1, Activation::Linear),
+        ];
+        let mut m = Sequential::build(&layers, &[5, 2], 1, Loss::Mse, &mut Rng::new(2)).unwrap();
+        let x = ndarray::Array3::from_shape_fn((2, 5, 2), |(b, t, f)| {
+            ((b * 3 + t * 5 + f) % 7) as f32 / 3.0 - 1.0
+        })
+        .into_dyn();
+        let y = array![[0.5f32], [-0.3]];
+        let (loss, _) = m.forward_backward(&x, &y);
+        assert!(
+            (loss - m.loss(&x, &y)).abs() < 1e-6,
+            "penalty counted in both"
+        );
+        let grads: Vec<Vec<f32>> = m
+            .params()
+            .iter()
+            .map(|p| p.grad.iter().copied().collect())
+            .collect();
+        for (pi, g) in grads.iter().enumerate() {
+            for (k, &ana) in g.iter().enumerate() {
+                let h = 1e-2;
+                m.params()[pi].value.as_slice_mut().unwrap()[k] += h;
+                let up = m.loss(&x, &y);
+                m.params()[pi].value.as_slice_mut().unwrap()[k] -= 2.0 * h;
+                let down = m.loss(&x, &y);
+                m.params()[pi].value.as_slice_mut().unwrap()[k] += h;
+                let num = (up - down) / (2.0 * h);
+                assert!(
+                    (num - ana).abs() < 2e-3 + 2e-2 * num.abs(),
+                    "param {pi}[{k}]: {num} vs {ana}"
+                );
+            }
+        }
+    }
 }
