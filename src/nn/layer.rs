@@ -62,7 +62,7 @@ pub(crate) mod tests {
             (num - ana as f64).abs() <= 2e-2 * (1.0 + num.abs().max(ana.abs() as f64))
         };
         for (p, grads) in analytic.iter().enumerate() {
-            for k in 0..grads.len() {
+            for (k, &ana) in grads.iter().enumerate() {
                 let bump = |d: f32, layer: &mut dyn Layer| {
                     let mut ps = layer.params();
                     ps[p].value.as_slice_mut().unwrap()[k] += d;
@@ -74,9 +74,8 @@ pub(crate) mod tests {
                 bump(h, layer);
                 let num = (up - down) / (2.0 * h as f64);
                 assert!(
-                    close(num, grads[k]),
-                    "{what}: param {p}[{k}] numeric {num} vs analytic {}",
-                    grads[k]
+                    close(num, ana),
+                    "{what}: param {p}[{k}] numeric {num} vs analytic {ana}"
                 );
             }
         }

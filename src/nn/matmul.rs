@@ -8,7 +8,7 @@
 //! Both operands are packed (any strides, e.g. transposed views) into `MR`-row blocks of A and
 //! `NR`-column panels of B; a `MR × NR` register tile accumulates over the whole `k` range.
 
-use ndarray::{Array2, ArrayView2, ArrayViewMut2};
+use ndarray::{s, Array2, ArrayView2, ArrayViewMut2};
 
 const MR: usize = 4;
 const NR: usize = 16;
@@ -40,8 +40,16 @@ impl Packed {
         let (k, n) = b.dim();
         let mut panels = vec![0.0f32; n.div_ceil(NR) * k * NR];
         for (kk, row) in b.rows().into_iter().enumerate() {
-            for (j, &v) in row.iter().enumerate() {
-                panels[((j / NR) * k + kk) * NR + j % NR] = v;
+            for (p, chunk) in panels.chunks_exact_mut(k * NR).enumerate() {
+                let (j0, cols) = (p * NR, NR.min(n - p * NR));
+                let dst = &mut chunk[kk * NR..kk * NR + cols];
+                match row.as_slice() {
+                    Some(src) => dst.copy_from_slice(&src[j0..j0 + cols]),
+                    None => dst
+                        .iter_mut()
+                        .zip(row.iter().skip(j0))
+                        .for_each(|(d, &v)| *d = v),
+                }
             }
         }
         Packed { k, n, panels }
@@ -75,17 +83,15 @@ pub fn gemm_packed(a: ArrayView2<f32>, b: &Packed, accumulate: bool, c: &mut Arr
             let (j0, cols) = (p * NR, NR.min(n - p * NR));
             let mut acc = [[0.0f32; NR]; MR];
             if accumulate {
-                for r in 0..rows {
-                    for j in 0..cols {
-                        acc[r][j] = c[[i0 + r, j0 + j]];
-                    }
+                for (r, acc_r) in acc.iter_mut().enumerate().take(rows) {
+                    let c_row = c.slice(s![i0 + r, j0..j0 + cols]);
+                    acc_r.iter_mut().zip(c_row).for_each(|(a, &v)| *a = v);
                 }
             }
             tile(&ap, panel, &mut acc);
-            for r in 0..rows {
-                for j in 0..cols {
-                    c[[i0 + r, j0 + j]] = acc[r][j];
-                }
+            for (r, acc_r) in acc.iter().enumerate().take(rows) {
+                let c_row = c.slice_mut(s![i0 + r, j0..j0 + cols]);
+                c_row.into_iter().zip(acc_r).for_each(|(v, &a)| *v = a);
             }
         }
     }
