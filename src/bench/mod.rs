@@ -231,4 +231,53 @@ mod tests {
         let err = run(Workload::W1, &[], &mut || 0.0).unwrap_err().to_string();
         assert!(err.contains("digits.csv"), "{err}");
     }
+
+    fn shipped() -> Vec<(&'static str, &'static [u8])> {
+        use crate::data::builtin::bytes;
+        vec![
+            ("digits.csv", bytes("digits").unwrap()),
+            ("digits_split.csv", bytes("digits_split").unwrap()),
+            ("sunspots.csv", bytes("sunspots").unwrap()),
+        ]
+    }
+
+    /// A clock that advances 1 ms per reading: every epoch then lasts exactly 1 ms.
+    fn ticks() -> impl FnMut() -> f64 {
+        let mut t = 0.0;
+        move || {
+            t += 1.0;
+            t
+        }
+    }
+
+    #[test]
+    fn w1_reaches_the_target_accuracy_and_reports_per_epoch_figures() {
+        let r = run(Workload::W1, &shipped(), &mut ticks()).unwrap();
+        assert_eq!(r.epochs_ms, vec![1.0; 20]);
+        assert_eq!(
+            (r.ms_per_epoch, r.samples_per_s),
+            (1.0, Some(1437.0 * 1000.0))
+        );
+        assert_eq!((r.params, r.gflops), (8970, None));
+        assert!(r.metric >= 0.96, "W1 test accuracy {}", r.metric);
+    }
+
+    #[test]
+    fn w2_beats_predicting_the_training_mean() {
+        let files = shipped();
+        let r = run(Workload::W2, &files, &mut ticks()).unwrap();
+        let (d, range) = data::sunspots(&files).unwrap();
+        assert_eq!(
+            (d.y_train.nrows(), d.y_test.nrows(), r.params),
+            (223, 56, 10_451)
+        );
+        let mean = d.y_train.mean().unwrap();
+        let baseline =
+            (d.y_test.mapv(|y| (y - mean).powi(2)).mean().unwrap() as f64).sqrt() * range;
+        assert!(
+            r.metric < 0.8 * baseline,
+            "RMSE {} vs mean-predictor {baseline}",
+            r.metric
+        );
+    }
 }
