@@ -33,6 +33,8 @@ pub struct Lstm {
     /// Cell and hidden states `[steps + 1, batch, units]` (index 0 = the zero initial state).
     cs: Array3<f32>,
     hs: Array3<f32>,
+    /// `tanh(c_t)` per step `[steps, batch, units]` (reused by backward).
+    tanh_c: Array3<f32>,
 }
 
 impl Lstm {
@@ -58,6 +60,7 @@ impl Lstm {
             xs: empty.clone(),
             gates: empty.clone(),
             cs: empty.clone(),
+            tanh_c: empty.clone(),
             hs: empty,
         }
     }
@@ -70,6 +73,7 @@ impl Layer for Lstm {
         let (steps, batch, _) = self.xs.dim();
         self.gates = project(&self.xs, &self.w.kernel);
         self.cs = Array3::zeros((steps + 1, batch, u));
+        self.tanh_c = Array3::zeros((steps, batch, u));
         self.hs = Array3::zeros((steps + 1, batch, u));
         let recurrent = Packed::new(self.w.recurrent.view());
         for t in 0..steps {
@@ -89,6 +93,8 @@ impl Layer for Lstm {
             let c = c_next.as_slice_mut().expect("contiguous");
             let mut h = self.hs.index_axis_mut(Axis(0), t + 1);
             let h = h.as_slice_mut().expect("contiguous");
+            let mut tc = self.tanh_c.index_axis_mut(Axis(0), t);
+            let tc = tc.as_slice_mut().expect("contiguous");
             for b in 0..batch {
                 let zb = &mut z[b * 4 * u..(b + 1) * 4 * u];
                 for j in 0..u {
@@ -99,7 +105,8 @@ impl Layer for Lstm {
                     (zb[j], zb[u + j], zb[2 * u + j], zb[3 * u + j]) = (i, f, g, o);
                     let k = b * u + j;
                     c[k] = f * c_prev[k] + i * g;
-                    h[k] = o * math::tanh(c[k]);
+                    tc[k] = math::tanh(c[k]);
+                    h[k] = o * tc[k];
                 }
             }
         }
@@ -120,8 +127,8 @@ impl Layer for Lstm {
             let gates = gates.as_slice().expect("contiguous");
             let c_prev = self.cs.index_axis(Axis(0), t);
             let c_prev = c_prev.as_slice().expect("contiguous");
-            let c = self.cs.index_axis(Axis(0), t + 1);
-            let c = c.as_slice().expect("contiguous");
+            let tanh_c = self.tanh_c.index_axis(Axis(0), t);
+            let tanh_c = tanh_c.as_slice().expect("contiguous");
             let dh_s = dh.as_slice().expect("contiguous");
             let mut dzt = dz.index_axis_mut(Axis(0), t);
             let d = dzt.as_slice_mut().expect("contiguous");
@@ -130,7 +137,7 @@ impl Layer for Lstm {
                 for j in 0..u {
                     let k = b * u + j;
                     let (i, f, g, o) = (gb[j], gb[u + j], gb[2 * u + j], gb[3 * u + j]);
-                    let tc = math::tanh(c[k]);
+                    let tc = tanh_c[k];
                     let dct = dc[k] + dh_s[k] * o * (1.0 - tc * tc);
                     db[j] = dct * g * i * (1.0 - i);
                     db[u + j] = dct * c_prev[k] * f * (1.0 - f);
