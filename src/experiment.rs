@@ -118,6 +118,14 @@ fn one() -> usize {
     1
 }
 
+fn yes() -> bool {
+    true
+}
+
+fn is_true(b: &bool) -> bool {
+    *b
+}
+
 /// The layers, in order.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 #[serde(deny_unknown_fields, default)]
@@ -133,15 +141,52 @@ pub enum LayerConfig {
         units: usize,
         #[serde(default)]
         activation: Activation,
+        /// `false`: no bias term (`y = activation(x·W)`), as Keras `use_bias`.
+        #[serde(default = "yes", skip_serializing_if = "is_true")]
+        use_bias: bool,
+        /// L1/L2 penalty on the kernel (Keras `kernel_regularizer`).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        kernel_regularizer: Option<Regularizer>,
     },
     Dropout {
         rate: f32,
     },
+    /// Long short-term memory over `[steps, features]` inputs.
     Lstm {
         units: usize,
         #[serde(default)]
         return_sequences: bool,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        kernel_regularizer: Option<Regularizer>,
     },
+    /// Gated recurrent unit (Keras 2 default: `reset_after`) over `[steps, features]` inputs.
+    Gru {
+        units: usize,
+        #[serde(default)]
+        return_sequences: bool,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        kernel_regularizer: Option<Regularizer>,
+    },
+}
+
+impl LayerConfig {
+    /// A dense layer with a bias and no regulariser.
+    pub fn dense(units: usize, activation: Activation) -> Self {
+        LayerConfig::Dense {
+            units,
+            activation,
+            use_bias: true,
+            kernel_regularizer: None,
+        }
+    }
+}
+
+/// A weight penalty added to the loss: `l1·Σ|w| + l2·Σw²` (Keras `L1L2`).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields, default)]
+pub struct Regularizer {
+    pub l1: f32,
+    pub l2: f32,
 }
 
 /// Element-wise (or, for softmax, row-wise) output functions.
@@ -260,10 +305,14 @@ impl Default for Experiment {
                     LayerConfig::Dense {
                         units: 16,
                         activation: Activation::Relu,
+                        use_bias: true,
+                        kernel_regularizer: None,
                     },
                     LayerConfig::Dense {
                         units: 3,
                         activation: Activation::Softmax,
+                        use_bias: true,
+                        kernel_regularizer: None,
                     },
                 ],
             },

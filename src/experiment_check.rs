@@ -87,8 +87,27 @@ fn validate_layers(e: &Experiment) -> Result<()> {
     for (i, layer) in layers.iter().enumerate() {
         let path = format!("model.layers[{i}]");
         match layer {
-            LayerConfig::Dense { units, .. } | LayerConfig::Lstm { units, .. } => {
-                range(&format!("{path}.units"), *units, 1, MAX_UNITS)?
+            LayerConfig::Dense {
+                units,
+                kernel_regularizer,
+                ..
+            }
+            | LayerConfig::Lstm {
+                units,
+                kernel_regularizer,
+                ..
+            }
+            | LayerConfig::Gru {
+                units,
+                kernel_regularizer,
+                ..
+            } => {
+                range(&format!("{path}.units"), *units, 1, MAX_UNITS)?;
+                if let Some(r) = kernel_regularizer {
+                    let at = format!("{path}.kernel_regularizer");
+                    finite_range(&format!("{at}.l1"), r.l1 as f64, 0.0, 10.0)?;
+                    finite_range(&format!("{at}.l2"), r.l2 as f64, 0.0, 10.0)?;
+                }
             }
             LayerConfig::Dropout { rate } => {
                 finite_range(&format!("{path}.rate"), *rate as f64, 0.0, 0.95)?
@@ -192,5 +211,47 @@ mod tests {
     fn defaults_fill_missing_keys() {
         let e = Experiment::from_json("{}").unwrap();
         assert_eq!(e, Experiment::default());
+    }
+
+    #[test]
+    fn recurrent_layers_and_regularizers_parse_and_are_checked() {
+        let e = Experiment::from_json(
+            r#"{"model":{"layers":[{"type":"gru","units":8,"return_sequences":true},
+              {"type":"lstm","units":4,"kernel_regularizer":{"l2":0.01}},
+              {"type":"dense","units":1,"use_bias":false,"kernel_regularizer":{"l1":0.001,"l2":0.002}}]}}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            e.model.layers[2],
+            LayerConfig::Dense {
+                units: 1,
+                activation: Activation::Linear,
+                use_bias: false,
+                kernel_regularizer: Some(Regularizer {
+                    l1: 0.001,
+                    l2: 0.002
+                }),
+            }
+        );
+        assert_eq!(
+            Experiment::from_json(&e.to_json()).unwrap(),
+            e,
+            "round trip"
+        );
+        let err = Experiment::from_json(
+            r#"{"model":{"layers":[{"type":"lstm","units":4,"kernel_regularizer":{"l2":-1}}]}}"#,
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(
+            err.contains("model.layers[0].kernel_regularizer.l2"),
+            "{err}"
+        );
+        let err = Experiment::from_json(
+            r#"{"model":{"layers":[{"type":"dense","units":4,"kernel_regularizer":{"l3":1}}]}}"#,
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(err.contains("l3"), "{err}");
     }
 }

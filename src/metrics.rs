@@ -1,5 +1,6 @@
-//! Metrics on held-out data: accuracy, macro F1 and the confusion matrix for classes; RMSE, MAE
-//! and R² (in the target's original units) for regression.
+//! Metrics on held-out data: accuracy, precision/recall/F1 (per class, macro and weighted) and
+//! the confusion matrix for classes; MSE, RMSE, MAE and R² (in the target's original units) for
+//! regression. Definitions as scikit-learn's (`zero_division = 0`).
 
 use ndarray::{Array2, ArrayView1, Axis};
 use serde::Serialize;
@@ -21,6 +22,74 @@ pub struct Evaluation {
     pub mae: Option<f32>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r2: Option<f32>,
+    /// Precision, recall, F1 and support of each class, in class-index order.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub per_class: Option<Vec<ClassScores>>,
+    /// Unweighted mean over the classes that occur (as target or prediction).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub macro_avg: Option<ClassScores>,
+    /// Mean weighted by each class's support.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub weighted_avg: Option<ClassScores>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mse: Option<f32>,
+}
+
+/// One row of a classification report; `support` = rows whose target is the class.
+#[derive(Debug, Clone, PartialEq, Serialize, Default)]
+pub struct ClassScores {
+    pub precision: f32,
+    pub recall: f32,
+    pub f1: f32,
+    pub support: usize,
+}
+
+/// Per-class scores from `confusion[actual][predicted]`; a zero denominator scores 0.
+pub fn per_class(confusion: &[Vec<usize>]) -> Vec<ClassScores> {
+    let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f32 / b as f32 };
+    (0..confusion.len())
+        .map(|c| {
+            let tp = confusion[c][c];
+            let support: usize = confusion[c].iter().sum();
+            let predicted: usize = confusion.iter().map(|r| r[c]).sum();
+            ClassScores {
+                precision: ratio(tp, predicted),
+                recall: ratio(tp, support),
+                f1: ratio(2 * tp, support + predicted),
+                support,
+            }
+        })
+        .collect()
+}
+
+/// (macro, weighted) averages of `per_class` rows; macro skips classes that never occur as a
+/// target nor a prediction, as scikit-learn's label set does.
+pub fn averages(confusion: &[Vec<usize>]) -> (ClassScores, ClassScores) {
+    let rows = per_class(confusion);
+    let total: usize = rows.iter().map(|r| r.support).sum();
+    let occurs: Vec<&ClassScores> = rows
+        .iter()
+        .enumerate()
+        .filter(|(c, r)| r.support > 0 || confusion.iter().any(|row| row[*c] > 0))
+        .map(|(_, r)| r)
+        .collect();
+    let mean = |w: &dyn Fn(&ClassScores) -> f32, pick: fn(&ClassScores) -> f32| {
+        let (num, den) = occurs.iter().fold((0.0f64, 0.0f64), |(n, d), r| {
+            (n + (w(r) * pick(r)) as f64, d + w(r) as f64)
+        });
+        if den > 0.0 {
+            (num / den) as f32
+        } else {
+            0.0
+        }
+    };
+    let avg = |w: &dyn Fn(&ClassScores) -> f32| ClassScores {
+        precision: mean(w, |r| r.precision),
+        recall: mean(w, |r| r.recall),
+        f1: mean(w, |r| r.f1),
+        support: total,
+    };
+    (avg(&|_| 1.0), avg(&|r| r.support as f32))
 }
 
 /// Index of the largest value in a row.
@@ -60,26 +129,9 @@ pub fn confusion(pred: &Array2<f32>, onehot: &Array2<f32>) -> Vec<Vec<usize>> {
     m
 }
 
-/// Unweighted mean of per-class F1 (a class never predicted nor present counts as 0 only if present).
+/// Unweighted mean of per-class F1 over the classes that occur (macro F1).
 pub fn macro_f1(confusion: &[Vec<usize>]) -> f32 {
-    let k = confusion.len();
-    let mut total = 0.0;
-    let mut counted = 0;
-    for c in 0..k {
-        let tp = confusion[c][c] as f32;
-        let actual: usize = confusion[c].iter().sum();
-        let predicted: usize = confusion.iter().map(|r| r[c]).sum();
-        if actual + predicted == 0 {
-            continue;
-        }
-        total += 2.0 * tp / (actual + predicted) as f32;
-        counted += 1;
-    }
-    if counted == 0 {
-        0.0
-    } else {
-        total / counted as f32
-    }
+    averages(confusion).0.f1
 }
 
 /// (RMSE, MAE, R²) over every element.
@@ -111,6 +163,35 @@ mod tests {
         assert_eq!(c, vec![vec![1, 1], vec![0, 2]]);
         // class 0: F1 = 2·1/(2+1) = 2/3; class 1: 2·2/(2+3) = 4/5.
         assert!((macro_f1(&c) - (2.0 / 3.0 + 0.8) / 2.0).abs() < 1e-6);
+    }
+
+    #[test]
+    fn classification_report_by_hand() {
+        // 3 classes; class 2 is never the target but predicted once (scikit-learn counts it).
+        let c = vec![vec![3, 1, 0], vec![1, 2, 1], vec![0, 0, 0]];
+        let rows = per_class(&c);
+        // class 0: P = 3/4, R = 3/4, F1 = 6/8; class 1: P = 2/3, R = 2/4, F1 = 4/7; class 2: 0.
+        let want = [
+            (0.75, 0.75, 0.75, 4),
+            (2.0 / 3.0, 0.5, 4.0 / 7.0, 4),
+            (0.0, 0.0, 0.0, 0),
+        ];
+        for (r, w) in rows.iter().zip(want) {
+            assert!(
+                (r.precision - w.0).abs() < 1e-6 && (r.recall - w.1).abs() < 1e-6,
+                "{r:?}"
+            );
+            assert!((r.f1 - w.2).abs() < 1e-6 && r.support == w.3, "{r:?}");
+        }
+        let (m, w) = averages(&c);
+        assert!(
+            (m.precision - (0.75 + 2.0 / 3.0) / 3.0).abs() < 1e-6,
+            "{m:?}"
+        );
+        assert!((m.f1 - (0.75 + 4.0 / 7.0) / 3.0).abs() < 1e-6, "{m:?}");
+        // weighted by support 4, 4, 0.
+        assert!((w.recall - 0.625).abs() < 1e-6 && w.support == 8, "{w:?}");
+        assert!((w.f1 - (0.75 + 4.0 / 7.0) / 2.0).abs() < 1e-6, "{w:?}");
     }
 
     #[test]

@@ -12,6 +12,7 @@ pub fn bytes(name: &str) -> Option<&'static [u8]> {
         "digits" => include_bytes!("../../www/data/digits.csv"),
         "sunspots" => include_bytes!("../../www/data/sunspots.csv"),
         "diabetes" => include_bytes!("../../www/data/diabetes.csv"),
+        "digits_split" => include_bytes!("../../www/data/digits_split.csv"),
         _ => return None,
     })
 }

@@ -179,6 +179,10 @@ const TEST_METRICS: &[&str] = &[
     "rmse",
     "mae",
     "r2",
+    "per_class",
+    "macro_avg",
+    "weighted_avg",
+    "mse",
 ];
 
 /// `metrics.test` holds only the evaluation's own keys.

@@ -2,6 +2,8 @@
 
 use ndarray::{Array2, ArrayView2, Axis, Zip};
 
+use super::math;
+
 pub use crate::experiment::Activation;
 
 /// Slope of `leaky_relu` for negative inputs.
@@ -15,7 +17,7 @@ impl Activation {
             Activation::Relu => z.mapv_inplace(|v| v.max(0.0)),
             Activation::LeakyRelu => z.mapv_inplace(|v| if v > 0.0 { v } else { LEAKY_SLOPE * v }),
             Activation::Sigmoid => z.mapv_inplace(sigmoid),
-            Activation::Tanh => z.mapv_inplace(f32::tanh),
+            Activation::Tanh => z.mapv_inplace(math::tanh),
             Activation::Softmax => softmax_rows(z),
         }
     }
@@ -51,9 +53,9 @@ impl Activation {
 /// The logistic function, stable for large |x|.
 pub fn sigmoid(x: f32) -> f32 {
     if x >= 0.0 {
-        1.0 / (1.0 + (-x).exp())
+        1.0 / (1.0 + math::exp(-x))
     } else {
-        let e = x.exp();
+        let e = math::exp(x);
         e / (1.0 + e)
     }
 }
@@ -62,7 +64,7 @@ pub fn sigmoid(x: f32) -> f32 {
 pub fn softmax_rows(z: &mut Array2<f32>) {
     for mut row in z.axis_iter_mut(Axis(0)) {
         let max = row.iter().copied().fold(f32::NEG_INFINITY, f32::max);
-        row.mapv_inplace(|v| (v - max).exp());
+        row.mapv_inplace(|v| math::exp(v - max));
         let sum = row.sum();
         row.mapv_inplace(|v| v / sum);
     }

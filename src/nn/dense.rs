@@ -8,13 +8,18 @@ use ndarray::{Array1, Array2, ArrayD, Axis, Ix2};
 use super::activation::Activation;
 use super::init::glorot_uniform;
 use super::layer::{Layer, ParamMut};
+use super::matmul::{gemm, matmul};
+use super::regularizer::{self, Regularizer};
 use crate::rng::Rng;
 
-/// `y = activation(x · W + b)`.
+/// `y = activation(x · W + b)` (without `b` when `use_bias` is false).
 pub struct Dense {
     pub kernel: Array2<f32>,
     pub bias: Array1<f32>,
     pub activation: Activation,
+    pub regularizer: Option<Regularizer>,
+    /// When false the bias stays zero and is not a parameter.
+    pub use_bias: bool,
     grad_kernel: Array2<f32>,
     grad_bias: Array1<f32>,
     input: Array2<f32>,
@@ -40,6 +45,8 @@ impl Dense {
             kernel,
             bias,
             activation,
+            regularizer: None,
+            use_bias: true,
             input: Array2::zeros((0, i)),
             output: Array2::zeros((0, u)),
         }
@@ -52,8 +59,9 @@ impl Layer for Dense {
             .view()
             .into_dimensionality::<Ix2>()
             .expect("dense input is [batch, features]");
-        let mut z = x.dot(&self.kernel);
-        z += &self.bias;
+        // z = b broadcast, then z += x·W in place (no temporary), then the activation in place.
+        let mut z = Array2::from_shape_fn((x.nrows(), self.bias.len()), |(_, j)| self.bias[j]);
+        gemm(x, self.kernel.view(), true, &mut z.view_mut());
         self.activation.apply(&mut z);
         if training {
             self.input = x.to_owned();
@@ -69,26 +77,38 @@ impl Layer for Dense {
             .expect("dense gradient is [batch, units]")
             .to_owned();
         self.activation.backward(self.output.view(), &mut dz);
-        self.grad_kernel = self.input.t().dot(&dz);
-        self.grad_bias = dz.sum_axis(Axis(0));
-        dz.dot(&self.kernel.t()).into_dyn()
+        // Written into the standard-layout buffers the optimizer reads as flat slices.
+        gemm(
+            self.input.t(),
+            dz.view(),
+            false,
+            &mut self.grad_kernel.view_mut(),
+        );
+        self.grad_bias.assign(&dz.sum_axis(Axis(0)));
+        regularizer::add_grad(&self.regularizer, &self.kernel, &mut self.grad_kernel);
+        matmul(dz.view(), self.kernel.t()).into_dyn()
     }
 
     fn params(&mut self) -> Vec<ParamMut<'_>> {
-        vec![
-            ParamMut {
-                value: self.kernel.view_mut().into_dyn(),
-                grad: self.grad_kernel.view().into_dyn(),
-            },
-            ParamMut {
+        let mut p = vec![ParamMut {
+            value: self.kernel.view_mut().into_dyn(),
+            grad: self.grad_kernel.view().into_dyn(),
+        }];
+        if self.use_bias {
+            p.push(ParamMut {
                 value: self.bias.view_mut().into_dyn(),
                 grad: self.grad_bias.view().into_dyn(),
-            },
-        ]
+            });
+        }
+        p
     }
 
     fn weights(&self) -> Vec<ArrayD<f32>> {
-        vec![self.kernel.clone().into_dyn(), self.bias.clone().into_dyn()]
+        let mut w = vec![self.kernel.clone().into_dyn()];
+        if self.use_bias {
+            w.push(self.bias.clone().into_dyn());
+        }
+        w
     }
 
     fn output_shape(&self, _input: &[usize]) -> Vec<usize> {
@@ -97,6 +117,10 @@ impl Layer for Dense {
 
     fn kind(&self) -> &'static str {
         "dense"
+    }
+
+    fn penalty(&self) -> f32 {
+        regularizer::penalty(&self.regularizer, &self.kernel)
     }
 }
 
@@ -131,5 +155,9 @@ mod tests {
             let x = array![[0.5f32, -1.0, 0.25], [1.5, 0.3, -0.7]].into_dyn();
             check_gradients(&mut d, &x, &format!("dense {act:?}"));
         }
+        let mut d = Dense::new(3, 2, Activation::Tanh, &mut Rng::new(4));
+        d.regularizer = Some(Regularizer { l1: 0.03, l2: 0.2 });
+        let x = array![[0.5f32, -1.0, 0.25]].into_dyn();
+        check_gradients(&mut d, &x, "dense l1/l2");
     }
 }

@@ -28,6 +28,12 @@ pub trait Layer: Send {
 
     /// A short name for summaries, e.g. `dense`.
     fn kind(&self) -> &'static str;
+
+    /// The regularisation penalty this layer adds to the loss (its gradient is already included
+    /// in the parameter gradients `backward` stores). 0 without a regulariser.
+    fn penalty(&self) -> f32 {
+        0.0
+    }
 }
 
 #[cfg(test)]
@@ -35,7 +41,7 @@ pub(crate) mod tests {
     use super::*;
     use ndarray::{Array, Dimension};
 
-    /// Checks `backward` against central differences of `sum(w ⊙ forward(x))` for every parameter
+    /// Checks `backward` against central differences of `sum(w ⊙ forward(x)) + penalty` for every parameter
     /// entry and every input entry. Uses f64-friendly step sizes for f32 maths.
     pub fn check_gradients(layer: &mut dyn Layer, x: &ArrayD<f32>, what: &str) {
         let y = layer.forward(x, true);
@@ -48,14 +54,15 @@ pub(crate) mod tests {
             .iter()
             .map(|p| p.grad.iter().copied().collect())
             .collect();
-        let objective =
-            |layer: &mut dyn Layer, x: &ArrayD<f32>| (&layer.forward(x, false) * &w).sum() as f64;
+        let objective = |layer: &mut dyn Layer, x: &ArrayD<f32>| {
+            (&layer.forward(x, false) * &w).sum() as f64 + layer.penalty() as f64
+        };
         let h = 1e-2f32;
         let close = |num: f64, ana: f32| {
             (num - ana as f64).abs() <= 2e-2 * (1.0 + num.abs().max(ana.abs() as f64))
         };
         for (p, grads) in analytic.iter().enumerate() {
-            for k in 0..grads.len() {
+            for (k, &ana) in grads.iter().enumerate() {
                 let bump = |d: f32, layer: &mut dyn Layer| {
                     let mut ps = layer.params();
                     ps[p].value.as_slice_mut().unwrap()[k] += d;
@@ -67,9 +74,8 @@ pub(crate) mod tests {
                 bump(h, layer);
                 let num = (up - down) / (2.0 * h as f64);
                 assert!(
-                    close(num, grads[k]),
-                    "{what}: param {p}[{k}] numeric {num} vs analytic {}",
-                    grads[k]
+                    close(num, ana),
+                    "{what}: param {p}[{k}] numeric {num} vs analytic {ana}"
                 );
             }
         }

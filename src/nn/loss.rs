@@ -4,6 +4,7 @@
 use ndarray::{Array2, Axis, Zip};
 
 use super::activation::{sigmoid, softmax_rows};
+use super::math;
 pub use crate::experiment::Loss;
 
 /// Clip for probabilities fed to a log (as Keras: 1e-7).
@@ -51,12 +52,12 @@ impl Loss {
                 } else {
                     0.0
                 };
-                -(y * pc.ln() + (1.0 - y) * (1.0 - pc).ln())
+                -(y * math::ln(pc) + (1.0 - y) * math::ln(1.0 - pc))
             }),
             Loss::CategoricalCrossentropy => each(&mut |g, p, y| {
                 let pc = p.clamp(EPS, 1.0);
                 *g = if p == pc { -y / pc / n } else { 0.0 };
-                -y * pc.ln()
+                -y * math::ln(pc)
             }),
         }
         let denom = if matches!(self, Loss::CategoricalCrossentropy) {
@@ -107,8 +108,8 @@ impl Head {
                     .zip(y.axis_iter(Axis(0)))
                 {
                     let max = zr.iter().copied().fold(f32::NEG_INFINITY, f32::max);
-                    let sum: f32 = zr.iter().map(|v| (v - max).exp()).sum();
-                    let lse = max + sum.ln();
+                    let sum: f32 = zr.iter().map(|v| math::exp(v - max)).sum();
+                    let lse = max + math::ln(sum);
                     let ysum: f32 = yr.sum();
                     total += zr
                         .iter()
@@ -118,7 +119,7 @@ impl Head {
                     Zip::from(&mut g)
                         .and(&zr)
                         .and(&yr)
-                        .for_each(|g, &z, &y| *g = ((z - lse).exp() * ysum - y) / n);
+                        .for_each(|g, &z, &y| *g = (math::exp(z - lse) * ysum - y) / n);
                 }
                 ((total / n as f64) as f32, grad)
             }
@@ -127,7 +128,7 @@ impl Head {
                 let mut grad = Array2::zeros(z.raw_dim());
                 let mut total = 0.0f64;
                 Zip::from(&mut grad).and(z).and(y).for_each(|g, &z, &y| {
-                    total += (z.max(0.0) - z * y + (-z.abs()).exp().ln_1p()) as f64;
+                    total += (z.max(0.0) - z * y + math::ln_1p(math::exp(-z.abs()))) as f64;
                     *g = (sigmoid(z) - y) / elems;
                 });
                 ((total / elems as f64) as f32, grad)

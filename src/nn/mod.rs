@@ -3,9 +3,15 @@
 pub mod activation;
 pub mod dense;
 pub mod dropout;
+pub mod gru;
 pub mod init;
 pub mod layer;
 pub mod loss;
+pub mod lstm;
+pub mod math;
+pub mod matmul;
+pub mod recurrent;
+pub mod regularizer;
 pub mod sequential;
 
 pub use layer::{Layer, ParamMut};

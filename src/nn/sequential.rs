@@ -5,8 +5,10 @@ use serde::Serialize;
 
 use super::dense::Dense;
 use super::dropout::Dropout;
+use super::gru::Gru;
 use super::layer::{Layer, ParamMut};
 use super::loss::{Head, Loss};
+use super::lstm::Lstm;
 use crate::error::{Error, Result};
 use crate::experiment::{Activation, LayerConfig};
 use crate::rng::Rng;
@@ -27,6 +29,16 @@ pub struct Sequential {
     input_shape: Vec<usize>,
 }
 
+/// The feature count of a `[steps, features]` input to recurrent layer `i`, or an error naming it.
+fn sequence_features(i: usize, kind: &str, shape: &[usize]) -> Result<usize> {
+    match shape {
+        [steps, features] if *steps > 0 && *features > 0 => Ok(*features),
+        _ => Err(Error::Model(format!(
+            "layer {i} ({kind}) needs sequences [steps, features] but receives shape {shape:?}; set data.window to make time-series windows, or use return_sequences on the recurrent layer before it"
+        ))),
+    }
+}
+
 impl Sequential {
     /// Builds `configs` for inputs of shape `input_shape` (no batch axis) and `outputs` targets.
     /// The last layer must produce `outputs` values; errors name the layer index and the shapes.
@@ -43,9 +55,14 @@ impl Sequential {
         for (i, config) in configs.iter().enumerate() {
             let last = i + 1 == configs.len();
             let layer: Box<dyn Layer> = match *config {
-                LayerConfig::Dense { units, activation } => {
+                LayerConfig::Dense {
+                    units,
+                    activation,
+                    use_bias,
+                    kernel_regularizer,
+                } => {
                     if shape.len() != 1 {
-                        return Err(Error::Model(format!("layer {i} (dense) needs flat inputs but receives shape {shape:?}; put a flatten layer or an lstm without return_sequences before it")));
+                        return Err(Error::Model(format!("layer {i} (dense) needs flat inputs [features] but receives shape {shape:?}; put an lstm or gru without return_sequences before it")));
                     }
                     let fused = if last {
                         loss.fused_head(activation)
@@ -58,13 +75,39 @@ impl Sequential {
                     } else {
                         activation
                     };
-                    Box::new(Dense::new(shape[0], units, act, rng))
+                    let mut d = Dense::new(shape[0], units, act, rng);
+                    d.regularizer = kernel_regularizer;
+                    d.use_bias = use_bias;
+                    Box::new(d)
                 }
                 LayerConfig::Dropout { rate } => Box::new(Dropout::new(rate, rng.fork())),
-                LayerConfig::Lstm { .. } => {
-                    return Err(Error::Model(format!(
-                    "layer {i}: lstm layers are not available in this build yet; use dense layers"
-                )))
+                LayerConfig::Lstm {
+                    units,
+                    return_sequences,
+                    kernel_regularizer,
+                } => {
+                    let mut l = Lstm::new(
+                        sequence_features(i, "lstm", &shape)?,
+                        units,
+                        return_sequences,
+                        rng,
+                    );
+                    l.w.regularizer = kernel_regularizer;
+                    Box::new(l)
+                }
+                LayerConfig::Gru {
+                    units,
+                    return_sequences,
+                    kernel_regularizer,
+                } => {
+                    let mut l = Gru::new(
+                        sequence_features(i, "gru", &shape)?,
+                        units,
+                        return_sequences,
+                        rng,
+                    );
+                    l.w.regularizer = kernel_regularizer;
+                    Box::new(l)
                 }
             };
             shape = layer.output_shape(&shape);
@@ -101,16 +144,23 @@ impl Sequential {
             .expect("checked at build: the output is [batch, outputs]")
     }
 
-    /// The loss on `(x, y)` in inference mode (dropout off).
+    /// The loss on `(x, y)` in inference mode (dropout off), regularisation penalties included.
     pub fn loss(&mut self, x: &ArrayD<f32>, y: &Array2<f32>) -> f32 {
         let out = self.raw_forward(x, false);
-        match self.head {
+        let value = match self.head {
             Some(h) => h.value_and_grad(&out, y).0,
             None => self.loss.value_and_grad(&out, y).0,
-        }
+        };
+        value + self.penalty()
     }
 
-    /// One forward and backward pass in training mode; returns the batch loss and the raw outputs
+    /// The sum of every layer's regularisation penalty (0 without regularisers).
+    pub fn penalty(&self) -> f32 {
+        self.layers.iter().map(|l| l.penalty()).sum()
+    }
+
+    /// One forward and backward pass in training mode; returns the batch loss (penalties included)
+    /// and the raw outputs
     /// (logits for a fused head). Parameter gradients are left in the layers for the optimizer.
     pub fn forward_backward(&mut self, x: &ArrayD<f32>, y: &Array2<f32>) -> (f32, Array2<f32>) {
         let out = self.raw_forward(x, true);
@@ -122,7 +172,7 @@ impl Sequential {
         for layer in self.layers.iter_mut().rev() {
             g = layer.backward(&g);
         }
-        (value, out)
+        (value + self.penalty(), out)
     }
 
     /// Every trainable parameter with its gradient, in a fixed order.
@@ -185,16 +235,12 @@ mod tests {
     use super::*;
     use ndarray::array;
 
-    fn dense(units: usize, activation: Activation) -> LayerConfig {
-        LayerConfig::Dense { units, activation }
-    }
-
     #[test]
     fn counts_parameters_like_keras() {
         let layers = [
-            dense(64, Activation::Relu),
-            dense(64, Activation::Relu),
-            dense(10, Activation::Softmax),
+            LayerConfig::dense(64, Activation::Relu),
+            LayerConfig::dense(64, Activation::Relu),
+            LayerConfig::dense(10, Activation::Softmax),
         ];
         let m = Sequential::build(
             &layers,
@@ -210,7 +256,7 @@ mod tests {
     #[test]
     fn wrong_output_width_names_the_shapes() {
         let err = Sequential::build(
-            &[dense(4, Activation::Relu)],
+            &[LayerConfig::dense(4, Activation::Relu)],
             &[2],
             3,
             Loss::Mse,
@@ -226,7 +272,10 @@ mod tests {
 
     #[test]
     fn fused_softmax_predicts_probabilities_and_its_gradient_matches_finite_differences() {
-        let layers = [dense(5, Activation::Tanh), dense(3, Activation::Softmax)];
+        let layers = [
+            LayerConfig::dense(5, Activation::Tanh),
+            LayerConfig::dense(3, Activation::Softmax),
+        ];
         let mut m = Sequential::build(
             &layers,
             &[2],
@@ -240,26 +289,104 @@ mod tests {
         let p = m.predict(&x);
         assert!(p.rows().into_iter().all(|r| (r.sum() - 1.0).abs() < 1e-6));
         m.forward_backward(&x, &y);
+        check_model_gradients(&mut m, &x, &y, 1e-3, 1e-2);
+    }
+
+    /// `forward_backward`'s parameter gradients against central differences of `loss`.
+    fn check_model_gradients(
+        m: &mut Sequential,
+        x: &ArrayD<f32>,
+        y: &Array2<f32>,
+        abs: f32,
+        rel: f32,
+    ) {
+        m.forward_backward(x, y);
         let grads: Vec<Vec<f32>> = m
             .params()
             .iter()
             .map(|p| p.grad.iter().copied().collect())
             .collect();
         for (pi, g) in grads.iter().enumerate() {
-            for k in 0..g.len() {
+            for (k, &ana) in g.iter().enumerate() {
                 let h = 1e-2;
                 m.params()[pi].value.as_slice_mut().unwrap()[k] += h;
-                let up = m.loss(&x, &y);
+                let up = m.loss(x, y);
                 m.params()[pi].value.as_slice_mut().unwrap()[k] -= 2.0 * h;
-                let down = m.loss(&x, &y);
+                let down = m.loss(x, y);
                 m.params()[pi].value.as_slice_mut().unwrap()[k] += h;
                 let num = (up - down) / (2.0 * h);
                 assert!(
-                    (num - g[k]).abs() < 1e-3 + 1e-2 * num.abs(),
-                    "param {pi}[{k}]: {num} vs {}",
-                    g[k]
+                    (num - ana).abs() < abs + rel * num.abs(),
+                    "param {pi}[{k}]: {num} vs {ana}"
                 );
             }
         }
+    }
+
+    fn lstm(units: usize, return_sequences: bool) -> LayerConfig {
+        LayerConfig::Lstm {
+            units,
+            return_sequences,
+            kernel_regularizer: None,
+        }
+    }
+
+    #[test]
+    fn w2_lstm_model_counts_parameters_like_keras() {
+        let layers = [lstm(50, false), LayerConfig::dense(1, Activation::Linear)];
+        let m = Sequential::build(&layers, &[30, 1], 1, Loss::Mse, &mut Rng::new(0)).unwrap();
+        assert_eq!(m.param_count(), 10_451);
+        let kinds: Vec<_> = m
+            .summary()
+            .iter()
+            .map(|s| (s.kind, s.output_shape.clone()))
+            .collect();
+        assert_eq!(kinds, [("lstm", vec![50]), ("dense", vec![1])]);
+    }
+
+    #[test]
+    fn wrong_ranks_name_the_layer_and_the_shape() {
+        let err = Sequential::build(&[lstm(4, false)], &[6], 1, Loss::Mse, &mut Rng::new(0))
+            .err()
+            .unwrap()
+            .to_string();
+        assert!(
+            err.contains("layer 0 (lstm)") && err.contains("[6]"),
+            "{err}"
+        );
+        let layers = [lstm(3, true), LayerConfig::dense(1, Activation::Linear)];
+        let err = Sequential::build(&layers, &[5, 2], 1, Loss::Mse, &mut Rng::new(0))
+            .err()
+            .unwrap()
+            .to_string();
+        assert!(
+            err.contains("layer 1 (dense)") && err.contains("[5, 3]"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn stacked_recurrent_model_gradients_match_finite_differences_with_penalties() {
+        let layers = [
+            LayerConfig::Gru {
+                units: 3,
+                return_sequences: true,
+                kernel_regularizer: Some(crate::experiment::Regularizer { l1: 0.01, l2: 0.02 }),
+            },
+            lstm(2, false),
+            LayerConfig::dense(1, Activation::Linear),
+        ];
+        let mut m = Sequential::build(&layers, &[5, 2], 1, Loss::Mse, &mut Rng::new(2)).unwrap();
+        let x = ndarray::Array3::from_shape_fn((2, 5, 2), |(b, t, f)| {
+            ((b * 3 + t * 5 + f) % 7) as f32 / 3.0 - 1.0
+        })
+        .into_dyn();
+        let y = array![[0.5f32], [-0.3]];
+        let (loss, _) = m.forward_backward(&x, &y);
+        assert!(
+            (loss - m.loss(&x, &y)).abs() < 1e-6,
+            "penalty counted in both"
+        );
+        check_model_gradients(&mut m, &x, &y, 2e-3, 2e-2);
     }
 }

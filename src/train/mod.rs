@@ -1,5 +1,6 @@
 //! Training: optimizers, history, and the sliced training `Session` the worker and CLI drive.
 
+pub mod callbacks;
 pub mod history;
 pub mod optimizer;
 pub mod session;

@@ -1,6 +1,7 @@
 //! Optimizers (Keras update rules): gd, sgd (momentum, Nesterov), adam, rmsprop.
 
 use crate::experiment::OptimizerConfig;
+use crate::nn::math::powi;
 use crate::nn::ParamMut;
 
 /// An optimizer with per-parameter state, created lazily on the first step.
@@ -40,7 +41,7 @@ impl Optimizer {
                 .collect();
         }
         self.iterations += 1;
-        let t = self.iterations as i32;
+        let t = self.iterations;
         for (mut p, [s1, s2]) in params.into_iter().zip(self.slots.iter_mut()) {
             let w = p.value.as_slice_mut().expect("parameters are contiguous");
             let g = p.grad.as_slice().expect("gradients are contiguous");
@@ -64,7 +65,7 @@ impl Optimizer {
                     beta_2: b2,
                     epsilon: eps,
                 } => {
-                    let lr_t = lr * (1.0 - b2.powi(t)).sqrt() / (1.0 - b1.powi(t));
+                    let lr_t = lr * (1.0 - powi(b2, t)).sqrt() / (1.0 - powi(b1, t));
                     for (((w, g), m), v) in
                         w.iter_mut().zip(g).zip(s1.iter_mut()).zip(s2.iter_mut())
                     {
@@ -171,16 +172,37 @@ mod tests {
 
     #[test]
     fn rmsprop_by_hand() {
-        // v1 = 0.1·4 = 0.4; w1 = 1 − 0.01·2/√0.4 = 0.968377...
+        // v1 = 0.1·4 = 0.4; w1 = 1 − 0.01·2/(√0.4 + ε) = 0.968377...; then the same rule in f64.
         let r = three_steps(OptimizerConfig::Rmsprop {
             learning_rate: 0.01,
             rho: 0.9,
             epsilon: 1e-7,
         });
-        assert!(
-            (r[0] as f64 - (1.0 - 0.02 / 0.4f64.sqrt())).abs() < 1e-6,
-            "{r:?}"
-        );
-        assert!(r[2] < r[1] && r[1] < r[0]);
+        let (mut w, mut v, mut expect) = (1.0f64, 0.0f64, vec![]);
+        for _ in 0..3 {
+            let g = 2.0 * w;
+            v = 0.9 * v + 0.1 * g * g;
+            w -= 0.01 * g / (v.sqrt() + 1e-7);
+            expect.push(w);
+        }
+        assert!((expect[0] - (1.0 - 0.02 / 0.4f64.sqrt())).abs() < 1e-6);
+        assert_close(&r, &expect);
+    }
+
+    #[test]
+    fn the_learning_rate_can_change_between_steps() {
+        // GD on w²: w = 1 → 0.8 at lr 0.1; then lr 0.5: w = 0.8 − 0.5·1.6 = 0.
+        let mut opt = Optimizer::new(OptimizerConfig::Gd { learning_rate: 0.1 });
+        let mut w = arr1(&[1.0f32]);
+        for lr in [0.1, 0.5] {
+            opt.set_learning_rate(lr);
+            let g: Array1<f32> = &w * 2.0;
+            opt.step(vec![ParamMut {
+                value: w.view_mut().into_dyn(),
+                grad: g.view().into_dyn(),
+            }]);
+        }
+        assert!(w[0].abs() < 1e-7, "{w}");
+        assert_eq!(opt.iterations, 2);
     }
 }

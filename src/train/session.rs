@@ -4,6 +4,7 @@
 use ndarray::{Array2, ArrayD, Axis};
 use serde::Serialize;
 
+use super::callbacks::EarlyStopper;
 use super::history::EpochRecord;
 use super::optimizer::Optimizer;
 use crate::data::{prepare, Prepared, Table};
@@ -39,7 +40,7 @@ pub struct Session {
     cursor: usize,
     epoch_stats: (f64, usize, usize),
     history: Vec<EpochRecord>,
-    best: Option<(f32, usize, Vec<ArrayD<f32>>)>,
+    early: EarlyStopper,
     stopped_early: bool,
 }
 
@@ -48,21 +49,14 @@ impl Session {
     pub fn new(experiment: Experiment, table: &Table) -> Result<Self> {
         experiment.validate()?;
         let mut root = Rng::new(experiment.seed);
-        let (mut split_rng, mut init_rng, shuffle) = (root.fork(), root.fork(), root.fork());
+        let mut split_rng = root.fork();
         let data = prepare(table, &experiment.data, &mut split_rng)?;
         let task = data.preprocessing.task;
         let loss = experiment.compile.loss.unwrap_or(match task {
             Task::Classification => Loss::CategoricalCrossentropy,
             _ => Loss::Mse,
         });
-        let outputs = data.y_train.ncols();
-        let model = Sequential::build(
-            &experiment.model.layers,
-            &data.input_shape(),
-            outputs,
-            loss,
-            &mut init_rng,
-        )?;
+        let (model, shuffle) = build_model(&experiment, &data, loss)?;
         let optimizer = Optimizer::new(experiment.compile.optimizer.clone());
         let mut s = Session {
             experiment,
@@ -75,7 +69,7 @@ impl Session {
             cursor: 0,
             epoch_stats: (0.0, 0, 0),
             history: vec![],
-            best: None,
+            early: EarlyStopper::default(),
             stopped_early: false,
         };
         s.start_epoch();
@@ -207,32 +201,34 @@ impl Session {
     }
 
     fn early_stopping(&mut self, record: &EpochRecord) {
-        let Some(es) = self.experiment.fit.early_stopping.clone() else {
-            return;
-        };
-        let value = if es.monitor == "loss" {
-            Some(record.loss)
-        } else {
-            record.val_loss
-        };
-        let Some(value) = value else { return };
-        let improved = self.best.as_ref().is_none_or(|(best, _, _)| value < *best);
-        if improved {
-            let weights = if es.restore_best_weights {
-                self.model.weights()
-            } else {
-                vec![]
-            };
-            self.best = Some((value, record.epoch, weights));
-        } else if let Some((_, best_epoch, weights)) = &self.best {
-            if record.epoch - best_epoch > es.patience {
-                if es.restore_best_weights {
-                    let weights = weights.clone();
-                    self.model.set_weights(&weights).expect("same architecture");
-                }
-                self.stopped_early = true;
-            }
+        if let Some(es) = &self.experiment.fit.early_stopping {
+            self.stopped_early = self.early.update(es, record, &mut self.model);
         }
+    }
+
+    /// True when early stopping ended training (before `fit.epochs`).
+    pub fn stopped_early(&self) -> bool {
+        self.stopped_early
+    }
+
+    /// Starts over from the **same** initial weights and shuffling as the first run (same seed):
+    /// history, optimizer state and early stopping are cleared; a learning rate changed with
+    /// [`set_learning_rate`](Self::set_learning_rate) is kept.
+    pub fn reset(&mut self) {
+        let (model, shuffle) = build_model(&self.experiment, &self.data, self.loss)
+            .expect("the model was built from the same settings before");
+        self.model = model;
+        self.shuffle = shuffle;
+        self.optimizer = Optimizer::new(self.optimizer.config.clone());
+        self.history.clear();
+        self.early.clear();
+        self.stopped_early = false;
+        self.start_epoch();
+    }
+
+    /// Copies of the model's weights, in [`Sequential::weights`] order.
+    pub fn weights(&self) -> Vec<ArrayD<f32>> {
+        self.model.weights()
     }
 
     /// Metrics on the held-out test split (regression metrics in the target's original units).
@@ -258,11 +254,22 @@ impl Session {
     pub fn model(&self) -> &Sequential {
         &self.model
     }
+}
 
-    /// Copies of every trainable parameter, layer by layer (dense: kernel `[in, out]`, then bias `[out]`).
-    pub fn weights(&self) -> Vec<ArrayD<f32>> {
-        self.model.weights()
-    }
+/// The model and the shuffling stream, both derived from the experiment seed (the split's stream
+/// comes first, so `reset` gets the same weights and order without re-splitting).
+fn build_model(experiment: &Experiment, data: &Prepared, loss: Loss) -> Result<(Sequential, Rng)> {
+    let mut root = Rng::new(experiment.seed);
+    let _split = root.fork();
+    let (mut init, shuffle) = (root.fork(), root.fork());
+    let model = Sequential::build(
+        &experiment.model.layers,
+        &data.input_shape(),
+        data.y_train.ncols(),
+        loss,
+        &mut init,
+    )?;
+    Ok((model, shuffle))
 }
 
 /// Rows (samples) in a tensor whose first axis is the batch.
@@ -283,11 +290,15 @@ fn evaluate_on(
     let pred = model.predict(x);
     if pre.task == Task::Classification {
         let confusion = metrics::confusion(&pred, y);
+        let (macro_avg, weighted_avg) = metrics::averages(&confusion);
         return Evaluation {
             rows: rows(x),
             loss,
             accuracy: Some(metrics::accuracy(&pred, y)),
-            f1: Some(metrics::macro_f1(&confusion)),
+            f1: Some(macro_avg.f1),
+            per_class: Some(metrics::per_class(&confusion)),
+            macro_avg: Some(macro_avg),
+            weighted_avg: Some(weighted_avg),
             confusion: Some(confusion),
             ..Default::default()
         };
@@ -301,6 +312,7 @@ fn evaluate_on(
     Evaluation {
         rows: rows(x),
         loss,
+        mse: Some(rmse * rmse),
         rmse: Some(rmse),
         mae: Some(mae),
         r2: Some(r2),

@@ -5,6 +5,7 @@
 use std::process::ExitCode;
 
 mod args;
+mod bench;
 mod inspect;
 mod predict;
 mod search;
@@ -15,7 +16,8 @@ pub const USAGE: &str = "usage:
   kindling train EXPERIMENT.json [--data DATA.csv] [--out MODEL.json] [--epochs N] [--seed N]
   kindling predict MODEL.json DATA.csv
   kindling search EXPERIMENT.json [--data DATA.csv] [--trials N] [--seed N] [--space SEARCH.json]
-                  [--strategy random|grid] [--kfold K]";
+                  [--strategy random|grid] [--kfold K]
+  kindling bench W1|W2|W3 [--clock wall|cpu]";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -24,6 +26,7 @@ fn main() -> ExitCode {
         Some("train") => train::run(&args[1..]),
         Some("predict") => predict::run(&args[1..]),
         Some("search") => search::run(&args[1..]),
+        Some("bench") => bench::run(&args[1..]),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             Ok(())
