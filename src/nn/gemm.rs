@@ -1,0 +1,227 @@
+//! f32 matrix product C = A·B (+ C) with a register-blocked 4×8 micro-kernel: SIMD128
+//! (`core::arch::wasm32`) when built for wasm with `+simd128`, portable arrays elsewhere (which
+//! LLVM vectorises natively). B is packed once into 8-column panels; A and B may be transposed
+//! views (any row/column strides), so Dense's x·W, xᵀ·dz and dz·Wᵀ all use it without copies of A.
+
+/// A read-only matrix view: element (i, j) is `data[i * rs + j * cs]`.
+#[derive(Clone, Copy)]
+pub struct MatRef<'a> {
+    pub data: &'a [f32],
+    pub rows: usize,
+    pub cols: usize,
+    pub rs: usize,
+    pub cs: usize,
+}
+
+impl<'a> MatRef<'a> {
+    /// A row-major `[rows, cols]` matrix.
+    pub fn row_major(data: &'a [f32], rows: usize, cols: usize) -> Self {
+        assert_eq!(data.len(), rows * cols, "matrix data length");
+        MatRef {
+            data,
+            rows,
+            cols,
+            rs: cols,
+            cs: 1,
+        }
+    }
+
+    /// The transpose (no copy).
+    pub fn t(self) -> Self {
+        MatRef {
+            rows: self.cols,
+            cols: self.rows,
+            rs: self.cs,
+            cs: self.rs,
+            ..self
+        }
+    }
+
+    #[inline(always)]
+    fn at(&self, i: usize, j: usize) -> f32 {
+        self.data[i * self.rs + j * self.cs]
+    }
+}
+
+const MR: usize = 4;
+const NR: usize = 8;
+
+/// `c` (row-major `[a.rows, b.cols]`) = a·b, or += a·b when `accumulate`.
+/// `packed` is scratch for B's panels, reused between calls to avoid allocation in hot loops.
+///
+/// # Panics
+/// If the inner dimensions or `c`'s length do not match (a programming error: shapes are checked
+/// when a model is built).
+pub fn gemm(a: MatRef, b: MatRef, c: &mut [f32], accumulate: bool, packed: &mut Vec<f32>) {
+    let (m, k, n) = (a.rows, a.cols, b.cols);
+    assert_eq!(b.rows, k, "inner dimensions of the product");
+    assert_eq!(c.len(), m * n, "output length");
+    if !accumulate {
+        c.fill(0.0);
+    }
+    let panels = n.div_ceil(NR);
+    pack_b(b, panels, packed);
+    for i0 in (0..m).step_by(MR) {
+        let rows = MR.min(m - i0);
+        for p in 0..panels {
+            let panel = &packed[p * k * NR..(p + 1) * k * NR];
+            let acc = kernel(a, i0, rows, panel, k);
+            let j0 = p * NR;
+            for (r, acc_row) in acc.iter().enumerate().take(rows) {
+                let out = &mut c[(i0 + r) * n + j0..(i0 + r) * n + (j0 + NR).min(n)];
+                out.iter_mut().zip(acc_row).for_each(|(o, v)| *o += v);
+            }
+        }
+    }
+}
+
+/// Packs B into `panels` blocks of `[k, 8]` (row p of block q holds B[p, 8q..8q+8], zero-padded).
+fn pack_b(b: MatRef, panels: usize, packed: &mut Vec<f32>) {
+    let k = b.rows;
+    packed.clear();
+    packed.resize(panels * k * NR, 0.0);
+    for q in 0..panels {
+        for p in 0..k {
+            let dst = &mut packed[(q * k + p) * NR..(q * k + p + 1) * NR];
+            for (jj, d) in dst.iter_mut().enumerate().take(NR.min(b.cols - q * NR)) {
+                *d = b.at(p, q * NR + jj);
+            }
+        }
+    }
+}
+
+/// A[i0..i0+rows, :] · panel → a 4×8 block (rows past `rows` read row i0 again and are ignored).
+#[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+#[inline(always)]
+fn kernel(a: MatRef, i0: usize, rows: usize, panel: &[f32], k: usize) -> [[f32; NR]; MR] {
+    use core::arch::wasm32::*;
+    let row = |r: usize| i0 + if r < rows { r } else { 0 };
+    let (r0, r1, r2, r3) = (row(0), row(1), row(2), row(3));
+    let mut acc = [f32x4_splat(0.0); 8];
+    for p in 0..k {
+        // SAFETY: `panel` holds k·8 floats (checked by the slice in `gemm`); reads are unaligned-safe.
+        let (b0, b1) = unsafe {
+            let ptr = panel.as_ptr().add(p * NR) as *const v128;
+            (v128_load(ptr), v128_load(ptr.add(1)))
+        };
+        for (r, ri) in [r0, r1, r2, r3].into_iter().enumerate() {
+            let av = f32x4_splat(a.at(ri, p));
+            acc[2 * r] = f32x4_add(acc[2 * r], f32x4_mul(av, b0));
+            acc[2 * r + 1] = f32x4_add(acc[2 * r + 1], f32x4_mul(av, b1));
+        }
+    }
+    let mut out = [[0.0f32; NR]; MR];
+    for (r, o) in out.iter_mut().enumerate() {
+        // SAFETY: each row of `out` is 8 contiguous f32 = two v128.
+        unsafe {
+            v128_store(o.as_mut_ptr() as *mut v128, acc[2 * r]);
+            v128_store((o.as_mut_ptr() as *mut v128).add(1), acc[2 * r + 1]);
+        }
+    }
+    out
+}
+
+/// Portable 4×8 micro-kernel (the same arithmetic, in the same order, as the SIMD one).
+#[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
+#[inline(always)]
+fn kernel(a: MatRef, i0: usize, rows: usize, panel: &[f32], k: usize) -> [[f32; NR]; MR] {
+    let mut acc = [[0.0f32; NR]; MR];
+    for (p, b) in panel.chunks_exact(NR).take(k).enumerate() {
+        for (r, acc_row) in acc.iter_mut().enumerate() {
+            let av = a.at(i0 + if r < rows { r } else { 0 }, p);
+            acc_row.iter_mut().zip(b).for_each(|(c, b)| *c += av * b);
+        }
+    }
+    acc
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Integer-valued entries in −4..=4: every product and partial sum is exact in f32, so any
+    /// summation order must agree bit for bit with the naive triple loop.
+    fn ints(len: usize, seed: usize) -> Vec<f32> {
+        (0..len)
+            .map(|i| ((i * 7 + seed * 13 + i * i % 5) % 9) as f32 - 4.0)
+            .collect()
+    }
+
+    fn naive(a: MatRef, b: MatRef) -> Vec<f32> {
+        let mut c = vec![0.0; a.rows * b.cols];
+        for i in 0..a.rows {
+            for j in 0..b.cols {
+                c[i * b.cols + j] = (0..a.cols).map(|p| a.at(i, p) * b.at(p, j)).sum();
+            }
+        }
+        c
+    }
+
+    #[test]
+    fn equals_the_naive_product_exactly_for_every_shape_and_transpose() {
+        let mut packed = Vec::new();
+        for (m, k, n) in [
+            (1, 1, 1),
+            (3, 5, 7),
+            (4, 8, 8),
+            (5, 9, 17),
+            (13, 33, 10),
+            (32, 64, 64),
+            (2, 0, 3),
+        ] {
+            let (ad, bd) = (ints(m * k, m), ints(k * n, n));
+            for (ta, tb) in [(false, false), (true, false), (false, true), (true, true)] {
+                let a = if ta {
+                    MatRef::row_major(&ad, k, m).t()
+                } else {
+                    MatRef::row_major(&ad, m, k)
+                };
+                let b = if tb {
+                    MatRef::row_major(&bd, n, k).t()
+                } else {
+                    MatRef::row_major(&bd, k, n)
+                };
+                let mut c = vec![f32::NAN; m * n];
+                gemm(a, b, &mut c, false, &mut packed);
+                assert_eq!(c, naive(a, b), "m={m} k={k} n={n} ta={ta} tb={tb}");
+            }
+        }
+    }
+
+    #[test]
+    fn accumulates_into_c() {
+        let (a, b) = (ints(6 * 4, 1), ints(4 * 9, 2));
+        let (a, b) = (MatRef::row_major(&a, 6, 4), MatRef::row_major(&b, 4, 9));
+        let mut c: Vec<f32> = (0..54).map(|v| v as f32).collect();
+        gemm(a, b, &mut c, true, &mut Vec::new());
+        let expect: Vec<f32> = naive(a, b)
+            .iter()
+            .enumerate()
+            .map(|(i, v)| v + i as f32)
+            .collect();
+        assert_eq!(c, expect);
+    }
+
+    #[test]
+    fn real_valued_products_match_f64_to_rounding() {
+        let mut rng = crate::rng::Rng::new(5);
+        let (m, k, n) = (37, 129, 70);
+        let a: Vec<f32> = (0..m * k).map(|_| rng.uniform(-1.0, 1.0)).collect();
+        let b: Vec<f32> = (0..k * n).map(|_| rng.uniform(-1.0, 1.0)).collect();
+        let (ma, mb) = (MatRef::row_major(&a, m, k), MatRef::row_major(&b, k, n));
+        let mut c = vec![0.0; m * n];
+        gemm(ma, mb, &mut c, false, &mut Vec::new());
+        for i in 0..m {
+            for j in 0..n {
+                let exact: f64 = (0..k)
+                    .map(|p| ma.at(i, p) as f64 * mb.at(p, j) as f64)
+                    .sum();
+                assert!(
+                    (c[i * n + j] as f64 - exact).abs() < 1e-4,
+                    "({i},{j}): {} vs {exact}",
+                    c[i * n + j]
+                );
+            }
+        }
+    }
+}
