@@ -90,32 +90,59 @@ fn pack_b(b: MatRef, panels: usize, packed: &mut Vec<f32>) {
     }
 }
 
-/// A[i0..i0+rows, :] · panel → a 4×8 block (rows past `rows` read row i0 again and are ignored).
+/// Offsets of A[i0 + r, 0] for the 4 rows of a block (rows past `rows` repeat row i0; their
+/// results are discarded), after checking once that every read of the block stays in `a.data`.
+#[inline(always)]
+fn row_offsets(a: &MatRef, i0: usize, rows: usize, k: usize) -> [usize; MR] {
+    if k > 0 {
+        assert!(
+            (i0 + rows - 1) * a.rs + (k - 1) * a.cs < a.data.len(),
+            "A view out of bounds"
+        );
+    }
+    std::array::from_fn(|r| (i0 + if r < rows { r } else { 0 }) * a.rs)
+}
+
+/// A[i0..i0+rows, :] · panel → a 4×8 block.
 #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
 #[inline(always)]
 fn kernel(a: MatRef, i0: usize, rows: usize, panel: &[f32], k: usize) -> [[f32; NR]; MR] {
     use core::arch::wasm32::*;
-    let row = |r: usize| i0 + if r < rows { r } else { 0 };
-    let (r0, r1, r2, r3) = (row(0), row(1), row(2), row(3));
-    let mut acc = [f32x4_splat(0.0); 8];
+    let off = row_offsets(&a, i0, rows, k);
+    assert!(panel.len() >= k * NR, "packed panel length");
+    let (ap, bp, cs) = (a.data.as_ptr(), panel.as_ptr(), a.cs);
+    let zero = f32x4_splat(0.0);
+    let (mut c00, mut c01, mut c10, mut c11) = (zero, zero, zero, zero);
+    let (mut c20, mut c21, mut c30, mut c31) = (zero, zero, zero, zero);
     for p in 0..k {
-        // SAFETY: `panel` holds k·8 floats (checked by the slice in `gemm`); reads are unaligned-safe.
-        let (b0, b1) = unsafe {
-            let ptr = panel.as_ptr().add(p * NR) as *const v128;
-            (v128_load(ptr), v128_load(ptr.add(1)))
-        };
-        for (r, ri) in [r0, r1, r2, r3].into_iter().enumerate() {
-            let av = f32x4_splat(a.at(ri, p));
-            acc[2 * r] = f32x4_add(acc[2 * r], f32x4_mul(av, b0));
-            acc[2 * r + 1] = f32x4_add(acc[2 * r + 1], f32x4_mul(av, b1));
+        // SAFETY: `row_offsets` checked every A index of this block; the panel holds k·8 floats;
+        // v128_load/store accept unaligned pointers.
+        unsafe {
+            let b0 = v128_load(bp.add(p * NR) as *const v128);
+            let b1 = v128_load(bp.add(p * NR + 4) as *const v128);
+            let a0 = f32x4_splat(*ap.add(off[0] + p * cs));
+            let a1 = f32x4_splat(*ap.add(off[1] + p * cs));
+            let a2 = f32x4_splat(*ap.add(off[2] + p * cs));
+            let a3 = f32x4_splat(*ap.add(off[3] + p * cs));
+            c00 = f32x4_add(c00, f32x4_mul(a0, b0));
+            c01 = f32x4_add(c01, f32x4_mul(a0, b1));
+            c10 = f32x4_add(c10, f32x4_mul(a1, b0));
+            c11 = f32x4_add(c11, f32x4_mul(a1, b1));
+            c20 = f32x4_add(c20, f32x4_mul(a2, b0));
+            c21 = f32x4_add(c21, f32x4_mul(a2, b1));
+            c30 = f32x4_add(c30, f32x4_mul(a3, b0));
+            c31 = f32x4_add(c31, f32x4_mul(a3, b1));
         }
     }
     let mut out = [[0.0f32; NR]; MR];
-    for (r, o) in out.iter_mut().enumerate() {
+    for (o, (lo, hi)) in out
+        .iter_mut()
+        .zip([(c00, c01), (c10, c11), (c20, c21), (c30, c31)])
+    {
         // SAFETY: each row of `out` is 8 contiguous f32 = two v128.
         unsafe {
-            v128_store(o.as_mut_ptr() as *mut v128, acc[2 * r]);
-            v128_store((o.as_mut_ptr() as *mut v128).add(1), acc[2 * r + 1]);
+            v128_store(o.as_mut_ptr() as *mut v128, lo);
+            v128_store(o.as_mut_ptr().add(4) as *mut v128, hi);
         }
     }
     out
@@ -125,10 +152,11 @@ fn kernel(a: MatRef, i0: usize, rows: usize, panel: &[f32], k: usize) -> [[f32; 
 #[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
 #[inline(always)]
 fn kernel(a: MatRef, i0: usize, rows: usize, panel: &[f32], k: usize) -> [[f32; NR]; MR] {
+    let off = row_offsets(&a, i0, rows, k);
     let mut acc = [[0.0f32; NR]; MR];
     for (p, b) in panel.chunks_exact(NR).take(k).enumerate() {
         for (r, acc_row) in acc.iter_mut().enumerate() {
-            let av = a.at(i0 + if r < rows { r } else { 0 }, p);
+            let av = a.data[off[r] + p * a.cs];
             acc_row.iter_mut().zip(b).for_each(|(c, b)| *c += av * b);
         }
     }

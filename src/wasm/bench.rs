@@ -30,18 +30,74 @@ pub fn run_bench(workload: &str, files: JsValue) -> Result<JsValue, JsError> {
         .iter()
         .map(|(n, b)| (n.as_str(), b.as_slice()))
         .collect();
+    let report = crate::bench::run(workload, &files, &mut clock()?).map_err(super::js_error)?;
+    super::to_js(&report)
+}
+
+/// `performance.now()` of this worker or window, as a clock in milliseconds.
+fn clock() -> Result<impl FnMut() -> f64, JsError> {
     let performance = js_sys::Reflect::get(&js_sys::global(), &"performance".into())
-        .map_err(|_| JsError::new("runBench: no performance clock in this context"))?;
+        .map_err(|_| JsError::new("no performance clock in this context"))?;
     let now: js_sys::Function = js_sys::Reflect::get(&performance, &"now".into())
         .ok()
         .and_then(|f| f.dyn_into().ok())
-        .ok_or_else(|| JsError::new("runBench: performance.now is missing"))?;
-    let mut clock = || {
+        .ok_or_else(|| JsError::new("performance.now is missing"))?;
+    Ok(move || {
         now.call0(&performance)
             .ok()
             .and_then(|v| v.as_f64())
             .unwrap_or(f64::NAN)
-    };
-    let report = crate::bench::run(workload, &files, &mut clock).map_err(super::js_error)?;
-    super::to_js(&report)
+    })
+}
+
+/// What [`bench_matmul`] measured.
+#[derive(serde::Serialize)]
+struct MatmulReport {
+    n: usize,
+    reps: usize,
+    gemm_gflops: f64,
+    ndarray_gflops: f64,
+    /// `nn::gemm` equals ndarray's `dot` bit for bit on integer-valued `[n, n]` matrices.
+    exact: bool,
+}
+
+/// Times `[n, n]·[n, n]` f32 products `reps` times with `nn::gemm` (this build's SIMD128 kernel)
+/// and with ndarray's `dot`, after checking that both agree exactly on integer-valued inputs.
+#[wasm_bindgen(js_name = benchMatmul)]
+pub fn bench_matmul(n: usize, reps: usize) -> Result<JsValue, JsError> {
+    use crate::nn::gemm::{gemm, MatRef};
+    if !(1..=2048).contains(&n) || !(1..=1000).contains(&reps) {
+        return Err(JsError::new(
+            "benchMatmul: n must be 1..=2048 and reps 1..=1000",
+        ));
+    }
+    let a = ndarray::Array2::from_shape_fn((n, n), |(i, j)| ((i * 7 + j * 3) % 9) as f32 - 4.0);
+    let b = ndarray::Array2::from_shape_fn((n, n), |(i, j)| ((i * 5 + j * 11) % 9) as f32 - 4.0);
+    let (sa, sb) = (
+        a.as_slice().expect("standard"),
+        b.as_slice().expect("standard"),
+    );
+    let (ma, mb) = (MatRef::row_major(sa, n, n), MatRef::row_major(sb, n, n));
+    let (mut c, mut packed) = (vec![0.0f32; n * n], Vec::new());
+    gemm(ma, mb, &mut c, false, &mut packed);
+    let exact = a.dot(&b).as_slice() == Some(&c[..]);
+    let mut now = clock()?;
+    let flops = 2.0 * (n * n * n * reps) as f64;
+    let t0 = now();
+    for _ in 0..reps {
+        gemm(ma, mb, &mut c, false, &mut packed);
+    }
+    let gemm_ms = now() - t0;
+    let t0 = now();
+    for _ in 0..reps {
+        c.copy_from_slice(a.dot(&b).as_slice().expect("standard"));
+    }
+    let ndarray_ms = now() - t0;
+    super::to_js(&MatmulReport {
+        n,
+        reps,
+        gemm_gflops: flops / gemm_ms / 1e6,
+        ndarray_gflops: flops / ndarray_ms / 1e6,
+        exact,
+    })
 }

@@ -10,7 +10,7 @@ before(async () => { env = await start(); });
 after(async () => { await env?.close(); });
 
 test('bench.html runs W1 in Kindling and TF.js-wasm and publishes window.benchResult', async () => {
-  const page = await openPage(env.browser, `${env.url}bench.html?workloads=W1&epochs=2`);
+  const page = await openPage(env.browser, `${env.url}bench.html?workloads=W1&epochs=2&matmul=64`);
   await page.waitForFunction(() => window.benchResult, null, { timeout: 180_000 });
   const r = await page.evaluate(() => window.benchResult);
   assert.equal(r.error, undefined, r.error);
@@ -28,6 +28,10 @@ test('bench.html runs W1 in Kindling and TF.js-wasm and publishes window.benchRe
   assert.ok(kindling.metric > 0.9, `Kindling after 20 epochs: ${kindling.metric}`);
   assert.ok(Number.isFinite(speedup) && speedup > 0, `speedup ${speedup}`);
   assert.ok(r.ready_ms.kindling > 0 && r.ready_ms.tfjs > 0, `ready times ${JSON.stringify(r.ready_ms)}`);
+  const mm = r.matmul.kindling.report;
+  assert.equal(mm.exact, true, 'the SIMD128 gemm equals ndarray dot bit for bit on integer matrices');
+  assert.ok(mm.gemm_gflops > 0 && mm.ndarray_gflops > 0 && r.matmul.tfjs.report.gflops > 0, JSON.stringify(r.matmul));
+  assert.match(await page.textContent('[data-testid=bench-matmul]'), /gemm equals dot exactly: yes/);
   const cells = await page.locator('[data-testid=bench-W1-kindling] td').allTextContents();
   assert.equal(cells[0], 'W1');
   assert.match(cells[5], /^accuracy 0\.9\d\d$/);
@@ -37,7 +41,7 @@ test('bench.html runs W1 in Kindling and TF.js-wasm and publishes window.benchRe
 });
 
 test('bench.html reports an unknown workload as an error row, not a hang', async () => {
-  const page = await openPage(env.browser, `${env.url}bench.html?workloads=W9`);
+  const page = await openPage(env.browser, `${env.url}bench.html?workloads=W9&matmul=0`);
   await page.waitForFunction(() => window.benchResult, null, { timeout: 60_000 });
   const r = await page.evaluate(() => window.benchResult);
   assert.match(r.workloads.W9.kindling.error, /unknown workload "W9"; use W1, W2 or W3/);

@@ -1,13 +1,15 @@
 // The benchmark page: runs the workloads in Kindling's worker and TF.js's worker, alternating the
 // engines round by round, shows a table and publishes `window.benchResult` (docs/BENCHMARKS.md).
-// Query: ?workloads=W1,W2,W3&rounds=1&epochs=N (epochs: TF.js only; Kindling runs the fixed workload).
+// Query: ?workloads=W1,W2,W3&rounds=1&epochs=N&matmul=256 (epochs: TF.js only, Kindling runs the fixed
+// workload; matmul: n of the [n, n]·[n, n] kernel check, 0 = skip).
 import { Engine } from './engine.js';
-import { renderTable } from './table.js';
+import { renderMatmul, renderTable } from './table.js';
 import { median } from './util.js';
 
 const params = new URLSearchParams(location.search);
 const workloads = (params.get('workloads') ?? 'W1,W2,W3').split(',').map((w) => w.trim().toUpperCase());
 const rounds = Math.max(1, Number(params.get('rounds') ?? 1) | 0);
+const matmulN = Number(params.get('matmul') ?? 256) | 0;
 const epochs = params.has('epochs') ? Math.max(1, Number(params.get('epochs')) | 0) : undefined;
 const status = document.querySelector('[data-testid=bench-status]');
 
@@ -36,7 +38,7 @@ async function main() {
       const order = round % 2 ? ['tfjs', 'kindling'] : ['kindling', 'tfjs'];
       for (const name of order) {
         setStatus('running', `round ${round + 1}/${rounds}: ${w} on ${engines[name].label}…`);
-        raw[w][name].push(await engines[name].run(w, epochs));
+        raw[w][name].push(await engines[name].run({ workload: w, epochs }));
       }
     }
   }
@@ -49,8 +51,14 @@ async function main() {
     const speedup = k.ms_per_epoch && t.ms_per_epoch ? t.ms_per_epoch / k.ms_per_epoch : null;
     result.workloads[w] = { kindling: k, tfjs: t, speedup };
   }
+  if (matmulN > 0) {
+    setStatus('running', `matmul ${matmulN}×${matmulN}…`);
+    const message = { matmul: { n: matmulN, reps: 20 } };
+    result.matmul = { kindling: await engines.kindling.run(message), tfjs: await engines.tfjs.run(message) };
+  }
   Object.values(engines).forEach((e) => e.close());
   renderTable(document.querySelector('#bench-table'), result);
+  renderMatmul(document.querySelector('[data-testid=bench-matmul]'), result.matmul);
   window.benchResult = result;
   setStatus('done', `done: ${rounds} round(s) of ${workloads.join(', ')}`);
 }

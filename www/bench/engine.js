@@ -13,8 +13,9 @@ export class Engine {
     this.worker = new Worker(this.script, { type: 'module' });
   }
 
-  /** Resolves to `{report}` or `{error}`; never rejects. */
-  run(workload, epochs) {
+  /** Sends `message` (`{workload, epochs?}` or `{matmul: {n, reps}}`); resolves to `{report}` or
+   *  `{error}`, never rejects. */
+  run(message) {
     const id = ++this.nextId;
     return new Promise((resolve) => {
       const done = (reply) => {
@@ -36,7 +37,7 @@ export class Engine {
       };
       this.worker.addEventListener('message', onMessage);
       this.worker.addEventListener('error', onError);
-      this.worker.postMessage({ id, workload, epochs });
+      this.worker.postMessage({ id, ...message });
     });
   }
 

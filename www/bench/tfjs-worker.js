@@ -1,6 +1,6 @@
 // The TF.js side of the benchmark: the three workloads with @tensorflow/tfjs on its wasm backend
 // (one thread, SIMD), built exactly as WORKLOADS.md says (Keras defaults, Adam 1e-3 / eps 1e-7).
-// Message in: {id, workload, epochs?}; out: {id, report} | {id, error}. Reports match Kindling's.
+// Message in: {id, workload, epochs?} or {id, matmul: {n, reps}}; out: {id, report} | {id, error}. Reports match Kindling's.
 import '../../node_modules/@tensorflow/tfjs/dist/tf.es2017.min.js';
 import '../../node_modules/@tensorflow/tfjs-backend-wasm/dist/tf-backend-wasm.es2017.min.js';
 import { digits, sunspots, synthetic } from './data.js';
@@ -80,9 +80,22 @@ const WORKLOADS = {
   },
 };
 
-self.onmessage = async ({ data: { id, workload, epochs } }) => {
+/** GFLOP/s of tf.matMul on [n, n]·[n, n] f32, `reps` times (after one warm-up product). */
+function matmul({ n, reps }) {
+  return tf.tidy(() => {
+    const a = tf.randomUniform([n, n]);
+    const b = tf.randomUniform([n, n]);
+    tf.matMul(a, b).dataSync();
+    const t0 = performance.now();
+    for (let r = 0; r < reps; r++) tf.matMul(a, b).dataSync();
+    return { n, reps, gflops: (2 * n ** 3 * reps) / (performance.now() - t0) / 1e6 };
+  });
+}
+
+self.onmessage = async ({ data: { id, workload, epochs, matmul: mm } }) => {
   try {
     const readyMs = await ready;
+    if (mm) return self.postMessage({ id, readyMs, report: matmul(mm) });
     if (!WORKLOADS[workload]) throw new Error(`unknown workload ${workload}; use W1, W2 or W3`);
     tf.engine().startScope();
     try {
