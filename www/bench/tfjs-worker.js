@@ -57,7 +57,10 @@ const WORKLOADS = {
   async W2(epochs = 20) {
     const d = sunspots(await fetchText('../data/sunspots.csv'));
     const model = tf.sequential({ layers: [
-      tf.layers.lstm({ units: 50, inputShape: [d.lookback, 1], unitForgetBias: true }), dense(1, 'linear')] });
+      // Keras defaults spelled out: TF.js defaults to hardSigmoid gates and no unit forget bias.
+      tf.layers.lstm({ units: 50, inputShape: [d.lookback, 1], activation: 'tanh', recurrentActivation: 'sigmoid',
+        kernelInitializer: 'glorotUniform', recurrentInitializer: 'orthogonal', unitForgetBias: true }),
+      dense(1, 'linear')] });
     model.compile({ optimizer: adam(), loss: 'meanSquaredError' });
     const x = tf.tensor3d(d.xTrain, [d.nTrain, d.lookback, 1]);
     const y = tf.tensor2d(d.yTrain, [d.nTrain, 1]);
