@@ -53,7 +53,7 @@ async function main() {
   }
   if (matmulN > 0) {
     setStatus('running', `matmul ${matmulN}×${matmulN}…`);
-    const message = { matmul: { n: matmulN, reps: 20 } };
+    const message = { matmul: { n: matmulN, reps: 10 } };
     result.matmul = { kindling: await engines.kindling.run(message), tfjs: await engines.tfjs.run(message) };
   }
   Object.values(engines).forEach((e) => e.close());
