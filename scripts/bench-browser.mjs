@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Runs bench.html (Kindling vs TF.js-wasm, same browser) headless in Debian's Chromium via
 // Playwright, and times the playground page's start-up; prints a Markdown table and the JSON.
-// Usage: node scripts/bench-browser.mjs [--query 'workloads=W1,W2,W3&rounds=3'] [--json out.json]
+// Usage: node scripts/bench-browser.mjs [--query 'workloads=W1,W2,W3&rounds=3'] [--json out.json] [--screenshot out.png]
 import { writeFile } from 'node:fs/promises';
 import { chromium } from 'playwright-core';
 import { serve } from './serve.mjs';
@@ -57,6 +57,7 @@ try {
   console.log(`\nworker ready (wasm compiled + instantiated): Kindling ${fmt(result.ready_ms.kindling)} ms, TF.js ${fmt(result.ready_ms.tfjs)} ms`);
   console.log(`index.html (median of 5 loads): DOMContentLoaded ${fmt(readyMs.dom)} ms, main-thread .wasm fetched ${fmt(readyMs.wasm)} ms, status ready ${fmt(readyMs.ready)} ms`);
   console.log(`${result.userAgent}; cross-origin isolated: ${result.crossOriginIsolated}; ${result.date}`);
+  if (opt('--screenshot')) await page.screenshot({ path: opt('--screenshot'), fullPage: true });
   const out = opt('--json');
   if (out) await writeFile(out, JSON.stringify(result, null, 2));
 } finally {

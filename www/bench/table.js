@@ -29,7 +29,7 @@ export function renderTable(table, result) {
     for (const [label, s, key] of [['Kindling', kindling, 'kindling'], ['TF.js-wasm', tfjs, 'tfjs']]) {
       const metric = s.error ? `error: ${s.error}` : `${s.metric_name} ${fmt(s.metric, s.metric_name === 'accuracy' ? 3 : 4)}`;
       body.append(row([w, label, s.epochs ?? '—', fmt(s.ms_per_epoch), fmt(s.first_epoch_ms), metric, fmt(s.gflops, 2),
-        s.params ?? '—', key === 'kindling' ? `${fmt(speedup, 2)}×` : ''], `bench-${w}-${key}`));
+        s.params ?? '—', key !== 'kindling' ? '' : speedup == null ? '—' : `${fmt(speedup, 2)}×`], `bench-${w}-${key}`));
     }
   }
 }
