@@ -43,6 +43,51 @@ impl<'a> MatRef<'a> {
     }
 }
 
+/// `c` = a·b (or += when `accumulate`) for ndarray views of any layout, e.g. `x.t()` or `w.t()`:
+/// the drop-in for `a.dot(&b)` in a layer, writing into a reused `[m, n]` standard-layout buffer.
+/// Views that are neither C- nor F-contiguous (or have negative strides) are copied once.
+///
+/// # Shapes
+/// a `[m, k]`, b `[k, n]`, c `[m, n]` (standard layout).
+pub fn matmul_into(
+    a: ndarray::ArrayView2<f32>,
+    b: ndarray::ArrayView2<f32>,
+    c: &mut ndarray::Array2<f32>,
+    accumulate: bool,
+    packed: &mut Vec<f32>,
+) {
+    assert_eq!(c.dim(), (a.nrows(), b.ncols()), "output shape");
+    let (a, b) = (contiguous(a), contiguous(b));
+    let out = c
+        .as_slice_mut()
+        .expect("the output buffer is standard layout");
+    gemm(mat_ref(&a), mat_ref(&b), out, accumulate, packed);
+}
+
+fn contiguous(v: ndarray::ArrayView2<'_, f32>) -> ndarray::CowArray<'_, f32, ndarray::Ix2> {
+    if v.as_slice_memory_order().is_some() && v.strides().iter().all(|&s| s >= 0) {
+        v.into()
+    } else {
+        v.as_standard_layout().into_owned().into()
+    }
+}
+
+fn mat_ref<'a>(v: &'a ndarray::CowArray<f32, ndarray::Ix2>) -> MatRef<'a> {
+    let data = v.as_slice_memory_order().expect("made contiguous");
+    let (rows, cols) = v.dim();
+    let s = v.strides();
+    // A length-1 axis may carry any stride; give it one that keeps every index in range.
+    let rs = if rows > 1 { s[0] as usize } else { 0 };
+    let cs = if cols > 1 { s[1] as usize } else { 0 };
+    MatRef {
+        data,
+        rows,
+        cols,
+        rs,
+        cs,
+    }
+}
+
 const MR: usize = 4;
 const NR: usize = 8;
 
@@ -166,6 +211,7 @@ fn kernel(a: MatRef, i0: usize, rows: usize, panel: &[f32], k: usize) -> [[f32; 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use ndarray::{s, Array2};
 
     /// Integer-valued entries in −4..=4: every product and partial sum is exact in f32, so any
     /// summation order must agree bit for bit with the naive triple loop.
@@ -213,6 +259,27 @@ mod tests {
                 gemm(a, b, &mut c, false, &mut packed);
                 assert_eq!(c, naive(a, b), "m={m} k={k} n={n} ta={ta} tb={tb}");
             }
+        }
+    }
+
+    #[test]
+    fn matmul_into_matches_ndarray_dot_for_transposed_and_sliced_views() {
+        let x = Array2::from_shape_vec((6, 5), ints(30, 3)).unwrap();
+        let w = Array2::from_shape_vec((5, 9), ints(45, 4)).unwrap();
+        let dz = Array2::from_shape_vec((6, 9), ints(54, 5)).unwrap();
+        let mut packed = Vec::new();
+        let cases = [
+            (x.view(), w.view()),
+            (x.t(), dz.view()),
+            (dz.view(), w.t()),
+            (x.slice(s![.., 1..4]), w.slice(s![1..4, ..;2])),
+            (x.slice(s![..1, ..]), w.view()),
+            (x.slice(s![..;-1, ..]), w.slice(s![.., ..;-1])),
+        ];
+        for (i, (a, b)) in cases.into_iter().enumerate() {
+            let mut c = Array2::from_elem((a.nrows(), b.ncols()), f32::NAN);
+            matmul_into(a, b, &mut c, false, &mut packed);
+            assert_eq!(c, a.dot(&b), "case {i}");
         }
     }
 
