@@ -5,4 +5,11 @@ cd "$(dirname "$0")/.."
 RUSTFLAGS="${RUSTFLAGS:-} -C target-feature=+simd128" \
   cargo build --release --lib --target wasm32-unknown-unknown
 wasm-bindgen --target web --out-dir pkg target/wasm32-unknown-unknown/release/kindling.wasm
-echo "build: pkg/kindling_bg.wasm $(wc -c < pkg/kindling_bg.wasm) bytes"
+# Optional size/speed pass with wasm-opt from the npm package `binaryen` (never Debian's: its output
+# fails to load). Skipped when it is not installed or WASM_OPT=0.
+WASM_OPT_BIN=node_modules/.bin/wasm-opt
+if [ "${WASM_OPT:-1}" != 0 ] && [ -x "$WASM_OPT_BIN" ]; then
+  "$WASM_OPT_BIN" -O3 pkg/kindling_bg.wasm -o pkg/kindling_bg.wasm
+  echo "build: wasm-opt -O3 ($("$WASM_OPT_BIN" --version))"
+fi
+echo "build: pkg/kindling_bg.wasm $(wc -c < pkg/kindling_bg.wasm) bytes, $(gzip -9c pkg/kindling_bg.wasm | wc -c) gzipped"

@@ -48,7 +48,7 @@ export function builtinKey(source = '') {
 export function taskFor(experiment, column) {
   const task = experiment.data.task ?? 'auto';
   if (task !== 'auto') return task;
-  return column?.kind === 'categorical' ? 'classification' : 'regression';
+  return ['categorical', 'boolean'].includes(column?.kind) ? 'classification' : 'regression';
 }
 
 /**

@@ -115,9 +115,8 @@ impl ColumnData {
         match self {
             ColumnData::Categorical(v) => v[row].clone(),
             ColumnData::Boolean(v) => v[row].map(|b| b.to_string()),
-            ColumnData::Numeric(_) | ColumnData::Date(_) => {
-                self.number(row).map(|x| format!("{x}"))
-            }
+            ColumnData::Numeric(_) => self.number(row).map(|x| format!("{x}")),
+            ColumnData::Date(_) => self.number(row).map(super::typing::format_date),
         }
     }
 }

@@ -181,9 +181,27 @@ pub fn parse_date(cell: &str) -> Option<f64> {
         .and_then(|d| seconds(d.and_hms_opt(0, 0, 0)?))
 }
 
+/// The inverse of [`parse_date`] for display: `2024-03-01`, or `2024-03-01 12:30:45` when the
+/// key has a time of day (UTC).
+pub fn format_date(seconds: f64) -> String {
+    let millis = (seconds * 1000.0).round() as i64;
+    match DateTime::from_timestamp_millis(millis) {
+        Some(t) if millis.rem_euclid(86_400_000) == 0 => t.format("%Y-%m-%d").to_string(),
+        Some(t) => t.format("%Y-%m-%d %H:%M:%S").to_string(),
+        None => format!("{seconds}"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_format_back_to_what_was_read() {
+        for cell in ["2024-03-01", "1999-12-31 23:59:58", "1969-07-20"] {
+            assert_eq!(format_date(parse_date(cell).unwrap()), cell);
+        }
+    }
 
     fn typed(cells: &[&str]) -> (ColumnData, Vec<Warning>) {
         let mut c = Cells::default();

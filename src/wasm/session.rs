@@ -182,7 +182,7 @@ fn cell_text(data: &ColumnData, row: usize) -> String {
     match data {
         ColumnData::Numeric(v) if v[row].is_nan() => String::new(),
         ColumnData::Numeric(v) => v[row].to_string(),
-        ColumnData::Categorical(v) => v[row].clone().unwrap_or_default(),
+        other => other.text(row).unwrap_or_default(),
     }
 }
 

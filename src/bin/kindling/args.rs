@@ -1,15 +1,16 @@
 //! Shared argument and file helpers for the subcommands.
 
-use kindling::data::{builtin, read_csv, Table};
+use kindling::data::{builtin, read_csv_with, Table};
+use kindling::experiment::BadRows;
 
 /// Reads a whole file; the error names the path.
 pub fn read_file(path: &str) -> Result<Vec<u8>, String> {
     std::fs::read(path).map_err(|e| format!("{path}: cannot read the file: {e}"))
 }
 
-/// Reads and types a CSV file.
-pub fn load_table(path: &str) -> Result<Table, String> {
-    read_csv(path, &read_file(path)?).map_err(|e| e.to_string())
+/// Reads and types a CSV file; `bad_rows` says what to do with ragged rows (`data.on_bad_rows`).
+pub fn load_table(path: &str, bad_rows: BadRows) -> Result<Table, String> {
+    read_csv_with(path, &read_file(path)?, bad_rows, &mut |_, _| {}).map_err(|e| e.to_string())
 }
 
 /// The value of `--name value`, if given.
@@ -34,7 +35,7 @@ pub fn number<T: std::str::FromStr>(args: &[String], name: &str) -> Result<Optio
 }
 
 /// The table an experiment's `data.source` names (`builtin:NAME` or `file:PATH`).
-pub fn source_table(source: &str) -> Result<Table, String> {
+pub fn source_table(source: &str, bad_rows: BadRows) -> Result<Table, String> {
     if let Some(name) = source.strip_prefix("builtin:") {
         let bytes = builtin::bytes(name).ok_or_else(|| {
             format!(
@@ -42,8 +43,8 @@ pub fn source_table(source: &str) -> Result<Table, String> {
                 builtin::NAMES.join(", ")
             )
         })?;
-        return read_csv(name, bytes).map_err(|e| e.to_string());
+        return read_csv_with(name, bytes, bad_rows, &mut |_, _| {}).map_err(|e| e.to_string());
     }
     let file = source.strip_prefix("file:").unwrap_or(source);
-    load_table(file)
+    load_table(file, bad_rows)
 }

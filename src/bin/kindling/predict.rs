@@ -14,7 +14,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let text = String::from_utf8(read_file(model_path)?)
         .map_err(|_| format!("{model_path}: the model file is not UTF-8 text; open a file made with `kindling train --out`"))?;
     let mut model = Model::from_json(model_path, &text).map_err(|e| e.to_string())?;
-    let table = load_table(data_path)?;
+    let table = load_table(data_path, kindling::experiment::BadRows::Error)?;
     let predictions = model.predict(&table).map_err(|e| e.to_string())?;
     for warning in &predictions.warnings {
         eprintln!("warning: {data_path}: {warning}");

@@ -80,8 +80,8 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let base = Experiment::from_json(&text).map_err(|e| format!("{path}: {e}"))?;
     let config = config(args)?;
     let table = match option(args, "--data")? {
-        Some(data) => load_table(data)?,
-        None => source_table(&base.data.source)?,
+        Some(data) => load_table(data, base.data.on_bad_rows)?,
+        None => source_table(&base.data.source, base.data.on_bad_rows)?,
     };
     // The search sees the development rows only; the test rows wait for the final report.
     let holdout = Holdout::new(&base, &table).map_err(|e| e.to_string())?;

@@ -29,8 +29,8 @@ pub fn run(args: &[String]) -> Result<(), String> {
         exp.seed = seed;
     }
     let table = match option(args, "--data")? {
-        Some(data) => load_table(data)?,
-        None => source_table(&exp.data.source)?,
+        Some(data) => load_table(data, exp.data.on_bad_rows)?,
+        None => source_table(&exp.data.source, exp.data.on_bad_rows)?,
     };
     let mut session = Session::new(exp, &table).map_err(|e| e.to_string())?;
     while !session.is_done() {
