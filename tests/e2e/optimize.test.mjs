@@ -26,7 +26,7 @@ test('12-trial search in several workers: stop, resume, sort, apply best; the pa
   page.problems = [];
   page.on('pageerror', (e) => page.problems.push(`pageerror: ${e.message}`));
   page.on('console', (m) => m.type() === 'error' && page.problems.push(`console: ${m.text()}`));
-  const experiment = { data: { source: 'builtin:iris' }, fit: { epochs: 150, batch_size: 16 } };
+  const experiment = { data: { source: 'builtin:iris' }, fit: { epochs: 600, batch_size: 16 } }; // long enough trials that Stop lands midway on a busy machine
   await page.goto(`${env.url}#experiment=${encodeExperiment(experiment)}`);
   await waitForState(page, 'ready');
 
