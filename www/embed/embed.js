@@ -47,7 +47,9 @@ app.on('epoch', (msg) => {
   Object.assign(el.dataset, { first: String(first), last: String(msg.loss), epochs: String(msg.epoch) });
   el.textContent = `Epoch ${msg.epoch} / ${app.experiment.fit.epochs}: training loss ${first.toPrecision(3)} → ${msg.loss.toPrecision(3)}`;
 });
-app.on('evaluation', (ev) => showMetrics($('#metrics'), $('#metrics-note'), ev));
+// The embed's frame is small: the headline metrics only (no macro precision / recall).
+const EMBED_METRICS = ['accuracy', 'f1', 'rmse', 'mae', 'r2', 'loss'];
+app.on('evaluation', (ev) => showMetrics($('#metrics'), $('#metrics-note'), ev, EMBED_METRICS));
 app.on('state', (msg) => setStatus(msg.state));
 app.on('error', (msg) => {
   showError(msg.message);

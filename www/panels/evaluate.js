@@ -21,10 +21,14 @@ export function precisionRecall(confusion) {
   };
 }
 
-/** Fills `list` (a `<dl>`) with evaluation `ev`'s metrics, one `[data-testid=metric-NAME]` each, and `note` with what they were measured on. */
-export function showMetrics(list, note, ev) {
+/**
+ * Fills `list` (a `<dl>`) with evaluation `ev`'s metrics, one `[data-testid=metric-NAME]` each (only
+ * those named in `only`, when given), and `note` with what they were measured on.
+ */
+export function showMetrics(list, note, ev, only = null) {
   const values = { ...ev, ...(ev.confusion ? precisionRecall(ev.confusion) : {}) };
-  list.replaceChildren(...METRICS.filter(([key]) => typeof values[key] === 'number').map(([key, label]) =>
+  const shown = METRICS.filter(([key]) => typeof values[key] === 'number' && (!only || only.includes(key)));
+  list.replaceChildren(...shown.map(([key, label]) =>
     el('div', { className: 'metric' }, el('dt', {}, label),
       el('dd', { dataset: { testid: `metric-${key}` } }, Number(values[key].toFixed(4)).toString()))));
   note.textContent = ev.rows
