@@ -18,7 +18,7 @@ export function mount(root, app) {
   const message = el('p', { class: 'note', 'data-testid': 'apply-message', role: 'status' });
   const batchLabel = el('label', {}, 'Predict a whole CSV ');
   batchLabel.append(batch);
-  root.replaceChildren(el('h2', {}, '6 · Apply'), note, form, result, chart, forecast, batchLabel, message, preview, save);
+  root.replaceChildren(note, form, result, chart, forecast, batchLabel, message, preview, save);
   chart.hidden = true;
 
   let seq = 0;

@@ -20,7 +20,7 @@ export function mount(root, app) {
   const snippet = el('textarea', { readonly: '', rows: '6', 'data-testid': 'embed-snippet', 'aria-label': 'embed snippet', hidden: '' });
   const options = embedOptions(() => showSnippet());
   root.replaceChildren(
-    el('h2', {}, '5 · Deploy'), note, card, error,
+    note, card, error,
     el('div', { class: 'buttons' }, ''), link, linkNote, options.box, snippet,
   );
   root.querySelector('.buttons').append(downloadButton, el('label', { class: 'inline' }, 'Open model '), copy, embed);

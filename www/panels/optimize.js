@@ -123,7 +123,7 @@ export async function mount(el, app) {
   const thead = h('thead');
   const tbody = h('tbody');
   el.replaceChildren(h('style', { textContent: STYLE }), h('div', { className: 'kopt' },
-    h('h2', {}, 'Optimize? · 模型优化'), diagnosis, form.el,
+    diagnosis, form.el,
     h('div', { className: 'buttons' }, startBtn, stopBtn, resumeBtn, applyBtn, suggestBtn),
     progress, status, h('table', { dataset: { testid: 'search-table' } }, thead, tbody)));
 
