@@ -12,7 +12,7 @@ cargo test --locked
 echo "== wasm: wasm-bindgen-test in headless Chromium"
 export CHROMEDRIVER=/usr/bin/chromedriver
 unset GECKODRIVER SAFARIDRIVER
-cargo test --locked --target wasm32-unknown-unknown --test wasm_browser --test wasm_worker
+cargo test --locked --target wasm32-unknown-unknown --test wasm_browser --test wasm_worker --test model_wasm
 
 echo "== page: Playwright + Chromium"
 node --test --test-concurrency=1 tests/e2e/

@@ -8,11 +8,14 @@ import { LANGUAGE_NAMES, NODE_IDS, label, setLanguage } from './i18n.js';
 import { WHY, dataLine } from './panel_text.js';
 import { mountPanel } from './panels/index.js';
 import { openSource } from './panels/preprocess.js';
+import { trackModel } from './model.js';
 import { mountRunBar } from './runbar.js';
+import { readSharedData } from './share.js';
 import { readHash } from './state.js';
 import { $, el, showError } from './ui.js';
 
 const app = new App();
+trackModel(app); // the Deployment and Application panels mount later and read it
 const sections = new Map(NODE_IDS.map((id) => {
   const title = el('h2', { id: `${id}-h`, tabIndex: -1 }, el('span', { dataset: { nodeLabel: id } }, label(id)));
   const body = el('div', { className: 'panel-body', id: `${id}-body` });
@@ -71,7 +74,12 @@ function start() {
   // The core's default model; its output layer is fitted to the target once the data is known.
   app.experiment.model ??= { layers: [{ type: 'dense', units: 16, activation: 'relu' }, { type: 'dense', units: 1 }] };
   app.emit('experiment', app.experiment);
-  openSource(app);
+  // A share link may carry the uploaded CSV itself: open it as if the user had uploaded it.
+  readSharedData(location.hash, app.experiment).then((shared) => {
+    if (!shared) return openSource(app);
+    app.setStatus('loading');
+    app.send({ type: 'load', name: shared.name, bytes: shared.bytes });
+  }).catch((err) => app.emit('error', { type: 'error', stage: 'share', message: err.message }));
 }
 
 // An unstable handle for debugging and tests; not part of the page contract.

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { deflateRawSync } from 'node:zlib';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { FIXTURES, SCREENSHOTS, metric, openPage, start, waitForState } from './helpers.mjs';
+import { FIXTURES, SCREENSHOTS, metric, openNode, openPage, start, waitForState } from './helpers.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CLI = join(ROOT, 'target/release/kindling');
@@ -65,8 +65,12 @@ test('page → file → page and page → file → CLI give identical prediction
   await waitForState(page, 'ready');
   await page.click('[data-testid=train]');
   assert.equal(await waitForState(page, ['done', 'error']), 'done');
+  // The Deployment panel mounts when first opened, after training: it shows the trained session.
+  await openNode(page, 'deploy');
   await page.waitForSelector('[data-testid=model-card][data-from=session] dl');
   assert.equal(await page.getAttribute('[data-testid=model-card]', 'data-params'), '131');
+  await page.locator('#panel-deploy').screenshot({ path: join(SCREENSHOTS, 'deploy-card.png') });
+  await openNode(page, 'apply');
   const shown = await formPrediction(page);
   assert.equal(shown.length, 3);
   assert.ok(Math.abs(shown.reduce((a, b) => a + b) - 1) < 1e-5, `probabilities ${shown}`);
@@ -74,8 +78,8 @@ test('page → file → page and page → file → CLI give identical prediction
   const lines = fromPage.trim().split('\n');
   assert.equal(lines.length, 151);
   assert.match(lines[0], /,species,predicted_species,probability_setosa,probability_versicolor,probability_virginica$/);
-  await page.locator('#deploy-panel').screenshot({ path: join(SCREENSHOTS, 'deploy-card.png') });
-  await page.locator('#apply-panel').screenshot({ path: join(SCREENSHOTS, 'deploy-apply.png') });
+  await page.locator('#panel-apply').screenshot({ path: join(SCREENSHOTS, 'deploy-apply.png') });
+  await openNode(page, 'deploy');
   const modelText = await downloadText(page, '[data-testid=download-model]');
   const model = JSON.parse(modelText);
   assert.equal(model.format, 'kindling-model');
@@ -94,9 +98,11 @@ test('page → file → page and page → file → CLI give identical prediction
   fresh.on('pageerror', (e) => fresh.problems.push(e.message));
   await fresh.goto(env.url);
   await waitForState(fresh, 'ready');
+  await openNode(fresh, 'deploy');
   await fresh.setInputFiles('[data-testid=model-input]', path);
   await fresh.waitForSelector('[data-testid=model-card][data-from=import] dl');
   assert.match(await fresh.textContent('[data-testid=model-card]'), /opened from iris-model\.json/);
+  await openNode(fresh, 'apply');
   assert.deepEqual(await formPrediction(fresh), shown, 'the form shows the same probabilities, bit for bit');
   assert.equal(await batchPredictions(fresh), fromPage, 'the reopened model predicts the same CSV');
   // A crashed worker is restarted by the page; the opened model is opened again in the new one.
@@ -114,11 +120,12 @@ test('page → file → page and page → file → CLI give identical prediction
 test('damaged, wrong-version and hostile model files get clear messages', async () => {
   const page = await openPage(env.browser, env.url);
   await waitForState(page, 'ready');
+  await openNode(page, 'deploy');
   const open = async (name, text) => {
     await page.setInputFiles('[data-testid=model-input]', { name, mimeType: 'application/json', buffer: Buffer.from(text) });
     await page.waitForSelector('[data-testid=deploy-error]:not([hidden])');
     const message = await page.textContent('[data-testid=deploy-error]');
-    await page.locator('#deploy-panel').screenshot({ path: join(SCREENSHOTS, 'deploy-bad-model.png') });
+    await page.locator('#panel-deploy').screenshot({ path: join(SCREENSHOTS, 'deploy-bad-model.png') });
     await page.evaluate(() => { document.querySelector('[data-testid=deploy-error]').hidden = true; });
     return message;
   };
@@ -129,7 +136,7 @@ test('damaged, wrong-version and hostile model files get clear messages', async 
   assert.match(await open('huge.json', good.replace('"units":8', '"units":99999999')), /units: 99999999 is out of range/);
   assert.match(await open('inf.json', good.replace('"data":[', '"data":[1e999,')), /number out of range/);
   assert.match(await open('<img src=x onerror=alert(1)>.json', '{"format":"<b>x</b>"}'), /<img src=x onerror=alert\(1\)>\.json: this is not a Kindling model file/);
-  assert.equal(await page.locator('[data-testid=deploy-panel] img, #deploy-panel b').count(), 0, 'nothing from the file became HTML');
+  assert.equal(await page.locator('#panel-deploy b').count(), 0, 'nothing from the file became HTML');
   assert.equal(await page.getAttribute('[data-testid=status]', 'data-state'), 'ready', 'the training state is untouched');
   assert.deepEqual(page.problems, []);
   await page.close();
@@ -154,6 +161,7 @@ test('a share link opened in a fresh browser context reproduces the curve and me
     loss: await metric(p, 'loss'),
   });
   const original = await summary(page);
+  await openNode(page, 'deploy');
   await page.click('[data-testid=copy-link]');
   await page.waitForFunction(() => document.querySelector('[data-testid=share-link]').value); // compressing is async
   const link = await page.inputValue('[data-testid=share-link]');
@@ -215,6 +223,7 @@ test('a regression model predicts the value in its unit as you type', async () =
   const page = await openPage(env.browser, `${env.url}#${hash}`);
   assert.equal(await waitForState(page, ['done', 'error']), 'done', await page.textContent('[data-testid=error]'));
   assert.ok(await metric(page, 'r2') > 0.99, `R² ${await metric(page, 'r2')}`);
+  await openNode(page, 'apply');
   await page.waitForSelector('[data-feature=age_years]');
   await page.fill('[data-feature=age_years]', '10');
   await page.waitForFunction(() => document.querySelector('[data-testid=apply-result]').dataset.input === '{"age_years":10}');
@@ -222,7 +231,7 @@ test('a regression model predicts the value in its unit as you type', async () =
   const value = Number(text.match(/^Predicted weight_kg: ([\d.]+) kg$/)?.[1]);
   assert.ok(Math.abs(value - 23) < 0.5, `${text} (the line gives 23 kg)`);
   assert.equal(await page.isHidden('[data-testid=apply-chart]'), true, 'no class bars for a value');
-  await page.locator('#apply-panel').screenshot({ path: join(SCREENSHOTS, 'deploy-apply-regression.png') });
+  await page.locator('#panel-apply').screenshot({ path: join(SCREENSHOTS, 'deploy-apply-regression.png') });
   assert.deepEqual(page.problems, []);
   await page.close();
 });

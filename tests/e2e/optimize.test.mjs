@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { SCREENSHOTS, encodeExperiment, metric, openPage, start, waitForState } from './helpers.mjs';
+import { SCREENSHOTS, encodeExperiment, metric, openNode, openPage, start, waitForState } from './helpers.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -26,21 +26,17 @@ test('12-trial search in several workers: stop, resume, sort, apply best; the pa
   page.problems = [];
   page.on('pageerror', (e) => page.problems.push(`pageerror: ${e.message}`));
   page.on('console', (m) => m.type() === 'error' && page.problems.push(`console: ${m.text()}`));
-  const experiment = { data: { source: 'builtin:iris' }, fit: { epochs: 150, batch_size: 16 } };
+  const experiment = { data: { source: 'builtin:iris' }, fit: { epochs: 600, batch_size: 16 } }; // long enough trials that Stop lands midway on a busy machine
   await page.goto(`${env.url}#experiment=${encodeExperiment(experiment)}`);
   await waitForState(page, 'ready');
-  await page.evaluate(async () => {
-    const el = Object.assign(document.createElement('section'), { className: 'panel wide', id: 'optimize-panel' });
-    document.querySelector('main').append(el);
-    const { mount } = await import('./www/panels/optimize.js');
-    await mount(el, window.kindling.app);
-  });
 
-  // A finished run gets a diagnosis with a yes/no recommendation and the sentence behind it.
+  // A finished run gets a diagnosis with a yes/no recommendation and the sentence behind it, also
+  // when the Optimization panel is first opened (and mounted) after the run.
   await page.click('[data-testid=train]');
   assert.equal(await waitForState(page, ['done', 'error']), 'done');
-  const box = page.locator('[data-testid=diagnosis]');
-  await page.waitForFunction(() => document.querySelector('[data-testid=diagnosis]').dataset.verdict);
+  await openNode(page, 'optimize');
+  const box = page.locator('[data-testid=optimize-diagnosis]');
+  await page.waitForFunction(() => document.querySelector('[data-testid=optimize-diagnosis]')?.dataset.verdict);
   const verdict = await box.getAttribute('data-verdict');
   assert.ok(['fine', 'overfitting', 'underfitting', 'plateau', 'diverged'].includes(verdict), verdict);
   assert.match(await box.textContent(), /Optimize\? (Yes|No)/);
@@ -108,12 +104,8 @@ test('12-trial search in several workers: stop, resume, sort, apply best; the pa
 test('bad search settings show a message naming the setting; the page stays usable', async () => {
   const page = await openPage(env.browser, env.url);
   await waitForState(page, 'ready');
-  await page.evaluate(async () => {
-    const el = Object.assign(document.createElement('section'), { className: 'panel wide' });
-    document.querySelector('main').append(el);
-    const { mount } = await import('./www/panels/optimize.js');
-    await mount(el, window.kindling.app);
-  });
+  await openNode(page, 'optimize');
+  await page.waitForSelector('[data-testid=search-start]');
   await page.fill('input[name=values-units]', '8, lots');
   await page.click('[data-testid=search-start]');
   await page.waitForFunction(() => document.querySelector('[data-testid=search-status]').dataset.state === 'error');

@@ -6,7 +6,8 @@ import { drawLoss } from '../chart.js';
 import { fitOutputLayer } from '../datasets.js';
 import { readSharedData } from '../share.js';
 import { readHash } from '../state.js';
-import { $, byTestId, clearMetrics, setStatus, showError, showMetrics } from '../ui.js';
+import { clearMetrics, showMetrics } from '../panels/evaluate.js';
+import { $, byTestId, setStatus, showError } from '../ui.js';
 
 const params = new URLSearchParams(location.hash.slice(1));
 const hide = new Set((params.get('hide') ?? '').split(','));
@@ -20,7 +21,7 @@ function configure() {
   const target = app.table?.columns.find((c) => c.name === app.experiment.data.target);
   if (target) fitOutputLayer(app.experiment, target);
   app.setExperiment(app.experiment);
-  clearMetrics();
+  clearMetrics($('#metrics'), $('#metrics-note'));
 }
 
 app.on('summary', (summary) => {
@@ -46,7 +47,9 @@ app.on('epoch', (msg) => {
   Object.assign(el.dataset, { first: String(first), last: String(msg.loss), epochs: String(msg.epoch) });
   el.textContent = `Epoch ${msg.epoch} / ${app.experiment.fit.epochs}: training loss ${first.toPrecision(3)} → ${msg.loss.toPrecision(3)}`;
 });
-app.on('evaluation', showMetrics);
+// The embed's frame is small: the headline metrics only (no macro precision / recall).
+const EMBED_METRICS = ['accuracy', 'f1', 'rmse', 'mae', 'r2', 'loss'];
+app.on('evaluation', (ev) => showMetrics($('#metrics'), $('#metrics-note'), ev, EMBED_METRICS));
 app.on('state', (msg) => setStatus(msg.state));
 app.on('error', (msg) => {
   showError(msg.message);

@@ -1,7 +1,6 @@
 // Application panel (模型应用): one input per original feature, predicting as you type (class
 // probabilities as bars, or the value), and batch prediction of an uploaded CSV with a preview
-// and "Download predictions CSV" (formula cells escaped by the core). Uses `app.model` from the
-// deployment panel.
+// and "Download predictions CSV" (formula cells escaped by the core). Uses `app.model` (www/model.js).
 import { el, download, fmt } from './dom.js';
 
 const PREVIEW_ROWS = 10;
@@ -19,7 +18,7 @@ export function mount(root, app) {
   const message = el('p', { class: 'note', 'data-testid': 'apply-message', role: 'status' });
   const batchLabel = el('label', {}, 'Predict a whole CSV ');
   batchLabel.append(batch);
-  root.replaceChildren(el('h2', {}, '6 · Apply'), note, form, result, chart, forecast, batchLabel, message, preview, save);
+  root.replaceChildren(note, form, result, chart, forecast, batchLabel, message, preview, save);
   chart.hidden = true;
 
   let seq = 0;
@@ -28,14 +27,15 @@ export function mount(root, app) {
   let csv = '';
   const from = () => app.model?.from ?? 'session';
 
-  app.on('deployed', (model) => {
+  app.on('deployed', showModel);
+  function showModel(model) {
     note.hidden = !!model;
     buildForm(model?.card);
     if (model?.card.window) {
       forecast.hidden = false;
       forecast.textContent = `This is a time-series model (lookback ${model.card.window.lookback}): forecasting the next steps needs the sequence models, which this build does not have yet.`;
     } else forecast.hidden = true;
-  });
+  }
   app.on('predictions', (msg) => {
     if (msg.id === formId) showOne(msg);
     if (msg.id === batchId) showBatch(msg);
@@ -121,6 +121,7 @@ export function mount(root, app) {
     });
   }
   save.addEventListener('click', () => csv && download('predictions.csv', csv, 'text/csv'));
+  showModel(app.model); // mounted when first opened: the model the page already has
 }
 
 const SUFFIX_UNITS = new Set(['mm', 'cm', 'm', 'km', 'in', 'ft', 'g', 'kg', 'mg', 'lb', 's', 'ms', 'h', 'min',

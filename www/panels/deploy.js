@@ -1,9 +1,8 @@
 // Deployment panel (模型部署): the model card, "Download model", "Open model", "Copy link" and
-// "Embed". Keeps `app.model = {from: 'session' | 'import', card, json?, bytes}` for the
-// application panel and announces changes with `app.emit('deployed', app.model)`.
+// "Embed". Shows `app.model` (kept by www/model.js for the whole page) and opens model files
+// into it.
 import { el, download, definitionList, fmt } from './dom.js';
-import { readSharedData, shareLink } from '../share.js';
-import { readHash } from '../state.js';
+import { shareLink } from '../share.js';
 
 const MAX_MODEL_BYTES = 64 * 1024 * 1024;
 const METRIC_NAMES = { accuracy: 'accuracy', f1: 'macro F1', rmse: 'RMSE', mae: 'MAE', r2: 'R²', loss: 'loss' };
@@ -21,7 +20,7 @@ export function mount(root, app) {
   const snippet = el('textarea', { readonly: '', rows: '6', 'data-testid': 'embed-snippet', 'aria-label': 'embed snippet', hidden: '' });
   const options = embedOptions(() => showSnippet());
   root.replaceChildren(
-    el('h2', {}, '5 · Deploy'), note, card, error,
+    note, card, error,
     el('div', { class: 'buttons' }, ''), link, linkNote, options.box, snippet,
   );
   root.querySelector('.buttons').append(downloadButton, el('label', { class: 'inline' }, 'Open model '), copy, embed);
@@ -31,32 +30,15 @@ export function mount(root, app) {
 
   const showError = (message) => { error.textContent = message; error.hidden = !message; };
 
-  app.on('evaluation', () => app.send({ type: 'export' }));
-  app.on('configured', () => {
-    copy.disabled = embed.disabled = false;
-    if (app.model?.from === 'session') forget();
-  });
-  app.on('model', (msg) => {
-    if (msg.error) return showError(msg.error);
-    showError('');
-    const bytes = msg.json ? new TextEncoder().encode(msg.json).length : app.pendingModelBytes;
-    const text = msg.source === 'import' ? app.pendingModel : undefined;
-    app.model = { from: msg.source, card: msg.card, json: msg.json, bytes, name: msg.name, text };
-    showCard(app.model);
-    app.emit('deployed', app.model);
-  });
-
-  // A restarted worker (after a crash) has lost the opened model: open it again.
-  app.on('error', (msg) => {
-    if (msg.fatal && app.model?.from === 'import') app.send({ type: 'import', name: app.model.name, model: app.model.text });
-  });
+  app.on('configured', () => { copy.disabled = embed.disabled = false; });
+  app.on('model', (msg) => showError(msg.error ?? ''));
+  app.on('deployed', (model) => (model ? showCard(model) : forget()));
 
   function forget() {
-    app.model = null;
     card.replaceChildren();
+    delete card.dataset.from;
     downloadButton.disabled = true;
     note.hidden = false;
-    app.emit('deployed', null);
   }
 
   function showCard(model) {
@@ -118,7 +100,9 @@ export function mount(root, app) {
     snippet.value = `${frame}\n\n<!-- or, as a custom element: -->\n${element}`;
   }
   embed.addEventListener('click', showSnippet);
-  openSharedData(app).catch((err) => app.emit('error', { type: 'error', stage: 'share', message: err.message }));
+  // Mounted when first opened: show what the page already has.
+  copy.disabled = embed.disabled = !app.configured;
+  if (app.model) showCard(app.model);
 }
 
 /** Checkboxes for the embed: hide the metrics or the settings, read-only. */
@@ -138,11 +122,4 @@ function embedOptions(onChange) {
     return `${hide ? `&hide=${hide}` : ''}${readonly ? '&readonly=1' : ''}`;
   };
   return { box, params };
-}
-
-/** A share link that carries an uploaded CSV: load it as if the user had uploaded it. */
-async function openSharedData(app) {
-  const { experiment } = readHash(location.hash);
-  const data = await readSharedData(location.hash, experiment);
-  if (data) app.send({ type: 'load', name: data.name, bytes: data.bytes });
 }

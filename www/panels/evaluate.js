@@ -21,6 +21,27 @@ export function precisionRecall(confusion) {
   };
 }
 
+/**
+ * Fills `list` (a `<dl>`) with evaluation `ev`'s metrics, one `[data-testid=metric-NAME]` each (only
+ * those named in `only`, when given), and `note` with what they were measured on.
+ */
+export function showMetrics(list, note, ev, only = null) {
+  const values = { ...ev, ...(ev.confusion ? precisionRecall(ev.confusion) : {}) };
+  const shown = METRICS.filter(([key]) => typeof values[key] === 'number' && (!only || only.includes(key)));
+  list.replaceChildren(...shown.map(([key, label]) =>
+    el('div', { className: 'metric' }, el('dt', {}, label),
+      el('dd', { dataset: { testid: `metric-${key}` } }, Number(values[key].toFixed(4)).toString()))));
+  note.textContent = ev.rows
+    ? `On ${ev.rows} held-out test rows the model never trained on.`
+    : 'No test rows: set a test fraction above 0 to measure the model honestly.';
+}
+
+/** Empties the metrics `list` and says how to fill it. */
+export function clearMetrics(list, note) {
+  list.replaceChildren();
+  note.textContent = 'Train the model to see how it does on held-out test rows.';
+}
+
 const isSeries = (e) => Boolean(e?.data?.window) || e?.data?.split?.method === 'chronological';
 
 export function mount(root, app) {
@@ -31,16 +52,6 @@ export function mount(root, app) {
     ariaLabel: 'decision boundary: the predicted class over the two features, test rows on top' });
   const boundaryNote = el('p', { className: 'note', id: 'boundary-note' });
   root.append(metrics, note, main, boundary, boundaryNote);
-
-  function showMetrics(ev) {
-    const values = { ...ev, ...(ev.confusion ? precisionRecall(ev.confusion) : {}) };
-    metrics.replaceChildren(...METRICS.filter(([key]) => typeof values[key] === 'number').map(([key, label]) =>
-      el('div', { className: 'metric' }, el('dt', {}, label),
-        el('dd', { dataset: { testid: `metric-${key}` } }, Number(values[key].toFixed(4)).toString()))));
-    note.textContent = ev.rows
-      ? `On ${ev.rows} held-out test rows the model never trained on.`
-      : 'No test rows: set a test fraction above 0 to measure the model honestly.';
-  }
 
   function draw() {
     if (app.node !== 'evaluate') return;
@@ -60,7 +71,7 @@ export function mount(root, app) {
   }
 
   app.on('evaluation', (ev) => {
-    showMetrics(ev);
+    showMetrics(metrics, note, ev);
     if (!ev.rows) return draw();
     app.send({ type: 'test_predictions' });
     if (ev.confusion && app.summary?.features.length === 2) app.send({ type: 'grid', size: 60 });
@@ -70,8 +81,7 @@ export function mount(root, app) {
   app.on('grid', draw);
   app.on('navigate', draw);
   app.on('experiment', () => {
-    metrics.replaceChildren();
-    note.textContent = 'Train the model to see how it does on held-out test rows.';
+    clearMetrics(metrics, note);
     main.hidden = true;
     boundary.hidden = true;
     boundaryNote.textContent = '';

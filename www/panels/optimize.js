@@ -15,8 +15,8 @@ const STYLE = `
 .kopt tr.best td { background: #e8f4fb; font-weight: 600; }
 .kopt tr.failed td { color: var(--warn, #d55e00); }
 .kopt [data-testid=search-status][data-state=error] { color: var(--warn, #d55e00); font-weight: 600; }
-.kopt [data-testid=diagnosis] { border-left: 4px solid var(--accent, #0072b2); padding: .25rem .75rem; margin-bottom: .75rem; }
-.kopt [data-testid=diagnosis][data-optimize=true] { border-color: var(--warn, #d55e00); }
+.kopt [data-testid=optimize-diagnosis] { border-left: 4px solid var(--accent, #0072b2); padding: .25rem .75rem; margin-bottom: .75rem; }
+.kopt [data-testid=optimize-diagnosis][data-optimize=true] { border-color: var(--warn, #d55e00); }
 `;
 const KNOBS = ['optimizer', 'learning_rate', 'layers', 'units', 'dropout', 'batch_size', 'epochs'];
 const EXTRA = { epochs: { choice: [50, 100, 200] } }; // offered, not varied by default
@@ -116,14 +116,14 @@ export async function mount(el, app) {
   const [startBtn, stopBtn, resumeBtn, applyBtn, suggestBtn] = [btn('search-start', 'Start search', 'primary'),
     btn('search-stop', 'Stop'), btn('search-resume', 'Resume'), btn('search-apply', 'Apply best'),
     btn('search-suggested', 'Vary what the diagnosis suggests')];
-  const diagnosis = h('div', { dataset: { testid: 'diagnosis' } }, 'Train a model to see whether it is worth optimizing.');
+  const diagnosis = h('div', { dataset: { testid: 'optimize-diagnosis' } }, 'Train a model to see whether it is worth optimizing.');
   const progress = h('progress', { value: 0, max: 1, dataset: { testid: 'search-progress' } });
   const status = h('p', { className: 'note', dataset: { testid: 'search-status', state: 'idle' } },
     `Trials run in ${workerCount} worker${workerCount > 1 ? 's' : ''}; the test rows are never used to choose.`);
   const thead = h('thead');
   const tbody = h('tbody');
   el.replaceChildren(h('style', { textContent: STYLE }), h('div', { className: 'kopt' },
-    h('h2', {}, 'Optimize? · 模型优化'), diagnosis, form.el,
+    diagnosis, form.el,
     h('div', { className: 'buttons' }, startBtn, stopBtn, resumeBtn, applyBtn, suggestBtn),
     progress, status, h('table', { dataset: { testid: 'search-table' } }, thead, tbody)));
 
@@ -244,11 +244,14 @@ export async function mount(el, app) {
   };
   suggestBtn.onclick = () => form.select(s.lastDiagnosis.vary);
 
-  app.on('evaluation', (evaluation) => {
-    if (!app.history.length) return;
+  const diagnose = (evaluation) => {
+    if (!evaluation || !app.history.length) return;
     s.lastDiagnosis = diagnoseRun(JSON.stringify(app.history), JSON.stringify(evaluation));
     showDiagnosis(diagnosis, s.lastDiagnosis);
     buttons();
-  });
+  };
+  app.on('evaluation', diagnose);
+  // Mounted when first opened: a run that already finished gets its diagnosis now.
+  diagnose(app.evaluation);
   buttons();
 }
