@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs every test: native core + CLI (cargo test), wasm shells in headless Chromium
-# (wasm-bindgen-test, page and dedicated worker), and the page end to end (Playwright).
+# Runs every test: native core + CLI (cargo test), native = wasm training histories (Node),
+# wasm shells in headless Chromium (wasm-bindgen-test, page and dedicated worker), and the page
+# end to end (Playwright).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -8,6 +9,10 @@ bash scripts/build.sh
 
 echo "== native: cargo test"
 cargo test --locked
+
+echo "== native vs wasm: the same seed gives the same history bit for bit"
+cargo build --locked --release --bin kindling
+node --test tests/node/
 
 echo "== wasm: wasm-bindgen-test in headless Chromium"
 export CHROMEDRIVER=/usr/bin/chromedriver
