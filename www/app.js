@@ -18,6 +18,8 @@ export class App extends EventTarget {
     this.status = 'idle';
     this.configured = false;
     this.node = 'preprocess'; // the open flowchart node
+    this.pendingLoad = null; // {msg, data}: a load in flight and the experiment data it brings
+    this.failedLoad = null; // the last load the worker refused (so the page can offer to retry it)
     this.trainer = new Trainer((msg) => this.receive(msg));
   }
 
@@ -36,6 +38,18 @@ export class App extends EventTarget {
   setStatus(status) {
     this.status = status;
     this.emit('status', status);
+  }
+
+  /**
+   * Loads a table (a worker `load` message). `data`, the experiment's new `data` part, is adopted
+   * only once the table has loaded: a file that fails leaves the current data and experiment as
+   * they were.
+   */
+  load(msg, data = null) {
+    this.pendingLoad = { msg, data };
+    this.failedLoad = null;
+    this.setStatus('loading');
+    this.send(msg);
   }
 
   /** Opens flowchart node `id` (its panel). */
@@ -60,7 +74,15 @@ export class App extends EventTarget {
 
   receive(msg) {
     switch (msg.type) {
-      case 'summary': this.table = { ...msg }; delete this.table.type; break;
+      case 'summary':
+        this.table = { ...msg };
+        delete this.table.type;
+        if (this.pendingLoad?.data) this.experiment.data = this.pendingLoad.data;
+        this.pendingLoad = null;
+        break;
+      case 'error':
+        if (msg.stage === 'load') [this.failedLoad, this.pendingLoad] = [this.pendingLoad, null];
+        break;
       case 'preview': this.preview = msg.rows; break;
       case 'configured':
         Object.assign(this, { summary: msg.summary, experiment: msg.experiment, configured: true });

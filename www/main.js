@@ -78,7 +78,7 @@ function start() {
   readSharedData(location.hash, app.experiment).then((shared) => {
     if (!shared) return openSource(app);
     app.setStatus('loading');
-    app.send({ type: 'load', name: shared.name, bytes: shared.bytes });
+    app.send({ type: 'load', name: shared.name, bytes: shared.bytes, on_bad_rows: app.experiment.data.on_bad_rows });
   }).catch((err) => app.emit('error', { type: 'error', stage: 'share', message: err.message }));
 }
 

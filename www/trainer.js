@@ -4,7 +4,8 @@
 export class Trainer {
   constructor(onMessage) {
     this.onMessage = onMessage;
-    this.lastLoad = null;
+    this.lastLoad = null; // the last load that succeeded (replayed after a restart)
+    this.pendingLoad = null;
     this.lastExperiment = null;
     this.start();
   }
@@ -12,6 +13,7 @@ export class Trainer {
   start() {
     this.worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
     this.worker.onmessage = ({ data }) => {
+      if (data.type === 'summary') this.lastLoad = this.pendingLoad ?? this.lastLoad;
       if (data.type === 'error' && data.fatal) this.restart();
       this.onMessage(data);
     };
@@ -31,7 +33,7 @@ export class Trainer {
   }
 
   send(msg) {
-    if (msg.type === 'load') this.lastLoad = copyLoad(msg);
+    if (msg.type === 'load') this.pendingLoad = copyLoad(msg);
     if (msg.type === 'configure') this.lastExperiment = msg.experiment;
     this.worker.postMessage(msg);
   }

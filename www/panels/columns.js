@@ -9,6 +9,7 @@ export function formatValue(v) {
   if (typeof v === 'number') return Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(4)));
   if (v === null || v === undefined) return '—';
   if (Array.isArray(v)) return v.length > 5 ? `${v.slice(0, 5).map(formatValue).join(', ')}, … (${v.length})` : v.map(formatValue).join(', ');
+  if (typeof v === 'object' && 'value' in v && 'count' in v) return `${v.value} (${v.count})`;
   if (typeof v === 'object') return JSON.stringify(v);
   return String(v);
 }

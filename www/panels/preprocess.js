@@ -30,9 +30,11 @@ export function mount(root, app) {
   const lookback = numberInput({ id: 'window-lookback', min: 1, max: 1000, value: 30 });
   const horizon = numberInput({ id: 'window-horizon', min: 1, max: 1000, value: 1 });
   const seed = numberInput({ id: 'seed', min: 0, value: 42 });
+  const skipBadRows = el('button', { type: 'button', hidden: true, dataset: { testid: 'skip-bad-rows' } },
+    'Skip those rows and load the rest');
 
   root.append(
-    el('div', { className: 'row' }, field('Built-in dataset', dataset), drop), synthetic, summary,
+    el('div', { className: 'row' }, field('Built-in dataset', dataset), drop), skipBadRows, synthetic, summary,
     el('h3', {}, 'First rows'), preview,
     el('h3', {}, 'Columns'), el('p', { className: 'note' }, 'Choose the column to predict (target) and the columns to learn from (features).'), columns,
     prepared,
@@ -63,12 +65,24 @@ export function mount(root, app) {
       return;
     }
     const bytes = new Uint8Array(await f.arrayBuffer());
-    app.experiment.data = { ...data(), source: `file:${f.name}`, target: null, features: null, task: 'auto', window: null,
-      split: { method: 'random', validation: 0.1, test: 0.2 } };
+    const next = { ...data(), source: `file:${f.name}`, target: null, features: null, task: 'auto', window: null,
+      on_bad_rows: 'error', split: { method: 'random', validation: 0.1, test: 0.2 } };
     dataset.value = '';
-    app.setStatus('loading');
-    app.send({ type: 'load', name: f.name, bytes });
+    app.load({ type: 'load', name: f.name, bytes, on_bad_rows: 'error' }, next);
   }
+
+  // Rows with the wrong number of fields stop a load; offer to leave them out instead.
+  skipBadRows.addEventListener('click', () => {
+    const failed = app.failedLoad;
+    skipBadRows.hidden = true;
+    if (failed) app.load({ ...failed.msg, on_bad_rows: 'skip' }, failed.data && { ...failed.data, on_bad_rows: 'skip' });
+  });
+  app.on('error', (msg) => {
+    if (msg.stage !== 'load') return;
+    skipBadRows.hidden = !(/on_bad_rows/.test(msg.message) && app.failedLoad);
+    dataset.value = builtinKey(data().source); // the data that is still loaded
+  });
+  app.on('summary', () => { skipBadRows.hidden = true; });
 
   dataset.addEventListener('change', () => dataset.value && chooseDataset(dataset.value));
   file.addEventListener('change', () => upload(file.files[0]));
@@ -154,12 +168,12 @@ export function openSource(app) {
   app.setStatus('loading');
   const made = GENERATED[source.slice(5)];
   if (source.startsWith('file:') && made) {
-    app.send({ type: 'load', name: source.slice(5), bytes: made() });
+    app.send({ type: 'load', name: source.slice(5), bytes: made(), on_bad_rows: app.experiment.data.on_bad_rows });
   } else if (source.startsWith('file:')) {
     showError(`This experiment was made with an uploaded file (${source.slice(5)}); upload it under Data preprocessing to continue.`);
     app.setStatus('idle');
   } else {
-    app.send({ type: 'load', source });
+    app.send({ type: 'load', source, on_bad_rows: app.experiment.data.on_bad_rows });
   }
   $('#data-summary').textContent = '';
 }
