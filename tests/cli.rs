@@ -92,3 +92,29 @@ fn inspect_summarises_columns() {
     assert_eq!(out["columns"][0]["missing"], 1);
     assert_eq!(out["columns"][1]["kind"], "categorical");
 }
+
+#[test]
+fn train_reports_rows_dropped_while_preparing() {
+    let csv = write(
+        "gaps.csv",
+        &(0..40)
+            .map(|i| {
+                if i % 10 == 3 {
+                    format!("NA,{i}\n")
+                } else {
+                    format!("{i},{}\n", 2 * i)
+                }
+            })
+            .fold("x,y\n".to_string(), |a, l| a + &l),
+    );
+    let exp = write(
+        "gaps.json",
+        r#"{"data":{"missing":"drop","split":{"method":"random"}},"model":{"layers":[{"type":"dense","units":1}]},"fit":{"epochs":2}}"#,
+    );
+    let (code, _, stderr) = kindling(&["train", &exp, "--data", &csv]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stderr.contains("warning: 4 rows (lines 5, 15, 25, 35) dropped"),
+        "{stderr}"
+    );
+}

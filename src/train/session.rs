@@ -26,6 +26,10 @@ pub struct SessionSummary {
     pub rows: [usize; 3],
     pub layers: Vec<LayerSummary>,
     pub params: usize,
+    /// Rows left out while preparing (no target, or missing values with `missing: drop`).
+    pub dropped: usize,
+    /// What preparing changed (dropped rows, unusable cells), for people.
+    pub warnings: Vec<String>,
 }
 
 /// Prepared data + model + optimizer + the position inside the current epoch.
@@ -92,6 +96,8 @@ impl Session {
             ],
             layers: self.model.summary(),
             params: self.model.param_count(),
+            dropped: self.data.dropped,
+            warnings: self.data.warnings.clone(),
         }
     }
 

@@ -33,6 +33,9 @@ pub fn run(args: &[String]) -> Result<(), String> {
         None => source_table(&exp.data.source, exp.data.on_bad_rows)?,
     };
     let mut session = Session::new(exp, &table).map_err(|e| e.to_string())?;
+    for warning in &session.data.warnings {
+        eprintln!("warning: {warning}");
+    }
     while !session.is_done() {
         if let Some(r) = session.step(usize::MAX).map_err(|e| e.to_string())? {
             eprintln!(
