@@ -1,20 +1,10 @@
 //! `kindling inspect` (Contract 3): the JSON it prints and its exit codes.
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::process::Command;
+mod common;
 
 fn inspect(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_kindling"))
-        .arg("inspect")
-        .args(args)
-        .output()
-        .unwrap();
-    let text = |b: Vec<u8>| String::from_utf8(b).unwrap();
-    (
-        out.status.code().unwrap(),
-        text(out.stdout),
-        text(out.stderr),
-    )
+    common::kindling(&[&["inspect"], args].concat())
 }
 
 fn fixture(name: &str) -> String {

@@ -1,25 +1,12 @@
 //! The CLI's model commands: `train --out` writes a model file, `predict` reads it back.
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::process::Command;
+mod common;
 
-fn kindling(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_kindling"))
-        .args(args)
-        .output()
-        .unwrap();
-    let text = |b: Vec<u8>| String::from_utf8(b).unwrap();
-    (
-        out.status.code().unwrap(),
-        text(out.stdout),
-        text(out.stderr),
-    )
-}
+use common::kindling;
 
 fn path(name: &str) -> String {
-    let dir = std::env::temp_dir().join(format!("kindling-model-cli-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir.join(name).to_string_lossy().into_owned()
+    common::path("model-cli", name)
 }
 
 #[test]
