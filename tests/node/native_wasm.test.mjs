@@ -41,6 +41,19 @@ const experiments = {
     compile: { loss: 'huber', optimizer: { type: 'rmsprop', learning_rate: 0.005 } },
     fit: { epochs: 10, batch_size: 32 },
   },
+  // Recurrent layers on time-series windows (BPTT, orthogonal init, the window pipeline).
+  sunspots: {
+    seed: 3,
+    data: { source: 'builtin:sunspots', target: 'sunactivity', features: [], scale: 'minmax',
+            window: { lookback: 12, horizon: 1 }, split: { method: 'chronological', validation: 0.1, test: 0.2 } },
+    model: { layers: [
+      { type: 'gru', units: 8, return_sequences: true },
+      { type: 'lstm', units: 10 },
+      { type: 'dense', units: 1 },
+    ] },
+    compile: { optimizer: { type: 'adam', learning_rate: 0.01 } },
+    fit: { epochs: 6, batch_size: 32 },
+  },
 };
 
 function nativeHistory(exp) {
