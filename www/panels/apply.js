@@ -33,7 +33,7 @@ export function mount(root, app) {
     buildForm(model?.card);
     if (model?.card.window) {
       forecast.hidden = false;
-      forecast.textContent = `This is a time-series model (lookback ${model.card.window.lookback}): forecasting the next steps needs the sequence models, which this build does not have yet.`;
+      forecast.textContent = `This is a time-series model (lookback ${model.card.window.lookback}): upload a CSV of the series below to predict each next value. Forecasting several steps ahead from the end of the series is not built yet.`;
     } else forecast.hidden = true;
   }
   app.on('predictions', (msg) => {
