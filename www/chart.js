@@ -1,6 +1,6 @@
 // Charts: the main thread loads the wasm package only to draw (plotters-canvas). Each canvas is
 // redrawn at most once per display frame, and only when it is shown.
-import init, { drawLossChart, drawConfusionChart, drawPredictionChart, drawBoundaryChart } from '../pkg/kindling.js';
+import init, { drawLossChart, drawConfusionChart, drawPredictionChart, drawBoundaryChart, drawForecastChart } from '../pkg/kindling.js';
 import { fitCanvas } from './ui.js';
 
 const ready = init();
@@ -32,3 +32,5 @@ export const drawConfusion = (canvas, matrix, classes) => schedule(canvas, () =>
 /** Predicted vs actual (`asSeries` false) or the series with the forecast overlaid. */
 export const drawPredictions = (canvas, predictions, asSeries) => schedule(canvas, () => drawPredictionChart(canvas, predictions, asSeries));
 export const drawBoundary = (canvas, grid) => schedule(canvas, () => drawBoundaryChart(canvas, grid));
+/** The end of a series and the steps forecast after it (a worker `forecast` message). */
+export const drawForecast = (canvas, forecast) => schedule(canvas, () => drawForecastChart(canvas, forecast));

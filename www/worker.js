@@ -114,6 +114,7 @@ const handlers = {
   predict: answer('predictions', (msg) => (msg.rows
     ? session.predictRows(JSON.stringify(msg.rows), msg.from === 'import')
     : session.predictCsv(msg.name ?? 'data.csv', msg.bytes, msg.from === 'import'))),
+  forecast: answer('forecast', (msg) => session.forecast(msg.steps, msg.from === 'import')),
   // Views for the evaluation and lesson panels.
   test_predictions() {
     post({ type: 'test_predictions', ...session.testPredictions() });

@@ -5,12 +5,14 @@ use plotters::prelude::*;
 
 use super::{span, text_err, ChartResult, TRAIN_COLOUR, VAL_COLOUR};
 
-/// Draws `actual` and `predicted` (same length, original units) against the test step.
+/// Draws `actual` and `predicted` (same length, original units; non-finite values are gaps)
+/// against the step, labelled `x_desc` on the x axis.
 pub fn forecast_chart<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     actual: &[f32],
     predicted: &[f32],
     target: &str,
+    x_desc: &str,
 ) -> ChartResult {
     root.fill(&WHITE).map_err(text_err)?;
     let n = actual.len().max(predicted.len()).max(2);
@@ -23,7 +25,7 @@ pub fn forecast_chart<DB: DrawingBackend>(
         .map_err(text_err)?;
     chart
         .configure_mesh()
-        .x_desc("test step")
+        .x_desc(x_desc)
         .y_desc(target)
         .x_label_formatter(&|v| format!("{v:.0}"))
         .light_line_style(RGBColor(235, 235, 235))
@@ -73,7 +75,7 @@ mod tests {
             .collect();
         let predicted: Vec<f32> = actual.iter().map(|v| v + 3.0).collect();
         let svg = render_svg((500, 300), |r| {
-            forecast_chart(r, &actual, &predicted, "sunactivity")
+            forecast_chart(r, &actual, &predicted, "sunactivity", "test step")
         });
         assert!(svg.contains("sunactivity") && svg.contains("forecast") && svg.contains("actual"));
         assert!(

@@ -1,11 +1,13 @@
 //! Files that carry a trained model out of the tab and back (模型部署): the model file
 //! (Contract 2), predictions on raw data, and the predictions CSV.
 
+pub mod forecast;
 pub mod model;
 pub mod model_file;
 pub mod predictions;
 mod validate;
 
+pub use forecast::Forecast;
 pub use model::Model;
 pub use model_file::{ModelFile, Tensor};
 pub use predictions::Predictions;

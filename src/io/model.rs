@@ -16,7 +16,7 @@ use crate::train::Session;
 /// A model file made usable: `predict` takes raw tables with the original columns.
 pub struct Model {
     pub file: ModelFile,
-    network: Sequential,
+    pub(super) network: Sequential,
 }
 
 impl Model {

@@ -57,7 +57,7 @@ pub fn draw_prediction_chart(
     let p: TestPredictions = from_js(predictions)?;
     on_canvas(canvas, |root| {
         if as_series {
-            chart::forecast_chart(root, &p.actual, &p.predicted, &p.target)
+            chart::forecast_chart(root, &p.actual, &p.predicted, &p.target, "test step")
         } else {
             chart::predicted_actual_chart(root, &p.actual, &p.predicted)
         }
@@ -69,4 +69,24 @@ pub fn draw_prediction_chart(
 pub fn draw_boundary_chart(canvas: HtmlCanvasElement, grid: JsValue) -> Result<(), JsError> {
     let grid: DecisionGrid = from_js(grid)?;
     on_canvas(canvas, |root| chart::boundary_chart(root, &grid))
+}
+
+/// Draws a `forecast` message (`{target, history, forecast}`): the end of the series, then the
+/// forecast continuing from its last value.
+#[wasm_bindgen(js_name = drawForecastChart)]
+pub fn draw_forecast_chart(canvas: HtmlCanvasElement, forecast: JsValue) -> Result<(), JsError> {
+    let f: crate::io::Forecast = from_js(forecast)?;
+    let n = f.history.len();
+    let actual: Vec<f32> = f
+        .history
+        .iter()
+        .copied()
+        .chain(f.forecast.iter().map(|_| f32::NAN))
+        .collect();
+    let mut predicted = vec![f32::NAN; n.saturating_sub(1)];
+    predicted.extend(f.history.last().copied());
+    predicted.extend(&f.forecast);
+    on_canvas(canvas, |root| {
+        chart::forecast_chart(root, &actual, &predicted, &f.target, "step")
+    })
 }

@@ -65,6 +65,18 @@ impl WasmSession {
         to_js(&self.with_model(imported, |m| m.predict_records(&rows))?)
     }
 
+    /// Forecasts `steps` values after the end of the loaded series (`{target, history, forecast}`);
+    /// `imported` picks the kept model over the session's.
+    pub fn forecast(&mut self, steps: usize, imported: bool) -> Result<JsValue, JsError> {
+        let table = self
+            .table
+            .take()
+            .ok_or_else(|| js_error(Error::State("load the series before forecasting".into())))?;
+        let out = self.with_model(imported, |m| m.forecast(&table, steps));
+        self.table = Some(table);
+        to_js(&out?)
+    }
+
     /// Runs `f` on the kept model (`imported`) or on a model made from the session now.
     fn with_model<T>(
         &mut self,

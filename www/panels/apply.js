@@ -2,6 +2,7 @@
 // probabilities as bars, or the value), and batch prediction of an uploaded CSV with a preview
 // and "Download predictions CSV" (formula cells escaped by the core). Uses `app.model` (www/model.js).
 import { el, download, fmt } from './dom.js';
+import { mountForecast } from './forecast.js';
 
 const PREVIEW_ROWS = 10;
 const MAX_BATCH_BYTES = 64 * 1024 * 1024;
@@ -11,7 +12,7 @@ export function mount(root, app) {
   const form = el('form', { class: 'apply-form', 'data-testid': 'apply-form' });
   const result = el('p', { 'data-testid': 'apply-result', 'aria-live': 'polite' });
   const chart = el('canvas', { 'data-testid': 'apply-chart', width: '480', height: '150', 'aria-label': 'class probabilities' });
-  const forecast = el('p', { class: 'note', 'data-testid': 'apply-forecast', hidden: '' });
+  const forecast = el('div', { class: 'apply-forecast', 'data-testid': 'apply-forecast', hidden: '' });
   const batch = el('input', { type: 'file', accept: '.csv,text/csv,text/plain', 'data-testid': 'batch-input' });
   const preview = el('table', { class: 'preview', 'data-testid': 'batch-preview' });
   const save = el('button', { 'data-testid': 'download-predictions', disabled: '' }, 'Download predictions CSV');
@@ -26,15 +27,13 @@ export function mount(root, app) {
   let batchId = null;
   let csv = '';
   const from = () => app.model?.from ?? 'session';
+  const showForecast = mountForecast(forecast, app, from);
 
   app.on('deployed', showModel);
   function showModel(model) {
     note.hidden = !!model;
     buildForm(model?.card);
-    if (model?.card.window) {
-      forecast.hidden = false;
-      forecast.textContent = `This is a time-series model (lookback ${model.card.window.lookback}): upload a CSV of the series below to predict each next value. Forecasting several steps ahead from the end of the series is not built yet.`;
-    } else forecast.hidden = true;
+    showForecast(model?.card);
   }
   app.on('predictions', (msg) => {
     if (msg.id === formId) showOne(msg);
@@ -45,7 +44,8 @@ export function mount(root, app) {
     form.replaceChildren();
     result.textContent = '';
     chart.hidden = true;
-    if (!card) return;
+    // A window model needs a stretch of the series, not one row: it gets the forecast instead.
+    if (!card || card.window) return;
     for (const input of card.inputs) {
       const label = el('label', {}, input.name);
       const field = input.kind === 'categorical'
