@@ -7,14 +7,19 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-#[wasm_bindgen_test]
-fn draws_the_loss_curve_on_a_canvas() {
+/// A fresh `<canvas>` element of the test page.
+fn new_canvas() -> web_sys::HtmlCanvasElement {
     let document = web_sys::window().unwrap().document().unwrap();
-    let canvas: web_sys::HtmlCanvasElement = document
+    document
         .create_element("canvas")
         .unwrap()
         .dyn_into()
-        .unwrap();
+        .unwrap()
+}
+
+#[wasm_bindgen_test]
+fn draws_the_loss_curve_on_a_canvas() {
+    let canvas = new_canvas();
     canvas.set_width(400);
     canvas.set_height(300);
     let history = js_sys::JSON::parse(
@@ -43,11 +48,6 @@ fn draws_the_loss_curve_on_a_canvas() {
 
 #[wasm_bindgen_test]
 fn bad_history_is_an_error_not_a_panic() {
-    let document = web_sys::window().unwrap().document().unwrap();
-    let canvas: web_sys::HtmlCanvasElement = document
-        .create_element("canvas")
-        .unwrap()
-        .dyn_into()
-        .unwrap();
+    let canvas = new_canvas();
     assert!(draw_loss_chart(canvas, "not a history".into()).is_err());
 }

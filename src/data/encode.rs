@@ -113,6 +113,19 @@ impl Encoder {
     }
 }
 
+/// One encoder per feature, each fitted on the training `rows`.
+pub fn fit_encoders(
+    table: &Table,
+    features: &[String],
+    rows: &[usize],
+    missing: Missing,
+) -> Result<Vec<Encoder>> {
+    features
+        .iter()
+        .map(|f| Encoder::fit(table, f, rows, missing))
+        .collect()
+}
+
 /// The inputs (`[rows, Σ widths]`) of `rows` of `table`, one block per feature, with a warning
 /// per feature whose cells could not all be encoded.
 pub fn encode_rows(

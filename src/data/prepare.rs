@@ -4,7 +4,7 @@
 use ndarray::{Array2, ArrayD, Axis};
 use serde::{Deserialize, Serialize};
 
-use super::encode::{encode_rows, Encoder};
+use super::encode::{encode_rows, fit_encoders, Encoder};
 use super::missing::{complete_rows, describe_rows};
 use super::scale::FittedScaler;
 use super::split::split_rows;
@@ -62,9 +62,9 @@ impl Prepared {
     }
 }
 
-/// Prepares `table` as `config` says, with `rng` driving the split.
-pub fn prepare(table: &Table, config: &DataConfig, rng: &mut Rng) -> Result<Prepared> {
-    let target = match &config.target {
+/// The target column's name: `data.target`, or the table's last column when it is `null`.
+pub fn target_name(table: &Table, config: &DataConfig) -> String {
+    match &config.target {
         Some(t) => t.clone(),
         None => table
             .columns
@@ -72,7 +72,12 @@ pub fn prepare(table: &Table, config: &DataConfig, rng: &mut Rng) -> Result<Prep
             .expect("a table has columns")
             .name
             .clone(),
-    };
+    }
+}
+
+/// Prepares `table` as `config` says, with `rng` driving the split.
+pub fn prepare(table: &Table, config: &DataConfig, rng: &mut Rng) -> Result<Prepared> {
+    let target = target_name(table, config);
     let task = resolve_task(table, &target, config.task)?;
     let order_by = order_column(table, config);
     let order = row_order(table, order_by.as_deref());
@@ -113,10 +118,7 @@ pub fn prepare(table: &Table, config: &DataConfig, rng: &mut Rng) -> Result<Prep
     }
     let to_rows = |idx: &[usize]| idx.iter().map(|&i| usable[i]).collect::<Vec<_>>();
     let train_rows = to_rows(&split.train);
-    let encoders = features
-        .iter()
-        .map(|f| Encoder::fit(table, f, &train_rows, config.missing))
-        .collect::<Result<Vec<_>>>()?;
+    let encoders = fit_encoders(table, &features, &train_rows, config.missing)?;
     let (mut x_train, w) = encode_rows(table, &features, &encoders, &train_rows)?;
     warnings.extend(w);
     let scaler = fit_scaler(config.scale, &x_train, &encoders);

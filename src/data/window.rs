@@ -4,7 +4,7 @@
 
 use ndarray::{s, Array2, Array3, Axis};
 
-use super::encode::{encode_rows, Encoder};
+use super::encode::{encode_rows, fit_encoders};
 use super::missing::{complete_rows, describe_rows};
 use super::prepare::{fit_scaler, Prepared, Preprocessing};
 use super::scale::FittedScaler;
@@ -93,10 +93,7 @@ pub fn prepare_window(
             split.train.len())));
     }
     let train_rows: Vec<usize> = split.train.iter().map(|&i| usable[i]).collect();
-    let encoders = features
-        .iter()
-        .map(|f| Encoder::fit(table, f, &train_rows, config.missing))
-        .collect::<Result<Vec<_>>>()?;
+    let encoders = fit_encoders(table, &features, &train_rows, config.missing)?;
     let (mut series, w_enc) = encode_rows(table, &features, &encoders, &usable)?;
     warnings.extend(w_enc);
     let train_part = series.slice(s![..split.train.len(), ..]).to_owned();
