@@ -62,7 +62,7 @@ export const activeNode = (page) => page.getAttribute('[aria-current=step]', 'da
 /** Opens node `id` by clicking its step button and waits for its panel. */
 export async function openNode(page, id) {
   await page.click(`[data-testid=node-${id}]`);
-  await page.waitForSelector(`#panel-${id}:not([hidden])`);
+  await page.waitForSelector(`#panel-${id}:not([hidden]) [data-mounted]`);
 }
 
 /** The experiment in the page's URL hash. */

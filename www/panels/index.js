@@ -18,16 +18,25 @@ const LATER = {
 
 const mounted = new Set();
 
-/** Mounts the panel for node `id` into `body` once (lazily for the three later panels). */
+/**
+ * Mounts the panel for node `id` into `body` once (lazily for the three later panels); marks the
+ * body `data-mounted` when its controls are there (page hook for scripts and tests).
+ */
 export async function mountPanel(id, body, app) {
   if (mounted.has(id)) return;
   mounted.add(id);
-  if (LOCAL[id]) return LOCAL[id].mount(body, app);
+  if (LOCAL[id]) {
+    LOCAL[id].mount(body, app);
+    body.dataset.mounted = 'true';
+    return;
+  }
   const { file, coming } = LATER[id];
   try {
     const module = await import(file);
     module.mount(body, app);
+    body.dataset.mounted = 'true';
   } catch (err) {
+    body.dataset.mounted = 'true';
     body.dataset.pending = 'true';
     body.replaceChildren(el('p', { className: 'coming' }, coming),
       el('p', { className: 'note' }, `(${file.slice(2)} could not be loaded: ${err?.message ?? err})`));
