@@ -40,6 +40,11 @@ test('12-trial search in several workers: stop, resume, sort, apply best; the pa
   const verdict = await box.getAttribute('data-verdict');
   assert.ok(['fine', 'overfitting', 'underfitting', 'plateau', 'diverged'].includes(verdict), verdict);
   assert.match(await box.textContent(), /Optimize\? (Yes|No)/);
+  // The Optimize? node and this panel read the same core diagnosis: same verdict, same advice.
+  const decided = page.locator('[data-testid=diagnosis]');
+  assert.equal(await decided.getAttribute('data-verdict'), verdict);
+  const yesFirst = await page.locator('[data-testid=decide-yes].primary').count();
+  assert.equal(String(yesFirst === 1), await box.getAttribute('data-optimize'));
 
   await page.fill('input[name=trials]', '12');
   await page.click('[data-testid=search-start]');

@@ -198,7 +198,7 @@ test('decide: a diagnosis with numbers; "no" leads to deployment, "yes" to optim
   assert.equal(await waitForState(page, ['done', 'error']), 'done');
   await openNode(page, 'decide');
   const verdict = await page.getAttribute('[data-testid=diagnosis]', 'data-verdict');
-  assert.ok(['fine', 'overfitting', 'underfitting'].includes(verdict), verdict);
+  assert.ok(['fine', 'plateau', 'overfitting', 'underfitting'].includes(verdict), verdict);
   assert.match(await page.textContent('#diagnosis-reason'), /\d\.\d/);
   assert.ok(await page.locator('#diagnosis-suggestions li').count() >= 1);
   await shot(page, 'node-decide');

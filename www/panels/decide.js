@@ -1,10 +1,12 @@
-// Optimize? The diagnosis of the curves with its numbers and suggestions, then the choice:
-// yes → Optimization, no → Deployment. The diagnosis itself lives in diagnosis.js (swappable).
+// Optimize? The core's diagnosis (src/optimize/diagnosis.rs, the same one the Optimization panel and
+// `kindling search` use) of the curves and test metrics, with its numbers and suggestions, then the
+// choice: yes → Optimization, no → Deployment, the recommended one highlighted.
+import init, { diagnoseRun } from '../../pkg/kindling.js';
 import { el } from '../ui.js';
-import { diagnose } from './diagnosis.js';
 
 const TITLES = {
-  none: 'Not trained yet', diverged: 'Diverged', overfitting: 'Over-fitting', underfitting: 'Under-fitting', fine: 'Looks fine',
+  none: 'Not trained yet', diverged: 'Diverged', plateau: 'Stuck on a plateau', overfitting: 'Over-fitting',
+  underfitting: 'Under-fitting', fine: 'Looks fine',
 };
 
 export function mount(root, app) {
@@ -17,18 +19,34 @@ export function mount(root, app) {
   no.addEventListener('click', () => { app.emit('decided', 'deploy'); app.navigate('deploy'); });
   root.append(verdict, reason, suggestions, el('div', { className: 'buttons' }, yes, no));
 
-  function render() {
-    const d = diagnose(app.history);
-    verdict.dataset.verdict = d.verdict;
-    verdict.textContent = TITLES[d.verdict];
-    reason.textContent = d.reason;
-    suggestions.replaceChildren(...d.suggestions.map((s) => el('li', {}, s)));
-    const recommended = d.verdict === 'fine' ? no : yes;
-    yes.classList.toggle('primary', recommended === yes);
-    no.classList.toggle('primary', recommended === no);
+  function show(kind, message, items, optimize) {
+    verdict.dataset.verdict = kind;
+    verdict.textContent = TITLES[kind] ?? kind;
+    reason.textContent = message;
+    suggestions.replaceChildren(...items.map((s) => el('li', {}, s)));
+    yes.classList.toggle('primary', optimize);
+    no.classList.toggle('primary', !optimize);
+  }
+
+  let latest = 0;
+  async function render() {
+    const ticket = ++latest;
+    if (!app.history.length) {
+      show('none', 'Train the model first: the diagnosis reads its loss curves and test metrics.', [], true);
+      return;
+    }
+    await init();
+    if (ticket !== latest) return; // a newer render is on its way
+    try {
+      const d = diagnoseRun(JSON.stringify(app.history), JSON.stringify(app.evaluation ?? null));
+      show(d.verdict, d.message, d.suggestions.map((s) => s.text), d.optimize);
+    } catch (err) {
+      show('none', `The diagnosis could not be made: ${err.message ?? err}`, [], true);
+    }
   }
   app.on('navigate', (id) => id === 'decide' && render());
   app.on('state', render);
+  app.on('evaluation', render);
   app.on('experiment', render);
   render();
 }
