@@ -35,7 +35,13 @@ fn the_page_build_uses_the_simd128_tile() {
 fn equals_the_sequential_sum_bit_for_bit_on_training_shapes_and_views() {
     let mut scratch = Packed::default();
     // W3's products (x·W, xᵀ·dz, dz·Wᵀ), and ragged shapes that leave partial tiles.
-    for (m, k, n) in [(128, 100, 256), (13, 37, 1), (5, 3, 17), (33, 70, 9), (7, 1, 31)] {
+    for (m, k, n) in [
+        (128, 100, 256),
+        (13, 37, 1),
+        (5, 3, 17),
+        (33, 70, 9),
+        (7, 1, 31),
+    ] {
         let (x, w, dz) = (real(m, k, 1), real(k, n, 2), real(m, n, 3));
         let c0 = real(m, n, 4);
         let mut c = c0.clone();

@@ -6,7 +6,7 @@
 //! kernels pick FMA natively and not in wasm, which changes the last bits and so the history.
 //!
 //! Both operands are packed (any strides, e.g. transposed views) into `MR`-row blocks of A and
-//! `NR`-column panels of B; a `MR × NR` register tile accumulates over the whole `k` range. The
+//! `NR`-column panels of B, once per product; a `MR × NR` register tile accumulates over the whole `k` range. The
 //! tile is 4×16 natively (AVX: 8 ymm accumulators) and 4×8 in wasm with SIMD128 (8 `v128`
 //! accumulators in locals, which V8 keeps in its 16 xmm registers without spilling; 5×8 and 6×8
 //! tiles spill there and ran at 19–23 GFLOP/s against 29–34 for 4×8 on W3's shapes).
@@ -123,7 +123,9 @@ pub fn gemm_packed(a: ArrayView2<f32>, b: &Packed, accumulate: bool, c: &mut Arr
     }
 }
 
-/// The blocked loop over `MR`-row blocks of `a` and the panels of `b`, into row-major `c`.
+/// The blocked loop into row-major `c`: `a` packed once into `MR`-row blocks (zero rows past
+/// `m`), then for every panel of `b` (which stays in L1) every block of `a` (measured ~6% faster
+/// in V8 than blocks outer, panels inner).
 fn gemm_rows(a: ArrayView2<f32>, b: &Packed, accumulate: bool, c: &mut [f32]) {
     let (m, k, n) = (a.nrows(), b.k, b.n);
     if k == 0 {
@@ -132,26 +134,27 @@ fn gemm_rows(a: ArrayView2<f32>, b: &Packed, accumulate: bool, c: &mut [f32]) {
         }
         return;
     }
-    let mut ap = vec![0.0f32; k * MR];
-    for i0 in (0..m).step_by(MR) {
-        let rows = MR.min(m - i0);
-        if rows < MR {
-            ap.fill(0.0);
-        }
-        for r in 0..rows {
-            for (dst, &v) in ap[r..].iter_mut().step_by(MR).zip(a.row(i0 + r)) {
+    let blocks = m.div_ceil(MR);
+    let mut ap = vec![0.0f32; blocks * k * MR];
+    for (blk, apb) in ap.chunks_exact_mut(k * MR).enumerate() {
+        let i0 = blk * MR;
+        for r in 0..MR.min(m - i0) {
+            for (dst, &v) in apb[r..].iter_mut().step_by(MR).zip(a.row(i0 + r)) {
                 *dst = v;
             }
         }
-        for (p, panel) in b.panels.chunks_exact(k * NR).enumerate() {
-            let (j0, cols) = (p * NR, NR.min(n - p * NR));
+    }
+    for (p, panel) in b.panels.chunks_exact(k * NR).enumerate() {
+        let (j0, cols) = (p * NR, NR.min(n - p * NR));
+        for (blk, apb) in ap.chunks_exact(k * MR).enumerate() {
+            let (i0, rows) = (blk * MR, MR.min(m - blk * MR));
             let mut acc = [[0.0f32; NR]; MR];
             if accumulate {
                 for (r, acc_r) in acc.iter_mut().enumerate().take(rows) {
                     acc_r[..cols].copy_from_slice(&c[(i0 + r) * n + j0..][..cols]);
                 }
             }
-            tile(&ap, panel, &mut acc);
+            tile(apb, panel, &mut acc);
             for (r, acc_r) in acc.iter().enumerate().take(rows) {
                 c[(i0 + r) * n + j0..][..cols].copy_from_slice(&acc_r[..cols]);
             }

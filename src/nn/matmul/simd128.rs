@@ -18,7 +18,10 @@ pub(super) fn tile(a: &[f32], b: &[f32], acc: &mut [[f32; NR]; MR]) {
     // v128_store accept unaligned pointers.
     let mut c: [[v128; 2]; MR] = core::array::from_fn(|r| unsafe {
         let row = acc[r].as_ptr();
-        [v128_load(row as *const v128), v128_load(row.add(4) as *const v128)]
+        [
+            v128_load(row as *const v128),
+            v128_load(row.add(4) as *const v128),
+        ]
     });
     let (ap, bp) = (a.as_ptr(), b.as_ptr());
     for p in 0..k {
