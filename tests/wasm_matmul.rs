@@ -41,6 +41,7 @@ fn equals_the_sequential_sum_bit_for_bit_on_training_shapes_and_views() {
         (5, 3, 17),
         (33, 70, 9),
         (7, 1, 31),
+        (261, 9, 19),
     ] {
         let (x, w, dz) = (real(m, k, 1), real(k, n, 2), real(m, n, 3));
         let c0 = real(m, n, 4);
