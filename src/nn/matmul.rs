@@ -6,10 +6,11 @@
 //! kernels pick FMA natively and not in wasm, which changes the last bits and so the history.
 //!
 //! Both operands are packed (any strides, e.g. transposed views) into `MR`-row blocks of A and
-//! `NR`-column panels of B, once per product; a `MR × NR` register tile accumulates over the whole `k` range. The
-//! tile is 4×16 natively (AVX: 8 ymm accumulators) and 4×8 in wasm with SIMD128 (8 `v128`
-//! accumulators in locals, which V8 keeps in its 16 xmm registers without spilling; 5×8 and 6×8
-//! tiles spill there and ran at 19–23 GFLOP/s against 29–34 for 4×8 on W3's shapes).
+//! `NR`-column panels of B, once per product; a `MR × NR` register tile accumulates over the
+//! whole `k` range. The tile is 4×16 natively (AVX: 8 ymm accumulators) and 4×8 in wasm with
+//! SIMD128 (8 `v128` accumulators in locals, which V8 keeps in its 16 xmm registers without
+//! spilling; 5×8 and 6×8 tiles spill there and ran at 19–23 GFLOP/s against 29–34 for 4×8 on
+//! W3's shapes).
 
 use ndarray::{s, Array2, ArrayView2, ArrayViewMut2};
 
