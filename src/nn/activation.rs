@@ -14,7 +14,9 @@ impl Activation {
     pub fn apply(self, z: &mut Array2<f32>) {
         match self {
             Activation::Linear => {}
-            Activation::Relu => z.mapv_inplace(|v| v.max(0.0)),
+            // A select, not `max`: wasm's `f32.max` differs from Rust's on NaN, so `max` compiles
+            // to a libm call per element there; this vectorises (NaN → 0 as before).
+            Activation::Relu => z.mapv_inplace(|v| if v > 0.0 { v } else { 0.0 }),
             Activation::LeakyRelu => z.mapv_inplace(|v| if v > 0.0 { v } else { LEAKY_SLOPE * v }),
             Activation::Sigmoid => z.mapv_inplace(sigmoid),
             Activation::Tanh => z.mapv_inplace(math::tanh),
@@ -26,11 +28,9 @@ impl Activation {
     pub fn backward(self, a: ArrayView2<f32>, grad: &mut Array2<f32>) {
         match self {
             Activation::Linear => {}
-            Activation::Relu => Zip::from(grad).and(a).for_each(|g, &a| {
-                if a <= 0.0 {
-                    *g = 0.0
-                }
-            }),
+            Activation::Relu => Zip::from(grad)
+                .and(a)
+                .for_each(|g, &a| *g = if a <= 0.0 { 0.0 } else { *g }),
             Activation::LeakyRelu => Zip::from(grad).and(a).for_each(|g, &a| {
                 if a <= 0.0 {
                     *g *= LEAKY_SLOPE

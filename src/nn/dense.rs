@@ -8,7 +8,7 @@ use ndarray::{Array1, Array2, ArrayD, Axis, Ix2};
 use super::activation::Activation;
 use super::init::glorot_uniform;
 use super::layer::{Layer, ParamMut};
-use super::matmul::{gemm, matmul};
+use super::matmul::{gemm_with, Packed};
 use super::regularizer::{self, Regularizer};
 use crate::rng::Rng;
 
@@ -24,6 +24,8 @@ pub struct Dense {
     grad_bias: Array1<f32>,
     input: Array2<f32>,
     output: Array2<f32>,
+    /// Packing buffer of the right-hand operand, reused by every product of every step.
+    scratch: Packed,
 }
 
 impl Dense {
@@ -49,6 +51,7 @@ impl Dense {
             use_bias: true,
             input: Array2::zeros((0, i)),
             output: Array2::zeros((0, u)),
+            scratch: Packed::default(),
         }
     }
 }
@@ -61,7 +64,13 @@ impl Layer for Dense {
             .expect("dense input is [batch, features]");
         // z = b broadcast, then z += x·W in place (no temporary), then the activation in place.
         let mut z = Array2::from_shape_fn((x.nrows(), self.bias.len()), |(_, j)| self.bias[j]);
-        gemm(x, self.kernel.view(), true, &mut z.view_mut());
+        gemm_with(
+            x,
+            self.kernel.view(),
+            true,
+            &mut z.view_mut(),
+            &mut self.scratch,
+        );
         self.activation.apply(&mut z);
         if training {
             self.input = x.to_owned();
@@ -78,15 +87,24 @@ impl Layer for Dense {
             .to_owned();
         self.activation.backward(self.output.view(), &mut dz);
         // Written into the standard-layout buffers the optimizer reads as flat slices.
-        gemm(
+        gemm_with(
             self.input.t(),
             dz.view(),
             false,
             &mut self.grad_kernel.view_mut(),
+            &mut self.scratch,
         );
         self.grad_bias.assign(&dz.sum_axis(Axis(0)));
         regularizer::add_grad(&self.regularizer, &self.kernel, &mut self.grad_kernel);
-        matmul(dz.view(), self.kernel.t()).into_dyn()
+        let mut dx = Array2::zeros((dz.nrows(), self.kernel.nrows()));
+        gemm_with(
+            dz.view(),
+            self.kernel.t(),
+            false,
+            &mut dx.view_mut(),
+            &mut self.scratch,
+        );
+        dx.into_dyn()
     }
 
     fn params(&mut self) -> Vec<ParamMut<'_>> {

@@ -3,7 +3,6 @@
 pub mod activation;
 pub mod dense;
 pub mod dropout;
-pub mod gemm;
 pub mod gru;
 pub mod init;
 pub mod layer;

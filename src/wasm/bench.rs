@@ -55,18 +55,19 @@ fn clock() -> Result<impl FnMut() -> f64, JsError> {
 struct MatmulReport {
     n: usize,
     reps: usize,
+    /// `nn::matmul`, the kernel every layer trains with (SIMD128 4×8 tile, fixed order).
     gemm_gflops: f64,
     ndarray_gflops: f64,
-    /// `nn::gemm` equals ndarray's `dot` bit for bit on integer-valued `[n, n]` matrices.
+    /// `nn::matmul` equals ndarray's `dot` bit for bit on integer-valued `[n, n]` matrices.
     exact: bool,
 }
 
-/// Times `[n, n]·[n, n]` f32 products `reps` times with `nn::gemm` (this build's SIMD128 kernel)
-/// and with ndarray's `dot` (best of 5 trials after a warm-up), after checking that both agree
-/// exactly on integer-valued inputs.
+/// Times `[n, n]·[n, n]` f32 products `reps` times with `nn::matmul` (the layers' fixed-order
+/// kernel, SIMD128 in this build) and with ndarray's `dot` (best of 5 trials after a warm-up),
+/// after checking that both agree exactly on integer-valued inputs.
 #[wasm_bindgen(js_name = benchMatmul)]
 pub fn bench_matmul(n: usize, reps: usize) -> Result<JsValue, JsError> {
-    use crate::nn::gemm::{gemm, MatRef};
+    use crate::nn::matmul::{gemm_with, Packed};
     if !(1..=2048).contains(&n) || !(1..=1000).contains(&reps) {
         return Err(JsError::new(
             "benchMatmul: n must be 1..=2048 and reps 1..=1000",
@@ -74,14 +75,9 @@ pub fn bench_matmul(n: usize, reps: usize) -> Result<JsValue, JsError> {
     }
     let a = ndarray::Array2::from_shape_fn((n, n), |(i, j)| ((i * 7 + j * 3) % 9) as f32 - 4.0);
     let b = ndarray::Array2::from_shape_fn((n, n), |(i, j)| ((i * 5 + j * 11) % 9) as f32 - 4.0);
-    let (sa, sb) = (
-        a.as_slice().expect("standard"),
-        b.as_slice().expect("standard"),
-    );
-    let (ma, mb) = (MatRef::row_major(sa, n, n), MatRef::row_major(sb, n, n));
-    let (mut c, mut packed) = (vec![0.0f32; n * n], Vec::new());
-    gemm(ma, mb, &mut c, false, &mut packed);
-    let exact = a.dot(&b).as_slice() == Some(&c[..]);
+    let (mut c, mut packed) = (ndarray::Array2::zeros((n, n)), Packed::default());
+    gemm_with(a.view(), b.view(), false, &mut c.view_mut(), &mut packed);
+    let exact = a.dot(&b) == c;
     // Five alternating trials of `reps` products each (after as many warm-up products, so the
     // engine's optimising tier is in); the best trial of each, which is the least disturbed by
     // other processes on a shared machine.
@@ -91,11 +87,11 @@ pub fn bench_matmul(n: usize, reps: usize) -> Result<JsValue, JsError> {
     for trial in 0..6 {
         let t0 = now();
         for _ in 0..reps {
-            gemm(ma, mb, &mut c, false, &mut packed);
+            gemm_with(a.view(), b.view(), false, &mut c.view_mut(), &mut packed);
         }
         let t1 = now();
         for _ in 0..reps {
-            c.copy_from_slice(a.dot(&b).as_slice().expect("standard"));
+            c.assign(&a.dot(&b));
         }
         if trial > 0 {
             gemm_ms = gemm_ms.min(t1 - t0);

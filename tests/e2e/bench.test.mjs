@@ -30,9 +30,9 @@ test('bench.html runs W1 in Kindling and TF.js-wasm and publishes window.benchRe
   assert.ok(r.ready_ms.kindling > 0 && r.ready_ms.tfjs > 0, `ready times ${JSON.stringify(r.ready_ms)}`);
   const mm = r.matmul.kindling.report;
   // n = 67 leaves partial 4-row and 8-column blocks, so the SIMD kernel's edges are covered too.
-  assert.equal(mm.exact, true, 'the SIMD128 gemm equals ndarray dot bit for bit on integer matrices');
+  assert.equal(mm.exact, true, 'nn::matmul (SIMD128) equals ndarray dot bit for bit on integer matrices');
   assert.ok(mm.gemm_gflops > 0 && mm.ndarray_gflops > 0 && r.matmul.tfjs.report.gflops > 0, JSON.stringify(r.matmul));
-  assert.match(await page.textContent('[data-testid=bench-matmul]'), /gemm equals dot exactly: yes/);
+  assert.match(await page.textContent('[data-testid=bench-matmul]'), /matmul equals dot exactly: yes/);
   const cells = await page.locator('[data-testid=bench-W1-kindling] td').allTextContents();
   assert.equal(cells[0], 'W1');
   assert.match(cells[5], /^accuracy 0\.9\d\d$/);

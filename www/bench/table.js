@@ -34,12 +34,12 @@ export function renderTable(table, result) {
   }
 }
 
-/** One line on the matmul kernels: Kindling's gemm and ndarray's dot vs tf.matMul. */
+/** One line on the matmul kernels: Kindling's nn::matmul (the layers' kernel) and ndarray's dot vs tf.matMul. */
 export function renderMatmul(el, matmul) {
   if (!matmul) return;
   const { kindling: k, tfjs: t } = matmul;
   el.textContent = k.error || t.error ? `matmul: ${k.error ?? t.error}`
-    : `f32 matmul ${k.report.n}×${k.report.n} (GFLOP/s): Kindling gemm ${fmt(k.report.gemm_gflops)}, ` +
+    : `f32 matmul ${k.report.n}×${k.report.n} (GFLOP/s): Kindling matmul ${fmt(k.report.gemm_gflops)}, ` +
       `ndarray dot ${fmt(k.report.ndarray_gflops)}, TF.js-wasm matMul ${fmt(t.report.gflops)}; ` +
-      `gemm equals dot exactly: ${k.report.exact ? 'yes' : 'NO'}`;
+      `matmul equals dot exactly: ${k.report.exact ? 'yes' : 'NO'}`;
 }
