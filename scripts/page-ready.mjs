@@ -5,15 +5,13 @@
 // With `--compare DIR` it alternates loads with another checkout (e.g. `git worktree` of main) on
 // its own server, so both see the same machine load.
 // Usage: node scripts/page-ready.mjs [--loads 7] [--compare DIR] [--page index.html]
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { serve } from './serve.mjs';
 
-const args = process.argv.slice(2);
-const opt = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
-const loads = Number(opt('--loads', 7));
-const pagePath = opt('--page', '');
 const median = (v) => { const s = [...v].sort((a, b) => a - b); const n = s.length; return n % 2 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2; };
-const KEYS = ['main_js', 'dom', 'worker', 'page_wasm', 'ready', 'summary', 'configured', 'status_ready'];
+export const KEYS = ['main_js', 'dom', 'worker', 'page_wasm', 'ready', 'summary', 'configured', 'status_ready'];
 
 // Runs in the page before its scripts: stamps when the worker is created, the first time each
 // worker message type arrives, and when the status first says `ready`.
@@ -33,10 +31,11 @@ function stamp() {
   }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-state'] });
 }
 
-async function load(browser, url) {
+/** One load of `url`: the marks above, in ms after navigation start. */
+export async function loadOnce(browser, url) {
   const page = await browser.newPage();
   await page.addInitScript(stamp);
-  await page.goto(url + pagePath);
+  await page.goto(url);
   await page.waitForSelector('[data-testid=status][data-state=ready]', { timeout: 30_000 });
   const marks = await page.evaluate(() => {
     const nav = performance.getEntriesByType('navigation')[0];
@@ -48,23 +47,38 @@ async function load(browser, url) {
   return marks;
 }
 
-const roots = [['this checkout', undefined], ...(opt('--compare') ? [[opt('--compare'), opt('--compare')]] : [])];
-const servers = await Promise.all(roots.map(([, root]) => serve(0, '127.0.0.1', root)));
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ['--disable-gpu'] });
-const runs = roots.map(() => []);
-try {
-  for (let i = 0; i < loads; i++) {
-    for (const [j, { url }] of servers.entries()) runs[j].push(await load(browser, url));
-  }
-} finally {
-  await browser.close();
-  servers.forEach(({ server }) => server.close());
+/** The median of each mark over `runs` (undefined where no run has it). */
+export function medians(runs) {
+  const of = (k) => runs.map((r) => r[k]).filter((x) => x !== undefined);
+  return Object.fromEntries(KEYS.map((k) => [k, of(k).length ? median(of(k)) : undefined]));
 }
-for (const [j, [name]] of roots.entries()) {
-  console.log(`${pagePath || 'index.html'} (${name}), median of ${loads} loads, ms after navigation start:`);
-  for (const k of KEYS) {
-    const v = runs[j].map((r) => r[k]);
-    if (v.every((x) => x === undefined)) { console.log(`  ${k.padEnd(13)}      —   (not fetched)`); continue; }
-    console.log(`  ${k.padEnd(13)} ${median(v).toFixed(0).padStart(6)}   [${v.map((x) => Math.round(x)).join(', ')}]`);
+
+async function main() {
+  const args = process.argv.slice(2);
+  const opt = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
+  const loads = Number(opt('--loads', 7));
+  const pagePath = opt('--page', '');
+  const roots = [['this checkout', undefined], ...(opt('--compare') ? [[opt('--compare'), opt('--compare')]] : [])];
+  const servers = await Promise.all(roots.map(([, root]) => serve(0, '127.0.0.1', root)));
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ['--disable-gpu'] });
+  const runs = roots.map(() => []);
+  try {
+    for (let i = 0; i < loads; i++) {
+      for (const [j, { url }] of servers.entries()) runs[j].push(await loadOnce(browser, url + pagePath));
+    }
+  } finally {
+    await browser.close();
+    servers.forEach(({ server }) => server.close());
+  }
+  for (const [j, [name]] of roots.entries()) {
+    console.log(`${pagePath || 'index.html'} (${name}), median of ${loads} loads, ms after navigation start:`);
+    const mid = medians(runs[j]);
+    for (const k of KEYS) {
+      const v = runs[j].map((r) => r[k]);
+      if (mid[k] === undefined) console.log(`  ${k.padEnd(13)}      —   (not fetched)`);
+      else console.log(`  ${k.padEnd(13)} ${mid[k].toFixed(0).padStart(6)}   [${v.map((x) => Math.round(x)).join(', ')}]`);
+    }
   }
 }
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();

@@ -7,6 +7,9 @@ let wasm = null; // the package's exports, once imported and instantiated
 const load = () => (wasm ??= import('../pkg/kindling.js').then(async (pkg) => { await pkg.default(); return pkg; }));
 const pending = new Map();
 
+/** Loads the chart code ahead of the first chart (when the page is idle after start-up). */
+export const prepareCharts = () => load().catch(() => {}); // a failure shows on the chart itself
+
 /** Schedules `draw()` for `canvas` on the next frame (later requests for it replace earlier ones). */
 function schedule(canvas, draw) {
   const first = !pending.has(canvas);
