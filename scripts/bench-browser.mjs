@@ -4,30 +4,20 @@
 // Usage: node scripts/bench-browser.mjs [--query 'workloads=W1,W2,W3&rounds=3'] [--json out.json] [--screenshot out.png]
 import { writeFile } from 'node:fs/promises';
 import { chromium } from 'playwright-core';
+import { loadOnce, medians } from './page-ready.mjs';
 import { serve } from './serve.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
 const query = opt('--query', 'workloads=W1,W2,W3&rounds=3');
-const median = (v) => { const s = [...v].sort((a, b) => a - b); const n = s.length; return n % 2 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2; };
 const fmt = (v, d = 1) => (v == null ? '—' : Number(v).toFixed(d));
 
-/** index.html start-up, median of `n` loads: navigation start → DOMContentLoaded, → the .wasm
- *  fetched, → status `ready` (worker instantiated, built-in dataset loaded, model configured). */
+/** index.html start-up, median of `n` loads (scripts/page-ready.mjs): DOMContentLoaded, the
+ *  worker's wasm compiled and instantiated, status `ready` (built-in iris loaded, model configured). */
 async function pageReady(browser, url, n = 5) {
   const runs = [];
-  for (let i = 0; i < n; i++) {
-    const page = await browser.newPage();
-    await page.goto(url);
-    await page.waitForSelector('[data-testid=status][data-state=ready]', { timeout: 30_000 });
-    runs.push(await page.evaluate(() => ({
-      ready: performance.now(),
-      dom: performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd,
-      wasm: Math.max(...performance.getEntriesByType('resource').filter((r) => r.name.endsWith('.wasm')).map((r) => r.responseEnd)),
-    })));
-    await page.close();
-  }
-  return Object.fromEntries(['dom', 'wasm', 'ready'].map((k) => [k, median(runs.map((r) => r[k]))]));
+  for (let i = 0; i < n; i++) runs.push(await loadOnce(browser, url));
+  return medians(runs);
 }
 
 const { server, url } = await serve(0);
@@ -55,7 +45,7 @@ try {
     console.log(`\nf32 matmul ${mm.kindling.report.n}² (GFLOP/s): Kindling gemm ${fmt(mm.kindling.report.gemm_gflops)}, ndarray dot ${fmt(mm.kindling.report.ndarray_gflops)}, TF.js-wasm ${fmt(mm.tfjs.report.gflops)}; exact: ${mm.kindling.report.exact}`);
   }
   console.log(`\nworker ready (wasm compiled + instantiated): Kindling ${fmt(result.ready_ms.kindling)} ms, TF.js ${fmt(result.ready_ms.tfjs)} ms`);
-  console.log(`index.html (median of 5 loads): DOMContentLoaded ${fmt(readyMs.dom)} ms, main-thread .wasm fetched ${fmt(readyMs.wasm)} ms, status ready ${fmt(readyMs.ready)} ms`);
+  console.log(`index.html (median of 5 loads): DOMContentLoaded ${fmt(readyMs.dom)} ms, worker wasm ready ${fmt(readyMs.ready)} ms, status ready ${fmt(readyMs.status_ready)} ms`);
   console.log(`${result.userAgent}; cross-origin isolated: ${result.crossOriginIsolated}; ${result.date}`);
   if (opt('--screenshot')) await page.screenshot({ path: opt('--screenshot'), fullPage: true });
   const out = opt('--json');

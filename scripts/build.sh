@@ -2,7 +2,11 @@
 # Builds the wasm package into pkg/ (release, SIMD128) for the page and its worker.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-RUSTFLAGS="${RUSTFLAGS:-} -C target-feature=+simd128" \
+# inline-threshold=0: LLVM still inlines `#[inline]` functions (SIMD intrinsics, small ndarray
+# helpers) and single-call functions, but no longer copies larger cold code (serde visitors,
+# sorting, formatting) into every caller: 487 → 440 KB gzipped with W1/W3 speed unchanged
+# (docs/BENCHMARKS.md, "Size and start-up"). Per-crate opt-level "s"/"z" cost 3-5x in speed.
+RUSTFLAGS="${RUSTFLAGS:-} -C target-feature=+simd128 -C llvm-args=-inline-threshold=0" \
   cargo build --release --lib --target wasm32-unknown-unknown
 wasm-bindgen --target web --out-dir pkg target/wasm32-unknown-unknown/release/kindling.wasm
 # Optional size/speed pass with wasm-opt from the npm package `binaryen` (never Debian's: its output

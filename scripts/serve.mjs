@@ -12,10 +12,10 @@ const TYPES = {
   '.csv': 'text/csv; charset=utf-8', '.svg': 'image/svg+xml', '.png': 'image/png', '.md': 'text/plain; charset=utf-8',
 };
 
-async function handle(req, res) {
+async function handle(req, res, root) {
   const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-  let file = normalize(join(ROOT, path));
-  if (!file.startsWith(ROOT)) return send(res, 403, 'forbidden');
+  let file = normalize(join(root, path));
+  if (!file.startsWith(root)) return send(res, 403, 'forbidden');
   try {
     if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
     const body = await readFile(file);
@@ -37,9 +37,11 @@ function send(res, code, text) {
   res.end(text);
 }
 
-/** Starts the server on `port` (0 = any free port); resolves to `{server, url}`. */
-export function serve(port = 8080, host = '127.0.0.1') {
-  const server = createServer((req, res) => { handle(req, res); });
+/** Starts the server on `port` (0 = any free port) for `root` (default: this repository);
+ *  resolves to `{server, url}`. */
+export function serve(port = 8080, host = '127.0.0.1', root = ROOT) {
+  const dir = resolve(root);
+  const server = createServer((req, res) => { handle(req, res, dir); });
   return new Promise((ok) => server.listen(port, host, () => ok({ server, url: `http://${host}:${server.address().port}/` })));
 }
 

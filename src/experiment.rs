@@ -177,8 +177,10 @@ impl Default for SplitConfig {
 impl Experiment {
     /// Parses and validates a JSON document; errors name the key path (`data.split.tset`).
     pub fn from_json(text: &str) -> Result<Self> {
-        let de = &mut serde_json::Deserializer::from_str(text);
-        let exp: Experiment = serde_path_to_error::deserialize(de).map_err(|e| {
+        // Through a `Value`, as model files are read: one instance of the deserialisers in the wasm.
+        let value: serde_json::Value = serde_json::from_str(text)
+            .map_err(|e| Error::experiment("(top level)", e.to_string()))?;
+        let exp: Experiment = serde_path_to_error::deserialize(&value).map_err(|e| {
             let path = e.path().to_string();
             let path = if path == "." {
                 "(top level)".to_string()

@@ -1,10 +1,14 @@
-// Charts: the main thread loads the wasm package only to draw (plotters-canvas). Each canvas is
-// redrawn at most once per display frame, and only when it is shown.
-import init, { drawLossChart, drawConfusionChart, drawPredictionChart, drawBoundaryChart, drawForecastChart } from '../pkg/kindling.js';
+// Charts: the main thread loads the wasm package only to draw (plotters-canvas), and only when the
+// first chart is shown, so at start-up the worker compiles the .wasm alone. Each canvas is redrawn
+// at most once per display frame, and only when it is shown.
 import { fitCanvas } from './ui.js';
 
-const ready = init();
+let wasm = null; // the package's exports, once imported and instantiated
+const load = () => (wasm ??= import('../pkg/kindling.js').then(async (pkg) => { await pkg.default(); return pkg; }));
 const pending = new Map();
+
+/** Loads the chart code ahead of the first chart (when the page is idle after start-up). */
+export const prepareCharts = () => load().catch(() => {}); // a failure shows on the chart itself
 
 /** Schedules `draw()` for `canvas` on the next frame (later requests for it replace earlier ones). */
 function schedule(canvas, draw) {
@@ -12,12 +16,13 @@ function schedule(canvas, draw) {
   pending.set(canvas, draw);
   if (!first) return;
   requestAnimationFrame(async () => {
-    await ready;
-    const job = pending.get(canvas);
-    pending.delete(canvas);
-    if (!fitCanvas(canvas)) return;
+    if (!fitCanvas(canvas)) return pending.delete(canvas); // hidden: drawn when asked again
     try {
-      job();
+      const pkg = await load();
+      const job = pending.get(canvas);
+      pending.delete(canvas);
+      if (!fitCanvas(canvas)) return;
+      job(pkg);
       canvas.dataset.drawn = 'true';
     } catch (err) {
       canvas.dataset.drawn = 'failed';
@@ -27,10 +32,10 @@ function schedule(canvas, draw) {
 }
 
 /** Loss curves from `history` (array of epoch records). */
-export const drawLoss = (canvas, history) => schedule(canvas, () => drawLossChart(canvas, history));
-export const drawConfusion = (canvas, matrix, classes) => schedule(canvas, () => drawConfusionChart(canvas, matrix, classes ?? null));
+export const drawLoss = (canvas, history) => schedule(canvas, (w) => w.drawLossChart(canvas, history));
+export const drawConfusion = (canvas, matrix, classes) => schedule(canvas, (w) => w.drawConfusionChart(canvas, matrix, classes ?? null));
 /** Predicted vs actual (`asSeries` false) or the series with the forecast overlaid. */
-export const drawPredictions = (canvas, predictions, asSeries) => schedule(canvas, () => drawPredictionChart(canvas, predictions, asSeries));
-export const drawBoundary = (canvas, grid) => schedule(canvas, () => drawBoundaryChart(canvas, grid));
+export const drawPredictions = (canvas, predictions, asSeries) => schedule(canvas, (w) => w.drawPredictionChart(canvas, predictions, asSeries));
+export const drawBoundary = (canvas, grid) => schedule(canvas, (w) => w.drawBoundaryChart(canvas, grid));
 /** The end of a series and the steps forecast after it (a worker `forecast` message). */
-export const drawForecast = (canvas, forecast) => schedule(canvas, () => drawForecastChart(canvas, forecast));
+export const drawForecast = (canvas, forecast) => schedule(canvas, (w) => w.drawForecastChart(canvas, forecast));

@@ -1,6 +1,7 @@
 // Page wiring only: the shared state, the flowchart navigation, one panel per node, the run bar,
 // the guide and the language toggle; then the experiment from the URL hash (or iris) is opened.
 import { App } from './app.js';
+import { prepareCharts } from './chart.js';
 import { BUILTINS } from './datasets.js';
 import { Flowchart } from './flowchart.js';
 import { Guide } from './guide.js';
@@ -100,5 +101,8 @@ function drawFlowchart() {
   app.on('status', (status) => status === 'idle' && later({ state: status }));
 }
 window.addEventListener('load', () => setTimeout(drawFlowchart, 100));
+// The main thread's own copy of the wasm (charts only) loads once the page is usable.
+const idle = window.requestIdleCallback ?? ((fn) => setTimeout(fn, 200));
+app.on('configured', () => idle(prepareCharts, { timeout: 2000 }));
 // On a narrow screen the diagram starts folded (the step strip above is the navigation).
 if (window.matchMedia('(max-width: 900px)').matches) $('#flow-details').open = false;

@@ -67,7 +67,7 @@ function stepOnce(unit) {
 const handlers = {
   async load(msg) {
     post({ type: 'progress', stage: 'load', done: 0, total: 1 });
-    const { name, bytes } = msg.source ? await fetchBuiltin(msg.source) : msg;
+    const { name, bytes } = msg.source ? await (msg.fetched ?? fetchBuiltin(msg.source)) : msg;
     const progress = (done, total) => post({ type: 'progress', stage: 'load', done, total });
     const t0 = performance.now();
     const summary = session.loadWith(name, bytes, msg.on_bad_rows, progress);
@@ -147,6 +147,8 @@ const report = (stage) => (err) => {
 };
 
 self.onmessage = async ({ data: msg }) => {
+  // A built-in dataset is fetched while the wasm is still starting (the handler awaits it).
+  if (msg.type === 'load' && msg.source) (msg.fetched = fetchBuiltin(msg.source)).catch(() => {});
   await ready;
   const handler = handlers[msg.type];
   if (!handler) return post({ type: 'error', stage: msg.type, message: `unknown message type "${msg.type}"` });

@@ -92,8 +92,9 @@ impl Default for SearchConfig {
 impl SearchConfig {
     /// Parses a search document; errors name the key (`search: vary.units: ...`).
     pub fn from_json(text: &str) -> Result<Self> {
-        let de = &mut serde_json::Deserializer::from_str(text);
-        let config: SearchConfig = serde_path_to_error::deserialize(de).map_err(|e| {
+        let value: serde_json::Value =
+            serde_json::from_str(text).map_err(|e| Error::experiment("search", e.to_string()))?;
+        let config: SearchConfig = serde_path_to_error::deserialize(&value).map_err(|e| {
             Error::experiment(&format!("search.{}", e.path()), e.into_inner().to_string())
         })?;
         config.validate()?;

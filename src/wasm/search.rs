@@ -4,7 +4,7 @@
 
 use wasm_bindgen::prelude::*;
 
-use super::{install_panic_hook, js_error, to_js};
+use super::{from_json as parse, install_panic_hook, js_error, to_js};
 use crate::data::{read_csv, Table};
 use crate::experiment::Experiment;
 use crate::metrics::Evaluation;
@@ -20,10 +20,6 @@ pub struct WasmSearch {
     config: SearchConfig,
     plan: Vec<Settings>,
     dev: Table,
-}
-
-fn parse<T: serde::de::DeserializeOwned>(what: &str, text: &str) -> Result<T, JsError> {
-    serde_json::from_str(text).map_err(|e| JsError::new(&format!("{what}: {e}")))
 }
 
 #[wasm_bindgen]
