@@ -42,7 +42,7 @@ try {
   }
   const mm = result.matmul;
   if (mm?.kindling.report && mm.tfjs.report) {
-    console.log(`\nf32 matmul ${mm.kindling.report.n}² (GFLOP/s): Kindling gemm ${fmt(mm.kindling.report.gemm_gflops)}, ndarray dot ${fmt(mm.kindling.report.ndarray_gflops)}, TF.js-wasm ${fmt(mm.tfjs.report.gflops)}; exact: ${mm.kindling.report.exact}`);
+    console.log(`\nf32 matmul ${mm.kindling.report.n}² (GFLOP/s): Kindling matmul ${fmt(mm.kindling.report.gemm_gflops)}, ndarray dot ${fmt(mm.kindling.report.ndarray_gflops)}, TF.js-wasm ${fmt(mm.tfjs.report.gflops)}; exact: ${mm.kindling.report.exact}`);
   }
   console.log(`\nworker ready (wasm compiled + instantiated): Kindling ${fmt(result.ready_ms.kindling)} ms, TF.js ${fmt(result.ready_ms.tfjs)} ms`);
   console.log(`index.html (median of 5 loads): DOMContentLoaded ${fmt(readyMs.dom)} ms, worker wasm ready ${fmt(readyMs.ready)} ms, status ready ${fmt(readyMs.status_ready)} ms`);

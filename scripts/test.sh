@@ -17,7 +17,7 @@ node --test tests/node/
 echo "== wasm: wasm-bindgen-test in headless Chromium"
 export CHROMEDRIVER=/usr/bin/chromedriver
 unset GECKODRIVER SAFARIDRIVER
-cargo test --locked --target wasm32-unknown-unknown --test wasm_browser --test wasm_worker --test model_wasm
+cargo test --locked --target wasm32-unknown-unknown --test wasm_browser --test wasm_worker --test model_wasm --test wasm_matmul
 
 echo "== page: Playwright + Chromium"
 node --test --test-concurrency=1 tests/e2e/

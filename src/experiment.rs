@@ -178,7 +178,7 @@ impl Experiment {
     /// Parses and validates a JSON document; errors name the key path (`data.split.tset`).
     pub fn from_json(text: &str) -> Result<Self> {
         // Through a `Value`, as model files are read: one instance of the deserialisers in the wasm.
-        let value: serde_json::Value = serde_json::from_str(text)
+        let value = crate::json::parse(text)
             .map_err(|e| Error::experiment("(top level)", e.to_string()))?;
         let exp: Experiment = serde_path_to_error::deserialize(&value).map_err(|e| {
             let path = e.path().to_string();

@@ -187,6 +187,10 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(err.contains("sead"), "{err}");
+        let err = Experiment::from_json(r#"{"fit":{"epochs":5,"epochs":50}}"#)
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("\"epochs\" appears twice"), "{err}");
     }
 
     #[test]

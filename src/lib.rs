@@ -26,6 +26,7 @@ pub mod experiment;
 mod experiment_check;
 mod experiment_model;
 pub mod io;
+pub mod json;
 pub mod metrics;
 pub mod nn;
 pub mod optimize;

@@ -2,9 +2,8 @@
 // first chart is shown, so at start-up the worker compiles the .wasm alone. Each canvas is redrawn
 // at most once per display frame, and only when it is shown.
 import { fitCanvas } from './ui.js';
+import { loadWasm as load } from './wasm.js';
 
-let wasm = null; // the package's exports, once imported and instantiated
-const load = () => (wasm ??= import('../pkg/kindling.js').then(async (pkg) => { await pkg.default(); return pkg; }));
 const pending = new Map();
 
 /** Loads the chart code ahead of the first chart (when the page is idle after start-up). */

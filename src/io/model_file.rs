@@ -127,7 +127,7 @@ impl ModelFile {
                 ),
             ));
         }
-        let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
+        let value = crate::json::parse(text).map_err(|e| {
             let hint = if e.is_eof() {
                 "the file ends too early (truncated?); download the model again"
             } else {

@@ -92,8 +92,8 @@ impl Default for SearchConfig {
 impl SearchConfig {
     /// Parses a search document; errors name the key (`search: vary.units: ...`).
     pub fn from_json(text: &str) -> Result<Self> {
-        let value: serde_json::Value =
-            serde_json::from_str(text).map_err(|e| Error::experiment("search", e.to_string()))?;
+        let value =
+            crate::json::parse(text).map_err(|e| Error::experiment("search", e.to_string()))?;
         let config: SearchConfig = serde_path_to_error::deserialize(&value).map_err(|e| {
             Error::experiment(&format!("search.{}", e.path()), e.into_inner().to_string())
         })?;

@@ -10,14 +10,10 @@ use web_sys::HtmlCanvasElement;
 use crate::chart;
 use crate::train::{DecisionGrid, EpochRecord, TestPredictions};
 
-/// A chart's data from JS, through JSON text like every other input (one deserialiser in the
-/// build); `undefined` reads as `null`.
+/// A chart's data from JS: read straight from the JS value by serde-wasm-bindgen (no JSON text in
+/// between); `undefined` reads as `null`.
 fn from_js<T: DeserializeOwned>(value: JsValue) -> Result<T, JsError> {
-    let text = js_sys::JSON::stringify(&value)
-        .ok()
-        .and_then(|t| t.as_string())
-        .unwrap_or_else(|| "null".into());
-    super::from_json("chart data", &text)
+    serde_wasm_bindgen::from_value(value).map_err(|e| JsError::new(&format!("chart data: {e}")))
 }
 
 /// Runs `draw` on a drawing area over `canvas`.

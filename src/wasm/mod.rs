@@ -39,15 +39,15 @@ pub(crate) fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsError> 
     js_sys::JSON::parse(&text).map_err(|_| JsError::new("internal error: JSON did not parse"))
 }
 
-/// Parses JSON `text` into `T` through a `serde_json::Value`, the one deserialiser the wasm build
-/// instantiates for the core's types (each extra one costs tens of KB of code); errors start with
-/// `what`.
+/// Parses JSON `text` into `T` through a `serde_json::Value` (`crate::json`: one parser, duplicate
+/// keys refused), the one deserialiser the wasm build instantiates for the core's types (each extra
+/// one costs tens of KB of code); errors start with `what`.
 pub(crate) fn from_json<T: serde::de::DeserializeOwned>(
     what: &str,
     text: &str,
 ) -> Result<T, JsError> {
     let error = |e: serde_json::Error| JsError::new(&format!("{what}: {e}"));
-    let value: serde_json::Value = serde_json::from_str(text).map_err(error)?;
+    let value = crate::json::parse(text).map_err(error)?;
     T::deserialize(&value).map_err(error)
 }
 

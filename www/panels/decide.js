@@ -1,8 +1,8 @@
 // Optimize? The core's diagnosis (src/optimize/diagnosis.rs, the same one the Optimization panel and
 // `kindling search` use) of the curves and test metrics, with its numbers and suggestions, then the
 // choice: yes → Optimization, no → Deployment, the recommended one highlighted.
-import init, { diagnoseRun } from '../../pkg/kindling.js';
 import { el } from '../ui.js';
+import { loadWasm } from '../wasm.js';
 
 const TITLES = {
   none: 'Not trained yet', diverged: 'Diverged', plateau: 'Stuck on a plateau', overfitting: 'Over-fitting',
@@ -35,9 +35,9 @@ export function mount(root, app) {
       show('none', 'Train the model first: the diagnosis reads its loss curves and test metrics.', [], true);
       return;
     }
-    await init();
-    if (ticket !== latest) return; // a newer render is on its way
     try {
+      const { diagnoseRun } = await loadWasm();
+      if (ticket !== latest) return; // a newer render is on its way
       const d = diagnoseRun(JSON.stringify(app.history), JSON.stringify(app.evaluation ?? null));
       show(d.verdict, d.message, d.suggestions.map((s) => s.text), d.optimize);
     } catch (err) {
