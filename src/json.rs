@@ -104,7 +104,10 @@ mod tests {
             .to_string();
         assert!(err.contains("\"epochs\" appears twice"), "{err}");
         assert!(err.contains("line 2"), "{err}");
-        assert!(parse(r#"[{"a":1},{"a":2}]"#).is_ok(), "same key in two objects");
+        assert!(
+            parse(r#"[{"a":1},{"a":2}]"#).is_ok(),
+            "same key in two objects"
+        );
     }
 
     #[test]

@@ -104,3 +104,24 @@ fn train_reports_rows_dropped_while_preparing() {
         "{stderr}"
     );
 }
+
+#[test]
+fn bench_takes_a_seed_and_names_a_bad_one() {
+    let run = |seed: &str| {
+        let (code, stdout, stderr) = kindling(&["bench", "W2", "--seed", seed]);
+        assert_eq!(code, 0, "{stderr}");
+        assert!(stderr.contains(&format!("seed {seed}")), "{stderr}");
+        let out: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+        assert_eq!(out["seed"].as_u64(), seed.parse().ok());
+        out["metric"].as_f64().unwrap()
+    };
+    let (a, b) = (run("2"), run("42"));
+    assert_ne!(a, b, "another seed, other initial weights, another test RMSE");
+    assert_eq!(run("2"), a, "the same seed, the same RMSE");
+    let (code, _, stderr) = kindling(&["bench", "W2", "--seed", "-1"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("--seed needs a whole number"), "{stderr}");
+    let (code, _, stderr) = kindling(&["bench", "W2", "--sed", "1"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("--seed N"), "{stderr}");
+}

@@ -1,5 +1,5 @@
-//! `kindling bench W1|W2|W3 [--clock wall|cpu]`: one benchmark workload natively (release build,
-//! one thread). stdout: the report JSON; stderr: one readable line.
+//! `kindling bench W1|W2|W3 [--clock wall|cpu] [--seed N]`: one benchmark workload natively
+//! (release build, one thread). stdout: the report JSON; stderr: one readable line.
 //!
 //! `--clock cpu` times with this thread's on-CPU time (Linux `/proc/thread-self/schedstat`), which
 //! stays meaningful on a machine shared with other busy processes; the default is wall time.
@@ -12,17 +12,24 @@ use kindling::data::builtin;
 use crate::USAGE;
 
 pub fn run(args: &[String]) -> Result<(), String> {
-    let (name, cpu) = match args {
-        [name] => (name, false),
-        [name, flag, kind] if flag == "--clock" && (kind == "wall" || kind == "cpu") => {
-            (name, kind == "cpu")
-        }
-        _ => {
-            return Err(format!(
-                "bench needs one workload (W1, W2 or W3) and optionally --clock wall|cpu\n{USAGE}"
-            ))
-        }
+    let wrong = || {
+        format!("bench needs one workload (W1, W2 or W3), optionally --clock wall|cpu and --seed N\n{USAGE}")
     };
+    let (name, flags) = args.split_first().ok_or_else(wrong)?;
+    let (mut cpu, mut seed) = (false, bench::SEED);
+    for pair in flags.chunks(2) {
+        match pair {
+            [flag, kind] if flag == "--clock" && (kind == "wall" || kind == "cpu") => {
+                cpu = kind == "cpu"
+            }
+            [flag, n] if flag == "--seed" => {
+                seed = n
+                    .parse()
+                    .map_err(|_| format!("--seed needs a whole number ≥ 0, not {n:?}"))?
+            }
+            _ => return Err(wrong()),
+        }
+    }
     let workload: Workload = name.parse().map_err(|e: kindling::Error| e.to_string())?;
     let files: Vec<(&str, &[u8])> = [
         ("digits.csv", "digits"),
@@ -43,11 +50,12 @@ pub fn run(args: &[String]) -> Result<(), String> {
             t0.elapsed().as_secs_f64() * 1000.0
         }
     };
-    let r = bench::run(workload, &files, &mut clock).map_err(|e| e.to_string())?;
+    let r = bench::run_seeded(workload, &files, &mut clock, seed).map_err(|e| e.to_string())?;
     eprintln!(
-        "{} ({} clock): {:.1} ms/epoch (median of epochs 2..{}; first {:.1} ms), {} {:.4}, {:.0} samples/s{}, {} params",
+        "{} ({} clock, seed {}): {:.1} ms/epoch (median of epochs 2..{}; first {:.1} ms), {} {:.4}, {:.0} samples/s{}, {} params",
         r.workload,
         if cpu { "cpu" } else { "wall" },
+        r.seed,
         r.ms_per_epoch,
         r.epochs_ms.len(),
         r.first_epoch_ms,

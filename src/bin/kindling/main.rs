@@ -17,7 +17,7 @@ pub const USAGE: &str = "usage:
   kindling predict MODEL.json DATA.csv
   kindling search EXPERIMENT.json [--data DATA.csv] [--trials N] [--seed N] [--space SEARCH.json]
                   [--strategy random|grid] [--kfold K]
-  kindling bench W1|W2|W3 [--clock wall|cpu]";
+  kindling bench W1|W2|W3 [--clock wall|cpu] [--seed N]";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
