@@ -116,7 +116,10 @@ fn bench_takes_a_seed_and_names_a_bad_one() {
         out["metric"].as_f64().unwrap()
     };
     let (a, b) = (run("2"), run("42"));
-    assert_ne!(a, b, "another seed, other initial weights, another test RMSE");
+    assert_ne!(
+        a, b,
+        "another seed, other initial weights, another test RMSE"
+    );
     assert_eq!(run("2"), a, "the same seed, the same RMSE");
     let (code, _, stderr) = kindling(&["bench", "W2", "--seed", "-1"]);
     assert_eq!(code, 2);

@@ -54,6 +54,28 @@ impl Dense {
             scratch: Packed::default(),
         }
     }
+
+    /// Stores dLoss/dKernel and dLoss/dBias (penalty included) for `grad_out` `[batch, units]`;
+    /// returns dLoss/dz `[batch, units]` (through the activation).
+    fn param_grads(&mut self, grad_out: &ArrayD<f32>) -> Array2<f32> {
+        let mut dz = grad_out
+            .view()
+            .into_dimensionality::<Ix2>()
+            .expect("dense gradient is [batch, units]")
+            .to_owned();
+        self.activation.backward(self.output.view(), &mut dz);
+        // Written into the standard-layout buffers the optimizer reads as flat slices.
+        gemm_with(
+            self.input.t(),
+            dz.view(),
+            false,
+            &mut self.grad_kernel.view_mut(),
+            &mut self.scratch,
+        );
+        self.grad_bias.assign(&dz.sum_axis(Axis(0)));
+        regularizer::add_grad(&self.regularizer, &self.kernel, &mut self.grad_kernel);
+        dz
+    }
 }
 
 impl Layer for Dense {
@@ -80,22 +102,7 @@ impl Layer for Dense {
     }
 
     fn backward(&mut self, grad_out: &ArrayD<f32>) -> ArrayD<f32> {
-        let mut dz = grad_out
-            .view()
-            .into_dimensionality::<Ix2>()
-            .expect("dense gradient is [batch, units]")
-            .to_owned();
-        self.activation.backward(self.output.view(), &mut dz);
-        // Written into the standard-layout buffers the optimizer reads as flat slices.
-        gemm_with(
-            self.input.t(),
-            dz.view(),
-            false,
-            &mut self.grad_kernel.view_mut(),
-            &mut self.scratch,
-        );
-        self.grad_bias.assign(&dz.sum_axis(Axis(0)));
-        regularizer::add_grad(&self.regularizer, &self.kernel, &mut self.grad_kernel);
+        let dz = self.param_grads(grad_out);
         let mut dx = Array2::zeros((dz.nrows(), self.kernel.nrows()));
         gemm_with(
             dz.view(),
@@ -105,6 +112,10 @@ impl Layer for Dense {
             &mut self.scratch,
         );
         dx.into_dyn()
+    }
+
+    fn backward_params(&mut self, grad_out: &ArrayD<f32>) {
+        self.param_grads(grad_out);
     }
 
     fn params(&mut self) -> Vec<ParamMut<'_>> {
@@ -147,6 +158,29 @@ mod tests {
     use super::*;
     use crate::nn::layer::tests::check_gradients;
     use ndarray::array;
+
+    #[test]
+    fn backward_params_stores_the_same_gradients_as_backward() {
+        let x = array![[1.0f32, 2.0, -0.5], [-1.0, 0.0, 0.25]].into_dyn();
+        let g = array![[0.5f32, -1.0], [2.0, 0.25]].into_dyn();
+        let layer = || {
+            Dense::from_weights(
+                array![[1.0, -1.0], [2.0, 0.5], [0.25, 0.75]],
+                array![0.5, -0.25],
+                Activation::Tanh,
+            )
+        };
+        let (mut a, mut b) = (layer(), layer());
+        a.forward(&x, true);
+        b.forward(&x, true);
+        a.backward(&g);
+        b.backward_params(&g);
+        assert_eq!(
+            (&a.grad_kernel, &a.grad_bias),
+            (&b.grad_kernel, &b.grad_bias)
+        );
+        assert!(a.grad_kernel.iter().all(|v| *v != 0.0));
+    }
 
     #[test]
     fn forward_matches_hand_computed_values() {

@@ -17,6 +17,12 @@ pub trait Layer: Send {
     /// returns dLoss/dInput.
     fn backward(&mut self, grad_out: &ArrayD<f32>) -> ArrayD<f32>;
 
+    /// [`backward`](Self::backward) where nothing needs dLoss/dInput (the model's first layer):
+    /// stores the same parameter gradients; layers that can skip the input gradient override it.
+    fn backward_params(&mut self, grad_out: &ArrayD<f32>) {
+        self.backward(grad_out);
+    }
+
     /// The trainable parameters with their gradients, in a fixed order.
     fn params(&mut self) -> Vec<ParamMut<'_>>;
 

@@ -169,8 +169,11 @@ impl Sequential {
             None => self.loss.value_and_grad(&out, y),
         };
         let mut g = grad.into_dyn();
-        for layer in self.layers.iter_mut().rev() {
-            g = layer.backward(&g);
+        if let Some((first, rest)) = self.layers.split_first_mut() {
+            for layer in rest.iter_mut().rev() {
+                g = layer.backward(&g);
+            }
+            first.backward_params(&g); // nothing needs dLoss/dInput of the model
         }
         (value + self.penalty(), out)
     }
