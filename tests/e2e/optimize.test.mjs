@@ -41,8 +41,8 @@ test('12-trial search in several workers: stop, resume, sort, apply best; the pa
   assert.ok(['fine', 'overfitting', 'underfitting', 'plateau', 'diverged'].includes(verdict), verdict);
   assert.match(await box.textContent(), /Optimize\? (Yes|No)/);
   // The Optimize? node and this panel read the same core diagnosis: same verdict, same advice.
-  const decided = page.locator('[data-testid=diagnosis]');
-  assert.equal(await decided.getAttribute('data-verdict'), verdict);
+  await page.waitForFunction((v) => document.querySelector('[data-testid=diagnosis]').dataset.verdict === v, verdict, { timeout: 5000 })
+    .catch(async () => assert.fail(`Optimize? says ${await page.getAttribute('[data-testid=diagnosis]', 'data-verdict')}, the Optimization panel ${verdict}`));
   const yesFirst = await page.locator('[data-testid=decide-yes].primary').count();
   assert.equal(String(yesFirst === 1), await box.getAttribute('data-optimize'));
 
