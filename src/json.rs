@@ -13,6 +13,15 @@ pub fn parse(text: &str) -> Result<Value, serde_json::Error> {
     serde_json::from_str::<Strict>(text).map(|s| s.0)
 }
 
+/// `e`'s message without the ` at line L column C` that serde_json appends (for messages that
+/// name the place themselves).
+pub fn message(e: &serde_json::Error) -> String {
+    let text = e.to_string();
+    let place = format!(" at line {} column {}", e.line(), e.column());
+    text.strip_suffix(&place)
+        .map_or(text.clone(), str::to_owned)
+}
+
 struct Strict(Value);
 
 impl<'de> Deserialize<'de> for Strict {
@@ -104,6 +113,11 @@ mod tests {
             .to_string();
         assert!(err.contains("\"epochs\" appears twice"), "{err}");
         assert!(err.contains("line 2"), "{err}");
+        let e = parse("{\"a\": 1, \"a\": 2}").unwrap_err();
+        assert_eq!(
+            message(&e),
+            "the key \"a\" appears twice in one object; keep one"
+        );
         assert!(
             parse(r#"[{"a":1},{"a":2}]"#).is_ok(),
             "same key in two objects"

@@ -132,6 +132,13 @@ fn damaged_and_truncated_files_name_the_place() {
     assert!(e.contains("m.json") && e.contains("truncated"), "{e}");
     let e = load_err(&text.replacen("\"weights\":{", "\"weights\":{{", 1));
     assert!(e.contains("not valid JSON at line 1"), "{e}");
+    assert_eq!(
+        e.matches("line 1").count(),
+        1,
+        "the place is named once: {e}"
+    );
+    let e = load_err(&text.replacen("{", "{\"format\":\"x\",", 1));
+    assert!(e.contains("\"format\" appears twice"), "{e}");
     let e = load_err(&edited(|v| pop(v, "/weights/tensors/0/data")));
     assert!(
         e.contains("weights.tensors[0] has shape [4, 16] but 63 values"),

@@ -136,9 +136,10 @@ impl ModelFile {
             Error::data(
                 name,
                 format!(
-                    "not valid JSON at line {}, column {}: {e}; {hint}",
+                    "not valid JSON at line {}, column {}: {}; {hint}",
                     e.line(),
-                    e.column()
+                    e.column(),
+                    crate::json::message(&e)
                 ),
             )
         })?;
