@@ -1,5 +1,5 @@
-// Charts: the main thread loads the wasm package only to draw (plotters-canvas), and only when the
-// first chart is shown, so at start-up the worker compiles the .wasm alone. Each canvas is redrawn
+// Charts (plotters-canvas), drawn with the main thread's copy of the wasm (www/wasm.js), loaded
+// for the first chart or when the page is idle, so at start-up the worker compiles the .wasm alone. Each canvas is redrawn
 // at most once per display frame, and only when it is shown.
 import { fitCanvas } from './ui.js';
 import { loadWasm as load } from './wasm.js';

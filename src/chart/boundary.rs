@@ -4,7 +4,7 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::{class_colour, text_err, ChartResult};
+use super::{class_colour, legend_and_present, text_err, ChartResult};
 use crate::train::DecisionGrid;
 
 /// Draws `grid` (see [`DecisionGrid`]) with a legend of its classes.
@@ -58,13 +58,7 @@ pub fn boundary_chart<DB: DrawingBackend>(
             .label(name.as_str())
             .legend(move |(x, y)| Circle::new((x + 8, y), 4, colour.filled()));
     }
-    chart
-        .configure_series_labels()
-        .background_style(WHITE.mix(0.9))
-        .border_style(RGBColor(200, 200, 200))
-        .draw()
-        .map_err(text_err)?;
-    root.present().map_err(text_err)
+    legend_and_present(&mut chart, root, SeriesLabelPosition::UpperRight, 0.9)
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::{ChartResult, TRAIN_COLOUR, VAL_COLOUR};
+use super::{legend_and_present, ChartResult, TRAIN_COLOUR, VAL_COLOUR};
 use crate::train::EpochRecord;
 
 /// Draws training and validation loss per epoch on `root`.
@@ -60,13 +60,7 @@ pub fn loss_chart<DB: DrawingBackend>(
                 PathElement::new(vec![(x, y), (x + 16, y)], VAL_COLOUR.stroke_width(2))
             });
     }
-    chart
-        .configure_series_labels()
-        .background_style(WHITE.mix(0.85))
-        .border_style(RGBColor(200, 200, 200))
-        .draw()
-        .map_err(|e| e.to_string())?;
-    root.present().map_err(|e| e.to_string())
+    legend_and_present(&mut chart, root, SeriesLabelPosition::UpperRight, 0.85)
 }
 
 #[cfg(test)]

@@ -13,7 +13,8 @@ pub use loss::loss_chart;
 pub use scatter::predicted_actual_chart;
 pub use series::forecast_chart;
 
-use plotters::style::RGBColor;
+use plotters::coord::Shift;
+use plotters::prelude::*;
 
 /// Colour-blind-safe pair (Okabe–Ito blue and orange) for train and validation.
 pub const TRAIN_COLOUR: RGBColor = RGBColor(0, 114, 178);
@@ -42,6 +43,24 @@ pub type ChartResult = std::result::Result<(), String>;
 /// Drawing errors as text.
 pub(crate) fn text_err<E: std::fmt::Display>(e: E) -> String {
     e.to_string()
+}
+
+/// Draws the legend box every chart shares (at `position`, white at `opacity` over the plot,
+/// grey border) and presents the drawing.
+pub(crate) fn legend_and_present<'a, DB: DrawingBackend + 'a, CT: CoordTranslate>(
+    chart: &mut ChartContext<'a, DB, CT>,
+    root: &DrawingArea<DB, Shift>,
+    position: SeriesLabelPosition,
+    opacity: f64,
+) -> ChartResult {
+    chart
+        .configure_series_labels()
+        .position(position)
+        .background_style(WHITE.mix(opacity))
+        .border_style(RGBColor(200, 200, 200))
+        .draw()
+        .map_err(text_err)?;
+    root.present().map_err(text_err)
 }
 
 /// `[lo, hi]` of the finite values, widened by 5% (a flat or empty set gets a unit span).

@@ -3,7 +3,7 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::{span, text_err, ChartResult, TRAIN_COLOUR};
+use super::{legend_and_present, span, text_err, ChartResult, TRAIN_COLOUR};
 
 /// Draws one point per test row at `(actual[i], predicted[i])` and the diagonal `y = x`.
 pub fn predicted_actual_chart<DB: DrawingBackend>(
@@ -50,14 +50,7 @@ pub fn predicted_actual_chart<DB: DrawingBackend>(
         .map_err(text_err)?
         .label("test rows")
         .legend(|(x, y)| Circle::new((x + 8, y), 3, TRAIN_COLOUR.filled()));
-    chart
-        .configure_series_labels()
-        .position(SeriesLabelPosition::UpperLeft)
-        .background_style(WHITE.mix(0.85))
-        .border_style(RGBColor(200, 200, 200))
-        .draw()
-        .map_err(text_err)?;
-    root.present().map_err(text_err)
+    legend_and_present(&mut chart, root, SeriesLabelPosition::UpperLeft, 0.85)
 }
 
 #[cfg(test)]

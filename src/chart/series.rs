@@ -3,7 +3,7 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::{span, text_err, ChartResult, TRAIN_COLOUR, VAL_COLOUR};
+use super::{legend_and_present, span, text_err, ChartResult, TRAIN_COLOUR, VAL_COLOUR};
 
 /// Draws `actual` and `predicted` (same length, original units; non-finite values are gaps)
 /// against the step, labelled `x_desc` on the x axis.
@@ -54,13 +54,7 @@ pub fn forecast_chart<DB: DrawingBackend>(
         .map_err(text_err)?
         .label("forecast")
         .legend(|(x, y)| PathElement::new(vec![(x, y), (x + 16, y)], VAL_COLOUR.stroke_width(2)));
-    chart
-        .configure_series_labels()
-        .background_style(WHITE.mix(0.85))
-        .border_style(RGBColor(200, 200, 200))
-        .draw()
-        .map_err(text_err)?;
-    root.present().map_err(text_err)
+    legend_and_present(&mut chart, root, SeriesLabelPosition::UpperRight, 0.85)
 }
 
 #[cfg(test)]

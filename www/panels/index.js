@@ -33,7 +33,7 @@ export async function mountPanel(id, body, app) {
   const { file, coming } = LATER[id];
   try {
     const module = await import(file);
-    module.mount(body, app);
+    await module.mount(body, app); // some mounts are async (they load the wasm first)
     body.dataset.mounted = 'true';
   } catch (err) {
     body.dataset.mounted = 'true';

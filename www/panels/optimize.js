@@ -2,7 +2,7 @@
 // hyper-parameter search run in navigator.hardwareConcurrency − 1 (≥ 1) search workers, with a
 // live sortable table of trials, a progress bar, stop / resume at any time and "Apply best".
 // Export: mount(el, app) — app is www/app.js's App. Text from data goes in via textContent only.
-import init, { defaultSearch, diagnoseRun, applySettings } from '../../pkg/kindling.js';
+import { loadWasm } from '../wasm.js';
 
 const STYLE = `
 .kopt fieldset { border: 1px solid var(--line, #ddd); border-radius: 8px; margin: 0 0 .75rem; }
@@ -108,7 +108,7 @@ function showDiagnosis(box, d) {
 }
 
 export async function mount(el, app) {
-  await init();
+  const { defaultSearch, diagnoseRun, applySettings } = await loadWasm();
   const defaults = defaultSearch();
   const form = searchForm(defaults);
   const workerCount = Math.max(1, (navigator.hardwareConcurrency || 2) - 1);
