@@ -58,7 +58,7 @@ pub fn boundary_chart<DB: DrawingBackend>(
             .label(name.as_str())
             .legend(move |(x, y)| Circle::new((x + 8, y), 4, colour.filled()));
     }
-    legend_and_present(&mut chart, root, SeriesLabelPosition::UpperRight, 0.9)
+    legend_and_present(&mut chart, root, SeriesLabelPosition::MiddleRight, 0.9)
 }
 
 #[cfg(test)]

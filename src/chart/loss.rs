@@ -60,7 +60,7 @@ pub fn loss_chart<DB: DrawingBackend>(
                 PathElement::new(vec![(x, y), (x + 16, y)], VAL_COLOUR.stroke_width(2))
             });
     }
-    legend_and_present(&mut chart, root, SeriesLabelPosition::UpperRight, 0.85)
+    legend_and_present(&mut chart, root, SeriesLabelPosition::MiddleRight, 0.85)
 }
 
 #[cfg(test)]

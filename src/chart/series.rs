@@ -54,7 +54,7 @@ pub fn forecast_chart<DB: DrawingBackend>(
         .map_err(text_err)?
         .label("forecast")
         .legend(|(x, y)| PathElement::new(vec![(x, y), (x + 16, y)], VAL_COLOUR.stroke_width(2)));
-    legend_and_present(&mut chart, root, SeriesLabelPosition::UpperRight, 0.85)
+    legend_and_present(&mut chart, root, SeriesLabelPosition::MiddleRight, 0.85)
 }
 
 #[cfg(test)]
