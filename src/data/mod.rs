@@ -8,6 +8,7 @@
 //! ```
 
 pub mod builtin;
+pub mod date;
 pub mod encode;
 pub mod inspect;
 pub mod missing;

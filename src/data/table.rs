@@ -116,7 +116,7 @@ impl ColumnData {
             ColumnData::Categorical(v) => v[row].clone(),
             ColumnData::Boolean(v) => v[row].map(|b| b.to_string()),
             ColumnData::Numeric(_) => self.number(row).map(|x| format!("{x}")),
-            ColumnData::Date(_) => self.number(row).map(super::typing::format_date),
+            ColumnData::Date(_) => self.number(row).map(super::date::format_date),
         }
     }
 }

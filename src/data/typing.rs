@@ -1,7 +1,6 @@
 //! Deciding each column's type from its cells: numeric, boolean, date or categorical.
 
-use chrono::{DateTime, NaiveDate, NaiveDateTime};
-
+use super::date::parse_date;
 use super::table::{is_missing, ColumnData, Warning};
 
 /// A column's raw text cells, packed into one buffer (a few bytes of overhead per cell).
@@ -147,61 +146,9 @@ fn parse_bool(cell: &str) -> Option<bool> {
     }
 }
 
-/// Seconds since 1970-01-01 for ISO-like dates and times (`2024-03-01`, `2024/03/01`,
-/// `2024-03-01 12:30[:45]`, RFC 3339 with a zone, `2024-03`, `01.03.2024`).
-pub fn parse_date(cell: &str) -> Option<f64> {
-    let b = cell.as_bytes();
-    if b.len() < 7 || !b[0].is_ascii_digit() {
-        return None;
-    }
-    let seconds = |t: NaiveDateTime| Some(t.and_utc().timestamp_millis() as f64 / 1000.0);
-    if b.len() > 10 {
-        if let Ok(t) = DateTime::parse_from_rfc3339(cell) {
-            return Some(t.timestamp_millis() as f64 / 1000.0);
-        }
-        const TIMES: &[&str] = &[
-            "%Y-%m-%dT%H:%M:%S%.f",
-            "%Y-%m-%d %H:%M:%S%.f",
-            "%Y-%m-%dT%H:%M",
-            "%Y-%m-%d %H:%M",
-            "%Y/%m/%d %H:%M:%S",
-            "%Y/%m/%d %H:%M",
-        ];
-        return TIMES
-            .iter()
-            .find_map(|f| NaiveDateTime::parse_from_str(cell, f).ok())
-            .and_then(seconds);
-    }
-    const DATES: &[&str] = &["%Y-%m-%d", "%Y/%m/%d", "%d.%m.%Y"];
-    let month = (b.len() == 7 && b[4] == b'-').then(|| format!("{cell}-01"));
-    let text = month.as_deref().unwrap_or(cell);
-    DATES
-        .iter()
-        .find_map(|f| NaiveDate::parse_from_str(text, f).ok())
-        .and_then(|d| seconds(d.and_hms_opt(0, 0, 0)?))
-}
-
-/// The inverse of [`parse_date`] for display: `2024-03-01`, or `2024-03-01 12:30:45` when the
-/// key has a time of day (UTC).
-pub fn format_date(seconds: f64) -> String {
-    let millis = (seconds * 1000.0).round() as i64;
-    match DateTime::from_timestamp_millis(millis) {
-        Some(t) if millis.rem_euclid(86_400_000) == 0 => t.format("%Y-%m-%d").to_string(),
-        Some(t) => t.format("%Y-%m-%d %H:%M:%S").to_string(),
-        None => format!("{seconds}"),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn dates_format_back_to_what_was_read() {
-        for cell in ["2024-03-01", "1999-12-31 23:59:58", "1969-07-20"] {
-            assert_eq!(format_date(parse_date(cell).unwrap()), cell);
-        }
-    }
 
     fn typed(cells: &[&str]) -> (ColumnData, Vec<Warning>) {
         let mut c = Cells::default();
@@ -232,8 +179,6 @@ mod tests {
         for (cells, kind) in cases {
             assert_eq!(typed(cells).0.kind(), *kind, "{cells:?}");
         }
-        assert_eq!(parse_date("1970-01-02"), Some(86400.0));
-        assert_eq!(parse_date("1970-01-01 00:01"), Some(60.0));
     }
 
     #[test]
