@@ -1,19 +1,33 @@
 #!/usr/bin/env bash
-# Builds the wasm package into pkg/ (release, SIMD128) for the page and its worker.
+# Builds the wasm packages (release, SIMD128): pkg/ for the playground (page and workers) and
+# pkg-bench/ for bench.html (the same core plus the benchmark exports, feature `bench-exports`).
+# `bash scripts/build.sh pkg` builds only the playground's.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # inline-threshold=0: LLVM still inlines `#[inline]` functions (SIMD intrinsics, small ndarray
 # helpers) and single-call functions, but no longer copies larger cold code (serde visitors,
 # sorting, formatting) into every caller: 487 → 440 KB gzipped with W1/W3 speed unchanged
 # (docs/BENCHMARKS.md, "Size and start-up"). Per-crate opt-level "s"/"z" cost 3-5x in speed.
-RUSTFLAGS="${RUSTFLAGS:-} -C target-feature=+simd128 -C llvm-args=-inline-threshold=0" \
-  cargo build --release --lib --target wasm32-unknown-unknown
-wasm-bindgen --target web --out-dir pkg target/wasm32-unknown-unknown/release/kindling.wasm
-# Optional size/speed pass with wasm-opt from the npm package `binaryen` (never Debian's: its output
-# fails to load). Skipped when it is not installed or WASM_OPT=0.
+export RUSTFLAGS="${RUSTFLAGS:-} -C target-feature=+simd128 -C llvm-args=-inline-threshold=0"
+WASM=target/wasm32-unknown-unknown/release/kindling.wasm
 WASM_OPT_BIN=node_modules/.bin/wasm-opt
-if [ "${WASM_OPT:-1}" != 0 ] && [ -x "$WASM_OPT_BIN" ]; then
-  "$WASM_OPT_BIN" -O3 pkg/kindling_bg.wasm -o pkg/kindling_bg.wasm
-  echo "build: wasm-opt -O3 ($("$WASM_OPT_BIN" --version))"
+
+# build OUT_DIR [cargo features]
+build() {
+  local out=$1
+  shift
+  cargo build --release --lib --target wasm32-unknown-unknown "$@"
+  wasm-bindgen --target web --out-dir "$out" "$WASM"
+  # Optional size/speed pass with wasm-opt from the npm package `binaryen` (never Debian's: its
+  # output fails to load). Skipped when it is not installed or WASM_OPT=0.
+  if [ "${WASM_OPT:-1}" != 0 ] && [ -x "$WASM_OPT_BIN" ]; then
+    "$WASM_OPT_BIN" -O3 "$out/kindling_bg.wasm" -o "$out/kindling_bg.wasm"
+    echo "build: wasm-opt -O3 ($("$WASM_OPT_BIN" --version))"
+  fi
+  echo "build: $out/kindling_bg.wasm $(wc -c < "$out/kindling_bg.wasm") bytes, $(gzip -9c "$out/kindling_bg.wasm" | wc -c) gzipped"
+}
+
+if [ "${1:-all}" != pkg ]; then
+  build pkg-bench --features bench-exports
 fi
-echo "build: pkg/kindling_bg.wasm $(wc -c < pkg/kindling_bg.wasm) bytes, $(gzip -9c pkg/kindling_bg.wasm | wc -c) gzipped"
+build pkg

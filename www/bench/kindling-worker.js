@@ -1,6 +1,6 @@
 // The Kindling side of the benchmark: runs one workload of the core's src/bench in this worker's
-// wasm (SIMD128 release build in pkg/). Message in: {id, workload} or {id, matmul: {n, reps}}; out: {id, readyMs, report} | {id, error}.
-import init, { benchMatmul, runBench, lastPanic } from '../../pkg/kindling.js';
+// wasm (SIMD128 release build in pkg-bench/: pkg/ plus the bench exports). Message in: {id, workload} or {id, matmul: {n, reps}}; out: {id, readyMs, report} | {id, error}.
+import init, { benchMatmul, runBench, lastPanic } from '../../pkg-bench/kindling.js';
 import { fetchBytes } from './util.js';
 
 const t0 = performance.now();
