@@ -12,6 +12,8 @@
 //! spilling; 5×8 and 6×8 tiles spill there and ran at 19–23 GFLOP/s against 29–34 for 4×8 on
 //! W3's shapes).
 
+use std::cell::RefCell;
+
 use ndarray::{s, Array2, ArrayView2, ArrayViewMut2};
 
 #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
@@ -24,6 +26,12 @@ const MC: usize = 256;
 const NR: usize = 16;
 #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
 const NR: usize = 8;
+
+thread_local! {
+    /// `a`'s packed `MR`-row blocks, reused by every product on this thread (grown to the largest
+    /// `MC·k` seen, never shrunk), so a training step allocates nothing for them.
+    static A_BLOCKS: RefCell<Vec<f32>> = const { RefCell::new(Vec::new()) };
+}
 
 /// `a · b` for `a` `[m, k]`, `b` `[k, n]` → a new standard-layout `[m, n]`.
 pub fn matmul(a: ArrayView2<f32>, b: ArrayView2<f32>) -> Array2<f32> {
@@ -136,15 +144,21 @@ fn gemm_rows(a: ArrayView2<f32>, b: &Packed, accumulate: bool, c: &mut [f32]) {
         }
         return;
     }
-    let mut ap = vec![0.0f32; MC.min(m).div_ceil(MR) * MR * k];
-    for (chunk, c_rows) in c.chunks_mut(MC * n).enumerate() {
-        let a_rows = a.slice(s![chunk * MC..(chunk * MC + MC).min(m), ..]);
-        gemm_chunk(a_rows, b, accumulate, c_rows, &mut ap);
-    }
+    let len = MC.min(m).div_ceil(MR) * MR * k;
+    A_BLOCKS.with_borrow_mut(|ap| {
+        if ap.len() < len {
+            ap.resize(len, 0.0);
+        }
+        for (chunk, c_rows) in c.chunks_mut(MC * n).enumerate() {
+            let a_rows = a.slice(s![chunk * MC..(chunk * MC + MC).min(m), ..]);
+            gemm_chunk(a_rows, b, accumulate, c_rows, ap);
+        }
+    });
 }
 
-/// One chunk of rows: `a` packed into `MR`-row blocks of `ap`, then for every panel of `b`
-/// (which stays in L1) every block of `a` (~6% faster in V8 than blocks outer, panels inner).
+/// One chunk of rows: `a` packed into `MR`-row blocks at the start of `ap` (every value used is
+/// written, padding included), then for every panel of `b` (which stays in L1) every block of
+/// `a` (~6% faster in V8 than blocks outer, panels inner).
 fn gemm_chunk(a: ArrayView2<f32>, b: &Packed, accumulate: bool, c: &mut [f32], ap: &mut [f32]) {
     let (m, k, n) = (a.nrows(), b.k, b.n);
     let ap = &mut ap[..m.div_ceil(MR) * MR * k];
