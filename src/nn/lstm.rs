@@ -13,7 +13,7 @@ use ndarray::{s, Array1, Array2, Array3, ArrayD, Axis, Ix1};
 
 use super::activation::sigmoid;
 use super::init::{glorot_uniform, orthogonal};
-use super::layer::{Layer, ParamMut};
+use super::layer::Layer;
 use super::math;
 use super::matmul::{gemm_packed, Packed};
 use super::recurrent::{
@@ -155,25 +155,7 @@ impl Layer for Lstm {
         dx
     }
 
-    fn params(&mut self) -> Vec<ParamMut<'_>> {
-        self.w.params()
-    }
-
-    fn weights(&self) -> Vec<ArrayD<f32>> {
-        self.w.weights()
-    }
-
-    fn output_shape(&self, input: &[usize]) -> Vec<usize> {
-        self.w.output_shape(input)
-    }
-
-    fn kind(&self) -> &'static str {
-        "lstm"
-    }
-
-    fn penalty(&self) -> f32 {
-        self.w.penalty()
-    }
+    recurrent::layer_methods_from_weights!("lstm");
 }
 
 #[cfg(test)]

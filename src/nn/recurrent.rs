@@ -12,6 +12,33 @@ use super::layer::ParamMut;
 use super::matmul::{gemm, matmul};
 use super::regularizer::{self, Regularizer};
 
+/// The `Layer` methods a recurrent layer answers from its `w` weights (`params`, `weights`,
+/// `output_shape`, `penalty`) and its `kind` name; used inside `impl Layer for …`.
+macro_rules! layer_methods_from_weights {
+    ($kind:literal) => {
+        fn params(&mut self) -> Vec<$crate::nn::layer::ParamMut<'_>> {
+            self.w.params()
+        }
+
+        fn weights(&self) -> Vec<ndarray::ArrayD<f32>> {
+            self.w.weights()
+        }
+
+        fn output_shape(&self, input: &[usize]) -> Vec<usize> {
+            self.w.output_shape(input)
+        }
+
+        fn kind(&self) -> &'static str {
+            $kind
+        }
+
+        fn penalty(&self) -> f32 {
+            self.w.penalty()
+        }
+    };
+}
+pub(crate) use layer_methods_from_weights;
+
 /// `[batch, steps, features]` → a time-major copy `[steps, batch, features]`.
 pub fn to_time_major(x: &ArrayD<f32>) -> Array3<f32> {
     let x = x
