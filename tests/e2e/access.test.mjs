@@ -1,18 +1,10 @@
 // The page as a whole: the mermaid flowchart drawn offline and clickable, the language toggle,
 // the experiment surviving a reload, a keyboard-only path through a full train, and a phone screen.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
-import { SCREENSHOTS, activeNode, enter, hashExperiment, metric, openPage, start, waitForState, whenReady } from './helpers.mjs';
+import { activeNode, enter, hashExperiment, metric, openPage, shot, useServer, waitForState, whenReady } from './helpers.mjs';
 
-let env;
-before(async () => { env = await start(); });
-after(async () => { await env?.close(); });
-
-const shot = async (page, name) => {
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
-};
+const env = useServer();
 
 test('the flowchart is drawn by mermaid from the seed source; its nodes navigate; labels switch language', async () => {
   const page = await openPage(env.browser, env.url, { width: 1280, height: 800 });

@@ -1,13 +1,11 @@
 // A CSV with ragged rows: the error names the lines and the page offers to skip them; a file that
 // fails to load leaves the current data and experiment as they were.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { FIXTURES, SCREENSHOTS, openPage, start, waitForState } from './helpers.mjs';
+import { FIXTURES, SCREENSHOTS, openPage, useServer, waitForState } from './helpers.mjs';
 
-let env;
-before(async () => { env = await start(); });
-after(async () => { await env?.close(); });
+const env = useServer();
 
 const source = (page) => page.evaluate(() => window.kindling.app.experiment.data.source);
 

@@ -1,13 +1,11 @@
 // bench.html stays working: a short configuration runs both engines to completion in headless
 // Chromium and reports sane figures (no speed is asserted here; speed lives in the benchmark).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { SCREENSHOTS, openPage, start } from './helpers.mjs';
+import { SCREENSHOTS, openPage, useServer } from './helpers.mjs';
 
-let env;
-before(async () => { env = await start(); });
-after(async () => { await env?.close(); });
+const env = useServer();
 
 test('bench.html runs W1 in Kindling and TF.js-wasm and publishes window.benchResult', async () => {
   const page = await openPage(env.browser, `${env.url}bench.html?workloads=W1&epochs=2&matmul=67`);

@@ -1,14 +1,12 @@
 // Embeds: a plain static blog page with two embedded demos (an iframe and the custom element) runs
 // both at once; each gets exactly the result it gets alone, and the host page is untouched.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { FIXTURES, SCREENSHOTS, openPage, start } from './helpers.mjs';
+import { FIXTURES, SCREENSHOTS, openPage, useServer } from './helpers.mjs';
 
-let env;
-before(async () => { env = await start(); });
-after(async () => { await env?.close(); });
+const env = useServer();
 
 const stateOf = (frame) => frame.locator('[data-testid=status]').getAttribute('data-state');
 const waitState = (frame, state) => frame.locator(`[data-testid=status][data-state=${state}]`).waitFor({ timeout: 60_000 });

@@ -1,11 +1,9 @@
 // With `&run=1` the flowchart waits for training to end, so drawing it never stalls the live chart.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { encodeExperiment, openPage, start, waitForState } from './helpers.mjs';
+import { encodeExperiment, openPage, useServer, waitForState } from './helpers.mjs';
 
-let env;
-before(async () => { env = await start(); });
-after(async () => { await env?.close(); });
+const env = useServer();
 
 test('a run=1 link draws the flowchart once training is done', async () => {
   const experiment = { data: { source: 'builtin:iris', target: 'species' }, fit: { epochs: 150, batch_size: 8 } };

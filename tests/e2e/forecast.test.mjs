@@ -1,13 +1,11 @@
 // Application for a time-series model: forecast N steps after the series, each step fed back in,
 // drawn after the series in the target's units.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { SCREENSHOTS, encodeExperiment, openNode, openPage, start, waitForState } from './helpers.mjs';
+import { SCREENSHOTS, encodeExperiment, openNode, openPage, useServer, waitForState } from './helpers.mjs';
 
-let env;
-before(async () => { env = await start(); });
-after(async () => { await env?.close(); });
+const env = useServer();
 
 test('an LSTM on sunspots forecasts the next 12 years after the series', async () => {
   const experiment = {

@@ -1,18 +1,11 @@
 // Step mode: the tour highlights the next control on each node; lesson 1 fits y = θ·x with GD and
 // shows θ and the loss per step; lesson 2 sets up the seed's LSTM sunspot forecast.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
-import { SCREENSHOTS, activeNode, canvasInk, hashExperiment, metric, openPage, start, waitForState, whenReady } from './helpers.mjs';
+import { activeNode, canvasInk, hashExperiment, metric, openPage, shot, useServer, waitForState, whenReady } from './helpers.mjs';
 
-let env;
-before(async () => { env = await start(); });
-after(async () => { await env?.close(); });
+const env = useServer();
 
-const shot = async (page, name) => {
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
-};
 const thetaRows = (page) => page.$$eval('#theta-table tr[data-step]', (rows) => rows.map((r) => ({
   step: Number(r.dataset.step), theta: Number(r.dataset.theta), loss: Number(r.dataset.loss) })));
 

@@ -1,4 +1,6 @@
 // Shared set-up for the page tests: the project's static server and Debian's Chromium.
+import { after, before } from 'node:test';
+import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { serve } from '../../scripts/serve.mjs';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +17,21 @@ export async function start() {
       '--disable-component-update', '--disable-sync'],
   });
   return { url, browser, close: async () => { await browser.close(); server.close(); } };
+}
+
+/** One server and browser for a test file (started before its tests, closed after them): the
+ * returned object gets `{url, browser, close}` once `before` has run. */
+export function useServer() {
+  const env = {};
+  before(async () => { Object.assign(env, await start()); });
+  after(async () => { await env.close?.(); });
+  return env;
+}
+
+/** A full-page screenshot from the top, as tests/e2e/screenshots/NAME.png (looked at by hand). */
+export async function shot(page, name) {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
 
 /** A new page whose console errors and page errors are collected in `page.problems`. */

@@ -1,14 +1,12 @@
 // The Optimization panel in real Chromium: the diagnosis after a run, a 12-trial search in several
 // search workers, stopped midway and resumed, a sortable table with sparklines, "Apply best"
 // retraining the page's model, and a main thread that stays responsive throughout.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { SCREENSHOTS, encodeExperiment, metric, openNode, openPage, start, waitForState } from './helpers.mjs';
+import { SCREENSHOTS, encodeExperiment, metric, openNode, openPage, useServer, waitForState } from './helpers.mjs';
 
-let env;
-before(async () => { env = await start(); });
-after(async () => { await env?.close(); });
+const env = useServer();
 
 const rows = (page) => page.locator('[data-testid=trial-row]').count();
 const searchState = (page) => page.getAttribute('[data-testid=search-status]', 'data-state');

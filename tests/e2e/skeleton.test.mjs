@@ -1,13 +1,11 @@
 // The walking skeleton end to end: built-in iris and an uploaded CSV train in the worker, the loss
 // falls, the chart is drawn, test accuracy is shown; errors are readable and the page stays usable.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { FIXTURES, SCREENSHOTS, canvasInk, encodeExperiment, metric, openPage, start, waitForState } from './helpers.mjs';
+import { FIXTURES, SCREENSHOTS, canvasInk, encodeExperiment, metric, openPage, useServer, waitForState } from './helpers.mjs';
 
-let env;
-before(async () => { env = await start(); });
-after(async () => { await env?.close(); });
+const env = useServer();
 
 const TRAIN_BLUE = [0, 114, 178];
 

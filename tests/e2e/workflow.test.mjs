@@ -1,17 +1,9 @@
 // One test per flowchart node: drive the node's panel, assert what it produced, screenshot it.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
-import { SCREENSHOTS, activeNode, enter, canvasInk, hashExperiment, metric, openNode, openPage, start, waitForState, whenReady } from './helpers.mjs';
+import { activeNode, canvasInk, enter, hashExperiment, metric, openNode, openPage, shot, useServer, waitForState, whenReady } from './helpers.mjs';
 
-let env;
-before(async () => { env = await start(); });
-after(async () => { await env?.close(); });
-
-const shot = async (page, name) => {
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
-};
+const env = useServer();
 
 test('preprocess: built-in data, preview, column roles, drag-and-drop upload as text only', async () => {
   const page = await openPage(env.browser, env.url);
