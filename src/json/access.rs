@@ -3,13 +3,13 @@
 
 use serde::de::value::BorrowedStrDeserializer;
 use serde::de::{
-    self, DeserializeSeed, Deserializer, EnumAccess, Error as _, MapAccess, SeqAccess, Unexpected,
-    VariantAccess, Visitor,
+    self, DeserializeSeed, EnumAccess, Error as _, MapAccess, SeqAccess, Unexpected, VariantAccess,
+    Visitor,
 };
 use serde_json::{Map, Value};
 
 use super::path::PathError;
-use super::value_de::{unexpected, Result, ValueDe};
+use super::value_de::{unexpected, visit_array, visit_object, Result, ValueDe};
 
 /// An array's elements; errors get the element's index.
 pub(super) struct SeqDe<'de> {
@@ -164,7 +164,7 @@ impl<'de> VariantAccess<'de> for EnumDe<'de> {
     fn tuple_variant<V: Visitor<'de>>(self, _len: usize, visitor: V) -> Result<V::Value> {
         match self.value {
             Some(Value::Array(items)) if items.is_empty() => visitor.visit_unit(),
-            Some(value @ Value::Array(_)) => ValueDe(value).deserialize_any(visitor),
+            Some(Value::Array(items)) => visit_array(items, visitor),
             Some(other) => Err(PathError::invalid_type(unexpected(other), &"tuple variant")),
             None => Err(PathError::invalid_type(
                 Unexpected::UnitVariant,
@@ -180,7 +180,7 @@ impl<'de> VariantAccess<'de> for EnumDe<'de> {
         visitor: V,
     ) -> Result<V::Value> {
         match self.value {
-            Some(value @ Value::Object(_)) => ValueDe(value).deserialize_any(visitor),
+            Some(Value::Object(map)) => visit_object(map, visitor),
             Some(other) => Err(PathError::invalid_type(
                 unexpected(other),
                 &"struct variant",

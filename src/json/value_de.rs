@@ -4,7 +4,7 @@
 //! one deserialiser every core type is instantiated with.
 
 use serde::de::{Deserializer, Error as _, Unexpected, Visitor};
-use serde_json::Value;
+use serde_json::{Map, Value};
 
 use super::access::{EnumDe, MapDe, SeqDe};
 use super::path::PathError;
@@ -30,27 +30,59 @@ pub(super) fn unexpected(value: &Value) -> Unexpected<'_> {
     }
 }
 
-/// `out`, or serde_json's error when the visitor stopped with `rest` of the `len` items unread.
-fn all_read<T>(out: T, rest: usize, len: usize, expected: &'static str) -> Result<T> {
-    match rest {
-        0 => Ok(out),
-        _ => Err(PathError::invalid_length(len, &expected)),
+/// A number as serde_json hands it out: `u64` if it fits, else `i64`, else `f64`.
+fn visit_number<'de, V: Visitor<'de>>(n: &serde_json::Number, visitor: V) -> Result<V::Value> {
+    match (n.as_u64(), n.as_i64()) {
+        (Some(u), _) => visitor.visit_u64(u),
+        (None, Some(i)) => visitor.visit_i64(i),
+        _ => visitor.visit_f64(n.as_f64().unwrap_or_default()),
     }
 }
 
-/// Declares `deserialize_*` methods that accept the listed `Value` kinds and otherwise fail with
-/// serde_json's `invalid type` message (visitors that would take another kind, such as a variant
-/// identifier taking an integer, are not offered it: serde_json's behaviour).
+/// An array; like serde_json, an error if the visitor leaves elements unread.
+pub(super) fn visit_array<'de, V: Visitor<'de>>(
+    items: &'de [Value],
+    visitor: V,
+) -> Result<V::Value> {
+    let mut seq = SeqDe::new(items);
+    let out = visitor.visit_seq(&mut seq)?;
+    match seq.rest() {
+        0 => Ok(out),
+        _ => Err(PathError::invalid_length(
+            items.len(),
+            &"fewer elements in array",
+        )),
+    }
+}
+
+/// An object; like serde_json, an error if the visitor leaves entries unread.
+pub(super) fn visit_object<'de, V: Visitor<'de>>(
+    map: &'de Map<String, Value>,
+    visitor: V,
+) -> Result<V::Value> {
+    let mut access = MapDe::new(map);
+    let out = visitor.visit_map(&mut access)?;
+    match access.rest() {
+        0 => Ok(out),
+        _ => Err(PathError::invalid_length(
+            map.len(),
+            &"fewer elements in map",
+        )),
+    }
+}
+
+/// Declares `deserialize_*` methods that take only the listed `Value` kinds and otherwise fail
+/// with serde_json's `invalid type` message: as in serde_json, a visitor is never offered another
+/// kind (a variant identifier is not offered an integer, which it would read as a variant index).
 macro_rules! only {
-    ($($method:ident $(($($arg:ident: $ty:ty),*))? => [$($kind:pat_param)|+];)*) => {$(
-        fn $method<V: Visitor<'de>>(self, $($($arg: $ty,)*)? visitor: V) -> Result<V::Value> {
-            $($(let _ = $arg;)*)?
+    ($($method:ident($($arg:ident: $ty:ty),*) |$v:ident| { $($kind:pat => $visit:expr),+ })*) => {
+        $(fn $method<V: Visitor<'de>>(self, $($arg: $ty,)* $v: V) -> Result<V::Value> {
             match self.0 {
-                $($kind)|+ => self.deserialize_any(visitor),
-                other => Err(PathError::invalid_type(unexpected(other), &visitor)),
+                $($kind => $visit,)+
+                other => Err(PathError::invalid_type(unexpected(other), &$v)),
             }
-        }
-    )*};
+        })*
+    };
 }
 
 impl<'de> Deserializer<'de> for ValueDe<'de> {
@@ -60,22 +92,10 @@ impl<'de> Deserializer<'de> for ValueDe<'de> {
         match self.0 {
             Value::Null => visitor.visit_unit(),
             Value::Bool(b) => visitor.visit_bool(*b),
-            Value::Number(n) => match (n.as_u64(), n.as_i64()) {
-                (Some(u), _) => visitor.visit_u64(u),
-                (None, Some(i)) => visitor.visit_i64(i),
-                _ => visitor.visit_f64(n.as_f64().unwrap_or_default()),
-            },
+            Value::Number(n) => visit_number(n, visitor),
             Value::String(s) => visitor.visit_borrowed_str(s),
-            Value::Array(items) => {
-                let mut seq = SeqDe::new(items);
-                let out = visitor.visit_seq(&mut seq)?;
-                all_read(out, seq.rest(), items.len(), "fewer elements in array")
-            }
-            Value::Object(map) => {
-                let mut access = MapDe::new(map);
-                let out = visitor.visit_map(&mut access)?;
-                all_read(out, access.rest(), map.len(), "fewer elements in map")
-            }
+            Value::Array(items) => visit_array(items, visitor),
+            Value::Object(map) => visit_object(map, visitor),
         }
     }
 
@@ -113,32 +133,42 @@ impl<'de> Deserializer<'de> for ValueDe<'de> {
     }
 
     only! {
-        deserialize_bool => [Value::Bool(_)];
-        deserialize_i8 => [Value::Number(_)];
-        deserialize_i16 => [Value::Number(_)];
-        deserialize_i32 => [Value::Number(_)];
-        deserialize_i64 => [Value::Number(_)];
-        deserialize_i128 => [Value::Number(_)];
-        deserialize_u8 => [Value::Number(_)];
-        deserialize_u16 => [Value::Number(_)];
-        deserialize_u32 => [Value::Number(_)];
-        deserialize_u64 => [Value::Number(_)];
-        deserialize_u128 => [Value::Number(_)];
-        deserialize_f32 => [Value::Number(_)];
-        deserialize_f64 => [Value::Number(_)];
-        deserialize_char => [Value::String(_)];
-        deserialize_str => [Value::String(_)];
-        deserialize_string => [Value::String(_)];
-        deserialize_identifier => [Value::String(_)];
-        deserialize_bytes => [Value::String(_) | Value::Array(_)];
-        deserialize_byte_buf => [Value::String(_) | Value::Array(_)];
-        deserialize_unit => [Value::Null];
-        deserialize_unit_struct(_name: &'static str) => [Value::Null];
-        deserialize_seq => [Value::Array(_)];
-        deserialize_tuple(_len: usize) => [Value::Array(_)];
-        deserialize_tuple_struct(_name: &'static str, _len: usize) => [Value::Array(_)];
-        deserialize_map => [Value::Object(_)];
-        deserialize_struct(_name: &'static str, _fields: &'static [&'static str])
-            => [Value::Array(_) | Value::Object(_)];
+        deserialize_bool() |v| { Value::Bool(b) => v.visit_bool(*b) }
+        deserialize_i8() |v| { Value::Number(n) => visit_number(n, v) }
+        deserialize_i16() |v| { Value::Number(n) => visit_number(n, v) }
+        deserialize_i32() |v| { Value::Number(n) => visit_number(n, v) }
+        deserialize_i64() |v| { Value::Number(n) => visit_number(n, v) }
+        deserialize_i128() |v| { Value::Number(n) => visit_number(n, v) }
+        deserialize_u8() |v| { Value::Number(n) => visit_number(n, v) }
+        deserialize_u16() |v| { Value::Number(n) => visit_number(n, v) }
+        deserialize_u32() |v| { Value::Number(n) => visit_number(n, v) }
+        deserialize_u64() |v| { Value::Number(n) => visit_number(n, v) }
+        deserialize_u128() |v| { Value::Number(n) => visit_number(n, v) }
+        deserialize_f32() |v| { Value::Number(n) => visit_number(n, v) }
+        deserialize_f64() |v| { Value::Number(n) => visit_number(n, v) }
+        deserialize_char() |v| { Value::String(s) => v.visit_borrowed_str(s) }
+        deserialize_str() |v| { Value::String(s) => v.visit_borrowed_str(s) }
+        deserialize_string() |v| { Value::String(s) => v.visit_borrowed_str(s) }
+        deserialize_identifier() |v| { Value::String(s) => v.visit_borrowed_str(s) }
+        deserialize_bytes() |v| {
+            Value::String(s) => v.visit_borrowed_str(s),
+            Value::Array(items) => visit_array(items, v)
+        }
+        deserialize_byte_buf() |v| {
+            Value::String(s) => v.visit_borrowed_str(s),
+            Value::Array(items) => visit_array(items, v)
+        }
+        deserialize_unit() |v| { Value::Null => v.visit_unit() }
+        deserialize_unit_struct(_name: &'static str) |v| { Value::Null => v.visit_unit() }
+        deserialize_seq() |v| { Value::Array(items) => visit_array(items, v) }
+        deserialize_tuple(_len: usize) |v| { Value::Array(items) => visit_array(items, v) }
+        deserialize_tuple_struct(_name: &'static str, _len: usize) |v| {
+            Value::Array(items) => visit_array(items, v)
+        }
+        deserialize_map() |v| { Value::Object(map) => visit_object(map, v) }
+        deserialize_struct(_name: &'static str, _fields: &'static [&'static str]) |v| {
+            Value::Array(items) => visit_array(items, v),
+            Value::Object(map) => visit_object(map, v)
+        }
     }
 }
