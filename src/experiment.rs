@@ -180,7 +180,7 @@ impl Experiment {
         // Through a `Value`, as model files are read: one instance of the deserialisers in the wasm.
         let value = crate::json::parse(text)
             .map_err(|e| Error::experiment("(top level)", e.to_string()))?;
-        let exp: Experiment = serde_path_to_error::deserialize(&value).map_err(|e| {
+        let exp: Experiment = crate::json::from_value(&value).map_err(|e| {
             let path = e.path().to_string();
             let path = if path == "." {
                 "(top level)".to_string()

@@ -53,6 +53,21 @@ fn an_exported_model_predicts_bit_identically_after_import() {
         .unwrap();
     let labels = js_sys::Array::from(&get(&rows, "labels"));
     assert_eq!(labels.get(0).as_string().as_deref(), Some("setosa"));
+
+    // Rows go through the core's one strict parser and key-path reader.
+    let message = |e: wasm_bindgen::JsError| get(&JsValue::from(e), "message").as_string().unwrap();
+    let mut rows_error = |text: &str| message(fresh.predict_rows(text, true).unwrap_err());
+    assert_eq!(
+        rows_error(r#"[{"sepal_length_cm":5.1}, 3]"#),
+        "input: rows must be a JSON array of objects: [1]: invalid type: integer `3`, expected a map"
+    );
+    let e = rows_error(r#"[{"sepal_length_cm":5.1,"sepal_length_cm":6}]"#);
+    assert!(e.contains("\"sepal_length_cm\" appears twice"), "{e}");
+    let e = rows_error(r#"[{"sepal_length_cm":5.1},"#);
+    assert!(
+        e.contains("rows must be a JSON array of objects") && e.contains("line 1"),
+        "{e}"
+    );
 }
 
 #[wasm_bindgen_test]

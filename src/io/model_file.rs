@@ -144,7 +144,7 @@ impl ModelFile {
             )
         })?;
         validate::header(name, &value)?;
-        let file: ModelFile = serde_path_to_error::deserialize(&value)
+        let file: ModelFile = crate::json::from_value(&value)
             .map_err(|e| Error::data(name, format!("{}: {}", e.path(), e.inner())))?;
         for (key, parsed) in [
             ("preprocessing", serde_json::to_value(&file.preprocessing)),

@@ -94,7 +94,7 @@ impl SearchConfig {
     pub fn from_json(text: &str) -> Result<Self> {
         let value =
             crate::json::parse(text).map_err(|e| Error::experiment("search", e.to_string()))?;
-        let config: SearchConfig = serde_path_to_error::deserialize(&value).map_err(|e| {
+        let config: SearchConfig = crate::json::from_value(&value).map_err(|e| {
             Error::experiment(&format!("search.{}", e.path()), e.into_inner().to_string())
         })?;
         config.validate()?;

@@ -42,14 +42,13 @@ pub(crate) fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsError> 
 
 /// Parses JSON `text` into `T` through a `serde_json::Value` (`crate::json`: one parser, duplicate
 /// keys refused), the one deserialiser the wasm build instantiates for the core's types (each extra
-/// one costs tens of KB of code); errors start with `what`.
+/// one costs tens of KB of code); errors start with `what`, then the key path (`crate::json::from_value`).
 pub(crate) fn from_json<T: serde::de::DeserializeOwned>(
     what: &str,
     text: &str,
 ) -> Result<T, JsError> {
-    let error = |e: serde_json::Error| JsError::new(&format!("{what}: {e}"));
-    let value = crate::json::parse(text).map_err(error)?;
-    T::deserialize(&value).map_err(error)
+    let value = crate::json::parse(text).map_err(|e| JsError::new(&format!("{what}: {e}")))?;
+    crate::json::from_value(&value).map_err(|e| JsError::new(&format!("{what}: {e}")))
 }
 
 /// Core error → JS `Error` with the core's message.

@@ -56,12 +56,15 @@ impl WasmSession {
     /// Predicts rows given as a JSON array of `{feature: number | text | null}` objects.
     #[wasm_bindgen(js_name = predictRows)]
     pub fn predict_rows(&mut self, rows_json: &str, imported: bool) -> Result<JsValue, JsError> {
-        let rows: Vec<Map<String, Value>> = serde_json::from_str(rows_json).map_err(|e| {
+        // Through the core's one JSON parser and reader (`crate::json`), not a second instance.
+        let bad = |e: &dyn std::fmt::Display| {
             js_error(Error::data(
                 "input",
                 format!("rows must be a JSON array of objects: {e}"),
             ))
-        })?;
+        };
+        let value = crate::json::parse(rows_json).map_err(|e| bad(&e))?;
+        let rows: Vec<Map<String, Value>> = crate::json::from_value(&value).map_err(|e| bad(&e))?;
         to_js(&self.with_model(imported, |m| m.predict_records(&rows))?)
     }
 

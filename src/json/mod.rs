@@ -1,12 +1,19 @@
 //! JSON text → `serde_json::Value`, refusing duplicate keys (serde_json's own `Value` keeps the
 //! last one silently, which would drop a setting without a word). Every document the core reads
 //! (experiment, search, model file, wasm inputs) goes through this one parser, so the wasm build
-//! carries a single instance of it.
+//! carries a single instance of it. `from_value` then reads the `Value` into a typed struct with
+//! errors that name the key path (`value_de`, `path`): one deserialiser for every core type.
 
 use std::fmt;
 
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Number, Value};
+
+mod access;
+mod path;
+mod value_de;
+
+pub use path::PathError;
 
 /// Parses `text`; a key repeated in one object is an error naming the key, line and column.
 pub fn parse(text: &str) -> Result<Value, serde_json::Error> {
@@ -20,6 +27,11 @@ pub fn message(e: &serde_json::Error) -> String {
     let place = format!(" at line {} column {}", e.line(), e.column());
     text.strip_suffix(&place)
         .map_or(text.clone(), str::to_owned)
+}
+
+/// Reads `value` into `T`; the error names the key path (`data.split.tset: unknown field …`).
+pub fn from_value<T: de::DeserializeOwned>(value: &Value) -> Result<T, PathError> {
+    T::deserialize(value_de::ValueDe(value))
 }
 
 struct Strict(Value);
@@ -89,6 +101,9 @@ impl<'de> Visitor<'de> for StrictVisitor {
         Ok(Value::Object(object))
     }
 }
+
+#[cfg(test)]
+mod path_tests;
 
 #[cfg(test)]
 mod tests {
