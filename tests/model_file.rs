@@ -248,7 +248,8 @@ fn the_predictions_csv_escapes_formulas() {
     let mut m = Model::from_json("m.json", &iris_file()).unwrap();
     let csv = b"name,sepal_length_cm,sepal_width_cm,petal_length_cm,petal_width_cm\n=HYPERLINK(\"http://x\"),5.1,3.5,1.4,0.2\n-1,6.7,3.0,5.2,2.3\n";
     let table = read_csv("new.csv", csv).unwrap();
-    let out = m.predict(&table).unwrap().to_csv(&table);
+    let source = kindling::data::reader::source_rows(csv, &table).unwrap();
+    let out = m.predict(&table).unwrap().to_csv(&table, &source);
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(lines[0], "name,sepal_length_cm,sepal_width_cm,petal_length_cm,petal_width_cm,predicted_species,probability_setosa,probability_versicolor,probability_virginica");
     assert!(
@@ -257,7 +258,7 @@ fn the_predictions_csv_escapes_formulas() {
         lines[1]
     );
     assert!(
-        lines[2].starts_with("'-1,6.7,3,5.2,2.3,virginica,"),
+        lines[2].starts_with("'-1,6.7,3.0,5.2,2.3,virginica,"),
         "{}",
         lines[2]
     );

@@ -71,9 +71,11 @@ impl Predictions {
         }
     }
 
-    /// The input table's columns followed by the prediction columns, as CSV text. Every text
-    /// cell that a spreadsheet would run as a formula (`= + - @`, tab, CR) is prefixed with `'`.
-    pub fn to_csv(&self, table: &Table) -> String {
+    /// The input table's columns followed by the prediction columns, as CSV text. The input
+    /// cells are `source`'s (the file's own text, from `data::reader::source_rows`). Every cell
+    /// that a spreadsheet would run as a formula (`= + - @`, tab, CR) is prefixed with `'`, except
+    /// the numbers of numeric columns (`-5` stays a number).
+    pub fn to_csv(&self, table: &Table, source: &[Vec<String>]) -> String {
         let mut w = csv::Writer::from_writer(Vec::new());
         let header = table
             .columns
@@ -83,10 +85,9 @@ impl Predictions {
         w.write_record(header.map(|h| escape_formula(&h)))
             .expect("writes to memory");
         for (i, &row) in self.rows.iter().enumerate() {
-            let inputs = table.columns.iter().map(|c| match &c.data {
-                ColumnData::Numeric(v) if v[row].is_nan() => String::new(),
-                ColumnData::Numeric(v) => v[row].to_string(),
-                data => escape_formula(&data.text(row).unwrap_or_default()),
+            let inputs = table.columns.iter().zip(&source[row]).map(|(c, text)| match &c.data {
+                ColumnData::Numeric(v) if !v[row].is_nan() => text.clone(),
+                _ => escape_formula(text),
             });
             let out = self.cells(i).into_iter().map(|c| escape_formula(&c));
             w.write_record(inputs.chain(out)).expect("writes to memory");

@@ -5,7 +5,7 @@ use wasm_bindgen::prelude::*;
 
 use super::session::WasmSession;
 use super::{js_error, to_js};
-use crate::data::read_csv;
+use crate::data::{read_csv, reader::source_rows};
 use crate::error::Error;
 use crate::io::{Model, ModelFile};
 
@@ -49,7 +49,8 @@ impl WasmSession {
         let table = read_csv(name, bytes).map_err(js_error)?;
         let p = self.with_model(imported, |m| m.predict(&table))?;
         let mut out = serde_json::to_value(&p).map_err(|e| JsError::new(&e.to_string()))?;
-        out["csv"] = Value::String(p.to_csv(&table));
+        let source = source_rows(bytes, &table).map_err(js_error)?;
+        out["csv"] = Value::String(p.to_csv(&table, &source));
         to_js(&out)
     }
 

@@ -2,7 +2,9 @@
 
 use kindling::io::Model;
 
-use crate::args::{load_table, read_file};
+use kindling::data::reader::source_rows;
+
+use crate::args::read_file;
 use crate::USAGE;
 
 pub fn run(args: &[String]) -> Result<(), String> {
@@ -14,11 +16,13 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let text = String::from_utf8(read_file(model_path)?)
         .map_err(|_| format!("{model_path}: the model file is not UTF-8 text; open a file made with `kindling train --out`"))?;
     let mut model = Model::from_json(model_path, &text).map_err(|e| e.to_string())?;
-    let table = load_table(data_path, kindling::experiment::BadRows::Error)?;
+    let bytes = read_file(data_path)?;
+    let table = kindling::data::read_csv(data_path, &bytes).map_err(|e| e.to_string())?;
     let predictions = model.predict(&table).map_err(|e| e.to_string())?;
     for warning in &predictions.warnings {
         eprintln!("warning: {data_path}: {warning}");
     }
-    print!("{}", predictions.to_csv(&table));
+    let source = source_rows(&bytes, &table).map_err(|e| e.to_string())?;
+    print!("{}", predictions.to_csv(&table, &source));
     Ok(())
 }
