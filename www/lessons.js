@@ -1,6 +1,7 @@
 // The guide's lessons: a tour of the workflow on the user's own data, the seed's gradient-descent
 // example (fit y = θ·x with one linear unit and plain GD) and the seed's Keras example (forecast
-// sunspots with an LSTM on MinMax-scaled windows). Step texts may read the app's state.
+// sunspots with an LSTM on MinMax-scaled windows) and a small CNN on the 8×8 digits. Step texts may
+// read the app's state.
 import { LINE_FILE } from './generated.js';
 
 const tableText = (app) => (app.table ? `${app.table.name} (${app.table.rows} rows, ${app.table.columns.length} columns)` : 'your data');
@@ -53,6 +54,28 @@ export const LESSONS = {
       { node: 'build', target: '#layers', text: () => 'An LSTM with 32 units reads each 30-year window step by step and keeps a memory; a dense unit turns its last state into the forecast.' },
       { node: 'train', target: '[data-testid=train]', text: () => 'Press Train. Validation years come after the training years, so the validation loss is a real forecast error.' },
       { node: 'evaluate', target: '#eval-chart', text: () => 'The test years with the forecast overlaid, back in sunspot counts (the MinMax scaling undone). RMSE and MAE are in counts too.' },
+    ],
+  },
+  cnn: {
+    title: 'Lesson 3: a small CNN on 8×8 digits',
+    experiment: () => ({
+      version: 1, seed: 42,
+      data: { source: 'builtin:digits', target: 'label', task: 'classification', scale: 'minmax', missing: 'mean',
+        split: { method: 'stratified', validation: 0.1, test: 0.2 } },
+      model: { layers: [
+        { type: 'reshape', target_shape: [8, 8, 1] },
+        { type: 'conv2d', filters: 8, kernel_size: 3, strides: 1, padding: 'valid', activation: 'relu' },
+        { type: 'max_pool2d', pool_size: 2 },
+        { type: 'flatten' },
+        { type: 'dense', units: 10, activation: 'softmax' }] },
+      compile: { loss: 'categorical_crossentropy', optimizer: { type: 'adam', learning_rate: 0.01 } },
+      fit: { epochs: 15, batch_size: 32 },
+    }),
+    steps: [
+      { node: 'preprocess', target: '#preview', text: () => '1,797 handwritten digits. Each is an 8×8 image stored as 64 columns p0…p63 (0 = blank, 16 = full ink); label is the digit. MinMax brings every pixel to 0…1 and the stratified split keeps all ten digits among the unseen test rows.' },
+      { node: 'build', target: '#layers', text: () => 'reshape turns the 64 columns back into an 8×8 image with one channel. conv2d slides 8 small 3×3 filters over it — each learns one stroke pattern and answers at every position: 6×6×8. max_pool2d keeps the strongest answer in each 2×2 block: 3×3×8. flatten lines those 72 values up for the softmax layer, one probability per digit.' },
+      { node: 'train', target: '[data-testid=train]', text: () => 'Press Train. A filter has only 9 weights and a bias, shared by every position, so the whole network has 810 parameters.' },
+      { node: 'evaluate', target: '#eval-chart', text: () => 'The confusion matrix: rows are the true digits, columns what the model said. Off the diagonal are the digits it mixes up.' },
     ],
   },
 };

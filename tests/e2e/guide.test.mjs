@@ -1,5 +1,6 @@
 // Step mode: the tour highlights the next control on each node; lesson 1 fits y = θ·x with GD and
-// shows θ and the loss per step; lesson 2 sets up the seed's LSTM sunspot forecast.
+// shows θ and the loss per step; lesson 2 sets up the seed's LSTM sunspot forecast; lesson 3 trains a
+// small CNN on the 8×8 digits.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { activeNode, canvasInk, hashExperiment, metric, openPage, shot, useServer, waitForState, whenReady } from './helpers.mjs';
@@ -72,7 +73,7 @@ test('lesson 1: gradient descent finds θ ≈ 3, one visible step at a time', as
   await page.close();
 });
 
-test('lesson 2: the LSTM sunspot forecast (runs once the LSTM and window pipeline are merged)', async (t) => {
+test('lesson 2: the LSTM sunspot forecast', async () => {
   const page = await openPage(env.browser, env.url);
   await whenReady(page);
   await page.click('[data-testid=guide]');
@@ -85,14 +86,7 @@ test('lesson 2: the LSTM sunspot forecast (runs once the LSTM and window pipelin
   assert.equal(exp.data.split.method, 'chronological');
   assert.ok(await page.isChecked('#window-on'));
   assert.ok(await page.locator('#window-on.guide-target').count(), 'the window switch is highlighted');
-  const state = await waitForState(page, ['ready', 'error']);
-  if (state === 'error') {
-    const message = await page.textContent('[data-testid=error]');
-    assert.match(message, /lstm|window/i, 'the core names what it lacks');
-    await shot(page, 'guide-lesson-lstm-pending');
-    t.skip(`this build's core cannot run it yet: ${message}`);
-    return page.close();
-  }
+  assert.equal(await waitForState(page, ['ready', 'error']), 'ready', await page.textContent('[data-testid=error]'));
   await page.click('[data-testid=guide-next]');
   await page.click('[data-testid=guide-next]');
   await page.click('[data-testid=train]');
@@ -105,5 +99,32 @@ test('lesson 2: the LSTM sunspot forecast (runs once the LSTM and window pipelin
   const forecast = await canvasInk(page, '#eval-chart', [230, 159, 0]);
   assert.ok(forecast.colour > 100, 'the forecast is overlaid');
   await shot(page, 'guide-lesson-lstm');
+  await page.close();
+});
+
+test('lesson 3: a small CNN on the 8×8 digits, shapes per layer, accuracy on unseen digits', async () => {
+  const page = await openPage(env.browser, env.url);
+  await whenReady(page);
+  await page.click('[data-testid=guide]');
+  await page.click('[data-testid=lesson-cnn]');
+  await page.waitForFunction(() => document.querySelector('#data-summary').textContent.startsWith('digits: 1797 rows'));
+  assert.equal(await waitForState(page, ['ready', 'error']), 'ready', await page.textContent('[data-testid=error]'));
+  assert.deepEqual(hashExperiment(page).model.layers.map((l) => l.type), ['reshape', 'conv2d', 'max_pool2d', 'flatten', 'dense']);
+  await page.click('[data-testid=guide-next]');
+  assert.equal(await activeNode(page), 'build');
+  const shapes = await page.$$eval('[data-testid^=layer-shape-]', (s) => s.map((e) => e.textContent));
+  assert.deepEqual(shapes, ['→ [8×8×1] · 0 params', '→ [6×6×8] · 80 params', '→ [3×3×8] · 0 params',
+    '→ [72] · 0 params', '→ [10] · 730 params']);
+  assert.equal(await page.locator('#model-problems li').count(), 0, 'no problems flagged');
+  await page.click('[data-testid=guide-next]');
+  await page.click('[data-testid=train]');
+  assert.equal(await waitForState(page, ['done', 'error'], 180_000), 'done', await page.textContent('[data-testid=error]'));
+  await page.click('[data-testid=guide-next]');
+  assert.equal(await activeNode(page), 'evaluate');
+  const accuracy = await metric(page, 'accuracy');
+  assert.ok(accuracy >= 0.9, `test accuracy on unseen digits: ${accuracy}`);
+  await page.waitForFunction(() => document.querySelector('#eval-chart').dataset.drawn === 'true');
+  await shot(page, 'guide-lesson-cnn');
+  assert.deepEqual(page.problems, []);
   await page.close();
 });

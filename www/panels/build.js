@@ -11,11 +11,12 @@ const OPTIMIZERS = [['adam', 'Adam'], ['sgd', 'SGD (momentum)'], ['rmsprop', 'RM
 
 export function mount(root, app) {
   const list = el('ol', { className: 'layers', id: 'layers' });
+  let inputSize = null; // features per row, from the last configured summary
   const adders = Object.keys(NEW_LAYER).map((type) => {
     const b = el('button', { type: 'button', dataset: { testid: `add-${type}` } }, `+ ${type}`);
     b.addEventListener('click', () => {
       const layers = app.experiment.model.layers;
-      layers.splice(Math.max(0, layers.length - 1), 0, NEW_LAYER[type]());
+      layers.splice(Math.max(0, layers.length - 1), 0, NEW_LAYER[type]({ features: inputSize }));
       apply();
     });
     return b;
@@ -59,6 +60,7 @@ export function mount(root, app) {
   app.on('configured', ({ summary: s }) => {
     render(s.layers);
     const input = s.features.length;
+    inputSize = input;
     summary.textContent = `${s.task}: ${input} feature${input === 1 ? '' : 's'} → ${s.target} (loss ${s.loss}). ` +
       `${s.params} parameters. Rows: ${s.rows[0]} train / ${s.rows[1]} validation / ${s.rows[2]} test.`;
   });

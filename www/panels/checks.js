@@ -26,14 +26,24 @@ export function modelProblems(experiment, task) {
     problems.push('With a time-series window each input is a sequence [lookback × features]: start with an LSTM layer (Add → lstm, then move it up).');
   }
   if (last?.type === 'dropout') problems.push('The last layer is dropout; end with a dense layer that makes the prediction.');
+  const recurrent = (l) => l?.type === 'lstm' || l?.type === 'gru';
+  let image = false; // whether the layer's input is an image [height, width, channels]
   layers.forEach((l, i) => {
-    if (l.type === 'lstm' && !experiment.data?.window) {
-      problems.push(`Layer ${i + 1} is an LSTM, which reads sequences: turn on the time-series window under Data preprocessing.`);
+    if (recurrent(l) && !experiment.data?.window) {
+      problems.push(`Layer ${i + 1} (${l.type}) reads sequences: turn on the time-series window under Data preprocessing.`);
     }
     const next = layers[i + 1];
-    if (l.type === 'lstm' && l.return_sequences && next && next.type !== 'lstm') {
-      problems.push(`Layer ${i + 1} returns sequences but layer ${i + 2} is ${next.type}: only another LSTM reads a sequence; untick return_sequences.`);
+    if (recurrent(l) && l.return_sequences && next && !recurrent(next)) {
+      problems.push(`Layer ${i + 1} returns sequences but layer ${i + 2} is ${next.type}: only another LSTM or GRU reads a sequence; untick return_sequences.`);
     }
+    if ((l.type === 'conv2d' || l.type === 'max_pool2d') && !image) {
+      problems.push(`Layer ${i + 1} (${l.type}) works on images [height, width, channels]: add a reshape before it (e.g. 8,8,1 for 64 pixel columns).`);
+    }
+    if (l.type === 'dense' && image) {
+      problems.push(`Layer ${i + 1} is dense after image layers: add a flatten before it.`);
+    }
+    if (l.type === 'reshape') image = (l.target_shape ?? []).length === 3;
+    else if (l.type === 'flatten') image = false;
   });
   return problems;
 }

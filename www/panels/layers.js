@@ -4,34 +4,65 @@ import { el, fillSelect, numberInput } from '../ui.js';
 
 export const ACTIVATIONS = ['linear', 'relu', 'leaky_relu', 'sigmoid', 'tanh', 'softmax'];
 
+/** A square `[n, n, 1]` image for `features` inputs when there is one (8×8 digits → [8, 8, 1]). */
+const imageShape = (features) => {
+  const n = Math.round(Math.sqrt(features ?? 0));
+  return n > 1 && n * n === features ? [n, n, 1] : [features ?? 1, 1, 1];
+};
+
+/** A new layer of each type with sensible defaults; `ctx.features` is the model's input size. */
 export const NEW_LAYER = {
   dense: () => ({ type: 'dense', units: 16, activation: 'relu' }),
   dropout: () => ({ type: 'dropout', rate: 0.2 }),
   lstm: () => ({ type: 'lstm', units: 32, return_sequences: false }),
+  gru: () => ({ type: 'gru', units: 32, return_sequences: false }),
+  reshape: (ctx) => ({ type: 'reshape', target_shape: imageShape(ctx?.features) }),
+  conv2d: () => ({ type: 'conv2d', filters: 8, kernel_size: 3, strides: 1, padding: 'valid', activation: 'relu' }),
+  max_pool2d: () => ({ type: 'max_pool2d', pool_size: 2 }),
+  flatten: () => ({ type: 'flatten' }),
 };
 
 function settings(layer, i, changed) {
   const set = (key, value) => { layer[key] = value; changed(); };
   const name = (what) => `layer ${i + 1} ${what}`;
-  if (layer.type === 'dropout') {
-    const rate = numberInput({ min: 0, max: 0.95, step: 0.05, value: layer.rate, ariaLabel: name('dropout rate') });
-    rate.addEventListener('change', () => set('rate', Number(rate.value)));
-    return [el('label', { className: 'inline' }, 'rate', rate)];
-  }
-  const units = numberInput({ min: 1, max: 4096, value: layer.units, ariaLabel: name('units') });
-  units.addEventListener('change', () => set('units', Number(units.value)));
-  const out = [el('label', { className: 'inline' }, 'units', units)];
-  if (layer.type === 'dense') {
-    const act = el('select', { ariaLabel: name('activation') });
-    fillSelect(act, ACTIVATIONS.map((a) => [a, a]), layer.activation ?? 'linear');
-    act.addEventListener('change', () => set('activation', act.value));
-    out.push(el('label', { className: 'inline' }, 'activation', act));
-  } else if (layer.type === 'lstm') {
+  const number = (key, label, min, max, step = 1) => {
+    const input = numberInput({ min, max, step, value: layer[key], ariaLabel: name(label) });
+    input.addEventListener('change', () => set(key, Number(input.value)));
+    return el('label', { className: 'inline' }, label, input);
+  };
+  const select = (key, label, values) => {
+    const s = el('select', { ariaLabel: name(label) });
+    fillSelect(s, values.map((v) => [v, v]), layer[key] ?? values[0]);
+    s.addEventListener('change', () => set(key, s.value));
+    return el('label', { className: 'inline' }, label, s);
+  };
+  const sequences = () => {
     const seq = el('input', { type: 'checkbox', checked: Boolean(layer.return_sequences), ariaLabel: name('return sequences') });
     seq.addEventListener('change', () => set('return_sequences', seq.checked));
-    out.push(el('label', { className: 'inline' }, seq, 'return_sequences'));
+    return el('label', { className: 'inline' }, seq, 'return_sequences');
+  };
+  const shape = () => {
+    const input = el('input', { type: 'text', size: 8, value: (layer.target_shape ?? []).join(','), ariaLabel: name('target shape') });
+    input.addEventListener('change', () => {
+      const dims = input.value.split(/[,×x\s]+/).filter(Boolean).map(Number);
+      const ok = dims.length > 0 && dims.every((d) => Number.isInteger(d) && d > 0);
+      input.setCustomValidity(ok ? '' : 'whole numbers above 0, e.g. 8,8,1');
+      input.reportValidity();
+      if (ok) set('target_shape', dims);
+    });
+    return el('label', { className: 'inline' }, 'shape', input);
+  };
+  switch (layer.type) {
+    case 'dropout': return [number('rate', 'rate', 0, 0.95, 0.05)];
+    case 'dense': return [number('units', 'units', 1, 4096), select('activation', 'activation', ACTIVATIONS)];
+    case 'lstm': case 'gru': return [number('units', 'units', 1, 4096), sequences()];
+    case 'reshape': return [shape()];
+    case 'conv2d': return [number('filters', 'filters', 1, 256), number('kernel_size', 'kernel', 1, 9),
+      number('strides', 'stride', 1, 4), select('padding', 'padding', ['valid', 'same']),
+      select('activation', 'activation', ACTIVATIONS)];
+    case 'max_pool2d': return [number('pool_size', 'pool', 1, 4)];
+    default: return [];
   }
-  return out;
 }
 
 /**
