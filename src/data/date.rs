@@ -7,7 +7,7 @@
 use chrono::{Datelike, NaiveDate, TimeDelta, Timelike};
 
 /// Seconds since 1970-01-01 for ISO-like dates and times (`2024-03-01`, `2024/03/01`,
-/// `2024-03-01 12:30[:45[.250]]`, `2024-03-01T12:30:45Z` or with `+02:00`, `2024-03`,
+/// `2024-03-01 12:30[:45[.250]]`, `2024-03-01T12:30:45Z` or with `+02:00` (a zone needs the `T` and the seconds), `2024-03`,
 /// `01.03.2024[ 12:30[:45]]`); `None` for anything else. Month, day and time fields take one or two digits.
 pub fn parse_date(cell: &str) -> Option<f64> {
     let mut s = Scanner(cell.as_bytes());
@@ -31,9 +31,9 @@ pub fn parse_date(cell: &str) -> Option<f64> {
     } else {
         return None;
     };
-    let mut time = date.and_hms_opt(0, 0, 0)?;
+    let (mut time, mut zone) = (date.and_hms_opt(0, 0, 0)?, TimeDelta::zero());
     if !s.0.is_empty() {
-        s.one_of(if dash { b"Tt " } else { b" " })?;
+        let t = s.one_of(if dash { b"Tt " } else { b" " })? != b' ';
         let hour = s.digits(1, 2)?.0;
         s.byte(b':')?;
         let minute = s.digits(1, 2)?.0;
@@ -43,14 +43,19 @@ pub fn parse_date(cell: &str) -> Option<f64> {
             if dash && s.byte(b'.').is_some() {
                 nanos = s.fraction()?;
             }
+            // A zone only in RFC 3339's layout: `T`, then seconds.
+            if t && !s.0.is_empty() {
+                zone = s.zone()?;
+            }
+        }
+        if second == 60 {
+            // A leap second, as chrono writes it: 59 s plus a whole second of nanoseconds.
+            (second, nanos) = (59, nanos + 1_000_000_000);
         }
         time = date.and_hms_nano_opt(hour, minute, second, nanos)?;
-        if dash && !s.0.is_empty() {
-            time -= s.zone()?;
-        }
     }
     s.0.is_empty()
-        .then(|| time.and_utc().timestamp_millis() as f64 / 1000.0)
+        .then(|| (time - zone).and_utc().timestamp_millis() as f64 / 1000.0)
 }
 
 /// The inverse of [`parse_date`] for display: `2024-03-01`, or `2024-03-01 12:30:45` when the
