@@ -52,6 +52,47 @@ pub enum LayerConfig {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         kernel_regularizer: Option<Regularizer>,
     },
+    /// Keras `Reshape`: `[batch, ...]` → `[batch, target_shape...]` (same number of values).
+    Reshape {
+        target_shape: Vec<usize>,
+    },
+    /// 2-D convolution over `[height, width, channels]` (NHWC) with a square `kernel_size`.
+    Conv2d {
+        filters: usize,
+        kernel_size: usize,
+        #[serde(default = "one")]
+        strides: usize,
+        #[serde(default)]
+        padding: Padding,
+        #[serde(default)]
+        activation: Activation,
+        #[serde(default = "yes", skip_serializing_if = "is_true")]
+        use_bias: bool,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        kernel_regularizer: Option<Regularizer>,
+    },
+    /// Max pooling over square `pool_size` windows (valid padding); `strides` `null` = `pool_size`.
+    MaxPool2d {
+        pool_size: usize,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        strides: Option<usize>,
+    },
+    /// `[height, width, channels]` → `[height·width·channels]`, row-major (Keras order).
+    Flatten {},
+}
+
+fn one() -> usize {
+    1
+}
+
+/// Convolution padding (Keras/TF): `valid` (none) or `same` (output `ceil(size / strides)`,
+/// the odd pixel of padding on the bottom/right).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Padding {
+    #[default]
+    Valid,
+    Same,
 }
 
 impl LayerConfig {

@@ -1,0 +1,419 @@
+//! `Conv2d`: a 2-D convolution (Keras `Conv2D`, NHWC) by im2col and the project's matmul.
+//!
+//! # Shapes
+//! input `[batch, h, w, c]` → output `[batch, oh, ow, filters]`; kernel `[k·k·c, filters]` in
+//! memory, exposed as Keras's `[k, k, c, filters]` (the same row-major values), bias `[filters]`.
+
+use ndarray::{Array1, Array2, ArrayD, ArrayView4, Axis, Ix4};
+
+use super::activation::Activation;
+use super::init::glorot_uniform_fans;
+use super::layer::{Layer, ParamMut};
+use super::matmul::{gemm_packed, gemm_with, Packed};
+use super::regularizer::{self, Regularizer};
+use crate::experiment::Padding;
+use crate::rng::Rng;
+
+/// Samples unfolded at a time outside training.
+const INFER_CHUNK: usize = 64;
+
+/// Where a square window slides over an `h × w` image (shared with max pooling).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Window {
+    pub h: usize,
+    pub w: usize,
+    pub k: usize,
+    pub stride: usize,
+    /// Output height and width.
+    pub oh: usize,
+    pub ow: usize,
+    /// Zero rows above and columns left of the image (`same` padding).
+    pub top: usize,
+    pub left: usize,
+}
+
+impl Window {
+    /// The window geometry, or `None` when a `valid` window does not fit (`k > h` or `k > w`).
+    /// `same`: output `ceil(size / stride)`, padding split with the odd one bottom/right (TF).
+    pub fn new(h: usize, w: usize, k: usize, stride: usize, padding: Padding) -> Option<Self> {
+        let (oh, ow, top, left) = match padding {
+            Padding::Valid if k <= h && k <= w => {
+                ((h - k) / stride + 1, (w - k) / stride + 1, 0, 0)
+            }
+            Padding::Valid => return None,
+            Padding::Same => {
+                let (oh, ow) = (h.div_ceil(stride), w.div_ceil(stride));
+                let pad = |o: usize, n: usize| ((o - 1) * stride + k).saturating_sub(n) / 2;
+                (oh, ow, pad(oh, h), pad(ow, w))
+            }
+        };
+        Some(Window {
+            h,
+            w,
+            k,
+            stride,
+            oh,
+            ow,
+            top,
+            left,
+        })
+    }
+
+    /// The input row (or column) of window offset `d` at output position `o`, if inside.
+    fn at(&self, o: usize, d: usize, pad: usize, size: usize) -> Option<usize> {
+        (o * self.stride + d).checked_sub(pad).filter(|&i| i < size)
+    }
+}
+
+/// `y = activation(conv(x, W) + b)`, valid or same padding.
+pub struct Conv2d {
+    pub kernel: Array2<f32>,
+    pub bias: Array1<f32>,
+    pub activation: Activation,
+    pub regularizer: Option<Regularizer>,
+    pub use_bias: bool,
+    win: Window,
+    channels: usize,
+    grad_kernel: Array2<f32>,
+    grad_bias: Array1<f32>,
+    /// The last training input as columns `[batch·oh·ow, k·k·c]` (buffer reused step to step).
+    cols: Array2<f32>,
+    /// The last training output `[batch·oh·ow, filters]`.
+    output: Array2<f32>,
+    scratch: Packed,
+}
+
+impl Conv2d {
+    /// `filters` kernels of `win.k × win.k × channels`, Glorot-uniform (Keras fans:
+    /// `k·k·channels` in, `k·k·filters` out), zero bias.
+    pub fn new(
+        win: Window,
+        channels: usize,
+        filters: usize,
+        activation: Activation,
+        rng: &mut Rng,
+    ) -> Self {
+        let area = win.k * win.k;
+        let shape = (area * channels, filters);
+        let kernel = glorot_uniform_fans(shape, area * channels, area * filters, rng);
+        Conv2d {
+            grad_kernel: Array2::zeros(kernel.raw_dim()),
+            grad_bias: Array1::zeros(filters),
+            bias: Array1::zeros(filters),
+            kernel,
+            activation,
+            regularizer: None,
+            use_bias: true,
+            win,
+            channels,
+            cols: Array2::zeros((0, 0)),
+            output: Array2::zeros((0, 0)),
+            scratch: Packed::default(),
+        }
+    }
+
+    fn kernel_shape(&self) -> [usize; 4] {
+        let (k, f) = (self.win.k, self.kernel.ncols());
+        [k, k, self.channels, f]
+    }
+
+    /// Writes the patches of `x` `[batch, h, w, c]` into `cols` `[batch·oh·ow, k·k·c]`, zeros where
+    /// a window hangs over the padding; reuses `cols`'s allocation when the shape is unchanged.
+    fn im2col(&self, x: ArrayView4<f32>, cols: &mut Array2<f32>) {
+        let (win, c) = (self.win, self.channels);
+        let shape = (x.len_of(Axis(0)) * win.oh * win.ow, win.k * win.k * c);
+        if cols.dim() != shape {
+            *cols = Array2::zeros(shape);
+        }
+        let x = x.as_standard_layout();
+        let xs = x.as_slice().expect("standard layout");
+        let out = cols.as_slice_mut().expect("standard layout");
+        for (r, row) in out.chunks_exact_mut(shape.1).enumerate() {
+            let (b, oy, ox) = (r / (win.oh * win.ow), r / win.ow % win.oh, r % win.ow);
+            for (d, patch) in row.chunks_exact_mut(c).enumerate() {
+                let iy = win.at(oy, d / win.k, win.top, win.h);
+                let ix = win.at(ox, d % win.k, win.left, win.w);
+                match (iy, ix) {
+                    (Some(iy), Some(ix)) => {
+                        let at = ((b * win.h + iy) * win.w + ix) * c;
+                        patch.copy_from_slice(&xs[at..at + c]);
+                    }
+                    _ => patch.fill(0.0),
+                }
+            }
+        }
+    }
+
+    /// Adds every column's values back onto the input pixel it came from: `dcols` → dLoss/dInput.
+    fn col2im(&self, dcols: &Array2<f32>, batch: usize) -> ArrayD<f32> {
+        let (win, c) = (self.win, self.channels);
+        let mut dx = vec![0.0f32; batch * win.h * win.w * c];
+        let src = dcols.as_slice().expect("standard layout");
+        for (r, row) in src.chunks_exact(win.k * win.k * c).enumerate() {
+            let (b, oy, ox) = (r / (win.oh * win.ow), r / win.ow % win.oh, r % win.ow);
+            for (d, patch) in row.chunks_exact(c).enumerate() {
+                let iy = win.at(oy, d / win.k, win.top, win.h);
+                let ix = win.at(ox, d % win.k, win.left, win.w);
+                if let (Some(iy), Some(ix)) = (iy, ix) {
+                    let at = ((b * win.h + iy) * win.w + ix) * c;
+                    dx[at..at + c]
+                        .iter_mut()
+                        .zip(patch)
+                        .for_each(|(g, v)| *g += v);
+                }
+            }
+        }
+        ArrayD::from_shape_vec(vec![batch, win.h, win.w, c], dx).expect("sized above")
+    }
+
+    /// Stores dLoss/dKernel and dLoss/dBias for `grad_out` `[batch, oh, ow, filters]`; returns
+    /// dLoss/dz `[batch·oh·ow, filters]` (through the activation).
+    fn param_grads(&mut self, grad_out: &ArrayD<f32>) -> Array2<f32> {
+        let mut dz = grad_out
+            .to_shape((self.output.nrows(), self.kernel.ncols()))
+            .expect("conv2d gradient is [batch, oh, ow, filters]")
+            .into_owned();
+        self.activation.backward(self.output.view(), &mut dz);
+        gemm_with(
+            self.cols.t(),
+            dz.view(),
+            false,
+            &mut self.grad_kernel.view_mut(),
+            &mut self.scratch,
+        );
+        self.grad_bias.assign(&dz.sum_axis(Axis(0)));
+        regularizer::add_grad(&self.regularizer, &self.kernel, &mut self.grad_kernel);
+        dz
+    }
+}
+
+impl Layer for Conv2d {
+    fn forward(&mut self, x: &ArrayD<f32>, training: bool) -> ArrayD<f32> {
+        let x = x
+            .view()
+            .into_dimensionality::<Ix4>()
+            .expect("conv2d input is [batch, h, w, c]");
+        let (batch, (oh, ow)) = (x.len_of(Axis(0)), (self.win.oh, self.win.ow));
+        // z = b broadcast, then z += cols·W; outside training `INFER_CHUNK` samples at a time
+        // (the same bits: rows are independent), so predicting a dataset unfolds little at once.
+        let mut z =
+            Array2::from_shape_fn((batch * oh * ow, self.bias.len()), |(_, j)| self.bias[j]);
+        let chunk = if training { batch.max(1) } else { INFER_CHUNK };
+        let mut cols = std::mem::take(&mut self.cols);
+        self.scratch.pack(self.kernel.view());
+        for (xc, mut zc) in x
+            .axis_chunks_iter(Axis(0), chunk)
+            .zip(z.axis_chunks_iter_mut(Axis(0), chunk * oh * ow))
+        {
+            self.im2col(xc, &mut cols);
+            gemm_packed(cols.view(), &self.scratch, true, &mut zc);
+        }
+        self.cols = cols;
+        self.activation.apply(&mut z);
+        if training {
+            self.output = z.clone();
+        }
+        z.into_shape_with_order((batch, oh, ow, self.bias.len()))
+            .expect("standard layout")
+            .into_dyn()
+    }
+
+    fn backward(&mut self, grad_out: &ArrayD<f32>) -> ArrayD<f32> {
+        let dz = self.param_grads(grad_out);
+        let mut dcols = Array2::zeros(self.cols.raw_dim());
+        gemm_with(
+            dz.view(),
+            self.kernel.t(),
+            false,
+            &mut dcols.view_mut(),
+            &mut self.scratch,
+        );
+        self.col2im(&dcols, grad_out.shape()[0])
+    }
+
+    fn backward_params(&mut self, grad_out: &ArrayD<f32>) {
+        self.param_grads(grad_out);
+    }
+
+    fn params(&mut self) -> Vec<ParamMut<'_>> {
+        let shape = self.kernel_shape();
+        let mut p = vec![ParamMut {
+            value: self
+                .kernel
+                .view_mut()
+                .into_shape_with_order(shape)
+                .expect("contiguous")
+                .into_dyn(),
+            grad: self
+                .grad_kernel
+                .view()
+                .into_shape_with_order(shape)
+                .expect("contiguous")
+                .into_dyn(),
+        }];
+        if self.use_bias {
+            p.push(ParamMut {
+                value: self.bias.view_mut().into_dyn(),
+                grad: self.grad_bias.view().into_dyn(),
+            });
+        }
+        p
+    }
+
+    fn weights(&self) -> Vec<ArrayD<f32>> {
+        let kernel = self
+            .kernel
+            .to_shape(self.kernel_shape())
+            .expect("contiguous");
+        let mut w = vec![kernel.into_owned().into_dyn()];
+        if self.use_bias {
+            w.push(self.bias.clone().into_dyn());
+        }
+        w
+    }
+
+    fn output_shape(&self, _input: &[usize]) -> Vec<usize> {
+        vec![self.win.oh, self.win.ow, self.kernel.ncols()]
+    }
+
+    fn kind(&self) -> &'static str {
+        "conv2d"
+    }
+
+    fn penalty(&self) -> f32 {
+        regularizer::penalty(&self.regularizer, &self.kernel)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::nn::layer::tests::check_gradients;
+    use ndarray::{array, Array4};
+
+    /// Distinct, non-integer inputs `[batch, h, w, c]`.
+    fn input(batch: usize, h: usize, w: usize, c: usize) -> ArrayD<f32> {
+        Array4::from_shape_fn((batch, h, w, c), |(b, y, x, ch)| {
+            ((b * 31 + y * 7 + x * 3 + ch * 5) % 13) as f32 / 6.0 - 1.0
+        })
+        .into_dyn()
+    }
+
+    fn conv(h: usize, k: usize, stride: usize, padding: Padding, c: usize, f: usize) -> Conv2d {
+        let win = Window::new(h, h, k, stride, padding).unwrap();
+        Conv2d::new(win, c, f, Activation::Linear, &mut Rng::new(5))
+    }
+
+    #[test]
+    fn same_padding_follows_tensorflow() {
+        let w = Window::new(3, 3, 2, 1, Padding::Same).unwrap();
+        assert_eq!(
+            (w.oh, w.ow, w.top, w.left),
+            (3, 3, 0, 0),
+            "the odd pad bottom/right"
+        );
+        let w = Window::new(5, 4, 3, 2, Padding::Same).unwrap();
+        assert_eq!((w.oh, w.ow, w.top, w.left), (3, 2, 1, 0));
+        let w = Window::new(8, 8, 3, 1, Padding::Valid).unwrap();
+        assert_eq!((w.oh, w.ow), (6, 6));
+        assert_eq!(Window::new(2, 8, 3, 1, Padding::Valid), None);
+    }
+
+    #[test]
+    fn forward_matches_hand_computed_values() {
+        // x = 1..9 in a 3×3 image; kernel [[1, 2], [3, 4]], bias 0.5.
+        let x =
+            Array4::from_shape_fn((1, 3, 3, 1), |(_, y, x, _)| (y * 3 + x + 1) as f32).into_dyn();
+        let mut c = conv(3, 2, 1, Padding::Valid, 1, 1);
+        c.kernel = array![[1.0], [2.0], [3.0], [4.0]];
+        c.bias = array![0.5];
+        let y = c.forward(&x, false);
+        assert_eq!(
+            y,
+            array![[[[37.5f32], [47.5]], [[67.5], [77.5]]]].into_dyn()
+        );
+        // Same padding: a zero row below and a zero column right of the image.
+        let mut c = conv(3, 2, 1, Padding::Same, 1, 1);
+        c.kernel = array![[1.0], [2.0], [3.0], [4.0]];
+        let y = c.forward(&x, false).into_shape_with_order((3, 3)).unwrap();
+        let want = array![
+            [37.0f32, 47.0, 3.0 + 18.0],
+            [67.0, 77.0, 6.0 + 27.0],
+            [7.0 + 16.0, 8.0 + 18.0, 9.0]
+        ];
+        assert_eq!(y, want);
+        // A centred 3×3 window (one zero row and column on every side) picking its right neighbour.
+        let mut c = conv(3, 3, 1, Padding::Same, 1, 1);
+        c.kernel = Array2::from_shape_fn((9, 1), |(i, _)| if i == 5 { 1.0 } else { 0.0 });
+        let y = c.forward(&x, false).into_shape_with_order((3, 3)).unwrap();
+        assert_eq!(
+            y,
+            array![[2.0f32, 3.0, 0.0], [5.0, 6.0, 0.0], [8.0, 9.0, 0.0]]
+        );
+        // Stride 2 with relu: one window per corner of the padded image.
+        let mut c = conv(3, 2, 2, Padding::Same, 1, 1);
+        c.kernel = array![[1.0], [-2.0], [0.0], [0.0]];
+        c.activation = Activation::Relu;
+        let y = c.forward(&x, false).into_shape_with_order((2, 2)).unwrap();
+        assert_eq!(y, array![[0.0f32, 3.0], [0.0, 9.0]]);
+    }
+
+    #[test]
+    fn keras_kernel_layout_and_glorot_limit() {
+        let mut c = conv(5, 3, 1, Padding::Valid, 2, 4);
+        // fan_in 3·3·2 = 18, fan_out 3·3·4 = 36: limit sqrt(6/54) = 1/3.
+        assert!(c.kernel.iter().all(|v| v.abs() <= 1.0 / 3.0));
+        assert!(c.kernel.iter().any(|v| v.abs() > 0.3));
+        let shapes: Vec<_> = c.weights().iter().map(|w| w.shape().to_vec()).collect();
+        assert_eq!(shapes, [vec![3, 3, 2, 4], vec![4]]);
+        assert_eq!(c.params()[0].value.shape(), [3, 3, 2, 4]);
+        assert_eq!(c.output_shape(&[5, 5, 2]), [3, 3, 4]);
+    }
+
+    #[test]
+    fn gradients_match_finite_differences() {
+        for (padding, stride) in [
+            (Padding::Valid, 1),
+            (Padding::Same, 1),
+            (Padding::Valid, 2),
+            (Padding::Same, 2),
+        ] {
+            let mut c = conv(5, 3, stride, padding, 2, 3);
+            c.activation = Activation::Tanh;
+            c.bias = array![0.1, -0.2, 0.3];
+            c.regularizer = Some(Regularizer { l1: 0.01, l2: 0.05 });
+            check_gradients(
+                &mut c,
+                &input(2, 5, 5, 2),
+                &format!("conv2d {padding:?} /{stride}"),
+            );
+        }
+        let mut c = conv(4, 2, 1, Padding::Same, 2, 3);
+        c.use_bias = false;
+        check_gradients(&mut c, &input(1, 4, 4, 2), "conv2d without bias");
+    }
+
+    #[test]
+    fn backward_params_stores_the_same_gradients_as_backward() {
+        let x = input(2, 4, 4, 2);
+        let (mut a, mut b) = (
+            conv(4, 3, 1, Padding::Same, 2, 3),
+            conv(4, 3, 1, Padding::Same, 2, 3),
+        );
+        let y = a.forward(&x, true);
+        b.forward(&x, true);
+        a.backward(&y);
+        b.backward_params(&y);
+        assert_eq!(
+            (&a.grad_kernel, &a.grad_bias),
+            (&b.grad_kernel, &b.grad_bias)
+        );
+    }
+
+    #[test]
+    fn inference_in_chunks_gives_the_same_bits_as_one_batch() {
+        let x = input(INFER_CHUNK * 2 + 3, 5, 5, 2);
+        let mut c = conv(5, 3, 1, Padding::Same, 2, 3);
+        assert_eq!(c.forward(&x, false), c.forward(&x, true));
+    }
+}
