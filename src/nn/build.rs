@@ -130,7 +130,8 @@ fn product(shape: &[usize]) -> usize {
 }
 
 /// The window of a `k × k`, `stride` layer over a `[h, w, c]` input, and `c`; or an error naming
-/// layer `i` that suggests a reshape (wrong rank) or a smaller window (too large for the image).
+/// layer `i` that suggests a reshape (wrong rank; the example is the 8×8 digits') or a smaller
+/// window (too large for the image).
 fn window(
     i: usize,
     kind: &str,
@@ -141,13 +142,7 @@ fn window(
 ) -> Result<(Window, usize)> {
     let fail = |what: String| Err(Error::Model(format!("layer {i} ({kind}) {what}")));
     let [h, w, c] = *shape else {
-        let side = (product(shape) as f64).sqrt() as usize;
-        let hint = if side * side == product(shape) && shape.len() == 1 {
-            format!(", e.g. {{\"type\":\"reshape\",\"target_shape\":[{side},{side},1]}}")
-        } else {
-            String::new()
-        };
-        return fail(format!("needs images [height, width, channels] but receives shape {shape:?}; put a reshape before it{hint}"));
+        return fail(format!("needs images [height, width, channels] but receives shape {shape:?}; put a reshape before it, e.g. {{\"type\":\"reshape\",\"target_shape\":[8,8,1]}} for 64 pixels"));
     };
     match Window::new(h, w, k, stride, padding) {
         Some(win) => Ok((win, c)),
@@ -267,13 +262,13 @@ mod tests {
             ],
             &[64],
         );
-        assert_eq!(err, "model: layer 0 (conv2d) needs images [height, width, channels] but receives shape [64]; put a reshape before it, e.g. {\"type\":\"reshape\",\"target_shape\":[8,8,1]}");
+        assert_eq!(err, "model: layer 0 (conv2d) needs images [height, width, channels] but receives shape [64]; put a reshape before it, e.g. {\"type\":\"reshape\",\"target_shape\":[8,8,1]} for 64 pixels");
         let pool = LayerConfig::MaxPool2d {
             pool_size: 2,
             strides: None,
         };
         let err = build_err(&[pool.clone(), dense.clone()], &[5, 3]);
-        assert_eq!(err, "model: layer 0 (max_pool2d) needs images [height, width, channels] but receives shape [5, 3]; put a reshape before it");
+        assert!(err.starts_with("model: layer 0 (max_pool2d) needs images [height, width, channels] but receives shape [5, 3]; put a reshape before it"), "{err}");
         let err = build_err(
             &[reshape(&[8, 9, 1]), LayerConfig::Flatten {}, dense.clone()],
             &[64],

@@ -4,13 +4,14 @@
 //! input `[batch, h, w, c]` → output `[batch, oh, ow, filters]`; kernel `[k·k·c, filters]` in
 //! memory, exposed as Keras's `[k, k, c, filters]` (the same row-major values), bias `[filters]`.
 
-use ndarray::{Array1, Array2, ArrayD, ArrayView4, Axis, Ix4};
+use ndarray::{Array1, Array2, ArrayD, ArrayViewD, ArrayViewMut2, ArrayViewMutD, Axis, IxDyn};
 
 use super::activation::Activation;
 use super::init::glorot_uniform_fans;
 use super::layer::{Layer, ParamMut};
 use super::matmul::{gemm_packed, gemm_with, Packed};
 use super::regularizer::{self, Regularizer};
+use super::reshape::values;
 use crate::experiment::Padding;
 use crate::rng::Rng;
 
@@ -117,28 +118,30 @@ impl Conv2d {
         [k, k, self.channels, f]
     }
 
-    /// Writes the patches of `x` `[batch, h, w, c]` into `cols` `[batch·oh·ow, k·k·c]`, zeros where
-    /// a window hangs over the padding; reuses `cols`'s allocation when the shape is unchanged.
-    fn im2col(&self, x: ArrayView4<f32>, cols: &mut Array2<f32>) {
+    /// The offset in a standard-layout input `[batch, h, w, c]` of the `c` values that patch
+    /// position `d` of column row `r` (`[batch·oh·ow]` order) reads; `None` in the padding.
+    fn source(&self, r: usize, d: usize) -> Option<usize> {
+        let win = self.win;
+        let (b, oy, ox) = (r / (win.oh * win.ow), r / win.ow % win.oh, r % win.ow);
+        let iy = win.at(oy, d / win.k, win.top, win.h)?;
+        let ix = win.at(ox, d % win.k, win.left, win.w)?;
+        Some(((b * win.h + iy) * win.w + ix) * self.channels)
+    }
+
+    /// Writes the patches of `xs` (`batch` samples `[h, w, c]`, row-major) into `cols`
+    /// `[batch·oh·ow, k·k·c]`, zeros in the padding; reuses `cols`'s allocation when it can.
+    fn im2col(&self, xs: &[f32], batch: usize, cols: &mut Array2<f32>) {
         let (win, c) = (self.win, self.channels);
-        let shape = (x.len_of(Axis(0)) * win.oh * win.ow, win.k * win.k * c);
+        let shape = (batch * win.oh * win.ow, win.k * win.k * c);
         if cols.dim() != shape {
             *cols = Array2::zeros(shape);
         }
-        let x = x.as_standard_layout();
-        let xs = x.as_slice().expect("standard layout");
         let out = cols.as_slice_mut().expect("standard layout");
         for (r, row) in out.chunks_exact_mut(shape.1).enumerate() {
-            let (b, oy, ox) = (r / (win.oh * win.ow), r / win.ow % win.oh, r % win.ow);
             for (d, patch) in row.chunks_exact_mut(c).enumerate() {
-                let iy = win.at(oy, d / win.k, win.top, win.h);
-                let ix = win.at(ox, d % win.k, win.left, win.w);
-                match (iy, ix) {
-                    (Some(iy), Some(ix)) => {
-                        let at = ((b * win.h + iy) * win.w + ix) * c;
-                        patch.copy_from_slice(&xs[at..at + c]);
-                    }
-                    _ => patch.fill(0.0),
+                match self.source(r, d) {
+                    Some(at) => patch.copy_from_slice(&xs[at..at + c]),
+                    None => patch.fill(0.0),
                 }
             }
         }
@@ -150,16 +153,10 @@ impl Conv2d {
         let mut dx = vec![0.0f32; batch * win.h * win.w * c];
         let src = dcols.as_slice().expect("standard layout");
         for (r, row) in src.chunks_exact(win.k * win.k * c).enumerate() {
-            let (b, oy, ox) = (r / (win.oh * win.ow), r / win.ow % win.oh, r % win.ow);
             for (d, patch) in row.chunks_exact(c).enumerate() {
-                let iy = win.at(oy, d / win.k, win.top, win.h);
-                let ix = win.at(ox, d % win.k, win.left, win.w);
-                if let (Some(iy), Some(ix)) = (iy, ix) {
-                    let at = ((b * win.h + iy) * win.w + ix) * c;
-                    dx[at..at + c]
-                        .iter_mut()
-                        .zip(patch)
-                        .for_each(|(g, v)| *g += v);
+                if let Some(at) = self.source(r, d) {
+                    let dst = dx[at..at + c].iter_mut();
+                    dst.zip(patch).for_each(|(g, v)| *g += v);
                 }
             }
         }
@@ -169,10 +166,9 @@ impl Conv2d {
     /// Stores dLoss/dKernel and dLoss/dBias for `grad_out` `[batch, oh, ow, filters]`; returns
     /// dLoss/dz `[batch·oh·ow, filters]` (through the activation).
     fn param_grads(&mut self, grad_out: &ArrayD<f32>) -> Array2<f32> {
-        let mut dz = grad_out
-            .to_shape((self.output.nrows(), self.kernel.ncols()))
-            .expect("conv2d gradient is [batch, oh, ow, filters]")
-            .into_owned();
+        let shape = (self.output.nrows(), self.kernel.ncols());
+        let mut dz = Array2::from_shape_vec(shape, values(grad_out))
+            .expect("conv2d gradient is [batch, oh, ow, filters]");
         self.activation.backward(self.output.view(), &mut dz);
         gemm_with(
             self.cols.t(),
@@ -189,23 +185,23 @@ impl Conv2d {
 
 impl Layer for Conv2d {
     fn forward(&mut self, x: &ArrayD<f32>, training: bool) -> ArrayD<f32> {
-        let x = x
-            .view()
-            .into_dimensionality::<Ix4>()
-            .expect("conv2d input is [batch, h, w, c]");
-        let (batch, (oh, ow)) = (x.len_of(Axis(0)), (self.win.oh, self.win.ow));
+        let (batch, win, f) = (x.shape()[0], self.win, self.bias.len());
+        let x = x.as_standard_layout();
+        let xs = x.as_slice().expect("standard layout");
         // z = b broadcast, then z += cols·W; outside training `INFER_CHUNK` samples at a time
         // (the same bits: rows are independent), so predicting a dataset unfolds little at once.
-        let mut z =
-            Array2::from_shape_fn((batch * oh * ow, self.bias.len()), |(_, j)| self.bias[j]);
+        let mut z = Array2::from_shape_fn((batch * win.oh * win.ow, f), |(_, j)| self.bias[j]);
         let chunk = if training { batch.max(1) } else { INFER_CHUNK };
+        let rows = chunk * win.oh * win.ow;
         let mut cols = std::mem::take(&mut self.cols);
         self.scratch.pack(self.kernel.view());
-        for (xc, mut zc) in x
-            .axis_chunks_iter(Axis(0), chunk)
-            .zip(z.axis_chunks_iter_mut(Axis(0), chunk * oh * ow))
+        let zs = z.as_slice_mut().expect("standard layout");
+        for (xc, zc) in xs
+            .chunks(chunk * win.h * win.w * self.channels)
+            .zip(zs.chunks_mut(rows * f))
         {
-            self.im2col(xc, &mut cols);
+            self.im2col(xc, zc.len() / f / (win.oh * win.ow), &mut cols);
+            let mut zc = ArrayViewMut2::from_shape((zc.len() / f, f), zc).expect("sized above");
             gemm_packed(cols.view(), &self.scratch, true, &mut zc);
         }
         self.cols = cols;
@@ -213,9 +209,8 @@ impl Layer for Conv2d {
         if training {
             self.output = z.clone();
         }
-        z.into_shape_with_order((batch, oh, ow, self.bias.len()))
-            .expect("standard layout")
-            .into_dyn()
+        let dims = vec![batch, win.oh, win.ow, f];
+        ArrayD::from_shape_vec(dims, z.into_raw_vec_and_offset().0).expect("standard layout")
     }
 
     fn backward(&mut self, grad_out: &ArrayD<f32>) -> ArrayD<f32> {
@@ -236,20 +231,12 @@ impl Layer for Conv2d {
     }
 
     fn params(&mut self) -> Vec<ParamMut<'_>> {
-        let shape = self.kernel_shape();
+        let shape = IxDyn(&self.kernel_shape());
+        let value = self.kernel.as_slice_mut().expect("standard layout");
+        let grad = self.grad_kernel.as_slice().expect("standard layout");
         let mut p = vec![ParamMut {
-            value: self
-                .kernel
-                .view_mut()
-                .into_shape_with_order(shape)
-                .expect("contiguous")
-                .into_dyn(),
-            grad: self
-                .grad_kernel
-                .view()
-                .into_shape_with_order(shape)
-                .expect("contiguous")
-                .into_dyn(),
+            value: ArrayViewMutD::from_shape(shape.clone(), value).expect("sized"),
+            grad: ArrayViewD::from_shape(shape, grad).expect("sized"),
         }];
         if self.use_bias {
             p.push(ParamMut {
@@ -261,11 +248,9 @@ impl Layer for Conv2d {
     }
 
     fn weights(&self) -> Vec<ArrayD<f32>> {
-        let kernel = self
-            .kernel
-            .to_shape(self.kernel_shape())
-            .expect("contiguous");
-        let mut w = vec![kernel.into_owned().into_dyn()];
+        let kernel = self.kernel.as_slice().expect("standard layout").to_vec();
+        let shape = self.kernel_shape().to_vec();
+        let mut w = vec![ArrayD::from_shape_vec(shape, kernel).expect("sized")];
         if self.use_bias {
             w.push(self.bias.clone().into_dyn());
         }

@@ -36,33 +36,29 @@ impl Layer for MaxPool2d {
         let batch = x.shape()[0];
         let x = x.as_standard_layout();
         let xs = x.as_slice().expect("standard layout");
-        let mut out = Vec::with_capacity(batch * win.oh * win.ow * c);
         if training {
             self.argmax.clear();
             self.input_len = xs.len();
         }
-        for b in 0..batch {
-            for oy in 0..win.oh {
-                for ox in 0..win.ow {
-                    let corner = (b * win.h + oy * win.stride) * win.w + ox * win.stride;
-                    for ch in 0..c {
-                        let mut best = corner * c + ch;
-                        for dy in 0..win.k {
-                            for dx in 0..win.k {
-                                let at = (corner + dy * win.w + dx) * c + ch;
-                                if xs[at] > xs[best] {
-                                    best = at;
-                                }
-                            }
-                        }
-                        out.push(xs[best]);
-                        if training {
-                            self.argmax.push(best);
-                        }
+        let out: Vec<f32> = (0..batch * win.oh * win.ow * c)
+            .map(|o| {
+                // Output `o` is channel `o % c` of window `o / c` in [batch, oh, ow] order.
+                let (p, ch) = (o / c, o % c);
+                let (b, oy, ox) = (p / (win.oh * win.ow), p / win.ow % win.oh, p % win.ow);
+                let corner = (b * win.h + oy * win.stride) * win.w + ox * win.stride;
+                let mut best = corner * c + ch;
+                for d in 0..win.k * win.k {
+                    let at = (corner + d / win.k * win.w + d % win.k) * c + ch;
+                    if xs[at] > xs[best] {
+                        best = at;
                     }
                 }
-            }
-        }
+                if training {
+                    self.argmax.push(best);
+                }
+                xs[best]
+            })
+            .collect();
         ArrayD::from_shape_vec(vec![batch, win.oh, win.ow, c], out).expect("sized above")
     }
 

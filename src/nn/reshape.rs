@@ -4,7 +4,7 @@
 //! input `[batch, ...input]` → output `[batch, ...target]`, `product(input) == product(target)`;
 //! `flatten` is a reshape to `[product(input)]`.
 
-use ndarray::{ArrayD, IxDyn};
+use ndarray::ArrayD;
 
 use super::layer::{Layer, ParamMut};
 
@@ -32,12 +32,16 @@ impl Reshape {
     }
 }
 
+/// `x`'s values in row-major order.
+pub fn values(x: &ArrayD<f32>) -> Vec<f32> {
+    let x = x.as_standard_layout();
+    x.as_slice().expect("standard layout").to_vec()
+}
+
 /// `x` `[batch, ...]` as `[batch, ...shape]`, copying only when it is not in standard layout.
 fn reshape(x: &ArrayD<f32>, shape: &[usize]) -> ArrayD<f32> {
     let dims: Vec<usize> = x.shape()[..1].iter().chain(shape).copied().collect();
-    x.to_shape(IxDyn(&dims))
-        .expect("same number of values, checked at build")
-        .into_owned()
+    ArrayD::from_shape_vec(dims, values(x)).expect("same size, checked at build")
 }
 
 impl Layer for Reshape {

@@ -161,15 +161,10 @@ fn hidden_blocks(layers: &[Value]) -> Vec<Vec<Value>> {
 }
 
 /// Splits off the layers no knob varies: a CNN's feature extractor, everything up to its last
-/// reshape, conv2d, max_pool2d or flatten (conv layers have `filters`, not `units`, and their
-/// shapes chain). The layers, units and dropout knobs work on the dense blocks after it.
+/// layer that is neither a dropout nor has `units` (reshape, conv2d, max_pool2d, flatten: their
+/// shapes chain, and conv layers have `filters`). The layers, units and dropout knobs work on the dense blocks after it.
 fn take_fixed(layers: &mut Vec<Value>) -> Vec<Value> {
-    let spatial = |l: &Value| {
-        matches!(
-            l["type"].as_str(),
-            Some("reshape" | "conv2d" | "max_pool2d" | "flatten")
-        )
-    };
+    let spatial = |l: &Value| l.get("units").is_none() && l["type"] != "dropout";
     let n = layers.iter().rposition(spatial).map_or(0, |i| i + 1);
     layers.drain(..n).collect()
 }
@@ -200,11 +195,9 @@ fn set_hidden_blocks(exp: &mut Value, n: usize) {
             };
         }
     }
-    *layers = fixed
-        .into_iter()
-        .chain(blocks.into_iter().flatten())
-        .chain([output])
-        .collect();
+    *layers = fixed;
+    layers.extend(blocks.into_iter().flatten());
+    layers.push(output);
 }
 
 /// Sets every hidden dropout to `rate`, adding one after each hidden block that has none;
