@@ -115,7 +115,7 @@ mod tests {
         let y = pool(4, 2, 2, 2).forward(&x, false);
         let want = array![[[[6.0f32, -1.0], [8.0, -3.0]], [[14.0, -9.0], [16.0, -11.0]]]];
         assert_eq!(y, want.into_dyn());
-        let mut p = pool(5, 2, 2, 1);
+        let p = pool(5, 2, 2, 1);
         assert_eq!(
             p.output_shape(&[5, 5, 1]),
             [2, 2, 1],
