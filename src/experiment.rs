@@ -17,6 +17,10 @@ pub mod limits {
     pub const MAX_BATCH: usize = 65_536;
     pub const MAX_LOOKBACK: usize = 1000;
     pub const MAX_HORIZON: usize = 1000;
+    /// Conv2d `kernel_size`/`strides` and max_pool2d `pool_size`/`strides`.
+    pub const MAX_WINDOW: usize = 64;
+    /// Each entry of a reshape's `target_shape` (at most 3 entries).
+    pub const MAX_DIM: usize = 1 << 20;
     /// Seeds stay exact in JavaScript numbers.
     pub const MAX_SEED: u64 = (1 << 53) - 1;
 }

@@ -1,7 +1,7 @@
 //! Range checks for an [`Experiment`](crate::experiment::Experiment): every error names the field.
 
 use crate::error::{Error, Result};
-use crate::experiment::{limits::*, Experiment, LayerConfig, OptimizerConfig};
+use crate::experiment::{limits::*, Experiment, LayerConfig, OptimizerConfig, Regularizer};
 
 fn range<T: PartialOrd + std::fmt::Display>(path: &str, v: T, lo: T, hi: T) -> Result<()> {
     if v >= lo && v <= hi {
@@ -103,16 +103,50 @@ fn validate_layers(e: &Experiment) -> Result<()> {
                 ..
             } => {
                 range(&format!("{path}.units"), *units, 1, MAX_UNITS)?;
-                if let Some(r) = kernel_regularizer {
-                    let at = format!("{path}.kernel_regularizer");
-                    finite_range(&format!("{at}.l1"), r.l1 as f64, 0.0, 10.0)?;
-                    finite_range(&format!("{at}.l2"), r.l2 as f64, 0.0, 10.0)?;
-                }
+                check_regularizer(&path, kernel_regularizer)?;
             }
             LayerConfig::Dropout { rate } => {
                 finite_range(&format!("{path}.rate"), *rate as f64, 0.0, 0.95)?
             }
+            LayerConfig::Conv2d {
+                filters,
+                kernel_size,
+                strides,
+                kernel_regularizer,
+                ..
+            } => {
+                range(&format!("{path}.filters"), *filters, 1, MAX_UNITS)?;
+                range(&format!("{path}.kernel_size"), *kernel_size, 1, MAX_WINDOW)?;
+                range(&format!("{path}.strides"), *strides, 1, MAX_WINDOW)?;
+                check_regularizer(&path, kernel_regularizer)?;
+            }
+            LayerConfig::MaxPool2d { pool_size, strides } => {
+                range(&format!("{path}.pool_size"), *pool_size, 1, MAX_WINDOW)?;
+                range(
+                    &format!("{path}.strides"),
+                    strides.unwrap_or(1),
+                    1,
+                    MAX_WINDOW,
+                )?;
+            }
+            LayerConfig::Reshape { target_shape } => {
+                let at = format!("{path}.target_shape");
+                range(&format!("{at} (length)"), target_shape.len(), 1, 3)?;
+                for (d, n) in target_shape.iter().enumerate() {
+                    range(&format!("{at}[{d}]"), *n, 1, MAX_DIM)?;
+                }
+            }
+            LayerConfig::Flatten {} => {}
         }
+    }
+    Ok(())
+}
+
+fn check_regularizer(path: &str, r: &Option<Regularizer>) -> Result<()> {
+    if let Some(r) = r {
+        let at = format!("{path}.kernel_regularizer");
+        finite_range(&format!("{at}.l1"), r.l1 as f64, 0.0, 10.0)?;
+        finite_range(&format!("{at}.l2"), r.l2 as f64, 0.0, 10.0)?;
     }
     Ok(())
 }
@@ -257,5 +291,64 @@ mod tests {
         .unwrap_err()
         .to_string();
         assert!(err.contains("l3"), "{err}");
+    }
+
+    #[test]
+    fn conv_layers_parse_with_keras_defaults_and_are_checked() {
+        let e = Experiment::from_json(
+            r#"{"model":{"layers":[{"type":"reshape","target_shape":[8,8,1]},
+              {"type":"conv2d","filters":8,"kernel_size":3},{"type":"max_pool2d","pool_size":2},
+              {"type":"flatten"},{"type":"dense","units":10,"activation":"softmax"}]}}"#,
+        )
+        .unwrap();
+        let conv = LayerConfig::Conv2d {
+            filters: 8,
+            kernel_size: 3,
+            strides: 1,
+            padding: Padding::Valid,
+            activation: Activation::Linear,
+            use_bias: true,
+            kernel_regularizer: None,
+        };
+        assert_eq!(e.model.layers[1], conv);
+        let json = serde_json::to_string(&e.model.layers).unwrap();
+        assert!(json.contains(r#"{"type":"conv2d","filters":8,"kernel_size":3,"strides":1,"padding":"valid","activation":"linear"}"#), "{json}");
+        assert!(
+            json.contains(r#"{"type":"max_pool2d","pool_size":2},{"type":"flatten"}"#),
+            "{json}"
+        );
+        assert_eq!(
+            Experiment::from_json(&e.to_json()).unwrap(),
+            e,
+            "round trip"
+        );
+        let bad = |layer: &str| {
+            Experiment::from_json(&format!(r#"{{"model":{{"layers":[{layer}]}}}}"#))
+                .unwrap_err()
+                .to_string()
+        };
+        let err = bad(r#"{"type":"conv2d","filters":0,"kernel_size":3}"#);
+        assert!(
+            err.contains("model.layers[0].filters: 0 is out of range"),
+            "{err}"
+        );
+        let err = bad(r#"{"type":"conv2d","filters":2,"kernel_size":3,"padding":"full"}"#);
+        assert!(
+            err.contains("model.layers[0]") && err.contains("full"),
+            "{err}"
+        );
+        let err = bad(r#"{"type":"conv2d","filters":2,"kernel_size":3,"strides":0}"#);
+        assert!(err.contains("model.layers[0].strides"), "{err}");
+        let err = bad(r#"{"type":"max_pool2d","pool_size":2,"strides":100}"#);
+        assert!(err.contains("model.layers[0].strides"), "{err}");
+        let err = bad(r#"{"type":"reshape","target_shape":[8,0,1]}"#);
+        assert!(err.contains("model.layers[0].target_shape[1]"), "{err}");
+        let err = bad(r#"{"type":"reshape","target_shape":[]}"#);
+        assert!(
+            err.contains("model.layers[0].target_shape (length)"),
+            "{err}"
+        );
+        let err = bad(r#"{"type":"flatten","units":3}"#);
+        assert!(err.contains("units"), "{err}");
     }
 }

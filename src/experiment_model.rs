@@ -3,10 +3,6 @@
 
 use serde::{Deserialize, Serialize};
 
-fn yes() -> bool {
-    true
-}
-
 fn is_true(b: &bool) -> bool {
     *b
 }
@@ -18,19 +14,19 @@ pub struct ModelConfig {
     pub layers: Vec<LayerConfig>,
 }
 
-/// One layer of a `Sequential` model.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+/// One layer of a `Sequential` model. Read by src/experiment_de.rs (the same keys, defaults
+/// and `deny_unknown_fields` as these attributes say, per layer type).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
 pub enum LayerConfig {
     Dense {
         units: usize,
-        #[serde(default)]
         activation: Activation,
         /// `false`: no bias term (`y = activation(x·W)`), as Keras `use_bias`.
-        #[serde(default = "yes", skip_serializing_if = "is_true")]
+        #[serde(skip_serializing_if = "is_true")]
         use_bias: bool,
         /// L1/L2 penalty on the kernel (Keras `kernel_regularizer`).
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         kernel_regularizer: Option<Regularizer>,
     },
     Dropout {
@@ -39,19 +35,51 @@ pub enum LayerConfig {
     /// Long short-term memory over `[steps, features]` inputs.
     Lstm {
         units: usize,
-        #[serde(default)]
         return_sequences: bool,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         kernel_regularizer: Option<Regularizer>,
     },
     /// Gated recurrent unit (Keras 2 default: `reset_after`) over `[steps, features]` inputs.
     Gru {
         units: usize,
-        #[serde(default)]
         return_sequences: bool,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         kernel_regularizer: Option<Regularizer>,
     },
+    /// Keras `Reshape`: `[batch, ...]` → `[batch, target_shape...]` (same number of values).
+    Reshape {
+        target_shape: Vec<usize>,
+    },
+    /// 2-D convolution over `[height, width, channels]` (NHWC) with a square `kernel_size`.
+    Conv2d {
+        filters: usize,
+        kernel_size: usize,
+        strides: usize,
+        padding: Padding,
+        activation: Activation,
+        #[serde(skip_serializing_if = "is_true")]
+        use_bias: bool,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        kernel_regularizer: Option<Regularizer>,
+    },
+    /// Max pooling over square `pool_size` windows (valid padding); `strides` `null` = `pool_size`.
+    MaxPool2d {
+        pool_size: usize,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        strides: Option<usize>,
+    },
+    /// `[height, width, channels]` → `[height·width·channels]`, row-major (Keras order).
+    Flatten {},
+}
+
+/// Convolution padding (Keras/TF): `valid` (none) or `same` (output `ceil(size / strides)`,
+/// the odd pixel of padding on the bottom/right).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Padding {
+    #[default]
+    Valid,
+    Same,
 }
 
 impl LayerConfig {
@@ -107,59 +135,30 @@ pub enum Loss {
     CategoricalCrossentropy,
 }
 
-/// The optimizer and its hyper-parameters (Keras defaults).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+/// The optimizer and its hyper-parameters. Read by src/experiment_de.rs, which fills in the
+/// Keras defaults (learning rate 0.01 for gd/sgd, 0.001 for adam/rmsprop).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
 pub enum OptimizerConfig {
     Gd {
-        #[serde(default = "lr_sgd")]
         learning_rate: f32,
     },
     Sgd {
-        #[serde(default = "lr_sgd")]
         learning_rate: f32,
-        #[serde(default)]
         momentum: f32,
-        #[serde(default)]
         nesterov: bool,
     },
     Adam {
-        #[serde(default = "lr_adam")]
         learning_rate: f32,
-        #[serde(default = "beta_1")]
         beta_1: f32,
-        #[serde(default = "beta_2")]
         beta_2: f32,
-        #[serde(default = "epsilon")]
         epsilon: f32,
     },
     Rmsprop {
-        #[serde(default = "lr_adam")]
         learning_rate: f32,
-        #[serde(default = "rho")]
         rho: f32,
-        #[serde(default = "epsilon")]
         epsilon: f32,
     },
-}
-
-fn lr_sgd() -> f32 {
-    0.01
-}
-fn lr_adam() -> f32 {
-    0.001
-}
-fn beta_1() -> f32 {
-    0.9
-}
-fn beta_2() -> f32 {
-    0.999
-}
-fn epsilon() -> f32 {
-    1e-7
-}
-fn rho() -> f32 {
-    0.9
 }
 
 /// Epochs, batch size and callbacks.
@@ -185,9 +184,9 @@ impl Default for CompileConfig {
             loss: None,
             optimizer: OptimizerConfig::Adam {
                 learning_rate: 0.01,
-                beta_1: beta_1(),
-                beta_2: beta_2(),
-                epsilon: epsilon(),
+                beta_1: 0.9,
+                beta_2: 0.999,
+                epsilon: 1e-7,
             },
             metrics: vec![],
         }

@@ -24,6 +24,7 @@ pub mod data;
 pub mod error;
 pub mod experiment;
 mod experiment_check;
+mod experiment_de;
 mod experiment_model;
 pub mod io;
 pub mod json;

@@ -203,6 +203,23 @@ fn the_core_documents_keep_their_messages() {
     );
     assert_eq!(
         err(r#"{"model":{"layers":[{"type":"dense","units":8},{"type":"dense","units":"3"}]}}"#),
-        "experiment: model.layers[1]: invalid type: string \"3\", expected usize"
+        "experiment: model.layers[1].units: invalid type: string \"3\", expected usize"
+    );
+    // Layers and optimizers are read through one flat struct each (src/experiment_de.rs).
+    assert_eq!(
+        err(r#"{"model":{"layers":[{"type":"flatten","units":3}]}}"#),
+        "experiment: model.layers[0]: unknown field `units` for type \"flatten\", expected one of []"
+    );
+    assert_eq!(
+        err(r#"{"model":{"layers":[{"type":"conv"}]}}"#),
+        "experiment: model.layers[0]: unknown variant `conv`, expected one of `dense`, `dropout`, `lstm`, `gru`, `reshape`, `conv2d`, `max_pool2d`, `flatten`"
+    );
+    assert_eq!(
+        err(r#"{"model":{"layers":[{"type":"conv2d","filters":2}]}}"#),
+        "experiment: model.layers[0]: missing field `kernel_size`"
+    );
+    assert_eq!(
+        err(r#"{"compile":{"optimizer":{"type":"adam","momentum":0.9}}}"#),
+        "experiment: compile.optimizer: unknown field `momentum` for type \"adam\", expected one of [\"beta_1\", \"beta_2\", \"epsilon\"]"
     );
 }

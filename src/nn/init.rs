@@ -6,8 +6,19 @@ use crate::rng::Rng;
 
 /// Glorot/Xavier uniform: U(±sqrt(6 / (fan_in + fan_out))), shape `[fan_in, fan_out]`.
 pub fn glorot_uniform(fan_in: usize, fan_out: usize, rng: &mut Rng) -> Array2<f32> {
+    glorot_uniform_fans((fan_in, fan_out), fan_in, fan_out, rng)
+}
+
+/// Glorot uniform with explicit fans, drawn row-major into `shape` (a conv kernel
+/// `[k·k·c, filters]` has fans `k·k·c` and `k·k·filters`, as Keras counts them).
+pub fn glorot_uniform_fans(
+    shape: (usize, usize),
+    fan_in: usize,
+    fan_out: usize,
+    rng: &mut Rng,
+) -> Array2<f32> {
     let limit = (6.0 / (fan_in + fan_out) as f32).sqrt();
-    Array2::from_shape_simple_fn((fan_in, fan_out), || rng.uniform(-limit, limit))
+    Array2::from_shape_simple_fn(shape, || rng.uniform(-limit, limit))
 }
 
 /// He uniform: U(±sqrt(6 / fan_in)), for relu layers.

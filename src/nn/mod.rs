@@ -1,6 +1,8 @@
 //! Neural-network building blocks: layers, activations, losses, initialisers and `Sequential`.
 
 pub mod activation;
+pub mod build;
+pub mod conv2d;
 pub mod dense;
 pub mod dropout;
 pub mod gru;
@@ -10,8 +12,10 @@ pub mod loss;
 pub mod lstm;
 pub mod math;
 pub mod matmul;
+pub mod pool;
 pub mod recurrent;
 pub mod regularizer;
+pub mod reshape;
 pub mod sequential;
 
 pub use layer::{Layer, ParamMut};

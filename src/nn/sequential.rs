@@ -3,14 +3,11 @@
 use ndarray::{Array2, ArrayD, Ix2};
 use serde::Serialize;
 
-use super::dense::Dense;
-use super::dropout::Dropout;
-use super::gru::Gru;
+use super::build;
 use super::layer::{Layer, ParamMut};
 use super::loss::{Head, Loss};
-use super::lstm::Lstm;
 use crate::error::{Error, Result};
-use crate::experiment::{Activation, LayerConfig};
+use crate::experiment::LayerConfig;
 use crate::rng::Rng;
 
 /// A layer's line in the model summary.
@@ -29,16 +26,6 @@ pub struct Sequential {
     input_shape: Vec<usize>,
 }
 
-/// The feature count of a `[steps, features]` input to recurrent layer `i`, or an error naming it.
-fn sequence_features(i: usize, kind: &str, shape: &[usize]) -> Result<usize> {
-    match shape {
-        [steps, features] if *steps > 0 && *features > 0 => Ok(*features),
-        _ => Err(Error::Model(format!(
-            "layer {i} ({kind}) needs sequences [steps, features] but receives shape {shape:?}; set data.window to make time-series windows, or use return_sequences on the recurrent layer before it"
-        ))),
-    }
-}
-
 impl Sequential {
     /// Builds `configs` for inputs of shape `input_shape` (no batch axis) and `outputs` targets.
     /// The last layer must produce `outputs` values; errors name the layer index and the shapes.
@@ -54,62 +41,7 @@ impl Sequential {
         let mut head = None;
         for (i, config) in configs.iter().enumerate() {
             let last = i + 1 == configs.len();
-            let layer: Box<dyn Layer> = match *config {
-                LayerConfig::Dense {
-                    units,
-                    activation,
-                    use_bias,
-                    kernel_regularizer,
-                } => {
-                    if shape.len() != 1 {
-                        return Err(Error::Model(format!("layer {i} (dense) needs flat inputs [features] but receives shape {shape:?}; put an lstm or gru without return_sequences before it")));
-                    }
-                    let fused = if last {
-                        loss.fused_head(activation)
-                    } else {
-                        None
-                    };
-                    head = head.or(fused);
-                    let act = if fused.is_some() {
-                        Activation::Linear
-                    } else {
-                        activation
-                    };
-                    let mut d = Dense::new(shape[0], units, act, rng);
-                    d.regularizer = kernel_regularizer;
-                    d.use_bias = use_bias;
-                    Box::new(d)
-                }
-                LayerConfig::Dropout { rate } => Box::new(Dropout::new(rate, rng.fork())),
-                LayerConfig::Lstm {
-                    units,
-                    return_sequences,
-                    kernel_regularizer,
-                } => {
-                    let mut l = Lstm::new(
-                        sequence_features(i, "lstm", &shape)?,
-                        units,
-                        return_sequences,
-                        rng,
-                    );
-                    l.w.regularizer = kernel_regularizer;
-                    Box::new(l)
-                }
-                LayerConfig::Gru {
-                    units,
-                    return_sequences,
-                    kernel_regularizer,
-                } => {
-                    let mut l = Gru::new(
-                        sequence_features(i, "gru", &shape)?,
-                        units,
-                        return_sequences,
-                        rng,
-                    );
-                    l.w.regularizer = kernel_regularizer;
-                    Box::new(l)
-                }
-            };
+            let layer = build::layer(i, config, &shape, last, loss, &mut head, rng)?;
             shape = layer.output_shape(&shape);
             layers.push(layer);
         }
@@ -236,6 +168,7 @@ impl Sequential {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::experiment::Activation;
     use ndarray::array;
 
     #[test]

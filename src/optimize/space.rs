@@ -21,11 +21,12 @@ pub enum Knob {
     Optimizer,
     /// `compile.optimizer.learning_rate`.
     LearningRate,
-    /// The number of hidden blocks (a layer with units, plus the dropout after it).
+    /// The number of hidden blocks (a layer with units, plus the dropout after it). A CNN's
+    /// reshape/conv2d/max_pool2d/flatten layers are never varied: blocks come after them.
     Layers,
-    /// `units` of every hidden layer (the output layer keeps its size).
+    /// `units` of every hidden layer (the output layer keeps its size; conv2d `filters` stay).
     Units,
-    /// The dropout rate after every hidden layer (0 removes dropout).
+    /// The dropout rate after every hidden dense layer (0 removes dropout).
     Dropout,
     /// `fit.batch_size`.
     BatchSize,
@@ -159,10 +160,20 @@ fn hidden_blocks(layers: &[Value]) -> Vec<Vec<Value>> {
     blocks
 }
 
+/// Splits off the layers no knob varies: a CNN's feature extractor, everything up to its last
+/// layer that is neither a dropout nor has `units` (reshape, conv2d, max_pool2d, flatten: their
+/// shapes chain, and conv layers have `filters`). The layers, units and dropout knobs work on the dense blocks after it.
+fn take_fixed(layers: &mut Vec<Value>) -> Vec<Value> {
+    let spatial = |l: &Value| l.get("units").is_none() && l["type"] != "dropout";
+    let n = layers.iter().rposition(spatial).map_or(0, |i| i + 1);
+    layers.drain(..n).collect()
+}
+
 /// Keeps the first `n` hidden blocks, repeating the last one when more are asked for.
 fn set_hidden_blocks(exp: &mut Value, n: usize) {
     let layers = layers_mut(exp);
     let Some(output) = layers.pop() else { return };
+    let fixed = take_fixed(layers);
     let mut blocks = hidden_blocks(layers);
     let template = blocks
         .last()
@@ -184,7 +195,9 @@ fn set_hidden_blocks(exp: &mut Value, n: usize) {
             };
         }
     }
-    *layers = blocks.into_iter().flatten().chain([output]).collect();
+    *layers = fixed;
+    layers.extend(blocks.into_iter().flatten());
+    layers.push(output);
 }
 
 /// Sets every hidden dropout to `rate`, adding one after each hidden block that has none;
@@ -193,7 +206,7 @@ fn set_dropout(exp: &mut Value, rate: f64) {
     let layers = layers_mut(exp);
     let Some(output) = layers.pop() else { return };
     let is_dropout = |l: &Value| l["type"] == "dropout";
-    let mut out = vec![];
+    let mut out = take_fixed(layers);
     for mut block in hidden_blocks(layers) {
         block.retain(|l| !is_dropout(l));
         if rate > 0.0 && !block.is_empty() {
@@ -284,6 +297,40 @@ mod tests {
         );
         let off = apply(&base, &settings(&[(Knob::Dropout, json!(0.0))])).unwrap();
         assert_eq!(kinds(&off), ["dense16", "dense3"]);
+    }
+
+    #[test]
+    fn layer_knobs_leave_a_cnn_feature_extractor_alone() {
+        let mut base = Experiment::default();
+        base.model.layers = serde_json::from_value(json!([
+            {"type": "reshape", "target_shape": [2, 2, 1]},
+            {"type": "conv2d", "filters": 4, "kernel_size": 2, "padding": "same"},
+            {"type": "max_pool2d", "pool_size": 2},
+            {"type": "flatten"},
+            {"type": "dense", "units": 3, "activation": "softmax"}
+        ]))
+        .unwrap();
+        let names = |e: &Experiment| -> Vec<String> {
+            let v = serde_json::to_value(&e.model.layers).unwrap();
+            let name = |l: &Value| format!("{}{}", l["type"].as_str().unwrap(), l["units"]);
+            v.as_array().unwrap().iter().map(name).collect()
+        };
+        let cnn = ["reshapenull", "conv2dnull", "max_pool2dnull", "flattennull"];
+        let s = settings(&[
+            (Knob::Layers, json!(2)),
+            (Knob::Units, json!(32)),
+            (Knob::Dropout, json!(0.2)),
+        ]);
+        let grown = apply(&base, &s).unwrap();
+        let mut want = cnn.to_vec();
+        want.extend(["dense32", "dropoutnull", "dense32", "dropoutnull", "dense3"]);
+        assert_eq!(names(&grown), want);
+        assert_eq!(
+            grown.model.layers[1], base.model.layers[1],
+            "filters untouched"
+        );
+        let none = apply(&grown, &settings(&[(Knob::Layers, json!(0))])).unwrap();
+        assert_eq!(none.model.layers, base.model.layers);
     }
 
     #[test]

@@ -16,6 +16,8 @@ const cli = ['target/release/kindling', 'target/debug/kindling']
 
 await init({ module_or_path: readFileSync(join(root, 'pkg/kindling_bg.wasm')) });
 
+const digitsCnn = JSON.parse(readFileSync(join(root, 'examples/digits_cnn.json'), 'utf8'));
+
 // Dense layers with every activation the recurrent layers use (tanh, sigmoid), dropout, softmax
 // + cross-entropy, Adam: the matrix kernel, exp/tanh/log and the seeded streams all take part.
 const experiments = {
@@ -54,6 +56,9 @@ const experiments = {
     compile: { optimizer: { type: 'adam', learning_rate: 0.01 } },
     fit: { epochs: 6, batch_size: 32 },
   },
+  // The small CNN (examples/digits_cnn.json, 3 epochs): reshape, im2col conv2d + relu, max pooling,
+  // flatten, softmax; its convolution runs through the same matrix kernel.
+  digits: { ...digitsCnn, fit: { ...digitsCnn.fit, epochs: 3 } },
 };
 
 function nativeHistory(exp) {
