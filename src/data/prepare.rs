@@ -225,10 +225,12 @@ pub fn row_order(table: &Table, order_by: Option<&str>) -> Vec<usize> {
     let mut order: Vec<usize> = (0..table.rows).collect();
     if let Some(ColumnData::Date(d)) = order_by.and_then(|n| table.column(n).ok()).map(|c| &c.data)
     {
-        order.sort_by(|&a, &b| {
+        // Ties broken by the row index: a total order, the same as a stable sort.
+        order.sort_unstable_by(|&a, &b| {
             d[a].is_nan()
                 .cmp(&d[b].is_nan())
                 .then(d[a].total_cmp(&d[b]))
+                .then(a.cmp(&b))
         });
     }
     order

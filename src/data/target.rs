@@ -33,7 +33,11 @@ pub fn encode_target(table: &Table, name: &str, task: Task, rows: &[usize]) -> R
     classes.sort_unstable();
     classes.dedup();
     if classes.iter().all(|c| c.parse::<f64>().is_ok()) {
-        classes.sort_by(|a, b| a.parse::<f64>().unwrap().total_cmp(&b.parse().unwrap()));
+        // Ties ("1" and "1.0") keep the text order: a total order, so unstable = stable.
+        classes.sort_unstable_by(|a, b| {
+            let num = |s: &String| s.parse::<f64>().unwrap();
+            num(a).total_cmp(&num(b)).then(a.cmp(b))
+        });
     }
     if classes.len() < 2 {
         return Err(Error::data(&table.name, format!(

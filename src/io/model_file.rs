@@ -84,7 +84,11 @@ impl ModelFile {
     pub fn from_session(session: &mut Session) -> Self {
         let test = serde_json::to_value(session.evaluate()).expect("metrics serialise");
         let test = match test {
-            serde_json::Value::Object(m) => m.into_iter().collect(),
+            // Inserted one by one: `collect` would sort (another sort instance in the wasm).
+            serde_json::Value::Object(m) => m.into_iter().fold(BTreeMap::new(), |mut t, (k, v)| {
+                t.insert(k, v);
+                t
+            }),
             _ => BTreeMap::new(),
         };
         ModelFile {
