@@ -16,7 +16,12 @@ fn file(rows: usize) -> String {
         let x = i as f64 / 2.0 - 3.0;
         let flag = if i % 2 == 0 { "yes" } else { "No" };
         let note = if i % 3 == 0 { "=cmd" } else { "plain" };
-        csv += &format!("2024-03-{:02}T10:00:00+02:00;{flag};{};{note};{}\n", i % 28 + 1, x.to_string().replace('.', ","), 2.0 * x);
+        csv += &format!(
+            "2024-03-{:02}T10:00:00+02:00;{flag};{};{note};{}\n",
+            i % 28 + 1,
+            x.to_string().replace('.', ","),
+            2.0 * x
+        );
     }
     csv
 }
@@ -66,10 +71,16 @@ fn source_rows_follow_the_tables_rows() {
     let text = b"a,b\n1, x \n\n2,\"two\nlines\"\n3,z\n";
     let table = read_csv("t.csv", text).unwrap();
     let rows = source_rows(text, &table).unwrap();
-    assert_eq!(rows, vec![vec!["1", "x"], vec!["2", "two\nlines"], vec!["3", "z"]]);
+    assert_eq!(
+        rows,
+        vec![vec!["1", "x"], vec!["2", "two\nlines"], vec!["3", "z"]]
+    );
     // A file with no header row: its first line is a row too.
     let table = read_csv("n.csv", b"1,2\n3,4\n").unwrap();
-    assert_eq!(source_rows(b"1,2\n3,4\n", &table).unwrap()[0], vec!["1", "2"]);
+    assert_eq!(
+        source_rows(b"1,2\n3,4\n", &table).unwrap()[0],
+        vec!["1", "2"]
+    );
     let e = source_rows(b"a,b\n1,x\n", &read_csv("t.csv", text).unwrap()).unwrap_err();
     assert!(e.to_string().contains("load it again"), "{e}");
 }

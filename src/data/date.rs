@@ -20,7 +20,10 @@ pub fn parse_date(cell: &str) -> Option<f64> {
         } else {
             s.byte(sep)?;
             let day = s.digits(1, 2)?.0;
-            (NaiveDate::from_ymd_opt(first.0 as i32, month, day)?, sep == b'-')
+            (
+                NaiveDate::from_ymd_opt(first.0 as i32, month, day)?,
+                sep == b'-',
+            )
         }
     } else if first.1 <= 2 {
         s.byte(b'.')?;
@@ -79,8 +82,15 @@ struct Scanner<'a>(&'a [u8]);
 impl Scanner<'_> {
     /// `min..=max` ASCII digits as a number, and how many there were.
     fn digits(&mut self, min: usize, max: usize) -> Option<(u32, usize)> {
-        let n = self.0.iter().take(max).take_while(|b| b.is_ascii_digit()).count();
-        let value = self.0[..n].iter().fold(0, |v, b| v * 10 + u32::from(b - b'0'));
+        let n = self
+            .0
+            .iter()
+            .take(max)
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+        let value = self.0[..n]
+            .iter()
+            .fold(0, |v, b| v * 10 + u32::from(b - b'0'));
         self.0 = &self.0[n..];
         (n >= min).then_some((value, n))
     }

@@ -76,10 +76,18 @@ fn known_values() {
 
 #[test]
 fn dates_format_back_to_what_was_read() {
-    for cell in ["2024-03-01", "1999-12-31 23:59:58", "1969-07-20", "0099-01-01"] {
+    for cell in [
+        "2024-03-01",
+        "1999-12-31 23:59:58",
+        "1969-07-20",
+        "0099-01-01",
+    ] {
         assert_eq!(format_date(parse_date(cell).unwrap()), cell);
     }
-    assert!(!format_date(1e300).contains('-'), "out of range stays a number");
+    assert!(
+        !format_date(1e300).contains('-'),
+        "out of range stays a number"
+    );
 }
 
 /// Cells shaped like dates, with each field 1–5 digits and assorted separators and zones.
@@ -90,7 +98,14 @@ fn date_like() -> impl Strategy<Value = String> {
         "([Tt ][0-9]{1,3}:[0-9]{1,3}(:[0-9]{1,3}(\\.[0-9]{1,11})?)?([Zz]|[+-][0-9]{2}:[0-9]{2})?)?",
     )
     .unwrap();
-    (field(1, 5), sep.clone(), field(1, 3), sep, field(1, 5), time)
+    (
+        field(1, 5),
+        sep.clone(),
+        field(1, 3),
+        sep,
+        field(1, 5),
+        time,
+    )
         .prop_map(|(a, s1, b, s2, c, t)| format!("{a}{s1}{b}{s2}{c}{t}"))
 }
 

@@ -36,9 +36,7 @@ impl<'a> Records<'a> {
                     let p = record.position().expect("a read record has a position");
                     return Ok(Some((p.line() as usize, p.byte() as usize)));
                 }
-                Err(e) => {
-                    return Err(Error::data(self.name, format!("cannot read the CSV: {e}")))
-                }
+                Err(e) => return Err(Error::data(self.name, format!("cannot read the CSV: {e}"))),
             }
         }
     }
@@ -61,7 +59,10 @@ pub fn source_rows(bytes: &[u8], table: &Table) -> Result<Vec<Vec<String>>> {
     }
     match rows.len() == table.rows {
         true => Ok(rows),
-        false => Err(Error::data(&table.name, "the file changed since it was read; load it again".to_string())),
+        false => Err(Error::data(
+            &table.name,
+            "the file changed since it was read; load it again".to_string(),
+        )),
     }
 }
 

@@ -85,10 +85,14 @@ impl Predictions {
         w.write_record(header.map(|h| escape_formula(&h)))
             .expect("writes to memory");
         for (i, &row) in self.rows.iter().enumerate() {
-            let inputs = table.columns.iter().zip(&source[row]).map(|(c, text)| match &c.data {
-                ColumnData::Numeric(v) if !v[row].is_nan() => text.clone(),
-                _ => escape_formula(text),
-            });
+            let inputs = table
+                .columns
+                .iter()
+                .zip(&source[row])
+                .map(|(c, text)| match &c.data {
+                    ColumnData::Numeric(v) if !v[row].is_nan() => text.clone(),
+                    _ => escape_formula(text),
+                });
             let out = self.cells(i).into_iter().map(|c| escape_formula(&c));
             w.write_record(inputs.chain(out)).expect("writes to memory");
         }
