@@ -42,14 +42,29 @@ fn need<T>(field: Option<T>, name: &str) -> Result<T, String> {
     field.ok_or_else(|| format!("missing field `{name}`"))
 }
 
-/// An error naming the first present key that type `kind` does not take.
-fn only(kind: &str, present: &[(&str, bool)], allowed: &[&str]) -> Result<(), String> {
-    match present.iter().find(|(n, p)| *p && !allowed.contains(n)) {
-        Some((name, _)) => Err(format!(
-            "unknown field `{name}` for type {kind:?}, expected one of {allowed:?}"
-        )),
-        None => Ok(()),
-    }
+/// An error naming the first present key that type `kind` does not take; `common` are the keys
+/// every type of the enum takes besides `allowed` (named in the message, never in `present`).
+fn only(
+    kind: &str,
+    present: &[(&str, bool)],
+    allowed: &[&str],
+    common: &[&str],
+) -> Result<(), String> {
+    let Some((name, _)) = present.iter().find(|(n, p)| *p && !allowed.contains(n)) else {
+        return Ok(());
+    };
+    let keys: Vec<String> = common
+        .iter()
+        .chain(allowed)
+        .map(|a| format!("`{a}`"))
+        .collect();
+    Err(match keys.is_empty() {
+        true => format!("unknown field `{name}`: type {kind:?} takes no other keys; remove it"),
+        false => format!(
+            "unknown field `{name}` for type {kind:?}, expected one of {}",
+            keys.join(", ")
+        ),
+    })
 }
 
 fn layer(r: RawLayer) -> Result<LayerConfig, String> {
@@ -89,7 +104,7 @@ fn layer(r: RawLayer) -> Result<LayerConfig, String> {
             ))
         }
     };
-    only(&r.kind, &present, allowed)?;
+    only(&r.kind, &present, allowed, &[])?;
     let (activation, use_bias) = (r.activation.unwrap_or_default(), r.use_bias.unwrap_or(true));
     let (kernel_regularizer, return_sequences) =
         (r.kernel_regularizer, r.return_sequences.unwrap_or(false));
@@ -176,7 +191,7 @@ fn optimizer(r: RawOptimizer) -> Result<OptimizerConfig, String> {
             ))
         }
     };
-    only(&r.kind, &present, allowed)?;
+    only(&r.kind, &present, allowed, &["learning_rate"])?;
     let learning_rate = r.learning_rate.unwrap_or(lr);
     let epsilon = r.epsilon.unwrap_or(1e-7);
     Ok(match r.kind.as_str() {

@@ -208,7 +208,7 @@ fn the_core_documents_keep_their_messages() {
     // Layers and optimizers are read through one flat struct each (src/experiment_de.rs).
     assert_eq!(
         err(r#"{"model":{"layers":[{"type":"flatten","units":3}]}}"#),
-        "experiment: model.layers[0]: unknown field `units` for type \"flatten\", expected one of []"
+        "experiment: model.layers[0]: unknown field `units`: type \"flatten\" takes no other keys; remove it"
     );
     assert_eq!(
         err(r#"{"model":{"layers":[{"type":"conv"}]}}"#),
@@ -220,6 +220,6 @@ fn the_core_documents_keep_their_messages() {
     );
     assert_eq!(
         err(r#"{"compile":{"optimizer":{"type":"adam","momentum":0.9}}}"#),
-        "experiment: compile.optimizer: unknown field `momentum` for type \"adam\", expected one of [\"beta_1\", \"beta_2\", \"epsilon\"]"
+        "experiment: compile.optimizer: unknown field `momentum` for type \"adam\", expected one of `learning_rate`, `beta_1`, `beta_2`, `epsilon`"
     );
 }
