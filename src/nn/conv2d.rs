@@ -4,9 +4,10 @@
 //! input `[batch, h, w, c]` → output `[batch, oh, ow, filters]`; kernel `[k·k·c, filters]` in
 //! memory, exposed as Keras's `[k, k, c, filters]` (the same row-major values), bias `[filters]`.
 
-use ndarray::{Array1, Array2, ArrayD, ArrayViewD, ArrayViewMut2, ArrayViewMutD, Axis, IxDyn};
+use ndarray::{Array1, Array2, ArrayD, ArrayViewD, ArrayViewMut2, ArrayViewMutD, IxDyn};
 
 use super::activation::Activation;
+use super::dense::affine_grads;
 use super::init::glorot_uniform_fans;
 use super::layer::{Layer, ParamMut};
 use super::matmul::{gemm_packed, gemm_with, Packed};
@@ -170,15 +171,15 @@ impl Conv2d {
         let mut dz = Array2::from_shape_vec(shape, values(grad_out))
             .expect("conv2d gradient is [batch, oh, ow, filters]");
         self.activation.backward(self.output.view(), &mut dz);
-        gemm_with(
-            self.cols.t(),
-            dz.view(),
-            false,
-            &mut self.grad_kernel.view_mut(),
+        let grads = (&mut self.grad_kernel, &mut self.grad_bias);
+        affine_grads(
+            self.cols.view(),
+            &dz,
+            &self.kernel,
+            &self.regularizer,
+            grads,
             &mut self.scratch,
         );
-        self.grad_bias.assign(&dz.sum_axis(Axis(0)));
-        regularizer::add_grad(&self.regularizer, &self.kernel, &mut self.grad_kernel);
         dz
     }
 }

@@ -3,7 +3,7 @@
 //! # Shapes
 //! input `[batch, in]` → output `[batch, units]`; kernel `[in, units]`, bias `[units]`.
 
-use ndarray::{Array1, Array2, ArrayD, Axis, Ix2};
+use ndarray::{Array1, Array2, ArrayD, ArrayView2, Axis, Ix2};
 
 use super::activation::Activation;
 use super::init::glorot_uniform;
@@ -64,18 +64,40 @@ impl Dense {
             .expect("dense gradient is [batch, units]")
             .to_owned();
         self.activation.backward(self.output.view(), &mut dz);
-        // Written into the standard-layout buffers the optimizer reads as flat slices.
-        gemm_with(
-            self.input.t(),
-            dz.view(),
-            false,
-            &mut self.grad_kernel.view_mut(),
+        let grads = (&mut self.grad_kernel, &mut self.grad_bias);
+        affine_grads(
+            self.input.view(),
+            &dz,
+            &self.kernel,
+            &self.regularizer,
+            grads,
             &mut self.scratch,
         );
-        self.grad_bias.assign(&dz.sum_axis(Axis(0)));
-        regularizer::add_grad(&self.regularizer, &self.kernel, &mut self.grad_kernel);
         dz
     }
+}
+
+/// The parameter gradients of `z = x·W + b` from dLoss/dz `dz` `[rows, units]` and the input `x`
+/// `[rows, in]`: `dW = xᵀ·dz` plus the kernel's regulariser gradient, `db = Σ dz` over rows. Dense
+/// uses it on its batch; Conv2d on its im2col rows (one row per output pixel).
+pub(super) fn affine_grads(
+    x: ArrayView2<f32>,
+    dz: &Array2<f32>,
+    kernel: &Array2<f32>,
+    regularizer: &Option<Regularizer>,
+    (grad_kernel, grad_bias): (&mut Array2<f32>, &mut Array1<f32>),
+    scratch: &mut Packed,
+) {
+    // Written into the standard-layout buffers the optimizer reads as flat slices.
+    gemm_with(
+        x.t(),
+        dz.view(),
+        false,
+        &mut grad_kernel.view_mut(),
+        scratch,
+    );
+    grad_bias.assign(&dz.sum_axis(Axis(0)));
+    regularizer::add_grad(regularizer, kernel, grad_kernel);
 }
 
 impl Layer for Dense {

@@ -38,7 +38,7 @@ pub fn values(x: &ArrayD<f32>) -> Vec<f32> {
     x.as_slice().expect("standard layout").to_vec()
 }
 
-/// `x` `[batch, ...]` as `[batch, ...shape]`, copying only when it is not in standard layout.
+/// A copy of `x` `[batch, ...]` as `[batch, ...shape]` (row-major values, so Keras's order).
 fn reshape(x: &ArrayD<f32>, shape: &[usize]) -> ArrayD<f32> {
     let dims: Vec<usize> = x.shape()[..1].iter().chain(shape).copied().collect();
     ArrayD::from_shape_vec(dims, values(x)).expect("same size, checked at build")
