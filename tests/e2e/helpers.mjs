@@ -1,7 +1,7 @@
 // Shared set-up for the page tests: the project's static server and Debian's Chromium.
 import { after, before } from 'node:test';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -22,6 +22,19 @@ export function cliTrain(experiment, data = null) {
   writeFileSync(path, JSON.stringify(experiment));
   const args = ['train', path, ...(data ? ['--data', data] : [])];
   return JSON.parse(execFileSync(CLI, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
+}
+
+let wasm = null;
+/**
+ * The core's diagnosis ("Optimize?") of a run, computed in Node by the same wasm package the page
+ * loads: `history` and `test` as `kindling train` prints them.
+ */
+export async function coreDiagnosis(history, test) {
+  wasm ??= import('../../pkg/kindling.js').then(async (pkg) => {
+    await pkg.default({ module_or_path: readFileSync(fileURLToPath(new URL('../../pkg/kindling_bg.wasm', import.meta.url))) });
+    return pkg;
+  });
+  return (await wasm).diagnoseRun(JSON.stringify(history), JSON.stringify(test));
 }
 
 /** A metric as the page shows it (a plain number to 4 decimals; docs/CONTRACTS.md section 5). */
