@@ -70,7 +70,9 @@ export function mount(root, app) {
   function predictForm() {
     /** @type {Record<string, number | string | null>} */
     const record = {};
-    for (const field of form.querySelectorAll(/** @type {'input'} */ ('[data-feature]'))) {
+    /** @type {NodeListOf<HTMLInputElement | HTMLSelectElement>} */
+    const fields = form.querySelectorAll('[data-feature]');
+    for (const field of fields) {
       const name = field.dataset.feature ?? '';
       const text = field.value.trim();
       record[name] = field.tagName === 'SELECT' ? text : (text === '' ? null : Number(text));
