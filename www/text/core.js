@@ -40,7 +40,6 @@ const PHRASES = {
   'an old Excel (.xls) or Office file': '一个旧版 Excel（.xls）或 Office 文件',
   'the file ends too early (truncated?); download the model again': '文件提前结束了（可能被截断）；请重新下载模型',
   'the file is damaged or not a model file': '文件已损坏，或者不是模型文件',
-  '(top level)': '（顶层）',
   inf: '无穷大',
   '-inf': '负无穷大',
 };
@@ -49,10 +48,12 @@ const phrase = (s) => PHRASES[s] ?? null;
 
 /** `line 3 "abc", line 7 "x"` (cells the core quotes) → `第 3 行 "abc"，第 7 行 "x"`. @param {string} s */
 const cells = (s) => s.replace(/line (\d+) /g, '第 $1 行 ').replace(/", /g, '"，');
+/** `3, 5, …` (line numbers) → `3、5、…`. @param {string} s */
+const lines = (s) => s.replace(/, /g, '、');
 /** `3 rows (lines 4, 9)` / `1 row (line 4)` (the core's describe_rows) → `3 行（第 4, 9 行）`. @param {string} s */
 function rows(s) {
   const m = /^(\d+) rows? \(lines? ([^)]*)\)$/.exec(s);
-  return m ? `${m[1]} 行（第 ${m[2]} 行）` : null;
+  return m ? `${m[1]} 行（第 ${lines(m[2])} 行）` : null;
 }
 /** "one of `a`, `b`" / "`a` or `b`" → "`a`, `b`" / "`a` 或 `b`". @param {string} s */
 const choices = (s) => s.replace(/^one of /, '').replace(/ or /g, ' 或 ');
@@ -69,20 +70,26 @@ function kind(s) {
 }
 
 /**
- * Whole messages and message bodies, most specific first. The prefix rules at the end peel
+ * Whole messages and message bodies, most specific first. The prefix rules peel
  * `experiment: PATH: `, `model: ` and `FILE: ` off and translate what follows.
  * @type {[string, Zh][]}
  */
 const RULES = [
+  // Prefixes first (what the message is about), so no rule's leading `{part}` swallows them; a
+  // prefix whose rest no rule knows gives way to the whole-message rules below.
+  ['experiment: (top level): {rest}', (m) => wrap(m.rest, (rest) => `实验设置（顶层）：${rest}`)],
+  ['experiment: {path}: {rest}', (m) => wrap(m.rest, (rest) => `实验设置 ${m.path}：${rest}`)],
+  ['model: {rest}', (m) => wrap(m.rest, (rest) => `模型：${rest}`)],
+  ['{path}: {rest}', (m) => wrap(m.rest, (rest) => `${m.path}：${rest}`)],
   // Reading a CSV (src/data/reader.rs, sniff.rs, names.rs, typing.rs).
   ['line {line}: {n} fields where {first} has {width}{more}; make every row have {width} fields, or skip such rows (data.on_bad_rows: "skip")',
     (m) => {
       const more = m.more && /^ \((\d+) such rows, on lines (.*)\)$/.exec(m.more);
       if (m.more && !more) return null;
-      const also = more ? `（共 ${more[1]} 行如此，在第 ${more[2]} 行）` : '';
+      const also = more ? `（共 ${more[1]} 行如此，在第 ${lines(more[2])} 行）` : '';
       return `第 ${m.line} 行有 ${m.n} 个字段，而${phrase(m.first)}有 ${m.width} 个${also}；请让每一行都有 ${m.width} 个字段，或者跳过这些行`;
     }],
-  ['{n} rows skipped: they do not have {width} fields (lines {lines})', '跳过了 {n} 行：它们不是 {width} 个字段（第 {lines} 行）'],
+  ['{n} rows skipped: they do not have {width} fields (lines {lines})', (m) => `跳过了 ${m.n} 行：它们不是 ${m.width} 个字段（第 ${lines(m.lines)} 行）`],
   ['the file is empty; choose a CSV with a header row and data rows', '文件是空的；请选择一个有表头行和数据行的 CSV'],
   ['the file has a header but no data rows; add rows below the header', '文件只有表头，没有数据行；请在表头下面添加数据行'],
   ['this is {what}, not CSV text; open it in its program and export or save it as CSV',
@@ -179,6 +186,8 @@ const RULES = [
   ['layer {i} ({kind}) kernel_size {k} is larger than its input {size}; use a smaller kernel_size or padding "same"',
     '层 {i}（{kind}）的卷积核大小 {k} 比它的输入 {size} 还大；请用更小的卷积核，或者把填充设为“补零保持尺寸”'],
   ['layer {i} ({kind}) pool_size {k} is larger than its input {size}; use a smaller pool_size', '层 {i}（{kind}）的池化窗口 {k} 比它的输入 {size} 还大；请用更小的池化窗口'],
+  ["the last layer outputs shape {shape} but the target needs [{n}]; set the last layer's units to {n}",
+    '最后一层输出的形状是 {shape}，但目标需要 [{n}]；请把最后一层的神经元数设为 {n}'],
 
   // The session and the model file (src/wasm/, src/io/).
   ['load a dataset before configuring', '请先加载数据集，再设置实验'],
@@ -206,10 +215,6 @@ const RULES = [
     '多步预测会把每一步的预测值当作下一步的输入，所以模型的唯一输入必须是目标 "{target}"，且预测距离为 1（这个模型的输入是 {inputs}，预测距离为 {h}）'],
   ['{n} steps: forecast from 1 to {max} steps', '{n} 步：预测步数应在 1 到 {max} 之间'],
 
-  // Prefixes: what the message is about, then the message.
-  ['experiment: {path}: {rest}', (m) => wrap(m.rest, (rest) => `实验设置 ${phrase(m.path) ?? m.path}：${rest}`)],
-  ['model: {rest}', (m) => wrap(m.rest, (rest) => `模型：${rest}`)],
-  ['{path}: {rest}', (m) => wrap(m.rest, (rest) => `${m.path}：${rest}`)],
 ];
 
 const COMPILED = RULES.map(([en, zh]) => /** @type {const} */ ([compile(en), zh]));
