@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
-import { FIXTURES, encodeExperiment, openNode, openPage, shot, useServer, waitForState, whenReady } from './helpers.mjs';
+import { FIXTURES, encodeExperiment, enter, openNode, openPage, shot, useServer, waitForState, whenReady } from './helpers.mjs';
 import { report, sweep } from './i18n_sweep.mjs';
 
 const env = useServer();
@@ -169,5 +169,132 @@ test('中文 on a 390-px phone: no panel scrolls sideways', async () => {
     await shot(page, `zh-phone-${id}`);
   }
   assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+const NODES = ['preprocess', 'build', 'train', 'evaluate', 'decide', 'optimize', 'deploy', 'apply'];
+
+test('switching language rewrites every open panel in place: the experiment, data, run, search and model stay', async () => {
+  const page = await openPage(env.browser, `${env.url}?x=1`);
+  await whenReady(page);
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  assert.equal(await page.textContent('[data-testid=lang]'), '中文 + English');
+  // 'both': the workflow labels are bilingual, their Chinese half marked as Chinese.
+  assert.equal(await page.textContent('[data-testid=node-train] [lang=zh-CN]'), '模型训练');
+  await openNode(page, 'train');
+  await enter(page, '#epochs', '12');
+  await whenReady(page);
+  await page.click('[data-testid=train]');
+  assert.equal(await waitForState(page, ['done', 'error']), 'done');
+  for (const id of NODES) await openNode(page, id);
+  await openNode(page, 'optimize');
+  await page.fill('input[name=trials]', '1');
+  await page.click('[data-testid=search-start]');
+  await page.waitForSelector('[data-testid=search-status][data-state=done]', { timeout: 120_000 });
+  await openNode(page, 'deploy');
+  await page.waitForSelector('[data-testid=model-card][data-from=session]');
+  await page.click('[data-testid=copy-link]');
+  await openNode(page, 'evaluate');
+  const before = {
+    hash: new URL(page.url()).hash, accuracy: await page.textContent('[data-testid=metric-accuracy]'),
+    epochs: await page.getAttribute('[data-testid=loss-summary]', 'data-epochs'), rows: await page.locator('[data-testid=trial-row]').count(),
+    link: await page.inputValue('[data-testid=share-link]'), params: await page.getAttribute('[data-testid=model-card]', 'data-params'),
+  };
+  const after = async () => ({
+    hash: new URL(page.url()).hash, accuracy: await page.textContent('[data-testid=metric-accuracy]'),
+    epochs: await page.getAttribute('[data-testid=loss-summary]', 'data-epochs'), rows: await page.locator('[data-testid=trial-row]').count(),
+    link: await page.inputValue('[data-testid=share-link]'), params: await page.getAttribute('[data-testid=model-card]', 'data-params'),
+  });
+
+  await page.click('[data-testid=lang]');
+  assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
+  assert.equal(await page.textContent('[data-testid=lang]'), '中文');
+  assert.equal(await page.textContent('#evaluate-h'), '模型评估');
+  assert.equal(await page.textContent('[data-testid=status]'), '完成，共训练 12 轮');
+  assert.equal(await page.getAttribute('[data-testid=status]', 'data-state'), 'done');
+  assert.deepEqual(await after(), before, 'nothing but the language changed');
+  assert.equal(await page.evaluate(() => localStorage.getItem('kindling.lang')), 'zh');
+  const { found: zh, look: lookZh } = collector(page, 'zh');
+  for (const id of NODES) {
+    await openNode(page, id);
+    await lookZh(`${id} after switching to 中文`);
+  }
+  assert.deepEqual(zh, [], `English left after switching:\n${report(zh)}`);
+
+  await page.click('[data-testid=lang]');
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  assert.equal(await page.textContent('[data-testid=status]'), 'Done after 12 epochs');
+  const { found: en, look: lookEn } = collector(page, 'en');
+  for (const id of NODES) {
+    await openNode(page, id);
+    await lookEn(`${id} after switching to English`);
+  }
+  assert.deepEqual(en, [], `Chinese left after switching:\n${report(en)}`);
+  assert.deepEqual(await after(), before);
+  assert.deepEqual(page.problems, []);
+
+  // Remembered: a reload opens in English; `?lang=` wins over the memory, and the toggle keeps it in step.
+  await page.reload();
+  await whenReady(page);
+  assert.equal(await page.textContent('[data-testid=lang]'), 'English');
+  await page.goto(`${env.url}?lang=zh${before.hash}`);
+  await whenReady(page);
+  assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
+  assert.equal(await page.inputValue('#epochs'), '12', 'the hash still carries the experiment');
+  await page.click('[data-testid=lang]');
+  assert.equal(new URL(page.url()).searchParams.get('lang'), 'en');
+  assert.equal(new URL(page.url()).hash, before.hash.replace(/&.*$/, ''));
+  await page.close();
+});
+
+test('a browser that prefers Chinese opens the page in Chinese; the embed follows its element\'s language', async () => {
+  const context = await env.browser.newContext({ locale: 'zh-CN' });
+  const page = await context.newPage();
+  await page.goto(env.url);
+  await whenReady(page);
+  assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
+  assert.equal(await page.textContent('[data-testid=train]'), '训练');
+  // The deployment panel's snippet carries the language chosen in the page.
+  await page.click('[data-testid=train]');
+  await waitForState(page, 'done');
+  await openNode(page, 'deploy');
+  await page.click('[data-testid=embed]');
+  const snippet = await page.inputValue('[data-testid=embed-snippet]');
+  assert.match(snippet, /embed\.html\?lang=zh#experiment=/);
+  assert.match(snippet, /<kindling-demo experiment="[\w-]+" lang="zh-CN"><\/kindling-demo>/);
+  await context.close();
+  // <kindling-demo> on a Chinese page frames the Chinese embed; on an English one, the English.
+  const blog = await openPage(env.browser, `${env.url}tests/fixtures/blog.html`);
+  const src = (lang) => blog.evaluate(async (lang) => {
+    await customElements.whenDefined('kindling-demo');
+    const holder = document.createElement('div');
+    holder.lang = lang;
+    const demo = document.createElement('kindling-demo');
+    demo.setAttribute('experiment', 'e30');
+    holder.append(demo);
+    document.body.append(holder);
+    return demo.shadowRoot.querySelector('iframe').src;
+  }, lang);
+  assert.match(await src('zh-CN'), /\/embed\.html\?lang=zh#experiment=e30$/);
+  assert.match(await src('en-GB'), /\/embed\.html\?lang=en#experiment=e30$/);
+  assert.match(await src('fr'), /\/embed\.html#experiment=e30$/);
+  await blog.close();
+});
+
+test('the sweep itself: it finds English text and labels the page shows, and leaves data, code and hidden text alone', async () => {
+  const page = await openPage(env.browser, `${env.url}?lang=zh`);
+  await whenReady(page);
+  assert.deepEqual(await sweep(page, 'zh'), []);
+  await page.evaluate(() => {
+    const add = (html) => document.querySelector('#preprocess-body').insertAdjacentHTML('afterbegin', html);
+    add('<p id="t1">还没有 translated 的句子</p>');
+    add('<button aria-label="Close the panel">✕</button>');
+    add('<select><option>一</option><option>Second option</option></select>');
+    add('<p hidden>Hidden English</p>');
+    add('<p translate="no">mermaid graph TD</p>');
+    add('<p>列 sepal_length_cm 与 species，文件 my_data.csv，键 data.split.test，`unknown_thing`，值 "whatever"，用 relu 和 Adam</p>');
+  });
+  const words = (await sweep(page, 'zh')).map((p) => p.word).sort();
+  assert.deepEqual(words, ['Close', 'Second', 'option', 'panel', 'the', 'translated']);
   await page.close();
 });
