@@ -126,6 +126,17 @@ function corpus() {
   open('another version', JSON.stringify({ ...good, version: 2 }));
   open('an unknown key', JSON.stringify({ ...good, preprocessing: { ...good.preprocessing, extra: 1 } }));
   open('a layer too large', JSON.stringify(good).replace('"units":16', '"units":99999999'));
+  // Search settings (the Optimization panel's form).
+  const search = (what, settings, experiment = {}) =>
+    add(what, thrown(() => new pkg.WasmSearch('iris', iris, JSON.stringify(experiment), JSON.stringify(settings))), ['iris']);
+  search('a search value that is no number', { vary: { units: { choice: ['lots'] } } });
+  search('a search budget out of range', { trials: 0 });
+  search('a log-uniform range from 0', { vary: { learning_rate: { log_uniform: [0, 1] } } });
+  search('a uniform range upside down', { vary: { learning_rate: { uniform: [1, 0] } } });
+  search('an unknown knob', { vary: { foo: { choice: [1] } } });
+  search('too few folds', { validation: { method: 'kfold', k: 1 } });
+  search('an unknown strategy', { strategy: 'magic' });
+  search('a search of a time series', {}, { data: { window: { lookback: 3, horizon: 1 } } });
   // Training that diverges.
   const wild = session(file('www/data/diabetes.csv'), 'diabetes');
   wild.configure(JSON.stringify({ data: { target: 'target', scale: 'none' },
@@ -163,6 +174,8 @@ test('translations of typical core messages, word for word', () => {
     '实验设置 fit.epochs：0 超出范围；请使用 1 到 100000 之间的值');
   assert.equal(translateCore('model: layer 0 (dense) needs flat inputs [features] but receives shape [30, 1]; put a flatten before it (for sequences: an lstm or gru without return_sequences)'),
     '模型：层 0（dense）需要扁平的输入 [特征数]，但收到的形状是 [30, 1]；请在它前面加一个 flatten 层（如果输入是序列：用一个不返回整个序列的 lstm 或 gru 层）');
+  assert.equal(translateCore('experiment: model.layers[1].units: 0 is out of range; use a value from 1 to 4096 (from the search settings {"units":0})'),
+    '实验设置 model.layers[1].units：0 超出范围；请使用 1 到 4096 之间的值（来自搜索设置 {"units":0}）');
   // A message no rule knows stays as it is (null: the page shows the English).
   assert.equal(translateCore('something the core has never said'), null);
   assert.equal(translateCore('x.csv: something the core has never said'), null);

@@ -77,10 +77,13 @@ function kind(s) {
 const RULES = [
   // Prefixes first (what the message is about), so no rule's leading `{part}` swallows them; a
   // prefix whose rest no rule knows gives way to the whole-message rules below.
+  ['internal error: {rest}', '内部错误（请把这段信息报告给开发者）：{rest}'],
   ['experiment: (top level): {rest}', (m) => wrap(m.rest, (rest) => `实验设置（顶层）：${rest}`)],
   ['experiment: {path}: {rest}', (m) => wrap(m.rest, (rest) => `实验设置 ${m.path}：${rest}`)],
   ['model: {rest}', (m) => wrap(m.rest, (rest) => `模型：${rest}`)],
   ['{path}: {rest}', (m) => wrap(m.rest, (rest) => `${m.path}：${rest}`)],
+  // A suffix: a search trial's settings after the message they caused.
+  ['{message} (from the search settings {settings})', (m) => wrap(m.message, (zh) => `${zh}（来自搜索设置 ${m.settings}）`)],
   // Reading a CSV (src/data/reader.rs, sniff.rs, names.rs, typing.rs).
   ['line {line}: {n} fields where {first} has {width}{more}; make every row have {width} fields, or skip such rows (data.on_bad_rows: "skip")',
     (m) => {
@@ -173,6 +176,20 @@ const RULES = [
     if (m.more && !list) return null;
     return `data.source：没有名为 "${m.name}" 的内置数据集${list ? `；可选的有 ${list}` : ''}`;
   }],
+
+  // The search (src/optimize/): its settings and what a trial needs.
+  ['{value} is not a whole number', '{value} 不是整数'],
+  ['{value} is not a number', '{value} 不是数字'],
+  ['{value} is not an optimizer name', '{value} 不是优化器的名字'],
+  ['{k} folds is out of range; use {lo} to {hi}', '{k} 折超出范围；请使用 {lo} 到 {hi} 折'],
+  ['{value} is out of range; use {lo} to {hi}', '{value} 超出范围；请使用 {lo} 到 {hi}'],
+  ['uniform needs finite low <= high, got {range}', '均匀分布需要有限的下限 ≤ 上限，现在是 {range}'],
+  ['log_uniform needs 0 < low <= high, got {range}', '对数均匀分布需要 0 < 下限 ≤ 上限，现在是 {range}'],
+  ['the grid has more than {n} points; vary fewer settings, lower grid_points or use random search',
+    '网格超过 {n} 个点；请少搜索几项设置、调小每项的取值个数，或改用随机搜索'],
+  ['a search needs validation rows to score trials; set data.split.validation above 0 or use k-fold',
+    '搜索需要验证集来给试验打分；请把验证集比例设为大于 0，或者改用 k 折交叉验证'],
+  ['search does not handle time-series windows yet; remove data.window to search', '搜索暂时不支持时间序列窗口；请关闭时间序列窗口后再搜索'],
 
   // Building the model (src/nn/build.rs, sequential.rs): layers by their 0-based index.
   ['layer {i} ({kind}) needs flat inputs [features] but receives shape {shape}; put a flatten before it (for sequences: an lstm or gru without return_sequences)',
