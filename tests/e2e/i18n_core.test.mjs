@@ -226,3 +226,31 @@ test('the diagnosis in Chinese: every verdict, every suggestion, the core\'s fig
   assert.deepEqual(problems, []);
   assert.deepEqual([...seen].sort(), ['diverged', 'fine', 'overfitting', 'plateau', 'underfitting']);
 });
+
+test('the catalog: every entry in both languages, no key twice, no English in the Chinese, no Chinese in the English', async () => {
+  const { PARTS, CATALOG } = await import('../../www/text/index.js');
+  const seen = new Map();
+  const problems = [];
+  for (const [part, entries] of Object.entries(PARTS)) {
+    for (const key of Object.keys(entries)) {
+      if (seen.has(key)) problems.push(`${key} is in ${seen.get(key)} and ${part}`);
+      seen.set(key, part);
+    }
+  }
+  // Every placeholder filled with "1" (functions get params that all read "1").
+  const ones = new Proxy({}, { get: () => '1', has: () => true });
+  const text = (template) => (typeof template === 'function' ? template(ones) : template.replace(/\{\w+\}/g, '1'));
+  const allow = new Set(ALLOWED);
+  // Column names of the built-in data a lesson talks about (the digits' `label`).
+  const dataWords = { 'lesson.cnn.1': ['label'] };
+  for (const [key, entry] of Object.entries(CATALOG)) {
+    if (key === 'core') continue;
+    if (entry.en === undefined || entry.zh === undefined) problems.push(`${key}: missing a language`);
+    const zh = text(entry.zh);
+    const left = englishWords(zh, allow, new Set(dataWords[key] ?? []));
+    if (left.length) problems.push(`${key}: Chinese "${zh}" keeps ${left}`);
+    if (/[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]/.test(text(entry.en))) problems.push(`${key}: English "${text(entry.en)}" has Chinese`);
+  }
+  assert.deepEqual(problems, []);
+  assert.ok(seen.size > 350, `${seen.size} keys`);
+});

@@ -181,6 +181,8 @@ export const PAGE = {
     en: '{name} is {mb} MB; this tab takes CSV files up to {max} MB',
     zh: '{name} 有 {mb} MB；本页面最多接受 {max} MB 的 CSV 文件',
   },
+  'chart.failed': { en: 'chart could not be drawn: {error}', zh: '图表没能画出来' },
+  'error.worker': { en: 'the training worker failed: {detail}', zh: '训练线程出错了，已重新启动它' },
   'error.needUpload': {
     en: 'This experiment was made with an uploaded file ({name}); upload it under Data preprocessing to continue.',
     zh: '这个实验用的是上传的文件（{name}）；请在“数据预处理”中上传它，然后继续。',
