@@ -94,8 +94,8 @@ export function t(key, params = {}) {
  * @returns {string}
  */
 function render(lang, key, params = {}) {
+  if (!has(key)) return key;
   const entry = CATALOG[key];
-  if (!entry) return key;
   const template = (lang === 'both' && entry.both) || entry[lang === 'zh' ? 'zh' : 'en'];
   /** @type {Params} */
   const p = {};

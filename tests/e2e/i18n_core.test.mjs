@@ -107,6 +107,10 @@ function corpus() {
   const prepared = session(gaps, 'gaps.csv').configure(JSON.stringify({ data: { target: 't', missing: 'drop' }, model: twoClasses }));
   assert.ok(prepared.summary.warnings?.length, 'preparing warns about the rows it leaves out');
   for (const w of prepared.summary.warnings) add('rows left out (warning)', typeof w === 'string' ? w : w.message, ['x', 'y', 't']);
+  const windowed = session(sunspots, 'sunspots').configure(JSON.stringify({ data: { target: 'sunactivity', window: { lookback: 5, horizon: 1 },
+    split: { method: 'random', validation: 0.1, test: 0.2 } }, model: { layers: [{ type: 'lstm', units: 2 }, { type: 'dense', units: 1 }] } }));
+  assert.ok(windowed.summary.warnings?.length, 'a window warns that it splits chronologically');
+  for (const w of windowed.summary.warnings) add('a window on a random split (warning)', typeof w === 'string' ? w : w.message);
   const trained = session();
   trained.configure(JSON.stringify({ fit: { epochs: 2 } }));
   while (!trained.step(1000).done);
@@ -176,6 +180,7 @@ test('translations of typical core messages, word for word', () => {
     '模型：层 0（dense）需要扁平的输入 [特征数]，但收到的形状是 [30, 1]；请在它前面加一个 flatten 层（如果输入是序列：用一个不返回整个序列的 lstm 或 gru 层）');
   assert.equal(translateCore('experiment: model.layers[1].units: 0 is out of range; use a value from 1 to 4096 (from the search settings {"units":0})'),
     '实验设置 model.layers[1].units：0 超出范围；请使用 1 到 4096 之间的值（来自搜索设置 {"units":0}）');
+  assert.equal(translateCore('2 rows (lines 4, 9) have missing values, filled as data.missing says'), '2 行（第 4、9 行）有缺失值，已按缺失值处理方式填补');
   // A message no rule knows stays as it is (null: the page shows the English).
   assert.equal(translateCore('something the core has never said'), null);
   assert.equal(translateCore('x.csv: something the core has never said'), null);

@@ -151,6 +151,8 @@ const RULES = [
     '时间序列窗口预测的是数值序列的下一个值，但目标 "{target}" 被当作类别；请选一个数值目标，或者关闭时间序列窗口'],
   ['column "{name}" holds text; a data.window series takes numeric columns only — leave it out of data.features',
     '列 "{name}" 是文本；时间序列窗口只接受数值列——请不要把它用作特征'],
+  ['a data.window series is always split chronologically', '用了时间序列窗口的数据总是按时间顺序划分'],
+  ['{rows} have missing values, filled as data.missing says', (m) => rows(m.rows) && `${rows(m.rows)}有缺失值，已按缺失值处理方式填补`],
   ['the training part of the series has {n} rows, fewer than lookback + horizon = {need}; lower data.window.lookback or the validation/test fractions, or use a longer series',
     '序列的训练部分只有 {n} 行，少于回看步数 + 预测距离 = {need}；请调小回看步数或验证集/测试集比例，或者使用更长的序列'],
 
