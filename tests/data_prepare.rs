@@ -215,7 +215,7 @@ fn windows_follow_the_series_and_never_cross_a_split() {
     let p = prepare(&t, &c, &mut Rng::new(0)).unwrap();
     assert_eq!(p.input_shape(), vec![3, 2]);
     assert_eq!(
-        p.preprocessing.scaler.offset,
+        p.preprocessing.scaler().unwrap().offset,
         vec![8.5, 108.5],
         "fitted on the 18 training rows only"
     );

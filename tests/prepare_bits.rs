@@ -14,7 +14,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use kindling::data::{prepare, read_csv, Table};
-use kindling::experiment::{DataConfig, Experiment};
+use kindling::experiment::Experiment;
 use kindling::rng::Rng;
 use ndarray::{Array2, ArrayD};
 
