@@ -16,17 +16,13 @@ use crate::experiment::{Task, WindowConfig};
 /// A model may name at most this many input features.
 pub const MAX_FEATURES: usize = 100_000;
 
-/// The keys of [`Preprocessing`] in the model file (others are refused there).
-pub const KEYS: &[&str] = &[
-    "features",
-    "inputs",
-    "target",
-    "task",
-    "classes",
-    "order_by",
-    "steps",
-    "target_steps",
+/// The keys of [`Preprocessing`] in the model file that name things for readers (every version
+/// of the file has them); [`STEP_LISTS`] are the rest. Others are refused there.
+pub const NAMES: &[&str] = &[
+    "features", "inputs", "target", "task", "classes", "order_by",
 ];
+/// The keys of [`Preprocessing`] that hold the fitted steps.
+pub const STEP_LISTS: &[&str] = &["steps", "target_steps"];
 
 /// Everything fitted on the training rows that turns raw rows into model inputs and back.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -43,16 +43,12 @@ impl Prepared {
 pub fn prepare(table: &Table, config: &DataConfig, rng: &mut Rng) -> Result<Prepared> {
     let plan = Plan::new(table, config)?;
     let order = row_order(table, plan.order_by.as_deref());
-    let selected = (plan.select).training_rows(
-        table,
-        &plan.features,
-        &plan.target,
-        &order,
-        plan.is_series(),
-    )?;
+    let (features, target) = (&plan.features, &plan.target);
+    let selected =
+        (plan.select).training_rows(table, features, target, &order, plan.is_series())?;
     let (rows, mut warnings) = (selected.rows, selected.warnings);
     warnings.extend(plan.notes.iter().cloned());
-    let (labels, classes, y) = encode_target(table, &plan.target, plan.task, &rows)?;
+    let (labels, classes, y) = encode_target(table, target, plan.task, &rows)?;
     let split = split_rows(rows.len(), &plan.split, labels.as_deref(), rng);
     plan.steps
         .iter()
@@ -63,50 +59,31 @@ pub fn prepare(table: &Table, config: &DataConfig, rng: &mut Rng) -> Result<Prep
             "no rows are left to train on; lower the validation and test fractions",
         ));
     }
-    let target = std::slice::from_ref(&plan.target);
-    let source = |idx: &[usize]| idx.iter().map(|&i| rows[i]).collect::<Vec<_>>();
-    let one_hot = |idx: &[usize]| classes.is_some().then(|| y.select(Axis(0), idx));
-
-    // The training rows: each step is fitted, then transforms them before the next one fits.
-    let mut t = Frame::new(table, target, source(&split.train), Some("training"));
-    let target_steps = fit_all(&plan.target_steps, &mut t)?;
-    let mut f = Frame::new(
-        table,
-        &plan.features,
-        source(&split.train),
-        Some("training"),
-    );
-    f.y = Some(targets(t, one_hot(&split.train), &mut warnings)?);
-    let mut steps = vec![FittedStep::Select(plan.select.clone())];
-    steps.extend(fit_all(&plan.steps, &mut f)?);
-    let (x_train, y_train) = finish(f, &mut warnings)?;
-    let preprocessing = Preprocessing {
-        inputs: input_names(&plan.features, &steps),
+    // A part of the split: its source rows and, for classes, their one-hot targets.
+    let part = |idx: &[usize]| Part {
+        rows: idx.iter().map(|&i| rows[i]).collect(),
+        one_hot: classes.is_some().then(|| y.select(Axis(0), idx)),
+    };
+    let mut pre = Preprocessing {
         features: plan.features.clone(),
+        inputs: vec![],
         target: plan.target.clone(),
         task: plan.task,
         classes: classes.clone(),
         order_by: plan.order_by.clone(),
-        steps,
-        target_steps,
+        steps: vec![FittedStep::Select(plan.select.clone())],
+        target_steps: vec![],
     };
-
-    // The validation and test rows: the fitted steps transform them (the rows are selected).
-    let mut part = |idx: &[usize], name| {
-        let p = &preprocessing;
-        let mut t = Frame::new(table, target, source(idx), Some(name));
-        p.target_steps
-            .iter()
-            .try_for_each(|s| s.step().transform(&mut t))?;
-        let mut f = Frame::new(table, &p.features, source(idx), Some(name));
-        f.y = Some(targets(t, one_hot(idx), &mut warnings)?);
-        p.steps[1..]
-            .iter()
-            .try_for_each(|s| s.step().transform(&mut f))?;
-        finish(f, &mut warnings)
-    };
-    let (x_val, y_val) = part(&split.validation, "validation")?;
-    let (x_test, y_test) = part(&split.test, "test")?;
+    let (x_train, y_train) =
+        fit_training(&plan, &mut pre, table, part(&split.train), &mut warnings)?;
+    let (x_val, y_val) = transform_part(
+        &pre,
+        table,
+        part(&split.validation),
+        "validation",
+        &mut warnings,
+    )?;
+    let (x_test, y_test) = transform_part(&pre, table, part(&split.test), "test", &mut warnings)?;
     Ok(Prepared {
         x_train,
         y_train,
@@ -115,9 +92,52 @@ pub fn prepare(table: &Table, config: &DataConfig, rng: &mut Rng) -> Result<Prep
         x_test,
         y_test,
         dropped: table.rows - rows.len(),
-        preprocessing,
+        preprocessing: pre,
         warnings,
     })
+}
+
+/// The rows of one part of the split, and their targets when they are classes.
+struct Part {
+    rows: Vec<usize>,
+    one_hot: Option<Array2<f32>>,
+}
+
+/// Fits the plan's steps on the training rows into `pre` (the target's first, which give y),
+/// each step transforming the rows before the next one fits; returns the training tensors.
+fn fit_training(
+    plan: &Plan,
+    pre: &mut Preprocessing,
+    table: &Table,
+    train: Part,
+    warnings: &mut Vec<String>,
+) -> Result<(ArrayD<f32>, Array2<f32>)> {
+    let target = std::slice::from_ref(&plan.target);
+    let mut t = Frame::new(table, target, train.rows.clone(), Some("training"));
+    pre.target_steps = fit_all(&plan.target_steps, &mut t)?;
+    let mut f = Frame::new(table, &plan.features, train.rows, Some("training"));
+    f.y = Some(targets(t, train.one_hot, warnings)?);
+    let fitted = fit_all(&plan.steps, &mut f)?;
+    pre.steps.extend(fitted);
+    pre.inputs = input_names(&plan.features, &pre.steps);
+    finish(f, warnings)
+}
+
+/// Transforms the rows of the part `name` with the fitted steps (the rows are selected).
+fn transform_part(
+    pre: &Preprocessing,
+    table: &Table,
+    part: Part,
+    name: &'static str,
+    warnings: &mut Vec<String>,
+) -> Result<(ArrayD<f32>, Array2<f32>)> {
+    let target = std::slice::from_ref(&pre.target);
+    let mut t = Frame::new(table, target, part.rows.clone(), Some(name));
+    (pre.target_steps.iter()).try_for_each(|s| s.step().transform(&mut t))?;
+    let mut f = Frame::new(table, &pre.features, part.rows, Some(name));
+    f.y = Some(targets(t, part.one_hot, warnings)?);
+    (pre.steps[1..].iter()).try_for_each(|s| s.step().transform(&mut f))?;
+    finish(f, warnings)
 }
 
 /// Fits `steps` in order on `frame`, each transforming it before the next one fits.

@@ -9,6 +9,7 @@ use super::validate::{only_keys, read};
 use crate::data::check::{finite, length};
 use crate::data::impute::{Fill, Impute};
 use crate::data::one_hot::{OneHot, MAX_CATEGORIES};
+use crate::data::pipeline::NAMES;
 use crate::data::scale::FittedScaler;
 use crate::data::select::Select;
 use crate::data::step::FittedStep;
@@ -16,21 +17,9 @@ use crate::data::Preprocessing;
 use crate::error::{Error, Result};
 use crate::experiment::{Missing, Task, WindowConfig};
 
-/// Version 1's keys: of `preprocessing` (besides those version 2 kept), of an encoder by
-/// type, of a scaler, of the window.
-const KEYS: &[&str] = &[
-    "features",
-    "inputs",
-    "target",
-    "task",
-    "classes",
-    "order_by",
-    "encoders",
-    "missing",
-    "scaler",
-    "target_scaler",
-    "window",
-];
+/// Version 1's own keys: of `preprocessing` (besides the names both versions have), of an
+/// encoder by type, of a scaler, of the window.
+const KEYS: &[&str] = &["encoders", "missing", "scaler", "target_scaler", "window"];
 const ENCODER: &[&str] = &["type", "fill"];
 const ONE_HOT: &[&str] = &["categories"];
 const SCALER: &[&str] = &["offset", "factor"];
@@ -38,7 +27,7 @@ const WINDOW: &[&str] = &["lookback", "horizon"];
 
 /// Every object of version 1's `preprocessing` `pre` holds only its own keys.
 pub fn keys(file: &str, pre: &Value) -> Result<()> {
-    only_keys(file, "preprocessing", pre, KEYS, &[])?;
+    only_keys(file, "preprocessing", pre, NAMES, KEYS)?;
     for (i, e) in pre["encoders"].as_array().into_iter().flatten().enumerate() {
         let more = if e["type"] == "one_hot" { ONE_HOT } else { &[] };
         only_keys(

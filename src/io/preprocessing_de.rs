@@ -6,7 +6,7 @@ use serde_json::Value;
 
 use super::model_v1;
 use super::validate::{only_keys, read};
-use crate::data::pipeline::KEYS;
+use crate::data::pipeline::{NAMES, STEP_LISTS};
 use crate::data::step::STEP_KEYS;
 use crate::data::Preprocessing;
 use crate::error::{Error, Result};
@@ -20,8 +20,8 @@ pub fn read_preprocessing(file: &str, version: u64, pre: &Value) -> Result<Prepr
         model_v1::keys(file, pre)?;
         return Ok(p);
     }
-    only_keys(file, "preprocessing", pre, KEYS, &[])?;
-    for list in ["steps", "target_steps"] {
+    only_keys(file, "preprocessing", pre, NAMES, STEP_LISTS)?;
+    for list in STEP_LISTS {
         let Some(steps) = pre.get(list) else {
             return Err(Error::data(
                 file,
