@@ -127,7 +127,7 @@ function corpus() {
   open('a truncated model file', JSON.stringify(good).slice(0, 300));
   open('not an object', '[1]');
   open('not a model file', JSON.stringify({ ...good, format: 'other' }));
-  open('another version', JSON.stringify({ ...good, version: 2 }));
+  open('another version', JSON.stringify({ ...good, version: good.version + 1 }));
   open('an unknown key', JSON.stringify({ ...good, preprocessing: { ...good.preprocessing, extra: 1 } }));
   open('a layer too large', JSON.stringify(good).replace('"units":16', '"units":99999999'));
   // Search settings (the Optimization panel's form).
