@@ -6,7 +6,7 @@
 use serde::de::Error as _;
 use serde::{Deserialize, Deserializer};
 
-use crate::experiment_model::{Activation, LayerConfig, OptimizerConfig, Padding, Regularizer};
+use super::model::{Activation, LayerConfig, OptimizerConfig, Padding, Regularizer};
 
 /// Every key any layer type has; which ones a type takes is checked in [`layer`].
 #[derive(Deserialize)]

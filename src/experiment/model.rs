@@ -14,7 +14,7 @@ pub struct ModelConfig {
     pub layers: Vec<LayerConfig>,
 }
 
-/// One layer of a `Sequential` model. Read by src/experiment_de.rs (the same keys, defaults
+/// One layer of a `Sequential` model. Read by src/experiment/de.rs (the same keys, defaults
 /// and `deny_unknown_fields` as these attributes say, per layer type).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
@@ -135,7 +135,7 @@ pub enum Loss {
     CategoricalCrossentropy,
 }
 
-/// The optimizer and its hyper-parameters. Read by src/experiment_de.rs, which fills in the
+/// The optimizer and its hyper-parameters. Read by src/experiment/de.rs, which fills in the
 /// Keras defaults (learning rate 0.01 for gd/sgd, 0.001 for adam/rmsprop).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "type", rename_all = "snake_case")]

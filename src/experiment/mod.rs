@@ -7,7 +7,11 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 
-pub use crate::experiment_model::*;
+mod check;
+mod de;
+mod model;
+
+pub use model::*;
 
 /// Upper bounds on sizes a document may ask for.
 pub mod limits {
@@ -204,6 +208,6 @@ impl Experiment {
 
     /// Range-checks every number; the error names the field and the allowed range.
     pub fn validate(&self) -> Result<()> {
-        crate::experiment_check::validate(self)
+        check::validate(self)
     }
 }
