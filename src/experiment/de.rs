@@ -1,216 +1,196 @@
-//! Reading the `"type"`-tagged enums ([`LayerConfig`], [`OptimizerConfig`]) from JSON through one
-//! flat struct of optional keys each, then the type's own key list and defaults: serde's derived
-//! internally-tagged readers instantiate a visitor per type (~10 KB of wasm for the eight layer
-//! types, 14 KB for the optimizers), these one struct visitor each.
+//! Reading a [`LayerConfig`] from JSON: one map visitor for every layer type, driven by the
+//! types' key descriptions (src/experiment/layers.rs), then the type's own keys and defaults.
+//! serde's derived internally-tagged reader would instantiate a visitor per type (~10 KB of wasm
+//! for the eight layer types); the optimizers are read the same way in optimizer_de.rs.
 
-use serde::de::Error as _;
-use serde::{Deserialize, Deserializer};
+use std::fmt;
 
-use super::model::{Activation, LayerConfig, OptimizerConfig, Padding, Regularizer};
+use serde::de::{
+    DeserializeSeed, Deserializer, EnumAccess, Error as _, MapAccess, VariantAccess, Visitor,
+};
+use serde::Deserialize;
 
-/// Every key any layer type has; which ones a type takes is checked in [`layer`].
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawLayer {
-    #[serde(rename = "type")]
-    kind: String,
-    units: Option<usize>,
-    activation: Option<Activation>,
-    use_bias: Option<bool>,
-    kernel_regularizer: Option<Regularizer>,
-    rate: Option<f32>,
-    return_sequences: Option<bool>,
-    target_shape: Option<Vec<usize>>,
-    filters: Option<usize>,
-    kernel_size: Option<usize>,
-    strides: Option<usize>,
-    padding: Option<Padding>,
-    pool_size: Option<usize>,
+use super::keys::{Key, Kind, Raw};
+use super::layer_config::RawKeys;
+use super::layers::{all_keys, LayerConfig, LAYER_TYPES};
+use super::model::Regularizer;
+
+/// `` `a`, `b`, `c` ``: names as serde lists them in messages.
+pub(super) fn ticked<'a>(names: impl IntoIterator<Item = &'a str>) -> String {
+    let names: Vec<String> = names.into_iter().map(|n| format!("`{n}`")).collect();
+    names.join(", ")
 }
 
-const TYPES: &str =
-    "`dense`, `dropout`, `lstm`, `gru`, `reshape`, `conv2d`, `max_pool2d`, `flatten`";
+/// The error for key `name`, which type `kind` does not take; `takes` are the keys it does.
+pub(super) fn not_taken<'a>(
+    kind: &str,
+    name: &str,
+    takes: impl IntoIterator<Item = &'a str>,
+) -> String {
+    let takes = ticked(takes);
+    match takes.is_empty() {
+        true => format!("unknown field `{name}`: type {kind:?} takes no other keys; remove it"),
+        false => format!("unknown field `{name}` for type {kind:?}, expected one of {takes}"),
+    }
+}
 
 impl<'de> Deserialize<'de> for LayerConfig {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        layer(RawLayer::deserialize(d)?).map_err(D::Error::custom)
+        d.deserialize_map(LayerVisitor(all_keys()))
     }
 }
 
-/// `field` or the message serde gives for a missing one.
-fn need<T>(field: Option<T>, name: &str) -> Result<T, String> {
-    field.ok_or_else(|| format!("missing field `{name}`"))
-}
+/// Reads a layer object: `type` and every key some layer type takes (each read as its kind
+/// says, whatever the type), then hands them to the type.
+struct LayerVisitor(Vec<&'static Key>);
 
-/// An error naming the first present key that type `kind` does not take; `common` are the keys
-/// every type of the enum takes besides `allowed` (named in the message, never in `present`).
-fn only(
-    kind: &str,
-    present: &[(&str, bool)],
-    allowed: &[&str],
-    common: &[&str],
-) -> Result<(), String> {
-    let Some((name, _)) = present.iter().find(|(n, p)| *p && !allowed.contains(n)) else {
-        return Ok(());
-    };
-    let keys: Vec<String> = common
-        .iter()
-        .chain(allowed)
-        .map(|a| format!("`{a}`"))
-        .collect();
-    Err(match keys.is_empty() {
-        true => format!("unknown field `{name}`: type {kind:?} takes no other keys; remove it"),
-        false => format!(
-            "unknown field `{name}` for type {kind:?}, expected one of {}",
-            keys.join(", ")
-        ),
-    })
-}
+impl<'de> Visitor<'de> for LayerVisitor {
+    type Value = LayerConfig;
 
-fn layer(r: RawLayer) -> Result<LayerConfig, String> {
-    let present = [
-        ("units", r.units.is_some()),
-        ("activation", r.activation.is_some()),
-        ("use_bias", r.use_bias.is_some()),
-        ("kernel_regularizer", r.kernel_regularizer.is_some()),
-        ("rate", r.rate.is_some()),
-        ("return_sequences", r.return_sequences.is_some()),
-        ("target_shape", r.target_shape.is_some()),
-        ("filters", r.filters.is_some()),
-        ("kernel_size", r.kernel_size.is_some()),
-        ("strides", r.strides.is_some()),
-        ("padding", r.padding.is_some()),
-        ("pool_size", r.pool_size.is_some()),
-    ];
-    let allowed: &[&str] = match r.kind.as_str() {
-        "dense" => &["units", "activation", "use_bias", "kernel_regularizer"],
-        "dropout" => &["rate"],
-        "lstm" | "gru" => &["units", "return_sequences", "kernel_regularizer"],
-        "reshape" => &["target_shape"],
-        "conv2d" => &[
-            "filters",
-            "kernel_size",
-            "strides",
-            "padding",
-            "activation",
-            "use_bias",
-            "kernel_regularizer",
-        ],
-        "max_pool2d" => &["pool_size", "strides"],
-        "flatten" => &[],
-        other => {
-            return Err(format!(
-                "unknown variant `{other}`, expected one of {TYPES}"
-            ))
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a layer object such as {\"type\": \"dense\", \"units\": 8}")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<LayerConfig, A::Error> {
+        let mut kind: Option<String> = None;
+        let mut keys = RawKeys::default();
+        while let Some(key) = map.next_key_seed(KeyName(&self.0))? {
+            match key {
+                None if kind.is_some() => return Err(A::Error::duplicate_field("type")),
+                None => kind = Some(map.next_value()?),
+                Some(key) if keys.contains(key.name) => {
+                    return Err(A::Error::duplicate_field(key.name))
+                }
+                Some(key) => {
+                    if let Some(value) = map.next_value_seed(RawValue(key.kind))? {
+                        keys.insert(key.name, value);
+                    }
+                }
+            }
         }
-    };
-    only(&r.kind, &present, allowed, &[])?;
-    let (activation, use_bias) = (r.activation.unwrap_or_default(), r.use_bias.unwrap_or(true));
-    let (kernel_regularizer, return_sequences) =
-        (r.kernel_regularizer, r.return_sequences.unwrap_or(false));
-    Ok(match r.kind.as_str() {
-        "dense" => LayerConfig::Dense {
-            units: need(r.units, "units")?,
-            activation,
-            use_bias,
-            kernel_regularizer,
-        },
-        "dropout" => LayerConfig::Dropout {
-            rate: need(r.rate, "rate")?,
-        },
-        "lstm" => LayerConfig::Lstm {
-            units: need(r.units, "units")?,
-            return_sequences,
-            kernel_regularizer,
-        },
-        "gru" => LayerConfig::Gru {
-            units: need(r.units, "units")?,
-            return_sequences,
-            kernel_regularizer,
-        },
-        "reshape" => LayerConfig::Reshape {
-            target_shape: need(r.target_shape, "target_shape")?,
-        },
-        "conv2d" => LayerConfig::Conv2d {
-            filters: need(r.filters, "filters")?,
-            kernel_size: need(r.kernel_size, "kernel_size")?,
-            strides: r.strides.unwrap_or(1),
-            padding: r.padding.unwrap_or_default(),
-            activation,
-            use_bias,
-            kernel_regularizer,
-        },
-        "max_pool2d" => LayerConfig::MaxPool2d {
-            pool_size: need(r.pool_size, "pool_size")?,
-            strides: r.strides,
-        },
-        _ => LayerConfig::Flatten {},
-    })
-}
-
-/// Every key any optimizer has.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawOptimizer {
-    #[serde(rename = "type")]
-    kind: String,
-    learning_rate: Option<f32>,
-    momentum: Option<f32>,
-    nesterov: Option<bool>,
-    beta_1: Option<f32>,
-    beta_2: Option<f32>,
-    epsilon: Option<f32>,
-    rho: Option<f32>,
-}
-
-impl<'de> Deserialize<'de> for OptimizerConfig {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        optimizer(RawOptimizer::deserialize(d)?).map_err(D::Error::custom)
+        let kind = kind.ok_or_else(|| A::Error::missing_field("type"))?;
+        layer(&kind, &self.0, keys).map_err(A::Error::custom)
     }
 }
 
-/// Keras defaults: learning rate 0.01 for gd/sgd and 0.001 for adam/rmsprop, β₁ 0.9, β₂ 0.999,
-/// ε 1e-7, ρ 0.9, no momentum.
-fn optimizer(r: RawOptimizer) -> Result<OptimizerConfig, String> {
-    let present = [
-        ("momentum", r.momentum.is_some()),
-        ("nesterov", r.nesterov.is_some()),
-        ("beta_1", r.beta_1.is_some()),
-        ("beta_2", r.beta_2.is_some()),
-        ("epsilon", r.epsilon.is_some()),
-        ("rho", r.rho.is_some()),
-    ];
-    let (allowed, lr): (&[&str], f32) = match r.kind.as_str() {
-        "gd" => (&[], 0.01),
-        "sgd" => (&["momentum", "nesterov"], 0.01),
-        "adam" => (&["beta_1", "beta_2", "epsilon"], 0.001),
-        "rmsprop" => (&["rho", "epsilon"], 0.001),
-        other => {
-            return Err(format!(
-                "unknown variant `{other}`, expected one of `gd`, `sgd`, `adam`, `rmsprop`"
-            ))
-        }
+/// The layer of type `kind` from `keys`: an unknown type, then a key of another type (the first
+/// in `all` order), then a missing required key are errors.
+fn layer(kind: &str, all: &[&'static Key], mut keys: RawKeys) -> Result<LayerConfig, String> {
+    let Some((_, takes)) = LAYER_TYPES.iter().find(|(name, _)| *name == kind) else {
+        let types = ticked(LAYER_TYPES.iter().map(|(name, _)| *name));
+        return Err(format!("unknown variant `{kind}`, expected one of {types}"));
     };
-    only(&r.kind, &present, allowed, &["learning_rate"])?;
-    let learning_rate = r.learning_rate.unwrap_or(lr);
-    let epsilon = r.epsilon.unwrap_or(1e-7);
-    Ok(match r.kind.as_str() {
-        "gd" => OptimizerConfig::Gd { learning_rate },
-        "sgd" => OptimizerConfig::Sgd {
-            learning_rate,
-            momentum: r.momentum.unwrap_or(0.0),
-            nesterov: r.nesterov.unwrap_or(false),
-        },
-        "adam" => OptimizerConfig::Adam {
-            learning_rate,
-            beta_1: r.beta_1.unwrap_or(0.9),
-            beta_2: r.beta_2.unwrap_or(0.999),
-            epsilon,
-        },
-        _ => OptimizerConfig::Rmsprop {
-            learning_rate,
-            rho: r.rho.unwrap_or(0.9),
-            epsilon,
-        },
-    })
+    let taken = |name: &str| takes.iter().any(|k| k.name == name);
+    if let Some(key) = all.iter().find(|k| keys.contains(k.name) && !taken(k.name)) {
+        return Err(not_taken(kind, key.name, takes.iter().map(|k| k.name)));
+    }
+    LayerConfig::read(kind, &mut keys).unwrap_or_else(|| Err(format!("unknown type `{kind}`")))
+}
+
+/// A layer object's key: `None` for `type`, else the key some layer type takes; any other name
+/// is serde's `unknown field` error listing them all.
+struct KeyName<'a>(&'a [&'static Key]);
+
+impl<'de> DeserializeSeed<'de> for KeyName<'_> {
+    type Value = Option<&'static Key>;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_identifier(self)
+    }
+}
+
+impl<'de> Visitor<'de> for KeyName<'_> {
+    type Value = Option<&'static Key>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a layer key")
+    }
+
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        if v == "type" {
+            return Ok(None);
+        }
+        match self.0.iter().find(|k| k.name == v) {
+            Some(key) => Ok(Some(*key)),
+            None => Err(E::custom(format!(
+                "unknown field `{v}`, expected one of {}",
+                ticked(std::iter::once("type").chain(self.0.iter().map(|k| k.name)))
+            ))),
+        }
+    }
+}
+
+/// A key's value read as its [`Kind`] says; `null` is `None`, as an absent key.
+struct RawValue(Kind);
+
+impl<'de> DeserializeSeed<'de> for RawValue {
+    type Value = Option<Raw>;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        Ok(match self.0 {
+            Kind::Int => Option::<usize>::deserialize(d)?.map(Raw::Int),
+            Kind::Float => Option::<f32>::deserialize(d)?.map(Raw::Float),
+            Kind::Bool => Option::<bool>::deserialize(d)?.map(Raw::Bool),
+            Kind::Choice(names) => d.deserialize_option(Choice(names))?.map(Raw::Choice),
+            Kind::Shape => Option::<Vec<usize>>::deserialize(d)?.map(Raw::Shape),
+            Kind::Regularizer => Option::<Regularizer>::deserialize(d)?.map(Raw::Regularizer),
+        })
+    }
+}
+
+/// One of `names`, read as serde reads a unit-variant enum (same messages: ``unknown variant
+/// `full`, expected `valid` or `same` ``); the value is its index.
+#[derive(Clone, Copy)]
+struct Choice(&'static [&'static str]);
+
+impl<'de> Visitor<'de> for Choice {
+    type Value = Option<usize>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        write!(f, "one of {}", ticked(self.0.iter().copied()))
+    }
+
+    fn visit_none<E>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+
+    fn visit_unit<E>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_enum("choice", self.0, self)
+    }
+
+    fn visit_enum<A: EnumAccess<'de>>(self, data: A) -> Result<Self::Value, A::Error> {
+        let (index, variant) = data.variant_seed(ChoiceName(self.0))?;
+        variant.unit_variant()?;
+        Ok(Some(index))
+    }
+}
+
+/// The name of a [`Choice`], as its index.
+struct ChoiceName(&'static [&'static str]);
+
+impl<'de> DeserializeSeed<'de> for ChoiceName {
+    type Value = usize;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<usize, D::Error> {
+        d.deserialize_identifier(self)
+    }
+}
+
+impl<'de> Visitor<'de> for ChoiceName {
+    type Value = usize;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("variant identifier")
+    }
+
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<usize, E> {
+        self.0
+            .iter()
+            .position(|n| *n == v)
+            .ok_or_else(|| E::unknown_variant(v, self.0))
+    }
 }

@@ -9,8 +9,15 @@ use crate::error::{Error, Result};
 
 mod check;
 mod de;
+pub mod keys;
+pub(crate) mod layer_config;
+mod layers;
 mod model;
+mod optimizer_de;
+pub mod values;
 
+pub use layer_config::{LayerType, RawKeys};
+pub use layers::{all_keys, layer_types, LayerConfig, LAYER_TYPES};
 pub use model::*;
 
 /// Upper bounds on sizes a document may ask for.
@@ -23,8 +30,10 @@ pub mod limits {
     pub const MAX_HORIZON: usize = 1000;
     /// Conv2d `kernel_size`/`strides` and max_pool2d `pool_size`/`strides`.
     pub const MAX_WINDOW: usize = 64;
-    /// Each entry of a reshape's `target_shape` (at most 3 entries).
+    /// Each entry of a reshape's `target_shape`.
     pub const MAX_DIM: usize = 1 << 20;
+    /// The most entries of a reshape's `target_shape`.
+    pub const MAX_SHAPE_LEN: usize = 3;
     /// Seeds stay exact in JavaScript numbers.
     pub const MAX_SEED: u64 = (1 << 53) - 1;
 }
@@ -136,18 +145,8 @@ impl Default for Experiment {
             data: DataConfig::default(),
             model: ModelConfig {
                 layers: vec![
-                    LayerConfig::Dense {
-                        units: 16,
-                        activation: Activation::Relu,
-                        use_bias: true,
-                        kernel_regularizer: None,
-                    },
-                    LayerConfig::Dense {
-                        units: 3,
-                        activation: Activation::Softmax,
-                        use_bias: true,
-                        kernel_regularizer: None,
-                    },
+                    LayerConfig::dense(16, Activation::Relu),
+                    LayerConfig::dense(3, Activation::Softmax),
                 ],
             },
             compile: CompileConfig::default(),

@@ -1,11 +1,11 @@
-//! Contract 1, the model side of the experiment: layers, loss, optimizer, fit settings (Keras
-//! names and defaults). Re-exported from [`crate::experiment`].
+//! Contract 1, the model side of the experiment: the layer list, loss, optimizer, fit settings
+//! (Keras names and defaults). Re-exported from [`crate::experiment`]; each layer type's keys are
+//! described next to the layer (src/nn/), registered in src/experiment/layers.rs.
 
 use serde::{Deserialize, Serialize};
 
-fn is_true(b: &bool) -> bool {
-    *b
-}
+use super::layers::LayerConfig;
+use super::values::choice_enum;
 
 /// The layers, in order.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
@@ -14,83 +14,14 @@ pub struct ModelConfig {
     pub layers: Vec<LayerConfig>,
 }
 
-/// One layer of a `Sequential` model. Read by src/experiment/de.rs (the same keys, defaults
-/// and `deny_unknown_fields` as these attributes say, per layer type).
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
-pub enum LayerConfig {
-    Dense {
-        units: usize,
-        activation: Activation,
-        /// `false`: no bias term (`y = activation(x·W)`), as Keras `use_bias`.
-        #[serde(skip_serializing_if = "is_true")]
-        use_bias: bool,
-        /// L1/L2 penalty on the kernel (Keras `kernel_regularizer`).
-        #[serde(skip_serializing_if = "Option::is_none")]
-        kernel_regularizer: Option<Regularizer>,
-    },
-    Dropout {
-        rate: f32,
-    },
-    /// Long short-term memory over `[steps, features]` inputs.
-    Lstm {
-        units: usize,
-        return_sequences: bool,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        kernel_regularizer: Option<Regularizer>,
-    },
-    /// Gated recurrent unit (Keras 2 default: `reset_after`) over `[steps, features]` inputs.
-    Gru {
-        units: usize,
-        return_sequences: bool,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        kernel_regularizer: Option<Regularizer>,
-    },
-    /// Keras `Reshape`: `[batch, ...]` → `[batch, target_shape...]` (same number of values).
-    Reshape {
-        target_shape: Vec<usize>,
-    },
-    /// 2-D convolution over `[height, width, channels]` (NHWC) with a square `kernel_size`.
-    Conv2d {
-        filters: usize,
-        kernel_size: usize,
-        strides: usize,
-        padding: Padding,
-        activation: Activation,
-        #[serde(skip_serializing_if = "is_true")]
-        use_bias: bool,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        kernel_regularizer: Option<Regularizer>,
-    },
-    /// Max pooling over square `pool_size` windows (valid padding); `strides` `null` = `pool_size`.
-    MaxPool2d {
-        pool_size: usize,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        strides: Option<usize>,
-    },
-    /// `[height, width, channels]` → `[height·width·channels]`, row-major (Keras order).
-    Flatten {},
-}
-
-/// Convolution padding (Keras/TF): `valid` (none) or `same` (output `ceil(size / strides)`,
-/// the odd pixel of padding on the bottom/right).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(rename_all = "snake_case")]
-pub enum Padding {
-    #[default]
-    Valid,
-    Same,
-}
-
-impl LayerConfig {
-    /// A dense layer with a bias and no regulariser.
-    pub fn dense(units: usize, activation: Activation) -> Self {
-        LayerConfig::Dense {
-            units,
-            activation,
-            use_bias: true,
-            kernel_regularizer: None,
-        }
+choice_enum! {
+    /// Convolution padding (Keras/TF): `valid` (none) or `same` (output `ceil(size / strides)`,
+    /// the odd pixel of padding on the bottom/right).
+    #[derive(Default)]
+    pub enum Padding {
+        #[default]
+        Valid = "valid",
+        Same = "same",
     }
 }
 
@@ -102,17 +33,18 @@ pub struct Regularizer {
     pub l2: f32,
 }
 
-/// Element-wise (or, for softmax, row-wise) output functions.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(rename_all = "snake_case")]
-pub enum Activation {
-    #[default]
-    Linear,
-    Relu,
-    LeakyRelu,
-    Sigmoid,
-    Tanh,
-    Softmax,
+choice_enum! {
+    /// Element-wise (or, for softmax, row-wise) output functions.
+    #[derive(Default)]
+    pub enum Activation {
+        #[default]
+        Linear = "linear",
+        Relu = "relu",
+        LeakyRelu = "leaky_relu",
+        Sigmoid = "sigmoid",
+        Tanh = "tanh",
+        Softmax = "softmax",
+    }
 }
 
 /// Loss, optimizer and the metrics to report.
