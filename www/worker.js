@@ -1,6 +1,6 @@
 // The training worker (Contract 4): owns one WasmSession; trains in ~30 ms slices so it answers
 // pause / stop / step / set between them. Messages are plain objects with a `type`.
-import init, { WasmSession, lastPanic, __panicForTest } from '../pkg/kindling.js';
+import init, { WasmSession, lastPanic, layerTypes, __panicForTest } from '../pkg/kindling.js';
 
 const SLICE_MS = 30;
 const PREVIEW_ROWS = 8;
@@ -10,7 +10,7 @@ let running = false;
 
 const ready = init().then(() => {
   session = new WasmSession();
-  post({ type: 'ready' });
+  post({ type: 'ready', layer_types: layerTypes() }); // the page's layer editor is built from them
 });
 
 // Lets queued messages run between slices without setTimeout's 4 ms clamp.
