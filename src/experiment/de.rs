@@ -16,17 +16,13 @@ use super::layers::{all_keys, LayerConfig, LAYER_TYPES};
 use super::model::Regularizer;
 
 /// `` `a`, `b`, `c` ``: names as serde lists them in messages.
-pub(super) fn ticked<'a>(names: impl IntoIterator<Item = &'a str>) -> String {
-    let names: Vec<String> = names.into_iter().map(|n| format!("`{n}`")).collect();
+pub(super) fn ticked(names: &[&str]) -> String {
+    let names: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
     names.join(", ")
 }
 
 /// The error for key `name`, which type `kind` does not take; `takes` are the keys it does.
-pub(super) fn not_taken<'a>(
-    kind: &str,
-    name: &str,
-    takes: impl IntoIterator<Item = &'a str>,
-) -> String {
+pub(super) fn not_taken(kind: &str, name: &str, takes: &[&str]) -> String {
     let takes = ticked(takes);
     match takes.is_empty() {
         true => format!("unknown field `{name}`: type {kind:?} takes no other keys; remove it"),
@@ -76,13 +72,15 @@ impl<'de> Visitor<'de> for LayerVisitor {
 /// The layer of type `kind` from `keys`: an unknown type, then a key of another type (the first
 /// in `all` order), then a missing required key are errors.
 fn layer(kind: &str, all: &[&'static Key], mut keys: RawKeys) -> Result<LayerConfig, String> {
-    let Some((_, takes)) = LAYER_TYPES.iter().find(|(name, _)| *name == kind) else {
-        let types = ticked(LAYER_TYPES.iter().map(|(name, _)| *name));
+    let Some(takes) = LAYER_TYPES.iter().find(|t| t.name == kind).map(|t| t.keys) else {
+        let types: Vec<&str> = LAYER_TYPES.iter().map(|t| t.name).collect();
+        let types = ticked(&types);
         return Err(format!("unknown variant `{kind}`, expected one of {types}"));
     };
     let taken = |name: &str| takes.iter().any(|k| k.name == name);
     if let Some(key) = all.iter().find(|k| keys.contains(k.name) && !taken(k.name)) {
-        return Err(not_taken(kind, key.name, takes.iter().map(|k| k.name)));
+        let takes: Vec<&str> = takes.iter().map(|k| k.name).collect();
+        return Err(not_taken(kind, key.name, &takes));
     }
     LayerConfig::read(kind, &mut keys).unwrap_or_else(|| Err(format!("unknown type `{kind}`")))
 }
@@ -112,10 +110,13 @@ impl<'de> Visitor<'de> for KeyName<'_> {
         }
         match self.0.iter().find(|k| k.name == v) {
             Some(key) => Ok(Some(*key)),
-            None => Err(E::custom(format!(
-                "unknown field `{v}`, expected one of {}",
-                ticked(std::iter::once("type").chain(self.0.iter().map(|k| k.name)))
-            ))),
+            None => {
+                let names: Vec<&str> = self.0.iter().map(|k| k.name).collect();
+                let names = ticked(&[&["type"], &names[..]].concat());
+                Err(E::custom(format!(
+                    "unknown field `{v}`, expected one of {names}"
+                )))
+            }
         }
     }
 }
@@ -147,7 +148,7 @@ impl<'de> Visitor<'de> for Choice {
     type Value = Option<usize>;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        write!(f, "one of {}", ticked(self.0.iter().copied()))
+        write!(f, "one of {}", ticked(self.0))
     }
 
     fn visit_none<E>(self) -> Result<Self::Value, E> {

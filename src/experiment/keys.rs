@@ -2,8 +2,7 @@
 //! The JSON reader, the range checks and the page's layer editor all read this description; a
 //! key's Rust type says how its value is read and checked (src/experiment/values.rs).
 
-use serde::Serialize;
-use serde_json::{json, Value};
+use serde_json::Value;
 
 pub use super::values::{KeyValue, Raw};
 
@@ -120,45 +119,46 @@ impl Key {
         format!("{path}.{}", self.name)
     }
 
-    /// The page's description of the key, with its `default` value (`null`: none).
-    pub fn describe(&self, default: Value) -> KeyDescription {
-        // Whole numbers as JSON integers (`1`, not `1.0`).
+    /// The page's description of the key, with its `default` value (`null`: none): `{name,
+    /// label, kind, default, min, max, step, choices, help, required, advanced}`, `null` for
+    /// what does not apply; whole numbers as JSON integers.
+    pub fn describe(&self, default: Value) -> Value {
         let whole = matches!(self.kind, Kind::Int | Kind::Shape);
-        let number = |v: f64| if whole { json!(v as u64) } else { json!(v) };
+        let number = |v: Option<f64>| match v {
+            Some(v) if whole => Value::from(v as u64),
+            Some(v) => Value::from(v),
+            None => Value::Null,
+        };
         let (min, max) = self.limits.unzip();
-        KeyDescription {
-            name: self.name,
-            label: self
-                .label
-                .map_or_else(|| self.name.replace('_', " "), str::to_owned),
-            kind: self.kind.name(),
-            default,
-            min: min.map_or(Value::Null, number),
-            max: max.map_or(Value::Null, number),
-            step: self.step.map_or(Value::Null, number),
-            choices: match self.kind {
-                Kind::Choice(names) => Some(names),
-                _ => None,
-            },
-            help: self.help.trim(),
-            required: self.required,
-            advanced: self.advanced,
-        }
+        let choices = match self.kind {
+            Kind::Choice(names) => Value::from(names.to_vec()),
+            _ => Value::Null,
+        };
+        let label = self
+            .label
+            .map_or_else(|| self.name.replace('_', " "), str::to_owned);
+        let fields = [
+            ("name", Value::from(self.name)),
+            ("label", Value::from(label)),
+            ("kind", Value::from(self.kind.name())),
+            ("default", default),
+            ("min", number(min)),
+            ("max", number(max)),
+            ("step", number(self.step)),
+            ("choices", choices),
+            ("help", Value::from(self.help.trim())),
+            ("required", Value::from(self.required)),
+            ("advanced", Value::from(self.advanced)),
+        ];
+        object(fields)
     }
 }
 
-/// A key as the page's layer editor sees it (JSON; `null` for what does not apply).
-#[derive(Debug, Serialize)]
-pub struct KeyDescription {
-    pub name: &'static str,
-    pub label: String,
-    pub kind: &'static str,
-    pub default: Value,
-    pub min: Value,
-    pub max: Value,
-    pub step: Value,
-    pub choices: Option<&'static [&'static str]>,
-    pub help: &'static str,
-    pub required: bool,
-    pub advanced: bool,
+/// A JSON object of `fields` (filled by `insert`: `collect` would sort, which costs wasm bytes).
+pub(super) fn object<const N: usize>(fields: [(&str, Value); N]) -> Value {
+    let mut map = serde_json::Map::new();
+    for (k, v) in fields {
+        map.insert(k.to_owned(), v);
+    }
+    Value::Object(map)
 }

@@ -2,10 +2,10 @@
 //! to the layer (`layer_config!` in src/nn/TYPE.rs); this list makes [`LayerConfig`] of them and
 //! dispatches reading, checking, writing, building and the page's description to the type.
 
-use serde::ser::{SerializeMap, Serializer};
-use serde::Serialize;
+use serde::ser::{Serialize, SerializeMap, Serializer};
+use serde_json::Value;
 
-use super::keys::{Key, KeyDescription};
+use super::keys::{object, Key};
 use super::layer_config::{LayerType, RawKeys};
 use crate::error::Result;
 use crate::nn::build::BuildContext;
@@ -26,8 +26,14 @@ macro_rules! layer_types {
             }
         })*
 
-        /// Every layer type's name and keys, in registration order (the page's order).
-        pub const LAYER_TYPES: &[(&str, &[Key])] = &[$((<$config>::TYPE, <$config>::KEYS),)*];
+        /// Every layer type, in registration order (the page's order).
+        pub const LAYER_TYPES: &[Registered] = &[$(Registered {
+            name: <$config>::TYPE,
+            help: <$config>::HELP,
+            keys: <$config>::KEYS,
+            defaults: <$config>::defaults,
+            start: start::<$config>,
+        },)*];
 
         impl LayerConfig {
             /// The `"type"` name.
@@ -70,11 +76,6 @@ macro_rules! layer_types {
                 }
             }
         }
-
-        /// The page's description of every layer type, in registration order.
-        pub fn layer_types() -> Vec<TypeDescription> {
-            vec![$(describe::<$config>(),)*]
-        }
     };
 }
 
@@ -89,34 +90,49 @@ layer_types! {
     Flatten(crate::nn::reshape::FlattenConfig),
 }
 
-/// A layer type as the page's layer editor sees it (JSON).
-#[derive(Debug, Serialize)]
-pub struct TypeDescription {
+/// A registered layer type, for code that does not know its config struct: the reader (its
+/// keys) and the page's description (all of it).
+pub struct Registered {
     pub name: &'static str,
     pub help: &'static str,
-    pub keys: Vec<KeyDescription>,
-    /// The layer the page's "+ TYPE" button adds.
-    pub start: LayerConfig,
+    pub keys: &'static [Key],
+    /// Each key's default as JSON, in `keys` order (`LayerType::defaults`).
+    pub defaults: fn() -> Vec<Value>,
+    /// The layer the page's "+ TYPE" button adds (`LayerType::start`).
+    pub start: fn() -> LayerConfig,
 }
 
-fn describe<C: LayerType>() -> TypeDescription
+fn start<C: LayerType>() -> LayerConfig
 where
     LayerConfig: From<C>,
 {
-    let keys = C::KEYS.iter().zip(C::defaults());
-    TypeDescription {
-        name: C::TYPE,
-        help: C::HELP.trim(),
-        keys: keys.map(|(key, default)| key.describe(default)).collect(),
-        start: LayerConfig::from(C::start()),
-    }
+    C::start().into()
+}
+
+/// The page's description of every layer type, in registration order: `[{name, help, keys:
+/// [Key::describe], start}]`, `start` being the layer its "+ TYPE" button adds.
+pub fn layer_types() -> Value {
+    let describe = |t: &Registered| {
+        let keys = t.keys.iter().zip((t.defaults)());
+        let keys: Vec<Value> = keys.map(|(key, default)| key.describe(default)).collect();
+        // Through the text the core writes, so that f32s stay short (0.2, not 0.2000000029…).
+        let start = serde_json::to_string(&(t.start)()).unwrap_or_default();
+        let start = crate::json::parse(&start).unwrap_or_default();
+        object([
+            ("name", Value::from(t.name)),
+            ("help", Value::from(t.help.trim())),
+            ("keys", Value::Array(keys)),
+            ("start", start),
+        ])
+    };
+    Value::Array(LAYER_TYPES.iter().map(describe).collect())
 }
 
 /// Every key of every layer type once, in the order they first appear in [`LAYER_TYPES`] (the
 /// order in which a key that the type does not take is looked for, and listed in messages).
 pub fn all_keys() -> Vec<&'static Key> {
     let mut all: Vec<&'static Key> = Vec::new();
-    for key in LAYER_TYPES.iter().flat_map(|(_, keys)| keys.iter()) {
+    for key in LAYER_TYPES.iter().flat_map(|t| t.keys) {
         if !all.iter().any(|k| k.name == key.name) {
             all.push(key);
         }

@@ -52,8 +52,8 @@ fn optimizer(r: RawOptimizer) -> Result<OptimizerConfig, String> {
         }
     };
     if let Some((name, _)) = present.iter().find(|(n, p)| *p && !allowed.contains(n)) {
-        let takes = std::iter::once(&"learning_rate").chain(allowed);
-        return Err(not_taken(&r.kind, name, takes.copied()));
+        let takes = [&["learning_rate"], allowed].concat();
+        return Err(not_taken(&r.kind, name, &takes));
     }
     let learning_rate = r.learning_rate.unwrap_or(lr);
     let epsilon = r.epsilon.unwrap_or(1e-7);

@@ -3,7 +3,7 @@
 import { taskFor } from '../datasets.js';
 import { el, field, fillSelect, numberInput } from '../ui.js';
 import { modelProblems } from './checks.js';
-import { NEW_LAYER, renderLayers } from './layers.js';
+import { layerTypes, newLayer, renderLayers, setLayerTypes } from './layers.js';
 
 const LOSSES = [['', 'automatic (by task)'], ['categorical_crossentropy', 'categorical_crossentropy'],
   ['binary_crossentropy', 'binary_crossentropy'], ['mse', 'mse'], ['mae', 'mae'], ['huber', 'huber']];
@@ -12,15 +12,18 @@ const OPTIMIZERS = [['adam', 'Adam'], ['sgd', 'SGD (momentum)'], ['rmsprop', 'RM
 export function mount(root, app) {
   const list = el('ol', { className: 'layers', id: 'layers' });
   let inputSize = null; // features per row, from the last configured summary
-  const adders = Object.keys(NEW_LAYER).map((type) => {
-    const b = el('button', { type: 'button', dataset: { testid: `add-${type}` } }, `+ ${type}`);
+  let shapes = null; // the last configured summary's layers
+  // One add button per layer type the core describes (they arrive with the worker's `ready`).
+  const adders = el('span', { className: 'adders' });
+  const addButton = ({ name, help }) => {
+    const b = el('button', { type: 'button', title: help, dataset: { testid: `add-${name}` } }, `+ ${name}`);
     b.addEventListener('click', () => {
       const layers = app.experiment.model.layers;
-      layers.splice(Math.max(0, layers.length - 1), 0, NEW_LAYER[type]({ features: inputSize }));
+      layers.splice(Math.max(0, layers.length - 1), 0, newLayer(name, { features: inputSize }));
       apply();
     });
     return b;
-  });
+  };
   const loss = el('select', { id: 'loss' });
   fillSelect(loss, LOSSES, '');
   const optimizer = el('select', { id: 'optimizer' });
@@ -29,7 +32,7 @@ export function mount(root, app) {
   const problems = el('ul', { className: 'problems', id: 'model-problems', ariaLive: 'polite' });
   const summary = el('p', { id: 'model-summary', className: 'note' });
   root.append(
-    el('h3', {}, 'Layers'), list, el('div', { className: 'buttons' }, el('span', { className: 'note' }, 'Add before the output layer:'), ...adders),
+    el('h3', {}, 'Layers'), list, el('div', { className: 'buttons' }, el('span', { className: 'note' }, 'Add before the output layer:'), adders),
     el('div', { className: 'row' }, field('Loss', loss), field('Optimizer', optimizer), field('Learning rate', lr)),
     problems, summary);
 
@@ -47,7 +50,8 @@ export function mount(root, app) {
   });
   lr.addEventListener('change', () => { exp().compile.optimizer.learning_rate = Number(lr.value); apply(); });
 
-  function render(shapes) {
+  function render(layerShapes) {
+    shapes = layerShapes;
     const e = exp();
     if (!e?.model) return;
     renderLayers(list, e.model.layers, shapes, apply);
@@ -56,6 +60,11 @@ export function mount(root, app) {
     lr.value = Number((e.compile?.optimizer?.learning_rate ?? 0.01).toPrecision(6));
     problems.replaceChildren(...modelProblems(e, task()).map((p) => el('li', { className: 'warning' }, `⚠ ${p}`)));
   }
+  app.on('ready', (msg) => {
+    setLayerTypes(msg.layer_types);
+    adders.replaceChildren(...layerTypes().map(addButton));
+    render(shapes);
+  });
   app.on('experiment', () => { summary.textContent = ''; render(null); });
   app.on('configured', ({ summary: s }) => {
     render(s.layers);

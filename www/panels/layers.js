@@ -1,8 +1,22 @@
 // The layer list of the model-build panel: one row per layer with its settings, its output shape
-// and parameter count (from the worker's `configured` summary), and move / remove buttons.
+// and parameter count (from the worker's `configured` summary), and move / remove buttons. Each
+// setting's control, limits, default and help come from the core's description of the layer types
+// (the worker's `ready` message, src/experiment/layers.rs); none is repeated here.
 import { el, fillSelect, numberInput } from '../ui.js';
 
-export const ACTIVATIONS = ['linear', 'relu', 'leaky_relu', 'sigmoid', 'tanh', 'softmax'];
+/** The core's layer types by name: `{name, help, keys: [{name, label, kind, default, min, max,
+ * step, choices, help, required, advanced}], start}`; empty until the worker is ready. */
+let types = new Map();
+/** The layers (by index) whose folded keys are open: the list is redrawn after every edit. */
+const unfolded = new Set();
+
+/** Adopts the core's layer descriptions (`layer_types` of the worker's `ready` message). */
+export function setLayerTypes(list) {
+  types = new Map((list ?? []).map((t) => [t.name, t]));
+}
+
+/** The layer types, in the core's order (the add buttons' order). */
+export const layerTypes = () => [...types.values()];
 
 /** A square `[n, n, 1]` image for `features` inputs when there is one (8×8 digits → [8, 8, 1]). */
 const imageShape = (features) => {
@@ -10,59 +24,78 @@ const imageShape = (features) => {
   return n > 1 && n * n === features ? [n, n, 1] : [features ?? 1, 1, 1];
 };
 
-/** A new layer of each type with sensible defaults; `ctx.features` is the model's input size. */
-export const NEW_LAYER = {
-  dense: () => ({ type: 'dense', units: 16, activation: 'relu' }),
-  dropout: () => ({ type: 'dropout', rate: 0.2 }),
-  lstm: () => ({ type: 'lstm', units: 32, return_sequences: false }),
-  gru: () => ({ type: 'gru', units: 32, return_sequences: false }),
-  reshape: (ctx) => ({ type: 'reshape', target_shape: imageShape(ctx?.features) }),
-  conv2d: () => ({ type: 'conv2d', filters: 8, kernel_size: 3, strides: 1, padding: 'valid', activation: 'relu' }),
-  max_pool2d: () => ({ type: 'max_pool2d', pool_size: 2 }),
-  flatten: () => ({ type: 'flatten' }),
-};
+/** A new layer of `type` as the core starts it; a reshape takes the image `ctx.features` makes. */
+export function newLayer(type, ctx) {
+  const layer = structuredClone(types.get(type).start);
+  if (type === 'reshape') layer.target_shape = imageShape(ctx?.features);
+  return layer;
+}
 
-function settings(layer, i, changed) {
-  const set = (key, value) => { layer[key] = value; changed(); };
-  const name = (what) => `layer ${i + 1} ${what}`;
-  const number = (key, label, min, max, step = 1) => {
-    const input = numberInput({ min, max, step, value: layer[key], ariaLabel: name(label) });
-    input.addEventListener('change', () => set(key, Number(input.value)));
-    return el('label', { className: 'inline' }, label, input);
-  };
-  const select = (key, label, values) => {
-    const s = el('select', { ariaLabel: name(label) });
-    fillSelect(s, values.map((v) => [v, v]), layer[key] ?? values[0]);
-    s.addEventListener('change', () => set(key, s.value));
-    return el('label', { className: 'inline' }, label, s);
-  };
-  const sequences = () => {
-    const seq = el('input', { type: 'checkbox', checked: Boolean(layer.return_sequences), ariaLabel: name('return sequences') });
-    seq.addEventListener('change', () => set('return_sequences', seq.checked));
-    return el('label', { className: 'inline' }, seq, 'return_sequences');
-  };
-  const shape = () => {
-    const input = el('input', { type: 'text', size: 8, value: (layer.target_shape ?? []).join(','), ariaLabel: name('target shape') });
+/** One control per kind of key: `(key, value, set, aria)` → the control (its own label inside). */
+const CONTROLS = {
+  int: numberControl,
+  float: numberControl,
+  bool(key, value, set, aria) {
+    const box = el('input', { type: 'checkbox', checked: Boolean(value), ariaLabel: aria });
+    box.addEventListener('change', () => set(box.checked));
+    return el('label', { className: 'inline', title: key.help }, box, key.label);
+  },
+  choice(key, value, set, aria) {
+    const s = el('select', { ariaLabel: aria });
+    fillSelect(s, key.choices.map((c) => [c, c]), value ?? key.choices[0]);
+    s.addEventListener('change', () => set(s.value));
+    return el('label', { className: 'inline', title: key.help }, key.label, s);
+  },
+  shape(key, value, set, aria) {
+    const input = el('input', { type: 'text', size: 8, value: (value ?? []).join(','), ariaLabel: aria });
     input.addEventListener('change', () => {
       const dims = input.value.split(/[,×x\s]+/).filter(Boolean).map(Number);
-      const ok = dims.length > 0 && dims.every((d) => Number.isInteger(d) && d > 0);
-      input.setCustomValidity(ok ? '' : 'whole numbers above 0, e.g. 8,8,1');
+      const ok = dims.length > 0 && dims.every((d) => Number.isInteger(d) && d >= key.min && d <= key.max);
+      input.setCustomValidity(ok ? '' : `whole numbers from ${key.min} to ${key.max}, e.g. 8,8,1`);
       input.reportValidity();
-      if (ok) set('target_shape', dims);
+      if (ok) set(dims);
     });
-    return el('label', { className: 'inline' }, 'shape', input);
+    return el('label', { className: 'inline', title: key.help }, key.label, input);
+  },
+  regularizer(key, value, set, aria) {
+    const penalty = { l1: value?.l1 ?? 0, l2: value?.l2 ?? 0 };
+    const inputs = ['l1', 'l2'].map((part) => {
+      const input = numberInput({ min: key.min, max: key.max, step: 'any', value: penalty[part], ariaLabel: `${aria} ${part}` });
+      input.addEventListener('change', () => {
+        penalty[part] = Number(input.value);
+        set(penalty.l1 || penalty.l2 ? { ...penalty } : null);
+      });
+      return el('label', { className: 'inline' }, part, input);
+    });
+    return el('span', { className: 'keys', title: key.help }, el('span', { className: 'key-label' }, `${key.label}:`), ...inputs);
+  },
+};
+
+function numberControl(key, value, set, aria) {
+  const limits = key.min === null ? {} : { min: key.min, max: key.max };
+  const input = numberInput({ ...limits, step: key.step ?? 'any', value: value ?? '', ariaLabel: aria });
+  input.addEventListener('change', () => set(input.value === '' ? null : Number(input.value)));
+  return el('label', { className: 'inline', title: key.help }, key.label, input);
+}
+
+/** The controls of layer `i`'s settings, from its type's keys; the advanced ones folded. */
+function settings(layer, i, changed) {
+  const keys = types.get(layer.type)?.keys ?? [];
+  const control = (key) => {
+    const set = (value) => {
+      if (value === null && !key.required) delete layer[key.name];
+      else layer[key.name] = value;
+      changed();
+    };
+    const make = CONTROLS[key.kind];
+    return make ? make(key, layer[key.name] ?? key.default, set, `layer ${i + 1} ${key.label}`) : null;
   };
-  switch (layer.type) {
-    case 'dropout': return [number('rate', 'rate', 0, 0.95, 0.05)];
-    case 'dense': return [number('units', 'units', 1, 4096), select('activation', 'activation', ACTIVATIONS)];
-    case 'lstm': case 'gru': return [number('units', 'units', 1, 4096), sequences()];
-    case 'reshape': return [shape()];
-    case 'conv2d': return [number('filters', 'filters', 1, 256), number('kernel_size', 'kernel', 1, 9),
-      number('strides', 'stride', 1, 4), select('padding', 'padding', ['valid', 'same']),
-      select('activation', 'activation', ACTIVATIONS)];
-    case 'max_pool2d': return [number('pool_size', 'pool', 1, 4)];
-    default: return [];
-  }
+  const advanced = keys.filter((k) => k.advanced).map(control);
+  if (!advanced.length) return keys.map(control);
+  const more = el('details', { className: 'more', open: unfolded.has(i) }, el('summary', {}, 'more'),
+    el('span', { className: 'keys' }, ...advanced));
+  more.addEventListener('toggle', () => (more.open ? unfolded.add(i) : unfolded.delete(i)));
+  return [...keys.filter((k) => !k.advanced).map(control), more];
 }
 
 /**
@@ -81,7 +114,7 @@ export function renderLayers(list, layers, shapes, changed) {
     down.addEventListener('click', () => move(i, i + 1));
     remove.addEventListener('click', () => { layers.splice(i, 1); changed(); });
     return el('li', { className: 'layer', dataset: { testid: `layer-${i}` } },
-      el('strong', {}, `${i + 1}. ${layer.type}`), ...settings(layer, i, changed),
+      el('strong', { title: types.get(layer.type)?.help ?? '' }, `${i + 1}. ${layer.type}`), ...settings(layer, i, changed),
       el('span', { className: 'shape', dataset: { testid: `layer-shape-${i}` } }, shape),
       el('span', { className: 'layer-buttons' }, up, down, remove));
   }));
