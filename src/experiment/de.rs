@@ -1,7 +1,7 @@
 //! Reading a [`LayerConfig`] from JSON: one map visitor for every layer type, driven by the
 //! types' key descriptions (src/experiment/layers.rs), then the type's own keys and defaults.
 //! serde's derived internally-tagged reader would instantiate a visitor per type (~10 KB of wasm
-//! for the eight layer types); the optimizers are read the same way in optimizer_de.rs.
+//! for the eight layer types). The optimizers are read through a flat struct (optimizer_de.rs).
 
 use std::fmt;
 

@@ -67,7 +67,7 @@ pub enum Loss {
     CategoricalCrossentropy,
 }
 
-/// The optimizer and its hyper-parameters. Read by src/experiment/de.rs, which fills in the
+/// The optimizer and its hyper-parameters. Read by src/experiment/optimizer_de.rs, which fills in the
 /// Keras defaults (learning rate 0.01 for gd/sgd, 0.001 for adam/rmsprop).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "type", rename_all = "snake_case")]

@@ -16,8 +16,8 @@ use crate::experiment::{layer_config::layer_config, limits::MAX_UNITS};
 use crate::rng::Rng;
 
 layer_config! {
-    /// Fully connected: each output is a weighted sum of every input plus a bias, through the
-    /// activation. Input [features] → output [units].
+    /// Fully connected: each of the units outputs a weighted sum of every input plus a bias,
+    /// through the activation. Takes flat inputs (one row of features per sample).
     pub struct DenseConfig = "dense" {
         /// How many outputs (neurons) the layer has.
         units: usize, range 1..=MAX_UNITS, page 16;

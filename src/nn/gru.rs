@@ -27,7 +27,7 @@ use crate::rng::Rng;
 
 layer_config! {
     /// Gated recurrent unit: reads a sequence [steps, features] one step at a time (lighter
-    /// than an LSTM); outputs its last state [units], or every step's [steps, units].
+    /// than an LSTM); outputs its last state (units values), or every step's [steps, units].
     pub struct GruConfig = "gru" {
         /// The size of the state: outputs per step.
         units: usize, range 1..=MAX_UNITS, page 32;

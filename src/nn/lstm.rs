@@ -27,7 +27,7 @@ use crate::rng::Rng;
 
 layer_config! {
     /// Long short-term memory: reads a sequence [steps, features] one step at a time, keeping a
-    /// memory cell; outputs its last state [units], or every step's [steps, units].
+    /// memory cell; outputs its last state (units values), or every step's [steps, units].
     pub struct LstmConfig = "lstm" {
         /// The size of the state: outputs per step.
         units: usize, range 1..=MAX_UNITS, page 32;
