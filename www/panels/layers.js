@@ -1,16 +1,24 @@
+// @ts-check
 // The layer list of the model-build panel: one row per layer with its settings, its output shape
 // and parameter count (from the worker's `configured` summary), and move / remove buttons. Each
 // setting's control, limits, default and help come from the core's description of the layer types
 // (the worker's `ready` message, src/experiment/layers.rs); none is repeated here.
 import { el, fillSelect, numberInput } from '../ui.js';
 
-/** The core's layer types by name: `{name, help, keys: [{name, label, kind, default, min, max,
- * step, choices, help, required, advanced}], start}`; empty until the worker is ready. */
+/** @import {ConfiguredSummary, Layer, LayerKey, LayerType} from '../types.js' */
+/** @typedef {(key: LayerKey, value: any, set: (value: any) => void, aria: string) => HTMLElement} Control */
+
+/** The core's layer types by name; empty until the worker is ready.
+ * @type {Map<string, LayerType>} */
 let types = new Map();
-/** The layers (by index) whose folded keys are open: the list is redrawn after every edit. */
+/** The layers (by index) whose folded keys are open: the list is redrawn after every edit.
+ * @type {Set<number>} */
 const unfolded = new Set();
 
-/** Adopts the core's layer descriptions (`layer_types` of the worker's `ready` message). */
+/**
+ * Adopts the core's layer descriptions (`layer_types` of the worker's `ready` message).
+ * @param {LayerType[] | undefined} list
+ */
 export function setLayerTypes(list) {
   types = new Map((list ?? []).map((t) => [t.name, t]));
 }
@@ -18,20 +26,29 @@ export function setLayerTypes(list) {
 /** The layer types, in the core's order (the add buttons' order). */
 export const layerTypes = () => [...types.values()];
 
-/** A square `[n, n, 1]` image for `features` inputs when there is one (8×8 digits → [8, 8, 1]). */
+/**
+ * A square `[n, n, 1]` image for `features` inputs when there is one (8×8 digits → [8, 8, 1]).
+ * @param {number | null | undefined} features
+ */
 const imageShape = (features) => {
   const n = Math.round(Math.sqrt(features ?? 0));
   return n > 1 && n * n === features ? [n, n, 1] : [features ?? 1, 1, 1];
 };
 
-/** A new layer of `type` as the core starts it; a reshape takes the image `ctx.features` makes. */
+/**
+ * A new layer of `type` as the core starts it; a reshape takes the image `ctx.features` makes.
+ * @param {string} type
+ * @param {{features: number | null}} [ctx]
+ * @returns {Layer}
+ */
 export function newLayer(type, ctx) {
-  const layer = structuredClone(types.get(type).start);
+  const layer = structuredClone(types.get(type)?.start ?? { type });
   if (type === 'reshape') layer.target_shape = imageShape(ctx?.features);
   return layer;
 }
 
-/** One control per kind of key: `(key, value, set, aria)` → the control (its own label inside). */
+/** One control per kind of key: `(key, value, set, aria)` → the control (its own label inside).
+ * @type {Record<LayerKey['kind'], Control>} */
 const CONTROLS = {
   int: numberControl,
   float: numberControl,
@@ -42,16 +59,18 @@ const CONTROLS = {
   },
   choice(key, value, set, aria) {
     const s = el('select', { ariaLabel: aria });
-    fillSelect(s, key.choices.map((c) => [c, c]), value ?? key.choices[0]);
+    const choices = key.choices ?? [];
+    fillSelect(s, choices.map((c) => [c, c]), value ?? choices[0]);
     s.addEventListener('change', () => set(s.value));
     return el('label', { className: 'inline', title: key.help }, key.label, s);
   },
   shape(key, value, set, aria) {
     const input = el('input', { type: 'text', size: 8, value: (value ?? []).join(','), ariaLabel: aria });
     input.addEventListener('change', () => {
+      const [min, max] = [key.min ?? 1, key.max ?? Infinity];
       const dims = input.value.split(/[,×x\s]+/).filter(Boolean).map(Number);
-      const ok = dims.length > 0 && dims.every((d) => Number.isInteger(d) && d >= key.min && d <= key.max);
-      input.setCustomValidity(ok ? '' : `whole numbers from ${key.min} to ${key.max}, e.g. 8,8,1`);
+      const ok = dims.length > 0 && dims.every((d) => Number.isInteger(d) && d >= min && d <= max);
+      input.setCustomValidity(ok ? '' : `whole numbers from ${min} to ${max}, e.g. 8,8,1`);
       input.reportValidity();
       if (ok) set(dims);
     });
@@ -59,7 +78,7 @@ const CONTROLS = {
   },
   regularizer(key, value, set, aria) {
     const penalty = { l1: value?.l1 ?? 0, l2: value?.l2 ?? 0 };
-    const inputs = ['l1', 'l2'].map((part) => {
+    const inputs = /** @type {const} */ (['l1', 'l2']).map((part) => {
       const input = numberInput({ min: key.min, max: key.max, step: 'any', value: penalty[part], ariaLabel: `${aria} ${part}` });
       input.addEventListener('change', () => {
         penalty[part] = Number(input.value);
@@ -71,6 +90,7 @@ const CONTROLS = {
   },
 };
 
+/** @type {Control} */
 function numberControl(key, value, set, aria) {
   const limits = key.min === null ? {} : { min: key.min, max: key.max };
   const input = numberInput({ ...limits, step: key.step ?? 'any', value: value ?? '', ariaLabel: aria });
@@ -78,10 +98,17 @@ function numberControl(key, value, set, aria) {
   return el('label', { className: 'inline', title: key.help }, key.label, input);
 }
 
-/** The controls of layer `i`'s settings, from its type's keys; the advanced ones folded. */
+/**
+ * The controls of layer `i`'s settings, from its type's keys; the advanced ones folded.
+ * @param {Layer} layer edited in place
+ * @param {number} i
+ * @param {() => void} changed
+ */
 function settings(layer, i, changed) {
   const keys = types.get(layer.type)?.keys ?? [];
+  /** @param {LayerKey} key */
   const control = (key) => {
+    /** @param {any} value */
     const set = (value) => {
       if (value === null && !key.required) delete layer[key.name];
       else layer[key.name] = value;
@@ -101,8 +128,13 @@ function settings(layer, i, changed) {
 /**
  * Renders `layers` (the experiment's, edited in place) into `list`; `shapes` is the configured
  * summary's `layers` (or null while building). `changed()` is called after every edit.
+ * @param {HTMLElement} list
+ * @param {Layer[]} layers
+ * @param {ConfiguredSummary['layers'] | null} shapes
+ * @param {() => void} changed
  */
 export function renderLayers(list, layers, shapes, changed) {
+  /** @param {number} i @param {number} j */
   const move = (i, j) => { [layers[i], layers[j]] = [layers[j], layers[i]]; changed(); };
   list.replaceChildren(...layers.map((layer, i) => {
     const info = shapes?.[i];
