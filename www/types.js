@@ -212,7 +212,11 @@ export {};
  *   | {type: 'forecast', id: string, error: string}} ForecastMessage
  */
 
-/** @typedef {{type: 'error', stage: string, message: string, fatal?: boolean}} ErrorMessage */
+/**
+ * `i18n`: the page's own failures (e.g. a damaged share link) carry their catalog message, so the
+ * error box can show them in either language; the worker's `message` is the core's English.
+ * @typedef {{type: 'error', stage: string, message: string, fatal?: boolean, i18n?: import('./i18n.js').Msg}} ErrorMessage
+ */
 
 /**
  * The worker message of type `T`.
@@ -283,5 +287,6 @@ export {};
  *   navigate: NodeId,
  *   deployed: DeployedModel | null,
  *   decided: 'optimize' | 'deploy',
+ *   language: import('./i18n.js').Language,
  * }} Events
  */
