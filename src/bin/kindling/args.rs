@@ -3,6 +3,15 @@
 use kindling::data::{builtin, read_csv_with, Table};
 use kindling::experiment::BadRows;
 
+/// The commands and their options, shown with every usage error.
+pub const USAGE: &str = "usage:
+  kindling inspect DATA.csv
+  kindling train EXPERIMENT.json [--data DATA.csv] [--out MODEL.json] [--epochs N] [--seed N]
+  kindling predict MODEL.json DATA.csv
+  kindling search EXPERIMENT.json [--data DATA.csv] [--trials N] [--seed N] [--space SEARCH.json]
+                  [--strategy random|grid] [--kfold K]
+  kindling bench W1|W2|W3 [--clock wall|cpu] [--seed N]";
+
 /// Reads a whole file; the error names the path.
 pub fn read_file(path: &str) -> Result<Vec<u8>, String> {
     std::fs::read(path).map_err(|e| format!("{path}: cannot read the file: {e}"))

@@ -5,7 +5,7 @@ use kindling::data::read_csv_with;
 use kindling::experiment::BadRows;
 
 use crate::args::read_file;
-use crate::USAGE;
+use crate::args::USAGE;
 
 pub fn run(args: &[String]) -> Result<(), String> {
     let (paths, flags): (Vec<&String>, Vec<&String>) =

@@ -5,7 +5,7 @@ use kindling::io::Model;
 use kindling::data::reader::source_rows;
 
 use crate::args::read_file;
-use crate::USAGE;
+use crate::args::USAGE;
 
 pub fn run(args: &[String]) -> Result<(), String> {
     let [model_path, data_path] = args else {

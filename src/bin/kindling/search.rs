@@ -8,8 +8,8 @@ use kindling::optimize::{
 };
 use kindling::train::Session;
 
+use crate::args::USAGE;
 use crate::args::{load_table, number, option, read_file, source_table};
-use crate::USAGE;
 
 const OPTIONS: [&str; 6] = [
     "--data",

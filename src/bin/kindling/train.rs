@@ -4,8 +4,8 @@ use kindling::experiment::Experiment;
 use kindling::io::ModelFile;
 use kindling::train::Session;
 
+use crate::args::USAGE;
 use crate::args::{load_table, number, option, read_file, source_table};
-use crate::USAGE;
 
 pub fn run(args: &[String]) -> Result<(), String> {
     let Some(path) = args.first().filter(|a| !a.starts_with("--")) else {
