@@ -1,34 +1,8 @@
 //! Range checks for an [`Experiment`](crate::experiment::Experiment): every error names the field.
 
+use super::range::{finite_range, range};
 use crate::error::{Error, Result};
 use crate::experiment::{limits::*, Experiment, OptimizerConfig};
-
-pub(super) fn range<T: PartialOrd + std::fmt::Display>(
-    path: &str,
-    v: T,
-    lo: T,
-    hi: T,
-) -> Result<()> {
-    if v >= lo && v <= hi {
-        Ok(())
-    } else {
-        Err(Error::experiment(
-            path,
-            format!("{v} is out of range; use a value from {lo} to {hi}"),
-        ))
-    }
-}
-
-pub(super) fn finite_range(path: &str, v: f64, lo: f64, hi: f64) -> Result<()> {
-    if v.is_finite() {
-        range(path, v, lo, hi)
-    } else {
-        Err(Error::experiment(
-            path,
-            format!("{v} is not a number; use a value from {lo} to {hi}"),
-        ))
-    }
-}
 
 /// Validates everything `serde` cannot: ranges, non-empty lists, consistency.
 pub fn validate(e: &Experiment) -> Result<()> {

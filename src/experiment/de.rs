@@ -13,7 +13,7 @@ use serde::Deserialize;
 use super::keys::{Key, Kind, Raw};
 use super::layer_config::RawKeys;
 use super::layers::{all_keys, LayerConfig, LAYER_TYPES};
-use super::model::Regularizer;
+use crate::nn::regularizer::Regularizer;
 
 /// `` `a`, `b`, `c` ``: names as serde lists them in messages.
 pub(super) fn ticked(names: &[&str]) -> String {

@@ -1,50 +1,19 @@
 //! Contract 1, the model side of the experiment: the layer list, loss, optimizer, fit settings
 //! (Keras names and defaults). Re-exported from [`crate::experiment`]; each layer type's keys are
-//! described next to the layer (src/nn/), registered in src/experiment/layers.rs.
+//! described next to the layer (src/nn/), registered in src/experiment/layers.rs. The names the
+//! layers and the loss take (activations, padding, regularizers, losses) live with their maths
+//! in src/nn/ and are re-exported from [`crate::experiment`] too.
 
 use serde::{Deserialize, Serialize};
 
 use super::layers::LayerConfig;
-use super::values::choice_enum;
+use crate::nn::loss::Loss;
 
 /// The layers, in order.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 #[serde(deny_unknown_fields, default)]
 pub struct ModelConfig {
     pub layers: Vec<LayerConfig>,
-}
-
-choice_enum! {
-    /// Convolution padding (Keras/TF): `valid` (none) or `same` (output `ceil(size / strides)`,
-    /// the odd pixel of padding on the bottom/right).
-    #[derive(Default)]
-    pub enum Padding {
-        #[default]
-        Valid = "valid",
-        Same = "same",
-    }
-}
-
-/// A weight penalty added to the loss: `l1·Σ|w| + l2·Σw²` (Keras `L1L2`).
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, Default)]
-#[serde(deny_unknown_fields, default)]
-pub struct Regularizer {
-    pub l1: f32,
-    pub l2: f32,
-}
-
-choice_enum! {
-    /// Element-wise (or, for softmax, row-wise) output functions.
-    #[derive(Default)]
-    pub enum Activation {
-        #[default]
-        Linear = "linear",
-        Relu = "relu",
-        LeakyRelu = "leaky_relu",
-        Sigmoid = "sigmoid",
-        Tanh = "tanh",
-        Softmax = "softmax",
-    }
 }
 
 /// Loss, optimizer and the metrics to report.
@@ -55,16 +24,6 @@ pub struct CompileConfig {
     pub loss: Option<Loss>,
     pub optimizer: OptimizerConfig,
     pub metrics: Vec<String>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Loss {
-    Mse,
-    Mae,
-    Huber,
-    BinaryCrossentropy,
-    CategoricalCrossentropy,
 }
 
 /// The optimizer and its hyper-parameters. Read by src/experiment/optimizer_de.rs, which fills in the

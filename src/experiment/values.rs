@@ -5,11 +5,11 @@
 use serde::Serialize;
 use serde_json::{json, Value};
 
-use super::check::{finite_range, range};
 use super::keys::{Key, Kind};
 use super::limits::MAX_SHAPE_LEN;
-use super::model::Regularizer;
+use super::range::{finite_range, range};
 use crate::error::Result;
+use crate::nn::regularizer::Regularizer;
 
 /// A key's value as read from JSON, before the layer's type is known (a key is read the same way
 /// for every type that takes it).
@@ -180,7 +180,7 @@ macro_rules! choice_enum {
         }
 
         impl serde::Serialize for $name {
-            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> ::core::result::Result<S::Ok, S::Error> {
                 s.serialize_str(self.name())
             }
         }

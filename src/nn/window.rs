@@ -3,7 +3,18 @@
 
 use super::build::BuildContext;
 use crate::error::Result;
-use crate::experiment::Padding;
+use crate::experiment::values::choice_enum;
+
+choice_enum! {
+    /// Convolution padding (Keras/TF): `valid` (none) or `same` (output `ceil(size / strides)`,
+    /// the odd pixel of padding on the bottom/right).
+    #[derive(Default)]
+    pub enum Padding {
+        #[default]
+        Valid = "valid",
+        Same = "same",
+    }
+}
 
 /// The `[height, width, channels]` of an image input, or the error asking for a reshape before
 /// the layer (the example is the 8×8 digits').
