@@ -8,6 +8,7 @@ mod common;
 use kindling::data::{builtin, read_csv};
 use kindling::experiment::{Experiment, LayerConfig, Padding};
 use kindling::io::{Model, ModelFile};
+use kindling::nn::{conv2d::Conv2dConfig, pool::MaxPool2dConfig};
 use kindling::train::Session;
 
 const EXPERIMENT: &str = include_str!("../examples/digits_cnn.json");
@@ -26,7 +27,7 @@ fn the_example_experiment_parses_with_keras_defaults_and_round_trips() {
     let e = Experiment::from_json(EXPERIMENT).unwrap();
     assert_eq!(
         e.model.layers[1],
-        LayerConfig::Conv2d {
+        LayerConfig::Conv2d(Conv2dConfig {
             filters: 8,
             kernel_size: 3,
             strides: 1,
@@ -34,14 +35,14 @@ fn the_example_experiment_parses_with_keras_defaults_and_round_trips() {
             activation: kindling::experiment::Activation::Relu,
             use_bias: true,
             kernel_regularizer: None,
-        }
+        })
     );
     assert_eq!(
         e.model.layers[2],
-        LayerConfig::MaxPool2d {
+        LayerConfig::MaxPool2d(MaxPool2dConfig {
             pool_size: 2,
             strides: None
-        }
+        })
     );
     assert_eq!(Experiment::from_json(&e.to_json()).unwrap(), e);
 }

@@ -17,6 +17,31 @@ export {};
  */
 
 /**
+ * A layer type as the core describes it (the worker's `ready.layer_types`; src/experiment/layers.rs).
+ * @typedef {object} LayerType
+ * @property {string} name the layer's `type`
+ * @property {string} help
+ * @property {LayerKey[]} keys
+ * @property {Layer} start the layer its "+ TYPE" button adds
+ */
+
+/**
+ * One key of a layer type; `null` for what does not apply.
+ * @typedef {object} LayerKey
+ * @property {string} name
+ * @property {string} label the page's label and aria-label (`layer I LABEL`)
+ * @property {'int' | 'float' | 'bool' | 'choice' | 'shape' | 'regularizer'} kind
+ * @property {any} default `null` when `required`
+ * @property {number | null} min inclusive (of each entry, for `shape` and `regularizer`)
+ * @property {number | null} max inclusive
+ * @property {number | null} step the page's step; `null`: any
+ * @property {string[] | null} choices the names a `choice` takes
+ * @property {string} help
+ * @property {boolean} required
+ * @property {boolean} advanced folded under "more" on the page
+ */
+
+/**
  * @typedef {object} DataSpec
  * @property {string} [source] `builtin:NAME` or `file:NAME.csv`
  * @property {string | null} [target]
@@ -152,7 +177,7 @@ export {};
  */
 
 /**
- * @typedef {{type: 'ready'}
+ * @typedef {{type: 'ready', layer_types: LayerType[]}
  *   | {type: 'progress', stage: string, done: number, total: number}
  *   | ({type: 'summary'} & Table)
  *   | {type: 'preview', rows: string[][]}

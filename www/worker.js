@@ -1,7 +1,7 @@
 // @ts-check
 // The training worker (Contract 4): owns one WasmSession; trains in ~30 ms slices so it answers
 // pause / stop / step / set between them. Messages are plain objects with a `type`.
-import init, { WasmSession, lastPanic, __panicForTest } from '../pkg/kindling.js';
+import init, { WasmSession, lastPanic, layerTypes, __panicForTest } from '../pkg/kindling.js';
 
 /** @import {MainMessage, WorkerMessage, EpochRecord} from './types.js' */
 /** @template {MainMessage['type']} T @typedef {Extract<MainMessage, {type: T}>} Msg */
@@ -16,7 +16,7 @@ let running = false;
 
 const ready = init().then(() => {
   session = new WasmSession();
-  post({ type: 'ready' });
+  post({ type: 'ready', layer_types: layerTypes() }); // the page's layer editor is built from them
 });
 
 // Lets queued messages run between slices without setTimeout's 4 ms clamp.
@@ -174,14 +174,8 @@ const report = (stage) => (/** @type {unknown} */ err) => {
   if (trapped) self.close();
 };
 
-self.onmessage = async (/** @type {MessageEvent<MainMessage>} */ { data: msg }) => {
-  // A built-in dataset is fetched while the wasm is still starting (the handler awaits it).
-  if (msg.type === 'load' && 'source' in msg) {
-    const fetching = fetchBuiltin(msg.source);
-    fetching.catch(() => {});
-    fetched.set(msg, fetching);
-  }
-  await ready;
+/** @param {MainMessage} msg */
+async function handle(msg) {
   const handler = Object.hasOwn(handlers, msg.type) ? /** @type {(msg: MainMessage) => void | Promise<void>} */ (handlers[msg.type]) : undefined;
   if (!handler) return post({ type: 'error', stage: msg.type, message: `unknown message type "${msg.type}"` });
   try {
@@ -189,4 +183,19 @@ self.onmessage = async (/** @type {MessageEvent<MainMessage>} */ { data: msg }) 
   } catch (err) {
     report(msg.type)(err);
   }
+}
+
+// Messages are handled one after another, in the order they came: a `configure` right behind a
+// `load` (a restarted worker gets both at once) waits for the built-in dataset's fetch. `train`
+// returns at once (its loop runs in slices), so `pause` and `stop` still come in between.
+/** @type {Promise<void>} */
+let queue = ready;
+self.onmessage = (/** @type {MessageEvent<MainMessage>} */ { data: msg }) => {
+  // A built-in dataset is fetched while the wasm is still starting (the handler awaits it).
+  if (msg.type === 'load' && 'source' in msg) {
+    const fetching = fetchBuiltin(msg.source);
+    fetching.catch(() => {});
+    fetched.set(msg, fetching);
+  }
+  queue = queue.then(() => handle(msg));
 };

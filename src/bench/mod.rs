@@ -12,6 +12,7 @@ use serde::Serialize;
 use crate::error::{Error, Result};
 use crate::experiment::{Activation, LayerConfig, Loss, OptimizerConfig};
 use crate::metrics;
+use crate::nn::lstm::LstmConfig;
 use crate::nn::Sequential;
 use crate::rng::Rng;
 use crate::train::Optimizer;
@@ -106,11 +107,11 @@ pub fn run_seeded(
         Workload::W2 => {
             let (d, range) = data::sunspots(files)?;
             let layers = [
-                LayerConfig::Lstm {
+                LayerConfig::Lstm(LstmConfig {
                     units: 50,
                     return_sequences: false,
                     kernel_regularizer: None,
-                },
+                }),
                 LayerConfig::dense(1, Activation::Linear),
             ];
             let mut job = Job::new(&layers, &d.x_train, &d.y_train, Loss::Mse, 32, 20, seed)?;

@@ -107,11 +107,11 @@ fn dense_params(layers: &[LayerConfig], input: &[usize]) -> Option<usize> {
     let mut total = 0usize;
     for l in layers {
         match *l {
-            LayerConfig::Dense { units, .. } => {
-                total = total.checked_add(width.checked_add(1)?.checked_mul(units)?)?;
-                width = units;
+            LayerConfig::Dense(ref d) => {
+                total = total.checked_add(width.checked_add(1)?.checked_mul(d.units)?)?;
+                width = d.units;
             }
-            LayerConfig::Dropout { .. } => {}
+            LayerConfig::Dropout(_) => {}
             _ => return None,
         }
     }

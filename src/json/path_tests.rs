@@ -205,7 +205,7 @@ fn the_core_documents_keep_their_messages() {
         err(r#"{"model":{"layers":[{"type":"dense","units":8},{"type":"dense","units":"3"}]}}"#),
         "experiment: model.layers[1].units: invalid type: string \"3\", expected usize"
     );
-    // Layers and optimizers are read through one flat struct each (src/experiment_de.rs).
+    // Layers and optimizers are read through one flat struct each (src/experiment/de.rs).
     assert_eq!(
         err(r#"{"model":{"layers":[{"type":"flatten","units":3}]}}"#),
         "experiment: model.layers[0]: unknown field `units`: type \"flatten\" takes no other keys; remove it"

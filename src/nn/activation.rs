@@ -4,7 +4,21 @@ use ndarray::{Array2, ArrayView2, Axis, Zip};
 
 use super::math;
 
-pub use crate::experiment::Activation;
+use crate::experiment::values::choice_enum;
+
+choice_enum! {
+    /// Element-wise (or, for softmax, row-wise) output functions.
+    #[derive(Default)]
+    pub enum Activation {
+        #[default]
+        Linear = "linear",
+        Relu = "relu",
+        LeakyRelu = "leaky_relu",
+        Sigmoid = "sigmoid",
+        Tanh = "tanh",
+        Softmax = "softmax",
+    }
+}
 
 /// Slope of `leaky_relu` for negative inputs.
 pub const LEAKY_SLOPE: f32 = 0.01;

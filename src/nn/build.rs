@@ -1,174 +1,60 @@
-//! One layer from its experiment config, for a known input shape: every shape error is found here,
-//! naming the layer's index, its type and the shape it receives.
+//! What building one layer needs besides its config and input shape: where the layer sits, the
+//! loss (a last dense layer may fuse its activation into it) and the random stream. Each layer
+//! type's `build` (next to the layer, e.g. `DenseConfig::build` in src/nn/dense.rs) checks its
+//! input shape and reports errors through [`BuildContext::error`], naming the layer's index, its
+//! type and the shape it receives.
 
-use super::conv2d::{Conv2d, Window};
-use super::dense::Dense;
-use super::dropout::Dropout;
-use super::gru::Gru;
-use super::layer::Layer;
+use std::fmt::Display;
+
 use super::loss::{Head, Loss};
-use super::lstm::Lstm;
-use super::pool::MaxPool2d;
-use super::reshape::Reshape;
-use crate::error::{Error, Result};
-use crate::experiment::{Activation, LayerConfig, Padding};
+use crate::error::Error;
 use crate::rng::Rng;
 
-/// The most values one sample may unfold into for a convolution (`oh·ow × k·k·c`, and its
-/// output `oh·ow × filters`): 4 MB of f32.
-pub const MAX_CONV_COLUMNS: usize = 1 << 20;
-/// The most values a convolution kernel may hold (as the largest dense kernel, 4096 × 4096).
-pub const MAX_CONV_WEIGHTS: usize = 1 << 24;
-
-/// Layer `i` built from `config` for inputs of shape `shape` (no batch axis). `head` is the fused
-/// output head of the loss, when this is the `last` layer, a dense one, and the loss fuses.
-pub fn layer(
-    i: usize,
-    config: &LayerConfig,
-    shape: &[usize],
-    last: bool,
-    loss: Loss,
-    head: &mut Option<Head>,
-    rng: &mut Rng,
-) -> Result<Box<dyn Layer>> {
-    let err = |kind: &str, what: String| Err(Error::Model(format!("layer {i} ({kind}) {what}")));
-    Ok(match *config {
-        LayerConfig::Dense {
-            units,
-            activation,
-            use_bias,
-            kernel_regularizer,
-        } => {
-            let [inputs] = *shape else {
-                return err("dense", format!("needs flat inputs [features] but receives shape {shape:?}; put a flatten before it (for sequences: an lstm or gru without return_sequences)"));
-            };
-            let fused = if last {
-                loss.fused_head(activation)
-            } else {
-                None
-            };
-            *head = head.or(fused);
-            let act = if fused.is_some() {
-                Activation::Linear
-            } else {
-                activation
-            };
-            let mut d = Dense::new(inputs, units, act, rng);
-            d.regularizer = kernel_regularizer;
-            d.use_bias = use_bias;
-            Box::new(d)
-        }
-        LayerConfig::Dropout { rate } => Box::new(Dropout::new(rate, rng.fork())),
-        LayerConfig::Lstm {
-            units,
-            return_sequences,
-            kernel_regularizer,
-        } => {
-            let mut l = Lstm::new(
-                sequence_features(i, "lstm", shape)?,
-                units,
-                return_sequences,
-                rng,
-            );
-            l.w.regularizer = kernel_regularizer;
-            Box::new(l)
-        }
-        LayerConfig::Gru {
-            units,
-            return_sequences,
-            kernel_regularizer,
-        } => {
-            let mut l = Gru::new(
-                sequence_features(i, "gru", shape)?,
-                units,
-                return_sequences,
-                rng,
-            );
-            l.w.regularizer = kernel_regularizer;
-            Box::new(l)
-        }
-        LayerConfig::Reshape { ref target_shape } => {
-            let (have, want) = (product(shape), product(target_shape));
-            if have != want {
-                return err("reshape", format!("cannot turn shape {shape:?} ({have} values) into target_shape {target_shape:?} ({want} values); make the product of target_shape {have}"));
-            }
-            Box::new(Reshape::new(shape, target_shape.clone(), "reshape"))
-        }
-        LayerConfig::Flatten {} => Box::new(Reshape::flatten(shape)),
-        LayerConfig::Conv2d {
-            filters,
-            kernel_size,
-            strides,
-            padding,
-            activation,
-            use_bias,
-            kernel_regularizer,
-        } => {
-            let (win, c) = window(i, "conv2d", shape, kernel_size, strides, padding)?;
-            let patch = kernel_size * kernel_size * c;
-            let columns = (win.oh * win.ow).saturating_mul(patch.max(filters));
-            let weights = patch.saturating_mul(filters);
-            if columns > MAX_CONV_COLUMNS || weights > MAX_CONV_WEIGHTS {
-                return err("conv2d", format!("is too large: each sample unfolds into {columns} values and the kernel holds {weights} (limits {MAX_CONV_COLUMNS} and {MAX_CONV_WEIGHTS}); use a smaller kernel_size, fewer filters, larger strides, or a max_pool2d before it"));
-            }
-            let mut l = Conv2d::new(win, c, filters, activation, rng);
-            l.regularizer = kernel_regularizer;
-            l.use_bias = use_bias;
-            Box::new(l)
-        }
-        LayerConfig::MaxPool2d { pool_size, strides } => {
-            let stride = strides.unwrap_or(pool_size);
-            let (win, c) = window(i, "max_pool2d", shape, pool_size, stride, Padding::Valid)?;
-            Box::new(MaxPool2d::new(win, c))
-        }
-    })
+/// Where the layer being built sits in its model, and what it may draw from.
+pub struct BuildContext<'a> {
+    /// The layer's index in the model.
+    pub index: usize,
+    /// The layer's `"type"` (set by `LayerConfig::build`).
+    pub kind: &'static str,
+    /// Whether it is the model's last layer.
+    pub last: bool,
+    pub loss: Loss,
+    /// The fused output head, once the last layer has chosen one.
+    pub head: Option<Head>,
+    /// Initialisation (and dropout's own stream, forked from it).
+    pub rng: &'a mut Rng,
 }
 
-/// The number of values in a shape, saturating (so an absurd target never matches).
-fn product(shape: &[usize]) -> usize {
-    shape.iter().fold(1usize, |p, &d| p.saturating_mul(d))
-}
-
-/// The window of a `k × k`, `stride` layer over a `[h, w, c]` input, and `c`; or an error naming
-/// layer `i` that suggests a reshape (wrong rank; the example is the 8×8 digits') or a smaller
-/// window (too large for the image).
-fn window(
-    i: usize,
-    kind: &str,
-    shape: &[usize],
-    k: usize,
-    stride: usize,
-    padding: Padding,
-) -> Result<(Window, usize)> {
-    let fail = |what: String| Err(Error::Model(format!("layer {i} ({kind}) {what}")));
-    let [h, w, c] = *shape else {
-        return fail(format!("needs images [height, width, channels] but receives shape {shape:?}; put a reshape before it, e.g. {{\"type\":\"reshape\",\"target_shape\":[8,8,1]}} for 64 pixels"));
-    };
-    match Window::new(h, w, k, stride, padding) {
-        Some(win) => Ok((win, c)),
-        None if kind == "conv2d" => fail(format!("kernel_size {k} is larger than its input {h}×{w}; use a smaller kernel_size or padding \"same\"")),
-        None => fail(format!("pool_size {k} is larger than its input {h}×{w}; use a smaller pool_size")),
+impl<'a> BuildContext<'a> {
+    /// The context of a model's first layer.
+    pub fn new(loss: Loss, rng: &'a mut Rng) -> Self {
+        BuildContext {
+            index: 0,
+            kind: "",
+            last: false,
+            loss,
+            head: None,
+            rng,
+        }
     }
-}
 
-/// The feature count of a `[steps, features]` input to recurrent layer `i`, or an error naming it.
-fn sequence_features(i: usize, kind: &str, shape: &[usize]) -> Result<usize> {
-    match shape {
-        [steps, features] if *steps > 0 && *features > 0 => Ok(*features),
-        _ => Err(Error::Model(format!(
-            "layer {i} ({kind}) needs sequences [steps, features] but receives shape {shape:?}; set data.window to make time-series windows, or use return_sequences on the recurrent layer before it"
-        ))),
+    /// An error about this layer: `layer 2 (dense) WHAT`.
+    pub fn error(&self, what: impl Display) -> Error {
+        Error::Model(format!("layer {} ({}) {what}", self.index, self.kind))
     }
 }
 
 #[cfg(test)]
 mod tests {
     use crate::experiment::{Activation, LayerConfig, Padding};
+    use crate::nn::conv2d::Conv2dConfig;
+    use crate::nn::pool::MaxPool2dConfig;
+    use crate::nn::reshape::{FlattenConfig, ReshapeConfig};
     use crate::nn::{loss::Loss, Sequential};
     use crate::rng::Rng;
 
     fn conv(filters: usize, kernel_size: usize, padding: Padding) -> LayerConfig {
-        LayerConfig::Conv2d {
+        LayerConfig::Conv2d(Conv2dConfig {
             filters,
             kernel_size,
             strides: 1,
@@ -176,13 +62,13 @@ mod tests {
             activation: Activation::Relu,
             use_bias: true,
             kernel_regularizer: None,
-        }
+        })
     }
 
     fn reshape(target_shape: &[usize]) -> LayerConfig {
-        LayerConfig::Reshape {
+        LayerConfig::Reshape(ReshapeConfig {
             target_shape: target_shape.to_vec(),
-        }
+        })
     }
 
     fn build_err(layers: &[LayerConfig], input: &[usize]) -> String {
@@ -198,11 +84,11 @@ mod tests {
         let layers = [
             reshape(&[8, 8, 1]),
             conv(8, 3, Padding::Valid),
-            LayerConfig::MaxPool2d {
+            LayerConfig::MaxPool2d(MaxPool2dConfig {
                 pool_size: 2,
                 strides: None,
-            },
-            LayerConfig::Flatten {},
+            }),
+            LayerConfig::Flatten(FlattenConfig {}),
             LayerConfig::dense(10, Activation::Softmax),
         ];
         let m = Sequential::build(
@@ -257,29 +143,33 @@ mod tests {
         let err = build_err(
             &[
                 conv(8, 3, Padding::Valid),
-                LayerConfig::Flatten {},
+                LayerConfig::Flatten(FlattenConfig {}),
                 dense.clone(),
             ],
             &[64],
         );
         assert_eq!(err, "model: layer 0 (conv2d) needs images [height, width, channels] but receives shape [64]; put a reshape before it, e.g. {\"type\":\"reshape\",\"target_shape\":[8,8,1]} for 64 pixels");
-        let pool = LayerConfig::MaxPool2d {
+        let pool = LayerConfig::MaxPool2d(MaxPool2dConfig {
             pool_size: 2,
             strides: None,
-        };
+        });
         let err = build_err(&[pool.clone(), dense.clone()], &[5, 3]);
         assert!(err.starts_with("model: layer 0 (max_pool2d) needs images [height, width, channels] but receives shape [5, 3]; put a reshape before it"), "{err}");
         let err = build_err(
-            &[reshape(&[8, 9, 1]), LayerConfig::Flatten {}, dense.clone()],
+            &[
+                reshape(&[8, 9, 1]),
+                LayerConfig::Flatten(FlattenConfig {}),
+                dense.clone(),
+            ],
             &[64],
         );
         assert_eq!(err, "model: layer 0 (reshape) cannot turn shape [64] (64 values) into target_shape [8, 9, 1] (72 values); make the product of target_shape 64");
         let err = build_err(&[reshape(&[2, 2, 16]), conv(8, 3, Padding::Valid)], &[64]);
         assert_eq!(err, "model: layer 1 (conv2d) kernel_size 3 is larger than its input 2×2; use a smaller kernel_size or padding \"same\"");
-        let big_pool = LayerConfig::MaxPool2d {
+        let big_pool = LayerConfig::MaxPool2d(MaxPool2dConfig {
             pool_size: 4,
             strides: Some(1),
-        };
+        });
         let err = build_err(&[reshape(&[2, 32, 1]), big_pool], &[64]);
         assert_eq!(err, "model: layer 1 (max_pool2d) pool_size 4 is larger than its input 2×32; use a smaller pool_size");
         let err = build_err(

@@ -7,63 +7,71 @@
 use ndarray::{Array1, Array2, ArrayD, ArrayViewD, ArrayViewMut2, ArrayViewMutD, IxDyn};
 
 use super::activation::Activation;
+use super::build::BuildContext;
 use super::dense::affine_grads;
 use super::init::glorot_uniform_fans;
 use super::layer::{Layer, ParamMut};
 use super::matmul::{gemm_packed, gemm_with, Packed};
 use super::regularizer::{self, Regularizer};
 use super::reshape::values;
+use super::window::image;
+pub use super::window::Window;
+use crate::error::Result;
+use crate::experiment::layer_config::layer_config;
+use crate::experiment::limits::{MAX_UNITS, MAX_WINDOW};
 use crate::experiment::Padding;
 use crate::rng::Rng;
 
 /// Samples unfolded at a time outside training.
 const INFER_CHUNK: usize = 64;
+/// The most values one sample may unfold into (`oh·ow × k·k·c`, and its output
+/// `oh·ow × filters`): 4 MB of f32.
+pub const MAX_CONV_COLUMNS: usize = 1 << 20;
+/// The most values a kernel may hold (as the largest dense kernel, 4096 × 4096).
+pub const MAX_CONV_WEIGHTS: usize = 1 << 24;
 
-/// Where a square window slides over an `h × w` image (shared with max pooling).
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Window {
-    pub h: usize,
-    pub w: usize,
-    pub k: usize,
-    pub stride: usize,
-    /// Output height and width.
-    pub oh: usize,
-    pub ow: usize,
-    /// Zero rows above and columns left of the image (`same` padding).
-    pub top: usize,
-    pub left: usize,
+layer_config! {
+    /// 2-D convolution: slides small square kernels over an image [height, width, channels];
+    /// each of the filters gives one output channel. Output [height′, width′, filters].
+    pub struct Conv2dConfig = "conv2d" {
+        /// How many kernels, i.e. output channels.
+        filters: usize, range 1..=MAX_UNITS, page 8;
+        /// The side of each square kernel, in pixels.
+        kernel_size: usize, range 1..=MAX_WINDOW, label "kernel", page 3;
+        /// How far the kernel moves between outputs, in pixels.
+        strides: usize = 1, range 1..=MAX_WINDOW, label "stride";
+        /// valid: only where the kernel fits in the image; same: zeros around the image, so the
+        /// output keeps its size (divided by the stride).
+        padding: Padding = Padding::Valid;
+        /// The function applied to each output.
+        activation: Activation = Activation::Linear, page Activation::Relu;
+        /// Adds a learned bias to each output channel.
+        use_bias: bool = true, [omit_default, advanced];
+        /// An L1/L2 penalty on the kernels, added to the loss: l1·Σ|w| + l2·Σw².
+        kernel_regularizer: Option<Regularizer> = None, range 0.0..=10.0, [omit_default, advanced];
+    }
 }
 
-impl Window {
-    /// The window geometry, or `None` when a `valid` window does not fit (`k > h` or `k > w`).
-    /// `same`: output `ceil(size / stride)`, padding split with the odd one bottom/right (TF).
-    pub fn new(h: usize, w: usize, k: usize, stride: usize, padding: Padding) -> Option<Self> {
-        let (oh, ow, top, left) = match padding {
-            Padding::Valid if k <= h && k <= w => {
-                ((h - k) / stride + 1, (w - k) / stride + 1, 0, 0)
-            }
-            Padding::Valid => return None,
-            Padding::Same => {
-                let (oh, ow) = (h.div_ceil(stride), w.div_ceil(stride));
-                let pad = |o: usize, n: usize| ((o - 1) * stride + k).saturating_sub(n) / 2;
-                (oh, ow, pad(oh, h), pad(ow, w))
-            }
+impl Conv2dConfig {
+    /// The layer for images `[h, w, c]`; refuses a kernel larger than a `valid` input and one
+    /// that would unfold a sample into more than [`MAX_CONV_COLUMNS`] values or hold more than
+    /// [`MAX_CONV_WEIGHTS`] weights.
+    pub fn build(&self, input: &[usize], ctx: &mut BuildContext) -> Result<Box<dyn Layer>> {
+        let [h, w, c] = image(input, ctx)?;
+        let (k, filters) = (self.kernel_size, self.filters);
+        let Some(win) = Window::new(h, w, k, self.strides, self.padding) else {
+            return Err(ctx.error(format!("kernel_size {k} is larger than its input {h}×{w}; use a smaller kernel_size or padding \"same\"")));
         };
-        Some(Window {
-            h,
-            w,
-            k,
-            stride,
-            oh,
-            ow,
-            top,
-            left,
-        })
-    }
-
-    /// The input row (or column) of window offset `d` at output position `o`, if inside.
-    fn at(&self, o: usize, d: usize, pad: usize, size: usize) -> Option<usize> {
-        (o * self.stride + d).checked_sub(pad).filter(|&i| i < size)
+        let patch = k * k * c;
+        let columns = (win.oh * win.ow).saturating_mul(patch.max(filters));
+        let weights = patch.saturating_mul(filters);
+        if columns > MAX_CONV_COLUMNS || weights > MAX_CONV_WEIGHTS {
+            return Err(ctx.error(format!("is too large: each sample unfolds into {columns} values and the kernel holds {weights} (limits {MAX_CONV_COLUMNS} and {MAX_CONV_WEIGHTS}); use a smaller kernel_size, fewer filters, larger strides, or a max_pool2d before it")));
+        }
+        let mut l = Conv2d::new(win, c, filters, self.activation, ctx.rng);
+        l.regularizer = self.kernel_regularizer;
+        l.use_bias = self.use_bias;
+        Ok(Box::new(l))
     }
 }
 

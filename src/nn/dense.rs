@@ -6,11 +6,53 @@
 use ndarray::{Array1, Array2, ArrayD, ArrayView2, Axis, Ix2};
 
 use super::activation::Activation;
+use super::build::BuildContext;
 use super::init::glorot_uniform;
 use super::layer::{Layer, ParamMut};
 use super::matmul::{gemm_with, Packed};
 use super::regularizer::{self, Regularizer};
+use crate::error::Result;
+use crate::experiment::{layer_config::layer_config, limits::MAX_UNITS};
 use crate::rng::Rng;
+
+layer_config! {
+    /// Fully connected: each of the units outputs a weighted sum of every input plus a bias,
+    /// through the activation. Takes flat inputs (one row of features per sample).
+    pub struct DenseConfig = "dense" {
+        /// How many outputs (neurons) the layer has.
+        units: usize, range 1..=MAX_UNITS, page 16;
+        /// The function applied to each output: relu in hidden layers, softmax for class
+        /// probabilities, linear for a number.
+        activation: Activation = Activation::Linear, page Activation::Relu;
+        /// Adds a learned bias to each output (off: activation(x·W)).
+        use_bias: bool = true, [omit_default, advanced];
+        /// An L1/L2 penalty on the weights, added to the loss: l1·Σ|w| + l2·Σw².
+        kernel_regularizer: Option<Regularizer> = None, range 0.0..=10.0, [omit_default, advanced];
+    }
+}
+
+impl DenseConfig {
+    /// The layer for flat inputs `[features]`. As the model's last layer its activation fuses into
+    /// the loss when the loss computes from logits (softmax with categorical cross-entropy).
+    pub fn build(&self, input: &[usize], ctx: &mut BuildContext) -> Result<Box<dyn Layer>> {
+        let [inputs] = *input else {
+            return Err(ctx.error(format!("needs flat inputs [features] but receives shape {input:?}; put a flatten before it (for sequences: an lstm or gru without return_sequences)")));
+        };
+        let fused = match ctx.last {
+            true => ctx.loss.fused_head(self.activation),
+            false => None,
+        };
+        ctx.head = ctx.head.or(fused);
+        let activation = match fused {
+            Some(_) => Activation::Linear,
+            None => self.activation,
+        };
+        let mut d = Dense::new(inputs, self.units, activation, ctx.rng);
+        d.regularizer = self.kernel_regularizer;
+        d.use_bias = self.use_bias;
+        Ok(Box::new(d))
+    }
+}
 
 /// `y = activation(x · W + b)` (without `b` when `use_bias` is false).
 pub struct Dense {

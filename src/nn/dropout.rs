@@ -6,8 +6,27 @@
 
 use ndarray::{ArrayD, Zip};
 
+use super::build::BuildContext;
 use super::layer::{Layer, ParamMut};
+use crate::error::Result;
+use crate::experiment::layer_config::layer_config;
 use crate::rng::Rng;
+
+layer_config! {
+    /// Sets a random fraction of the values to 0 in each training step (scaling the rest up), so
+    /// the next layer cannot rely on any one of them; passes everything when predicting.
+    pub struct DropoutConfig = "dropout" {
+        /// The fraction of values set to 0 in training.
+        rate: f32, range 0.0..=0.95, step 0.05, page 0.2;
+    }
+}
+
+impl DropoutConfig {
+    /// The layer for any input shape, with its own stream forked from the model's.
+    pub fn build(&self, _input: &[usize], ctx: &mut BuildContext) -> Result<Box<dyn Layer>> {
+        Ok(Box::new(Dropout::new(self.rate, ctx.rng.fork())))
+    }
+}
 
 /// Inverted dropout with its own seeded stream.
 pub struct Dropout {

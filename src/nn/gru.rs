@@ -12,6 +12,7 @@
 use ndarray::{Array2, Array3, ArrayD, Axis, Ix2};
 
 use super::activation::sigmoid;
+use super::build::BuildContext;
 use super::init::{glorot_uniform, orthogonal};
 use super::layer::Layer;
 use super::math;
@@ -19,8 +20,33 @@ use super::matmul::{gemm_packed, Packed};
 use super::recurrent::{
     self, input_grads, output, output_grad, project, recurrent_grad, RecurrentWeights,
 };
-use super::regularizer;
+use super::regularizer::{self, Regularizer};
+use crate::error::Result;
+use crate::experiment::{layer_config::layer_config, limits::MAX_UNITS};
 use crate::rng::Rng;
+
+layer_config! {
+    /// Gated recurrent unit: reads a sequence [steps, features] one step at a time (lighter
+    /// than an LSTM); outputs its last state (units values), or every step's [steps, units].
+    pub struct GruConfig = "gru" {
+        /// The size of the state: outputs per step.
+        units: usize, range 1..=MAX_UNITS, page 32;
+        /// Output every step's state [steps, units], for another lstm or gru after it.
+        return_sequences: bool = false;
+        /// An L1/L2 penalty on the input weights, added to the loss: l1·Σ|w| + l2·Σw².
+        kernel_regularizer: Option<Regularizer> = None, range 0.0..=10.0, [omit_default, advanced];
+    }
+}
+
+impl GruConfig {
+    /// The layer for sequences `[steps, features]`.
+    pub fn build(&self, input: &[usize], ctx: &mut BuildContext) -> Result<Box<dyn Layer>> {
+        let features = recurrent::sequence_features(input, ctx)?;
+        let mut l = Gru::new(features, self.units, self.return_sequences, ctx.rng);
+        l.w.regularizer = self.kernel_regularizer;
+        Ok(Box::new(l))
+    }
+}
 
 /// A GRU layer and what its last forward pass cached.
 pub struct Gru {

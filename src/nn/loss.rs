@@ -5,7 +5,18 @@ use ndarray::{Array2, Axis, Zip};
 
 use super::activation::{sigmoid, softmax_rows};
 use super::math;
-pub use crate::experiment::Loss;
+use serde::{Deserialize, Serialize};
+
+/// The loss the model is trained on (Contract 1's `compile.loss`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Loss {
+    Mse,
+    Mae,
+    Huber,
+    BinaryCrossentropy,
+    CategoricalCrossentropy,
+}
 
 /// Clip for probabilities fed to a log (as Keras: 1e-7).
 const EPS: f32 = 1e-7;

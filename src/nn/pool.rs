@@ -5,8 +5,38 @@
 
 use ndarray::ArrayD;
 
-use super::conv2d::Window;
+use super::build::BuildContext;
 use super::layer::{Layer, ParamMut};
+use super::window::{image, Window};
+use crate::error::Result;
+use crate::experiment::layer_config::layer_config;
+use crate::experiment::{limits::MAX_WINDOW, Padding};
+
+layer_config! {
+    /// Max pooling: keeps the largest value of each square window, per channel, shrinking an
+    /// image [height, width, channels] (a last partial window is dropped).
+    pub struct MaxPool2dConfig = "max_pool2d" {
+        /// The side of each square window, in pixels.
+        pool_size: usize, range 1..=MAX_WINDOW, label "pool", page 2;
+        /// How far the window moves, in pixels; empty: the pool size (windows side by side).
+        strides: Option<usize> = None, range 1..=MAX_WINDOW, label "stride", [omit_default, advanced];
+    }
+}
+
+impl MaxPool2dConfig {
+    /// The layer for images `[h, w, c]` whose sides are at least `pool_size`.
+    pub fn build(&self, input: &[usize], ctx: &mut BuildContext) -> Result<Box<dyn Layer>> {
+        let [h, w, c] = image(input, ctx)?;
+        let k = self.pool_size;
+        let stride = self.strides.unwrap_or(k);
+        match Window::new(h, w, k, stride, Padding::Valid) {
+            Some(win) => Ok(Box::new(MaxPool2d::new(win, c))),
+            None => Err(ctx.error(format!(
+                "pool_size {k} is larger than its input {h}×{w}; use a smaller pool_size"
+            ))),
+        }
+    }
+}
 
 /// Max pooling per channel; the gradient goes to the first maximum of each window.
 pub struct MaxPool2d {

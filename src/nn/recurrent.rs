@@ -8,9 +8,19 @@ use ndarray::{
     s, Array, Array2, Array3, ArrayD, ArrayView2, ArrayView3, Axis, Dimension, Ix2, Ix3,
 };
 
+use super::build::BuildContext;
 use super::layer::ParamMut;
 use super::matmul::{gemm, matmul};
 use super::regularizer::{self, Regularizer};
+use crate::error::Result;
+
+/// The feature count of a `[steps, features]` input to a recurrent layer, or the error naming it.
+pub fn sequence_features(input: &[usize], ctx: &BuildContext) -> Result<usize> {
+    match input {
+        [steps, features] if *steps > 0 && *features > 0 => Ok(*features),
+        _ => Err(ctx.error(format!("needs sequences [steps, features] but receives shape {input:?}; set data.window to make time-series windows, or use return_sequences on the recurrent layer before it"))),
+    }
+}
 
 /// The `Layer` methods a recurrent layer answers from its `w` weights (`params`, `weights`,
 /// `output_shape`, `penalty`) and its `kind` name; used inside `impl Layer for …`.

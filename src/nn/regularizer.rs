@@ -2,7 +2,15 @@
 
 use ndarray::{Array2, Zip};
 
-pub use crate::experiment::Regularizer;
+use serde::{Deserialize, Serialize};
+
+/// A weight penalty added to the loss: `l1·Σ|w| + l2·Σw²` (Keras `L1L2`).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields, default)]
+pub struct Regularizer {
+    pub l1: f32,
+    pub l2: f32,
+}
 
 impl Regularizer {
     /// The penalty for kernel `w` (any shape).

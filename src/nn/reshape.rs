@@ -6,7 +6,50 @@
 
 use ndarray::ArrayD;
 
+use super::build::BuildContext;
 use super::layer::{Layer, ParamMut};
+use crate::error::Result;
+use crate::experiment::layer_config::layer_config;
+use crate::experiment::limits::MAX_DIM;
+
+layer_config! {
+    /// The same values under another shape, row-major: e.g. 64 pixel columns → an 8×8 image
+    /// [8, 8, 1] for conv2d.
+    pub struct ReshapeConfig = "reshape" {
+        /// The new shape, 1 to 3 sizes (e.g. 8,8,1); their product is the input's size.
+        target_shape: Vec<usize>, range 1..=MAX_DIM, page vec![8, 8, 1];
+    }
+}
+
+impl ReshapeConfig {
+    /// The layer for inputs with as many values as `target_shape`.
+    pub fn build(&self, input: &[usize], ctx: &mut BuildContext) -> Result<Box<dyn Layer>> {
+        let target = &self.target_shape;
+        let (have, want) = (product(input), product(target));
+        if have != want {
+            return Err(ctx.error(format!("cannot turn shape {input:?} ({have} values) into target_shape {target:?} ({want} values); make the product of target_shape {have}")));
+        }
+        Ok(Box::new(Reshape::new(input, target.clone(), ctx.kind)))
+    }
+}
+
+layer_config! {
+    /// Unrolls an image [height, width, channels] into one row [height·width·channels], for the
+    /// dense layers after it.
+    pub struct FlattenConfig = "flatten" {}
+}
+
+impl FlattenConfig {
+    /// The layer for any input shape.
+    pub fn build(&self, input: &[usize], _ctx: &mut BuildContext) -> Result<Box<dyn Layer>> {
+        Ok(Box::new(Reshape::flatten(input)))
+    }
+}
+
+/// The number of values in a shape, saturating (so an absurd target never matches).
+fn product(shape: &[usize]) -> usize {
+    shape.iter().fold(1usize, |p, &d| p.saturating_mul(d))
+}
 
 /// Reinterprets each sample's values under `target` (no parameters).
 pub struct Reshape {

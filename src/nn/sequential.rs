@@ -3,7 +3,7 @@
 use ndarray::{Array2, ArrayD, Ix2};
 use serde::Serialize;
 
-use super::build;
+use super::build::BuildContext;
 use super::layer::{Layer, ParamMut};
 use super::loss::{Head, Loss};
 use crate::error::{Error, Result};
@@ -38,13 +38,14 @@ impl Sequential {
     ) -> Result<Self> {
         let mut layers: Vec<Box<dyn Layer>> = Vec::new();
         let mut shape = input_shape.to_vec();
-        let mut head = None;
+        let mut ctx = BuildContext::new(loss, rng);
         for (i, config) in configs.iter().enumerate() {
-            let last = i + 1 == configs.len();
-            let layer = build::layer(i, config, &shape, last, loss, &mut head, rng)?;
+            (ctx.index, ctx.last) = (i, i + 1 == configs.len());
+            let layer = config.build(&shape, &mut ctx)?;
             shape = layer.output_shape(&shape);
             layers.push(layer);
         }
+        let head = ctx.head;
         if shape != [outputs] {
             return Err(Error::Model(format!(
                 "the last layer outputs shape {shape:?} but the target needs [{outputs}]; set the last layer's units to {outputs}"
@@ -260,11 +261,11 @@ mod tests {
     }
 
     fn lstm(units: usize, return_sequences: bool) -> LayerConfig {
-        LayerConfig::Lstm {
+        LayerConfig::Lstm(crate::nn::lstm::LstmConfig {
             units,
             return_sequences,
             kernel_regularizer: None,
-        }
+        })
     }
 
     #[test]
@@ -304,11 +305,11 @@ mod tests {
     #[test]
     fn stacked_recurrent_model_gradients_match_finite_differences_with_penalties() {
         let layers = [
-            LayerConfig::Gru {
+            LayerConfig::Gru(crate::nn::gru::GruConfig {
                 units: 3,
                 return_sequences: true,
                 kernel_regularizer: Some(crate::experiment::Regularizer { l1: 0.01, l2: 0.02 }),
-            },
+            }),
             lstm(2, false),
             LayerConfig::dense(1, Activation::Linear),
         ];

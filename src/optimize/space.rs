@@ -222,6 +222,7 @@ fn set_dropout(exp: &mut Value, rate: f64) {
 mod tests {
     use super::*;
     use crate::experiment::{LayerConfig, OptimizerConfig};
+    use crate::nn::dropout::DropoutConfig;
 
     fn settings(pairs: &[(Knob, Value)]) -> Settings {
         pairs.iter().cloned().collect()
@@ -232,8 +233,8 @@ mod tests {
             .layers
             .iter()
             .map(|l| match l {
-                LayerConfig::Dense { units, .. } => format!("dense{units}"),
-                LayerConfig::Dropout { rate } => format!("dropout{rate}"),
+                LayerConfig::Dense(d) => format!("dense{}", d.units),
+                LayerConfig::Dropout(d) => format!("dropout{}", d.rate),
                 other => format!("{other:?}"),
             })
             .collect()
@@ -265,7 +266,7 @@ mod tests {
         let mut base = Experiment::default();
         base.model
             .layers
-            .insert(1, LayerConfig::Dropout { rate: 0.1 });
+            .insert(1, LayerConfig::Dropout(DropoutConfig { rate: 0.1 }));
         let three = apply(
             &base,
             &settings(&[(Knob::Layers, json!(3)), (Knob::Units, json!(64))]),

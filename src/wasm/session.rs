@@ -18,6 +18,13 @@ pub struct WasmSession {
     pub(super) model: Option<crate::io::Model>,
 }
 
+/// What `configure` returns.
+#[derive(Serialize)]
+struct Configured<'a> {
+    summary: crate::train::session::SessionSummary,
+    experiment: &'a Experiment,
+}
+
 #[derive(Serialize)]
 struct StepReport {
     epoch: Option<EpochRecord>,
@@ -88,9 +95,12 @@ impl WasmSession {
             .as_ref()
             .ok_or_else(|| js_error(Error::State("load a dataset before configuring".into())))?;
         let session = Session::new(exp, table).map_err(js_error)?;
-        let out = to_js(
-            &serde_json::json!({ "summary": session.summary(), "experiment": session.experiment }),
-        )?;
+        // Written straight to JSON text (not through `json!`, whose `Value` widens each f32:
+        // a dropout rate of 0.2 came back as 0.20000000298023224 and the page showed that).
+        let out = to_js(&Configured {
+            summary: session.summary(),
+            experiment: &session.experiment,
+        })?;
         self.session = Some(session);
         Ok(out)
     }

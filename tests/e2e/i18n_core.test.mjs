@@ -146,6 +146,16 @@ function corpus() {
   wild.configure(JSON.stringify({ data: { target: 'target', scale: 'none' },
     model: { layers: [{ type: 'dense', units: 8, activation: 'relu' }, { type: 'dense', units: 1 }] }, compile: { optimizer: { type: 'sgd', learning_rate: 10 } }, fit: { epochs: 50 } }));
   add('training that diverges', thrown(() => { while (!wild.step(1000).done); }));
+  // The layer editor's words: every label, choice name and help of the core's layer descriptions
+  // (a new layer type's text needs its rules too; choices that are allowed terms stay as they are).
+  for (const type of pkg.layerTypes()) {
+    add(`layer type ${type.name}: help`, type.help);
+    for (const key of type.keys) {
+      add(`${type.name}.${key.name}: label`, key.label);
+      add(`${type.name}.${key.name}: help`, key.help);
+      for (const choice of (key.choices ?? []).filter((c) => !ALLOWED.includes(c))) add(`${type.name}.${key.name}: ${choice}`, choice);
+    }
+  }
   return out;
 }
 

@@ -128,8 +128,15 @@ test('12-trial search in several workers: stop, resume, sort, apply best; the pa
   assert.equal(await searchState(page), 'applied');
   assert.match(await page.textContent('[data-testid=search-status]'), new RegExp(`Applied trial ${best.index + 1}'s settings`));
   const applied = await page.evaluate(() => window.kindling.app.experiment);
-  // The core keeps rates as f32: the applied experiment holds the settings' nearest f32.
-  assert.deepEqual(knobsOf(applied), { ...best.settings, learning_rate: Math.fround(best.settings.learning_rate), dropout: Math.fround(best.settings.dropout) });
+  // The core keeps rates as f32 and writes each in its shortest form: the applied experiment holds
+  // the settings' nearest f32 (0.3, not 0.30000001192092896).
+  const f32 = (/** @type {number} */ x) => {
+    for (let digits = 1; ; digits++) {
+      const short = Number(Math.fround(x).toPrecision(digits));
+      if (Math.fround(short) === Math.fround(x)) return short;
+    }
+  };
+  assert.deepEqual(knobsOf(applied), { ...best.settings, learning_rate: f32(best.settings.learning_rate), dropout: f32(best.settings.dropout) });
   assert.deepEqual(hashExperiment(page), applied, 'the link carries the applied experiment');
   const retrained = cliTrain(applied).test;
   assert.equal(await metric(page, 'accuracy'), shown(retrained.accuracy));

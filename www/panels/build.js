@@ -5,10 +5,10 @@ import { taskFor } from '../datasets.js';
 import { core, say } from '../i18n.js';
 import { el, field, fillSelectT, fmt, numberInput } from '../ui.js';
 import { modelProblems } from './checks.js';
-import { NEW_LAYER, renderLayers } from './layers.js';
+import { layerTypes, newLayer, renderLayers, setLayerTypes } from './layers.js';
 
 /** @import {App} from '../app.js' */
-/** @import {ConfiguredSummary, Experiment, Layer} from '../types.js' */
+/** @import {ConfiguredSummary, Experiment, Layer, LayerType} from '../types.js' */
 
 /** The losses by name ('' = automatic); the options' labels are the catalog's. */
 const LOSSES = ['', 'categorical_crossentropy', 'binary_crossentropy', 'mse', 'mae', 'huber'];
@@ -24,14 +24,19 @@ export function mount(root, app) {
   let inputSize = null; // features per row, from the last configured summary
   /** @param {(experiment: Experiment) => void} fn a change to a copy of the experiment */
   const edit = (fn) => app.editExperiment(fn);
-  const adders = Object.keys(NEW_LAYER).map((type) => {
-    const b = el('button', { type: 'button', dataset: { testid: `add-${type}` } }, `+ ${type}`);
+  /** @type {ConfiguredSummary['layers'] | null} */
+  let shapes = null; // the last configured summary's layers
+  // One add button per layer type the core describes (they arrive with the worker's `ready`).
+  const adders = el('span', { className: 'adders' });
+  /** @param {LayerType} type */
+  const addButton = ({ name, help }) => {
+    const b = el('button', { type: 'button', tAttr: { title: ['core', { message: help }] }, dataset: { testid: `add-${name}` } }, `+ ${name}`);
     b.addEventListener('click', () => edit((e) => {
       const layers = e.model?.layers ?? [];
-      layers.splice(Math.max(0, layers.length - 1), 0, NEW_LAYER[/** @type {keyof typeof NEW_LAYER} */ (type)]({ features: inputSize }));
+      layers.splice(Math.max(0, layers.length - 1), 0, newLayer(name, { features: inputSize }));
     }));
     return b;
-  });
+  };
   const loss = el('select', { id: 'loss' });
   fillSelectT(loss, LOSSES.map((v) => [v, v ? `loss.${v}` : 'loss.auto']), '');
   const optimizer = el('select', { id: 'optimizer' });
@@ -40,7 +45,7 @@ export function mount(root, app) {
   const problems = el('ul', { className: 'problems', id: 'model-problems', ariaLive: 'polite' });
   const summary = el('p', { id: 'model-summary', className: 'note' });
   root.append(
-    el('h3', { t: 'build.layers' }), list, el('div', { className: 'buttons' }, el('span', { className: 'note', t: 'build.addBefore' }), ...adders),
+    el('h3', { t: 'build.layers' }), list, el('div', { className: 'buttons' }, el('span', { className: 'note', t: 'build.addBefore' }), adders),
     el('div', { className: 'row' }, field('build.loss', loss), field('build.optimizer', optimizer), field('build.learningRate', lr)),
     problems, summary);
 
@@ -58,8 +63,9 @@ export function mount(root, app) {
     compile.optimizer = { type: 'adam', ...compile.optimizer, learning_rate: Number(lr.value) };
   }));
 
-  /** @param {ConfiguredSummary['layers'] | null} shapes */
-  function render(shapes) {
+  /** @param {ConfiguredSummary['layers'] | null} layerShapes */
+  function render(layerShapes) {
+    shapes = layerShapes;
     const e = app.experiment;
     if (!e?.model) return;
     // The layer editor changes its own copy of the layers; each change becomes a new experiment.
@@ -70,6 +76,11 @@ export function mount(root, app) {
     lr.value = fmt(e.compile?.optimizer?.learning_rate ?? 0.01, { digits: 6 });
     problems.replaceChildren(...modelProblems(e, task()).map((p) => el('li', { className: 'warning', t: ['warn.item', { text: p }] })));
   }
+  app.on('ready', (msg) => {
+    setLayerTypes(msg.layer_types);
+    adders.replaceChildren(...layerTypes().map(addButton));
+    render(shapes);
+  });
   app.on('experiment', () => { say(summary, null); render(null); });
   app.on('configured', ({ summary: s }) => {
     render(s.layers);

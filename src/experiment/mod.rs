@@ -5,25 +5,24 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Error, Result};
+mod check;
+mod de;
+mod document;
+pub mod keys;
+pub(crate) mod layer_config;
+mod layers;
+pub mod limits;
+mod model;
+mod optimizer_de;
+pub mod range;
+pub mod values;
 
-pub use crate::experiment_model::*;
-
-/// Upper bounds on sizes a document may ask for.
-pub mod limits {
-    pub const MAX_UNITS: usize = 4096;
-    pub const MAX_LAYERS: usize = 32;
-    pub const MAX_EPOCHS: usize = 100_000;
-    pub const MAX_BATCH: usize = 65_536;
-    pub const MAX_LOOKBACK: usize = 1000;
-    pub const MAX_HORIZON: usize = 1000;
-    /// Conv2d `kernel_size`/`strides` and max_pool2d `pool_size`/`strides`.
-    pub const MAX_WINDOW: usize = 64;
-    /// Each entry of a reshape's `target_shape` (at most 3 entries).
-    pub const MAX_DIM: usize = 1 << 20;
-    /// Seeds stay exact in JavaScript numbers.
-    pub const MAX_SEED: u64 = (1 << 53) - 1;
-}
+pub use crate::nn::{
+    activation::Activation, loss::Loss, regularizer::Regularizer, window::Padding,
+};
+pub use layer_config::{LayerType, RawKeys};
+pub use layers::{all_keys, layer_types, LayerConfig, LAYER_TYPES};
+pub use model::*;
 
 /// The whole pipeline: data preparation, model, compile and fit settings.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -132,18 +131,8 @@ impl Default for Experiment {
             data: DataConfig::default(),
             model: ModelConfig {
                 layers: vec![
-                    LayerConfig::Dense {
-                        units: 16,
-                        activation: Activation::Relu,
-                        use_bias: true,
-                        kernel_regularizer: None,
-                    },
-                    LayerConfig::Dense {
-                        units: 3,
-                        activation: Activation::Softmax,
-                        use_bias: true,
-                        kernel_regularizer: None,
-                    },
+                    LayerConfig::dense(16, Activation::Relu),
+                    LayerConfig::dense(3, Activation::Softmax),
                 ],
             },
             compile: CompileConfig::default(),
@@ -175,35 +164,5 @@ impl Default for SplitConfig {
             validation: 0.1,
             test: 0.2,
         }
-    }
-}
-
-impl Experiment {
-    /// Parses and validates a JSON document; errors name the key path (`data.split.tset`).
-    pub fn from_json(text: &str) -> Result<Self> {
-        // Through a `Value`, as model files are read: one instance of the deserialisers in the wasm.
-        let value = crate::json::parse(text)
-            .map_err(|e| Error::experiment("(top level)", e.to_string()))?;
-        let exp: Experiment = crate::json::from_value(&value).map_err(|e| {
-            let path = e.path().to_string();
-            let path = if path == "." {
-                "(top level)".to_string()
-            } else {
-                path
-            };
-            Error::experiment(&path, e.into_inner().to_string())
-        })?;
-        exp.validate()?;
-        Ok(exp)
-    }
-
-    /// The document as pretty JSON.
-    pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(self).expect("an Experiment always serialises")
-    }
-
-    /// Range-checks every number; the error names the field and the allowed range.
-    pub fn validate(&self) -> Result<()> {
-        crate::experiment_check::validate(self)
     }
 }

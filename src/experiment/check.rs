@@ -1,29 +1,8 @@
 //! Range checks for an [`Experiment`](crate::experiment::Experiment): every error names the field.
 
+use super::range::{finite_range, range};
 use crate::error::{Error, Result};
-use crate::experiment::{limits::*, Experiment, LayerConfig, OptimizerConfig, Regularizer};
-
-fn range<T: PartialOrd + std::fmt::Display>(path: &str, v: T, lo: T, hi: T) -> Result<()> {
-    if v >= lo && v <= hi {
-        Ok(())
-    } else {
-        Err(Error::experiment(
-            path,
-            format!("{v} is out of range; use a value from {lo} to {hi}"),
-        ))
-    }
-}
-
-fn finite_range(path: &str, v: f64, lo: f64, hi: f64) -> Result<()> {
-    if v.is_finite() {
-        range(path, v, lo, hi)
-    } else {
-        Err(Error::experiment(
-            path,
-            format!("{v} is not a number; use a value from {lo} to {hi}"),
-        ))
-    }
-}
+use crate::experiment::{limits::*, Experiment, OptimizerConfig};
 
 /// Validates everything `serde` cannot: ranges, non-empty lists, consistency.
 pub fn validate(e: &Experiment) -> Result<()> {
@@ -85,68 +64,7 @@ fn validate_layers(e: &Experiment) -> Result<()> {
     }
     range("model.layers (count)", layers.len(), 1, MAX_LAYERS)?;
     for (i, layer) in layers.iter().enumerate() {
-        let path = format!("model.layers[{i}]");
-        match layer {
-            LayerConfig::Dense {
-                units,
-                kernel_regularizer,
-                ..
-            }
-            | LayerConfig::Lstm {
-                units,
-                kernel_regularizer,
-                ..
-            }
-            | LayerConfig::Gru {
-                units,
-                kernel_regularizer,
-                ..
-            } => {
-                range(&format!("{path}.units"), *units, 1, MAX_UNITS)?;
-                check_regularizer(&path, kernel_regularizer)?;
-            }
-            LayerConfig::Dropout { rate } => {
-                finite_range(&format!("{path}.rate"), *rate as f64, 0.0, 0.95)?
-            }
-            LayerConfig::Conv2d {
-                filters,
-                kernel_size,
-                strides,
-                kernel_regularizer,
-                ..
-            } => {
-                range(&format!("{path}.filters"), *filters, 1, MAX_UNITS)?;
-                range(&format!("{path}.kernel_size"), *kernel_size, 1, MAX_WINDOW)?;
-                range(&format!("{path}.strides"), *strides, 1, MAX_WINDOW)?;
-                check_regularizer(&path, kernel_regularizer)?;
-            }
-            LayerConfig::MaxPool2d { pool_size, strides } => {
-                range(&format!("{path}.pool_size"), *pool_size, 1, MAX_WINDOW)?;
-                range(
-                    &format!("{path}.strides"),
-                    strides.unwrap_or(1),
-                    1,
-                    MAX_WINDOW,
-                )?;
-            }
-            LayerConfig::Reshape { target_shape } => {
-                let at = format!("{path}.target_shape");
-                range(&format!("{at} (length)"), target_shape.len(), 1, 3)?;
-                for (d, n) in target_shape.iter().enumerate() {
-                    range(&format!("{at}[{d}]"), *n, 1, MAX_DIM)?;
-                }
-            }
-            LayerConfig::Flatten {} => {}
-        }
-    }
-    Ok(())
-}
-
-fn check_regularizer(path: &str, r: &Option<Regularizer>) -> Result<()> {
-    if let Some(r) = r {
-        let at = format!("{path}.kernel_regularizer");
-        finite_range(&format!("{at}.l1"), r.l1 as f64, 0.0, 10.0)?;
-        finite_range(&format!("{at}.l2"), r.l2 as f64, 0.0, 10.0)?;
+        layer.check(&format!("model.layers[{i}]"))?;
     }
     Ok(())
 }
@@ -183,6 +101,7 @@ fn validate_optimizer(o: &OptimizerConfig) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use crate::experiment::*;
+    use crate::nn::{conv2d::Conv2dConfig, dense::DenseConfig};
 
     #[test]
     fn the_architecture_example_parses() {
@@ -261,7 +180,7 @@ mod tests {
         .unwrap();
         assert_eq!(
             e.model.layers[2],
-            LayerConfig::Dense {
+            LayerConfig::Dense(DenseConfig {
                 units: 1,
                 activation: Activation::Linear,
                 use_bias: false,
@@ -269,7 +188,7 @@ mod tests {
                     l1: 0.001,
                     l2: 0.002
                 }),
-            }
+            })
         );
         assert_eq!(
             Experiment::from_json(&e.to_json()).unwrap(),
@@ -301,7 +220,7 @@ mod tests {
               {"type":"flatten"},{"type":"dense","units":10,"activation":"softmax"}]}}"#,
         )
         .unwrap();
-        let conv = LayerConfig::Conv2d {
+        let conv = LayerConfig::Conv2d(Conv2dConfig {
             filters: 8,
             kernel_size: 3,
             strides: 1,
@@ -309,7 +228,7 @@ mod tests {
             activation: Activation::Linear,
             use_bias: true,
             kernel_regularizer: None,
-        };
+        });
         assert_eq!(e.model.layers[1], conv);
         let json = serde_json::to_string(&e.model.layers).unwrap();
         assert!(json.contains(r#"{"type":"conv2d","filters":8,"kernel_size":3,"strides":1,"padding":"valid","activation":"linear"}"#), "{json}");
