@@ -41,7 +41,7 @@ export const BUILTINS = {
 export function builtinKey(source = '') {
   if (source === `file:${STOCK_FILE}`) return 'stock';
   const name = source.startsWith('builtin:') ? source.slice(8) : '';
-  return name in BUILTINS ? name : '';
+  return Object.hasOwn(BUILTINS, name) ? name : ''; // not `in`: builtin:constructor is no dataset
 }
 
 /** Which task `experiment` will run on a target column summarised as `{kind}`. */

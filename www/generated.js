@@ -42,5 +42,5 @@ export function lineCsv() {
   return new TextEncoder().encode(`${lines.join('\n')}\n`);
 }
 
-/** The page-made datasets by file name. */
-export const GENERATED = { [STOCK_FILE]: () => syntheticStockCsv(), [LINE_FILE]: lineCsv };
+/** The page-made datasets by file name (a Map: a source such as `file:constructor` finds nothing). */
+export const GENERATED = new Map([[STOCK_FILE, () => syntheticStockCsv()], [LINE_FILE, lineCsv]]);

@@ -166,7 +166,7 @@ export function mount(root, app) {
 export function openSource(app) {
   const source = app.experiment.data?.source ?? 'builtin:iris';
   app.setStatus('loading');
-  const made = GENERATED[source.slice(5)];
+  const made = GENERATED.get(source.slice(5));
   if (source.startsWith('file:') && made) {
     app.send({ type: 'load', name: source.slice(5), bytes: made(), on_bad_rows: app.experiment.data.on_bad_rows });
   } else if (source.startsWith('file:')) {
