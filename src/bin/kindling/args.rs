@@ -3,14 +3,12 @@
 use kindling::data::{builtin, read_csv_with, Table};
 use kindling::experiment::BadRows;
 
-/// Reads a whole file; the error names the path.
-pub fn read_file(path: &str) -> Result<Vec<u8>, String> {
-    std::fs::read(path).map_err(|e| format!("{path}: cannot read the file: {e}"))
-}
+use crate::files::{read_file, Kind};
 
 /// Reads and types a CSV file; `bad_rows` says what to do with ragged rows (`data.on_bad_rows`).
 pub fn load_table(path: &str, bad_rows: BadRows) -> Result<Table, String> {
-    read_csv_with(path, &read_file(path)?, bad_rows, &mut |_, _| {}).map_err(|e| e.to_string())
+    read_csv_with(path, &read_file(path, Kind::Csv)?, bad_rows, &mut |_, _| {})
+        .map_err(|e| e.to_string())
 }
 
 /// The value of `--name value`, if given.

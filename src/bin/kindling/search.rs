@@ -8,7 +8,8 @@ use kindling::optimize::{
 };
 use kindling::train::Session;
 
-use crate::args::{load_table, number, option, read_file, source_table};
+use crate::args::{load_table, number, option, source_table};
+use crate::files::{read_file, Kind};
 use crate::USAGE;
 
 const OPTIONS: [&str; 6] = [
@@ -24,7 +25,7 @@ const OPTIONS: [&str; 6] = [
 fn config(args: &[String]) -> Result<SearchConfig, String> {
     let mut config = match option(args, "--space")? {
         Some(path) => {
-            let text = String::from_utf8(read_file(path)?)
+            let text = String::from_utf8(read_file(path, Kind::Settings)?)
                 .map_err(|_| format!("{path}: the search settings are not UTF-8 text"))?;
             SearchConfig::from_json(&text).map_err(|e| format!("{path}: {e}"))?
         }
@@ -75,7 +76,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     {
         return Err(format!("unknown option {bad:?}\n{USAGE}"));
     }
-    let text = String::from_utf8(read_file(path)?)
+    let text = String::from_utf8(read_file(path, Kind::Settings)?)
         .map_err(|_| format!("{path}: the experiment is not UTF-8 text"))?;
     let base = Experiment::from_json(&text).map_err(|e| format!("{path}: {e}"))?;
     let config = config(args)?;

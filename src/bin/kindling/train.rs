@@ -4,7 +4,8 @@ use kindling::experiment::Experiment;
 use kindling::io::ModelFile;
 use kindling::train::Session;
 
-use crate::args::{load_table, number, option, read_file, source_table};
+use crate::args::{load_table, number, option, source_table};
+use crate::files::{read_file, Kind};
 use crate::USAGE;
 
 pub fn run(args: &[String]) -> Result<(), String> {
@@ -19,7 +20,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     {
         return Err(format!("unknown option {bad:?}\n{USAGE}"));
     }
-    let text = String::from_utf8(read_file(path)?)
+    let text = String::from_utf8(read_file(path, Kind::Settings)?)
         .map_err(|_| format!("{path}: the experiment is not UTF-8 text"))?;
     let mut exp = Experiment::from_json(&text).map_err(|e| format!("{path}: {e}"))?;
     if let Some(epochs) = number(args, "--epochs")? {
