@@ -110,7 +110,9 @@ const handlers = {
   // Deployment (src/wasm/model.rs). Failures answer in the same message type with `error`, so a
   // bad model file or CSV is shown where it was given and the training state is untouched.
   export: answer('model', () => ({ source: 'session', ...session.exportModel() })),
-  import: answer('model', (msg) => ({ source: 'import', name: msg.name, ...session.importModel(msg.name ?? 'model.json', msg.model) })),
+  // `model`: the file's bytes (the core decodes UTF-8 or UTF-16) or its text.
+  import: answer('model', (msg) => ({ source: 'import', name: msg.name,
+    ...session.importModel(msg.name ?? 'model.json', typeof msg.model === 'string' ? new TextEncoder().encode(msg.model) : msg.model) })),
   predict: answer('predictions', (msg) => (msg.rows
     ? session.predictRows(JSON.stringify(msg.rows), msg.from === 'import')
     : session.predictCsv(msg.name ?? 'data.csv', msg.bytes, msg.from === 'import'))),

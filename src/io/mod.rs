@@ -4,6 +4,7 @@
 pub mod forecast;
 pub mod model;
 pub mod model_file;
+pub mod model_text;
 pub mod predictions;
 mod validate;
 

@@ -72,7 +72,7 @@ export function mount(root, app) {
     if (!file) return;
     if (file.size > MAX_MODEL_BYTES) return showError(`${file.name} is ${(file.size / 1e6).toFixed(0)} MB; model files are at most 64 MB`);
     app.pendingModelBytes = file.size;
-    app.pendingModel = await file.text();
+    app.pendingModel = new Uint8Array(await file.arrayBuffer()); // decoded by the core, as in the CLI
     app.send({ type: 'import', name: file.name, model: app.pendingModel });
   });
 
