@@ -25,11 +25,12 @@ pub fn header(name: &str, v: &Value) -> Result<()> {
             "this is not a Kindling model file (its \"format\" is {}, expected \"{FORMAT}\"); open a file made with \"Download model\" or `kindling train --out`",
             obj.get("format").map_or("missing".to_string(), Value::to_string))));
     }
-    match obj.get("version").and_then(Value::as_u64) {
-        Some(v) if v == VERSION as u64 => Ok(()),
+    // Any value but the one this build reads is shown as written (a huge number, a string).
+    match obj.get("version") {
+        Some(v) if v.as_u64() == Some(VERSION as u64) => Ok(()),
         other => Err(Error::data(name, format!(
             "model file version {} cannot be read by this build, which reads version {VERSION}; open it with the Kindling that wrote it or train the model again",
-            other.map_or("(missing)".to_string(), |v| v.to_string())))),
+            other.map_or("(missing)".to_string(), Value::to_string)))),
     }
 }
 
