@@ -116,3 +116,31 @@ fn predict_reads_model_files_with_a_byte_order_mark_or_in_utf16_as_the_page_does
         format!("error: {p}: the model file is not UTF-8 or UTF-16 text (byte 15 is not UTF-8); open a file made with \"Download model\" or `kindling train --out`\n")
     );
 }
+
+#[test]
+fn train_with_data_records_that_file_as_the_source() {
+    let exp = path("source.json");
+    std::fs::write(&exp, r#"{"data":{"target":"species"},"fit":{"epochs":2}}"#).unwrap();
+    let csv = path("my-iris.csv");
+    std::fs::copy("www/data/iris.csv", &csv).unwrap();
+    let model = path("source-model.json");
+    let (code, _, stderr) = kindling(&["train", &exp, "--data", &csv, "--out", &model]);
+    assert_eq!(code, 0, "{stderr}");
+    let file: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&model).unwrap()).unwrap();
+    assert_eq!(file["experiment"]["data"]["source"], format!("file:{csv}"));
+    // Without --data the experiment's own source stays.
+    let (code, _, stderr) = kindling(&["train", &exp, "--out", &model]);
+    assert_eq!(code, 0, "{stderr}");
+    let file: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&model).unwrap()).unwrap();
+    assert_eq!(file["experiment"]["data"]["source"], "builtin:iris");
+    // The search report's best experiment says the same.
+    let (code, stdout, stderr) = kindling(&["search", &exp, "--data", &csv, "--trials", "1"]);
+    assert_eq!(code, 0, "{stderr}");
+    let out: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(
+        out["best_experiment"]["data"]["source"],
+        format!("file:{csv}")
+    );
+}

@@ -1,7 +1,7 @@
 //! Shared argument and file helpers for the subcommands.
 
 use kindling::data::{builtin, read_csv_with, Table};
-use kindling::experiment::BadRows;
+use kindling::experiment::{BadRows, Experiment};
 
 use crate::files::{read_file, Kind};
 
@@ -30,6 +30,18 @@ pub fn number<T: std::str::FromStr>(args: &[String], name: &str) -> Result<Optio
                 .map_err(|_| format!("{name}: {v:?} is not a whole number"))
         })
         .transpose()
+}
+
+/// The table `--data DATA.csv` names, or else the experiment's `data.source`. With `--data`, the
+/// source becomes `file:DATA.csv`, so the model file and the search report say what was used.
+pub fn data_table(args: &[String], exp: &mut Experiment) -> Result<Table, String> {
+    match option(args, "--data")? {
+        Some(data) => {
+            exp.data.source = format!("file:{data}");
+            load_table(data, exp.data.on_bad_rows)
+        }
+        None => source_table(&exp.data.source, exp.data.on_bad_rows),
+    }
 }
 
 /// The table an experiment's `data.source` names (`builtin:NAME` or `file:PATH`).

@@ -4,7 +4,7 @@ use kindling::experiment::Experiment;
 use kindling::io::ModelFile;
 use kindling::train::Session;
 
-use crate::args::{load_table, number, option, source_table};
+use crate::args::{data_table, number, option};
 use crate::files::{read_file, Kind};
 use crate::USAGE;
 
@@ -29,10 +29,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     if let Some(seed) = number(args, "--seed")? {
         exp.seed = seed;
     }
-    let table = match option(args, "--data")? {
-        Some(data) => load_table(data, exp.data.on_bad_rows)?,
-        None => source_table(&exp.data.source, exp.data.on_bad_rows)?,
-    };
+    let table = data_table(args, &mut exp)?;
     let mut session = Session::new(exp, &table).map_err(|e| e.to_string())?;
     for warning in &session.data.warnings {
         eprintln!("warning: {warning}");
