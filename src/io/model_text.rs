@@ -8,15 +8,16 @@ use crate::error::{Error, Result};
 /// says which byte is wrong and what to open instead.
 pub fn decode(name: &str, bytes: &[u8]) -> Result<String> {
     let utf16 = |rest: &[u8], little: bool| {
-        let units = rest.chunks(2).map(|c| match (c, little) {
-            ([a, b], true) => Ok(u16::from_le_bytes([*a, *b])),
-            ([a, b], false) => Ok(u16::from_be_bytes([*a, *b])),
-            _ => Err(()),
+        let pairs = rest.chunks_exact(2);
+        let whole = pairs.remainder().is_empty();
+        let units = pairs.map(|c| match little {
+            true => u16::from_le_bytes([c[0], c[1]]),
+            false => u16::from_be_bytes([c[0], c[1]]),
         });
-        let units: std::result::Result<Vec<u16>, ()> = units.collect();
-        units
+        char::decode_utf16(units)
+            .collect::<std::result::Result<String, _>>()
             .ok()
-            .and_then(|u| String::from_utf16(&u).ok())
+            .filter(|_| whole)
             .ok_or_else(|| {
                 not_text(
                     name,

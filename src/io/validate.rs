@@ -30,7 +30,8 @@ pub fn header(name: &str, v: &Value) -> Result<()> {
         Some(v) if v.as_u64() == Some(VERSION as u64) => Ok(()),
         other => Err(Error::data(name, format!(
             "model file version {} cannot be read by this build, which reads version {VERSION}; open it with the Kindling that wrote it or train the model again",
-            other.map_or("(missing)".to_string(), Value::to_string)))),
+            // to_string, not Display: the wasm already holds that serialiser.
+            other.map_or("(missing)".to_string(), |v| serde_json::to_string(v).unwrap_or_default())))),
     }
 }
 

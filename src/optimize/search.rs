@@ -59,7 +59,10 @@ pub fn checked_plan(
             }
         };
         for value in values {
-            apply(base, &Settings::from([(knob, value)]))?;
+            // insert, not Settings::from([..]): that would add a sort to the wasm.
+            let mut one = Settings::new();
+            one.insert(knob, value);
+            apply(base, &one)?;
         }
     }
     for settings in &planned {
