@@ -1,6 +1,6 @@
 // The training worker (Contract 4): owns one WasmSession; trains in ~30 ms slices so it answers
 // pause / stop / step / set between them. Messages are plain objects with a `type`.
-import init, { WasmSession, lastPanic, __panicForTest } from '../pkg/kindling.js';
+import init, { WasmSession, lastPanic, maxClasses, __panicForTest } from '../pkg/kindling.js';
 
 const SLICE_MS = 30;
 const PREVIEW_ROWS = 8;
@@ -73,7 +73,7 @@ const handlers = {
     const summary = session.loadWith(name, bytes, msg.on_bad_rows, progress);
     const parse_ms = Math.round(performance.now() - t0);
     post({ type: 'progress', stage: 'load', done: 1, total: 1 });
-    post({ type: 'summary', ...summary, parse_ms });
+    post({ type: 'summary', ...summary, parse_ms, max_classes: maxClasses() });
     post({ type: 'preview', rows: session.preview(PREVIEW_ROWS) });
   },
   configure(msg) {

@@ -186,6 +186,13 @@ fn cell_text(data: &ColumnData, row: usize) -> String {
     }
 }
 
+/// The most classes a classification target may have (`data::target::MAX_CLASSES`): the worker
+/// adds it to its `summary` message, so the page never sizes an output layer past it.
+#[wasm_bindgen(js_name = maxClasses)]
+pub fn max_classes() -> usize {
+    crate::data::target::MAX_CLASSES
+}
+
 /// Panics on purpose, so tests can check that a Rust panic reaches the page as a message.
 #[doc(hidden)]
 #[wasm_bindgen(js_name = __panicForTest)]

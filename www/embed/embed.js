@@ -19,7 +19,7 @@ let runOnReady = params.get('run') === '1';
 
 function configure() {
   const target = app.table?.columns.find((c) => c.name === app.experiment.data.target);
-  if (target) fitOutputLayer(app.experiment, target);
+  if (target) fitOutputLayer(app.experiment, target, app.table.max_classes);
   app.setExperiment(app.experiment);
   clearMetrics($('#metrics'), $('#metrics-note'));
 }

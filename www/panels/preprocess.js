@@ -114,7 +114,7 @@ export function mount(root, app) {
       // The old target becomes a feature when every other column was one.
       if (d.features == null) features.push(previous);
       d.task = 'auto';
-      fitOutputLayer(app.experiment, app.table.columns.find((c) => c.name === name));
+      fitOutputLayer(app.experiment, app.table.columns.find((c) => c.name === name), app.table.max_classes);
     } else if (role === 'feature') features = [...new Set([...features, name])];
     else features = features.filter((n) => n !== name);
     const everyOther = all.filter((n) => n !== d.target);
@@ -148,7 +148,7 @@ export function mount(root, app) {
     const d = data();
     if (!names.includes(d.target)) d.target = names[names.length - 1];
     if (d.features && !d.features.every((n) => names.includes(n))) d.features = null;
-    fitOutputLayer(app.experiment, t.columns.find((c) => c.name === d.target));
+    fitOutputLayer(app.experiment, t.columns.find((c) => c.name === d.target), t.max_classes);
     sync();
     apply();
   });
