@@ -144,7 +144,9 @@ const report = (stage) => (err) => {
   running = false;
   const trapped = err instanceof WebAssembly.RuntimeError;
   const message = trapped ? `internal error: ${lastPanic() || err.message}` : String(err?.message ?? err);
-  post({ type: 'error', stage, message, fatal: trapped });
+  // A run that diverged carries the core's "Optimize?" for it (its failed epoch is in no history).
+  const diagnosis = !trapped && (stage === 'train' || stage === 'step') ? session.failureDiagnosis() : null;
+  post({ type: 'error', stage, message, fatal: trapped, ...(diagnosis && { diagnosis }) });
   if (trapped) self.close();
 };
 

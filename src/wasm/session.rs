@@ -16,6 +16,8 @@ pub struct WasmSession {
     pub(super) session: Option<Session>,
     /// The model last exported or imported (src/wasm/model.rs).
     pub(super) model: Option<crate::io::Model>,
+    /// "Optimize?" for the last step that failed by diverging (its epoch never reached the history).
+    failure: Option<crate::optimize::Diagnosis>,
 }
 
 #[derive(Serialize)]
@@ -33,6 +35,7 @@ impl WasmSession {
             table: None,
             session: None,
             model: None,
+            failure: None,
         }
     }
 
@@ -92,6 +95,7 @@ impl WasmSession {
             &serde_json::json!({ "summary": session.summary(), "experiment": session.experiment }),
         )?;
         self.session = Some(session);
+        self.failure = None;
         Ok(out)
     }
 
@@ -106,11 +110,26 @@ impl WasmSession {
     /// Trains up to `max_batches` batches; returns `{epoch: record|null, done}`.
     pub fn step(&mut self, max_batches: usize) -> Result<JsValue, JsError> {
         let s = self.session()?;
-        let epoch = s.step(max_batches).map_err(js_error)?;
+        let epoch = match s.step(max_batches) {
+            Ok(epoch) => epoch,
+            Err(e) => {
+                let failure = crate::optimize::diagnose_failure(s.history(), &e);
+                self.failure = failure;
+                return Err(js_error(e));
+            }
+        };
         to_js(&StepReport {
             epoch,
             done: s.is_done(),
         })
+    }
+
+    /// The diagnosis of the last training step that diverged (`Diagnosis`, verdict `diverged`), or
+    /// `null`: a run that diverges in epoch 1 has no history for `diagnoseRun` to read.
+    #[wasm_bindgen(js_name = failureDiagnosis)]
+    pub fn failure_diagnosis(&self) -> Result<JsValue, JsError> {
+        // `to_js(&Diagnosis)` is already in the wasm (diagnoseRun); `Option<Diagnosis>` is not.
+        self.failure.as_ref().map_or(Ok(JsValue::NULL), to_js)
     }
 
     /// Test-set metrics.

@@ -28,9 +28,20 @@ export function mount(root, app) {
     no.classList.toggle('primary', !optimize);
   }
 
+  // The core's diagnosis of a run that diverged, from the worker's error message: the failed
+  // epoch is in no history, so a run that diverges in epoch 1 would otherwise read as untrained.
+  let failure = null;
+  app.on('error', (msg) => { if (msg.diagnosis) failure = msg.diagnosis; });
+  app.on('state', ({ state }) => { if (state === 'training') failure = null; });
+  app.on('experiment', () => { failure = null; });
+
   let latest = 0;
   async function render() {
     const ticket = ++latest;
+    if (failure) {
+      show(failure.verdict, failure.message, failure.suggestions.map((s) => s.text), failure.optimize);
+      return;
+    }
     if (!app.history.length) {
       show('none', 'Train the model first: the diagnosis reads its loss curves and test metrics.', [], true);
       return;
@@ -45,6 +56,7 @@ export function mount(root, app) {
     }
   }
   app.on('navigate', (id) => id === 'decide' && render());
+  app.on('error', render);
   app.on('state', render);
   app.on('evaluation', render);
   app.on('experiment', render);
