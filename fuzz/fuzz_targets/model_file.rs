@@ -33,7 +33,12 @@ fuzz_target!(|data: &[u8]| {
         .as_array()
         .expect("a card lists its inputs")
         .iter()
-        .map(|i| (i["name"].as_str().unwrap_or("").to_string(), i["default"].clone()))
+        .map(|i| {
+            (
+                i["name"].as_str().unwrap_or("").to_string(),
+                i["default"].clone(),
+            )
+        })
         .collect();
     if let Ok(p) = model.predict_records(&[row]) {
         assert_eq!(p.values.len(), p.rows.len());
