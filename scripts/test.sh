@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Runs every test: native core + CLI (cargo test), native = wasm training histories (Node),
-# wasm shells in headless Chromium (wasm-bindgen-test, page and dedicated worker), and the page
-# end to end (Playwright).
+# wasm shells in headless Chromium (wasm-bindgen-test, page and dedicated worker), the page's
+# types (tsc over the JSDoc of www/), and the page end to end (Playwright).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 bash scripts/build.sh
+
+echo "== page types: tsc --noEmit over www/ (// @ts-check + JSDoc; pkg/kindling.d.ts from the build)"
+node_modules/.bin/tsc -p jsconfig.json
 
 echo "== native: cargo test"
 cargo test --locked

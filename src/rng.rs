@@ -23,13 +23,6 @@ impl Rng {
         low + (high - low) * self.next_f32()
     }
 
-    /// A standard normal draw (Box–Muller, in f64 for accuracy).
-    pub fn normal(&mut self) -> f32 {
-        let u1 = ((self.0.next_u64() >> 11) as f64 + 0.5) / (1u64 << 53) as f64;
-        let u2 = (self.0.next_u64() >> 11) as f64 / (1u64 << 53) as f64;
-        ((-2.0 * u1.ln()).sqrt() * (std::f64::consts::TAU * u2).cos()) as f32
-    }
-
     /// A uniform index in `0..n` (`n > 0`), without modulo bias.
     pub fn below(&mut self, n: usize) -> usize {
         let n = n as u64;
@@ -91,15 +84,5 @@ mod tests {
         assert_ne!(v, (0..100).collect::<Vec<_>>());
         v.sort();
         assert_eq!(v, (0..100).collect::<Vec<_>>());
-    }
-
-    #[test]
-    fn normal_has_unit_variance() {
-        let mut r = Rng::new(3);
-        let xs: Vec<f64> = (0..20000).map(|_| r.normal() as f64).collect();
-        let mean = xs.iter().sum::<f64>() / xs.len() as f64;
-        let var = xs.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / xs.len() as f64;
-        assert!(mean.abs() < 0.03, "mean {mean}");
-        assert!((var - 1.0).abs() < 0.05, "var {var}");
     }
 }

@@ -1,6 +1,17 @@
+// @ts-check
 // Built-in datasets and the experiment each one opens with.
 import { STOCK_FILE } from './generated.js';
 
+/** @import {ColumnSummary, DataSpec, DeepReadonly, Experiment, Layer, Task} from './types.js' */
+
+/**
+ * @param {string} source
+ * @param {string} target
+ * @param {DataSpec} data
+ * @param {Layer[]} layers
+ * @param {Experiment['fit']} fit
+ * @returns {Experiment}
+ */
 const base = (source, target, data, layers, fit) => ({
   version: 1, seed: 42,
   data: { source, target, scale: 'standard', ...data },
@@ -9,11 +20,13 @@ const base = (source, target, data, layers, fit) => ({
   fit,
 });
 
+/** @param {string} source @param {string} target @param {number} hidden units */
 const classifier = (source, target, hidden) => base(source, target,
   { task: 'classification', split: { method: 'stratified', validation: 0.1, test: 0.2 } },
   [{ type: 'dense', units: hidden, activation: 'relu' }, { type: 'dense', units: 0, activation: 'softmax' }],
   { epochs: 60, batch_size: 32 });
 
+/** @param {string} source @param {string} target @param {number} hidden units */
 const regressor = (source, target, hidden) => base(source, target,
   { task: 'regression', split: { method: 'random', validation: 0.1, test: 0.2 } },
   [{ type: 'dense', units: hidden, activation: 'relu' }, { type: 'dense', units: 1, activation: 'linear' }],
@@ -22,12 +35,15 @@ const regressor = (source, target, hidden) => base(source, target,
 /**
  * A series, split chronologically and MinMax-scaled, regressed on its time column by a small MLP.
  * (Windows + an LSTM are lesson 2's forecast; turn on the window under Data preprocessing.)
+ * @param {string} source
+ * @param {string} target
  */
 const series = (source, target) => base(source, target,
   { task: 'regression', scale: 'minmax', split: { method: 'chronological', validation: 0.1, test: 0.2 } },
   [{ type: 'dense', units: 32, activation: 'relu' }, { type: 'dense', units: 1, activation: 'linear' }],
   { epochs: 100, batch_size: 32 });
 
+/** @type {Record<string, {label: string, synthetic?: boolean, experiment: () => Experiment}>} */
 export const BUILTINS = {
   iris: { label: 'Iris flowers (150 rows, 3 species)', experiment: () => classifier('builtin:iris', 'species', 16) },
   digits: { label: 'Handwritten digits 8×8 (1797 rows)', experiment: () => classifier('builtin:digits', 'label', 64) },
@@ -37,18 +53,26 @@ export const BUILTINS = {
     experiment: () => series(`file:${STOCK_FILE}`, 'close') },
 };
 
-/** The BUILTINS key an experiment's source names, or '' (an uploaded file). */
+/**
+ * The BUILTINS key an experiment's source names, or '' (an uploaded file).
+ * @param {string} [source]
+ */
 export function builtinKey(source = '') {
   if (source === `file:${STOCK_FILE}`) return 'stock';
   const name = source.startsWith('builtin:') ? source.slice(8) : '';
   return Object.hasOwn(BUILTINS, name) ? name : ''; // not `in`: builtin:constructor is no dataset
 }
 
-/** Which task `experiment` will run on a target column summarised as `{kind}`. */
+/**
+ * Which task `experiment` will run on a target column summarised as `{kind}`.
+ * @param {Experiment | DeepReadonly<Experiment>} experiment
+ * @param {ColumnSummary | undefined} column
+ * @returns {Task}
+ */
 export function taskFor(experiment, column) {
-  const task = experiment.data.task ?? 'auto';
-  if (task !== 'auto') return task;
-  return ['categorical', 'boolean'].includes(column?.kind) ? 'classification' : 'regression';
+  const task = experiment.data?.task ?? 'auto';
+  if (task === 'classification' || task === 'regression') return task;
+  return column?.kind === 'categorical' || column?.kind === 'boolean' ? 'classification' : 'regression';
 }
 
 /**
@@ -56,14 +80,17 @@ export function taskFor(experiment, column) {
  * 1 (linear) for regression. `column` is the target's summary `{kind, distinct}`; `maxClasses`
  * the core's class limit (the summary's `max_classes`): a target with more classes leaves the
  * layer as it is, so configuring shows the core's message about the classes, not about units.
+ * @param {Experiment} experiment changed in place (a draft: see Store.editExperiment)
+ * @param {ColumnSummary | undefined} column
+ * @param {number} [maxClasses]
  */
 export function fitOutputLayer(experiment, column, maxClasses = Infinity) {
   const task = taskFor(experiment, column);
   const layers = experiment.model?.layers ?? [];
   const last = layers[layers.length - 1];
   if (last?.type !== 'dense') return;
-  if (task === 'classification' && column.distinct > maxClasses) return;
-  if (task === 'classification') Object.assign(last, { units: column.distinct, activation: 'softmax' });
+  if (task === 'classification' && column && column.distinct > maxClasses) return;
+  if (task === 'classification' && column) Object.assign(last, { units: column.distinct, activation: 'softmax' });
   else Object.assign(last, { units: 1, activation: 'linear' });
   if (experiment.compile) delete experiment.compile.loss;
 }

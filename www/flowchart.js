@@ -1,17 +1,31 @@
+// @ts-check
 // The flowchart as navigation: a row of step buttons (the keyboard and screen-reader path, with the
 // stable `[data-testid=node-ID]` hooks) and the seed's mermaid diagram, rendered lazily from its
 // source by the real mermaid library served from node_modules; its nodes are clickable too.
 import { MERMAID_SOURCE, NODES, label, language, mermaidSource } from './i18n.js';
 
+/** @import {NodeId} from './types.js' */
+
 const MERMAID_URL = new URL('../node_modules/mermaid/dist/mermaid.esm.min.mjs', import.meta.url);
 
 export class Flowchart {
-  /** `nav` holds the step list, `diagram` the mermaid SVG; `onSelect(id)` opens a panel. */
+  /**
+   * `list` holds the step buttons, `diagram` the mermaid SVG, `source` its text; `onSelect(id)`
+   * opens a panel.
+   * @param {{list: HTMLElement, diagram: HTMLElement, source: HTMLElement}} parts
+   * @param {(id: NodeId) => void} onSelect
+   */
   constructor({ list, diagram, source }, onSelect) {
     this.onSelect = onSelect;
     this.diagram = diagram;
+    /** @type {Set<NodeId>} */
     this.done = new Set();
+    /** @type {NodeId | null} */
     this.active = null;
+    /** How many times the diagram was drawn (undefined before the first). @type {number | undefined} */
+    this.renders = undefined;
+    /** @type {Map<NodeId, SVGGElement>} */
+    this.shapes = new Map();
     source.textContent = MERMAID_SOURCE;
     this.buttons = new Map(NODES.map((n, i) => {
       const li = document.createElement('li');
@@ -34,40 +48,51 @@ export class Flowchart {
     list.addEventListener('keydown', (ev) => this.arrowKeys(ev));
   }
 
-  /** Left/right arrows move between the step buttons (Tab still leaves the list). */
+  /**
+   * Left/right arrows move between the step buttons (Tab still leaves the list).
+   * @param {KeyboardEvent} ev
+   */
   arrowKeys(ev) {
     const order = [...this.buttons.values()];
-    const at = order.indexOf(document.activeElement);
+    const at = order.indexOf(/** @type {HTMLButtonElement} */ (document.activeElement));
     if (at < 0) return;
-    const delta = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }[ev.key];
+    const delta = /** @type {Record<string, number>} */ ({ ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 })[ev.key];
     if (!delta) return;
     ev.preventDefault();
     order[(at + delta + order.length) % order.length].focus();
   }
 
-  /** Marks `id` active (aria-current="step") in the list and the diagram. */
+  /**
+   * Marks `id` active (aria-current="step") in the list and the diagram.
+   * @param {NodeId} id
+   */
   setActive(id) {
     this.active = id;
     for (const [nid, b] of this.buttons) {
       if (nid === id) {
         b.setAttribute('aria-current', 'step');
         // On a phone the strip scrolls sideways: keep the open step in view.
-        const strip = b.closest('ol');
-        if (strip.scrollWidth > strip.clientWidth) strip.scrollLeft = b.parentElement.offsetLeft - strip.offsetLeft - 8;
+        const strip = /** @type {HTMLOListElement} */ (b.closest('ol'));
+        const item = /** @type {HTMLElement} */ (b.parentElement);
+        if (strip.scrollWidth > strip.clientWidth) strip.scrollLeft = item.offsetLeft - strip.offsetLeft - 8;
       }
       else b.removeAttribute('aria-current');
     }
     this.paintDiagram();
   }
 
-  /** Marks `id` done (or not). */
+  /**
+   * Marks `id` done (or not).
+   * @param {NodeId} id
+   */
   setDone(id, done = true) {
     if (done) this.done.add(id);
     else this.done.delete(id);
-    this.buttons.get(id).classList.toggle('done', done);
+    this.buttons.get(id)?.classList.toggle('done', done);
     this.paintDiagram();
   }
 
+  /** @param {NodeId | null} id the node the guide points at next */
   highlight(id) {
     for (const [nid, b] of this.buttons) b.classList.toggle('guide-next', nid === id);
   }
@@ -95,17 +120,17 @@ export class Flowchart {
       this.diagram.dataset.rendered = 'failed';
       const p = document.createElement('p');
       p.className = 'note';
-      p.textContent = `The diagram could not be drawn (${err.message}); the steps above work the same.`;
+      p.textContent = `The diagram could not be drawn (${/** @type {Error} */ (err).message}); the steps above work the same.`;
       this.diagram.replaceChildren(p);
     }
   }
 
+  /** @param {Element} svg */
   wireDiagram(svg) {
     this.shapes = new Map();
     for (const n of NODES) {
-      const g = svg.querySelector(`g.node[id*="-${n.mermaid}-"]`);
+      const g = /** @type {SVGGElement | null} */ (svg.querySelector(`g.node[id*="-${n.mermaid}-"]`));
       if (!g) continue;
-      g.style.cursor = 'pointer';
       g.addEventListener('click', () => this.onSelect(n.id));
       g.dataset.node = n.id;
       this.shapes.set(n.id, g);
@@ -114,7 +139,7 @@ export class Flowchart {
   }
 
   paintDiagram() {
-    for (const [id, g] of this.shapes ?? []) {
+    for (const [id, g] of this.shapes) {
       g.classList.toggle('flow-active', id === this.active);
       g.classList.toggle('flow-done', this.done.has(id));
     }

@@ -1,3 +1,4 @@
+// @ts-check
 // Datasets the page makes itself, from fixed seeds so a shared link reproduces them exactly:
 // a synthetic "stock price" series (made up; the page labels it synthetic) and the tiny line
 // y = 3·x + noise for the gradient-descent lesson. Sources name them as `file:NAME`.
@@ -5,7 +6,10 @@
 export const STOCK_FILE = 'synthetic_stock.csv';
 export const LINE_FILE = 'gd_line.csv';
 
-/** Mulberry32: a tiny seeded PRNG, enough for made-up prices (not for training). */
+/**
+ * Mulberry32: a tiny seeded PRNG, enough for made-up prices (not for training).
+ * @param {number} seed
+ */
 function mulberry32(seed) {
   let a = seed >>> 0;
   return () => {
@@ -42,5 +46,8 @@ export function lineCsv() {
   return new TextEncoder().encode(`${lines.join('\n')}\n`);
 }
 
-/** The page-made datasets by file name (a Map: a source such as `file:constructor` finds nothing). */
+/**
+ * The page-made datasets by file name (a Map: a source such as `file:constructor` finds nothing).
+ * @type {Map<string, () => Uint8Array>}
+ */
 export const GENERATED = new Map([[STOCK_FILE, () => syntheticStockCsv()], [LINE_FILE, lineCsv]]);

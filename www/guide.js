@@ -1,3 +1,4 @@
+// @ts-check
 // Step mode ("Guide me"): walks the flowchart's nodes in order with a short text per step and the
 // next control to touch highlighted. Lessons may load their own experiment; lesson 1 also shows
 // θ, b and the loss after every gradient-descent step.
@@ -6,9 +7,23 @@ import { label } from './i18n.js';
 import { openSource } from './panels/preprocess.js';
 import { $, el } from './ui.js';
 
+/** @import {App} from './app.js' */
+/** @import {Flowchart} from './flowchart.js' */
+/** @import {Lesson} from './lessons.js' */
+
 export class Guide {
+  /**
+   * @param {App} app
+   * @param {Flowchart} flow
+   */
   constructor(app, flow) {
-    Object.assign(this, { app, flow, lesson: null, index: 0, highlighted: null });
+    this.app = app;
+    this.flow = flow;
+    /** @type {Lesson | null} */
+    this.lesson = null;
+    this.index = 0;
+    /** @type {Element | null} */
+    this.highlighted = null;
     this.root = $('#guide');
     this.body = $('#guide-body');
     this.theta = el('table', { className: 'grid', id: 'theta-table', dataset: { testid: 'theta-table' } });
@@ -40,13 +55,12 @@ export class Guide {
     buttons[0].focus();
   }
 
+  /** @param {string} id a key of LESSONS */
   start(id) {
     this.lesson = LESSONS[id];
-    this.lessonId = id;
     this.index = 0;
     if (this.lesson.experiment) {
-      this.app.experiment = this.lesson.experiment();
-      this.app.emit('experiment', this.app.experiment);
+      this.app.openExperiment(this.lesson.experiment());
       openSource(this.app);
     }
     this.render();
@@ -58,11 +72,14 @@ export class Guide {
     this.flow.highlight(null);
   }
 
+  /** @param {number} delta */
   go(delta) {
+    if (!this.lesson) return;
     this.index = Math.max(0, Math.min(this.lesson.steps.length - 1, this.index + delta));
     this.render();
   }
 
+  /** @param {string | null} target a selector */
   mark(target) {
     this.highlighted?.classList.remove('guide-target');
     this.highlighted = target ? document.querySelector(target) : null;
@@ -95,7 +112,10 @@ export class Guide {
     this.app.send({ type: 'weights' });
   }
 
-  /** Adds the row for `epoch` (a GD step) unless it is there already. */
+  /**
+   * Adds the row for `epoch` (a GD step) unless it is there already.
+   * @param {{weights: number[][], epoch: number}} msg
+   */
   addTheta({ weights: [kernel, bias], epoch: step }) {
     if (this.theta.querySelector(`tr[data-step="${step}"]`)) return;
     const loss = step === 0 ? '—' : this.app.history[step - 1]?.loss.toPrecision(4) ?? '—';

@@ -1,5 +1,9 @@
+// @ts-check
 // The workflow's eight nodes with their Chinese and English labels, and the language toggle.
 
+/** @import {NodeId} from './types.js' */
+
+/** @type {{id: NodeId, mermaid: string, zh: string, en: string}[]} */
 export const NODES = [
   { id: 'preprocess', mermaid: 'A', zh: '数据预处理', en: 'Data preprocessing' },
   { id: 'build', mermaid: 'B', zh: '模型构建', en: 'Model build' },
@@ -26,10 +30,16 @@ G --> H[模型应用 Application]`;
 
 const EDGES = { yes: { zh: '是', en: 'yes' }, no: { zh: '否', en: 'no' } };
 
-/** The flowchart's mermaid source in `lang`: the seed's text verbatim for 'both'. */
+/** @typedef {'both' | 'zh' | 'en'} Language */
+
+/**
+ * The flowchart's mermaid source in `lang`: the seed's text verbatim for 'both'.
+ * @param {Language} lang
+ */
 export function mermaidSource(lang) {
   if (lang === 'both') return MERMAID_SOURCE;
   const n = Object.fromEntries(NODES.map((x) => [x.mermaid, x[lang]]));
+  /** @param {'yes' | 'no'} k */
   const e = (k) => EDGES[k][lang];
   return `graph TD
 A[${n.A}] --> B[${n.B}]
@@ -42,12 +52,17 @@ F --> G
 G --> H[${n.H}]`;
 }
 
+/** @type {Language[]} */
 const LANGS = ['both', 'zh', 'en'];
+/** @type {Language} */
 let lang = 'both';
 
-/** The label of node `id` in the current language ('both' shows Chinese then English). */
+/**
+ * The label of node `id` in the current language ('both' shows Chinese then English).
+ * @param {string} id
+ */
 export function label(id) {
-  const n = NODES.find((x) => x.id === id);
+  const n = /** @type {(typeof NODES)[number]} */ (NODES.find((x) => x.id === id));
   if (lang === 'zh') return n.zh;
   if (lang === 'en') return n.en;
   return `${n.zh} ${n.en}`;
@@ -55,12 +70,16 @@ export function label(id) {
 
 export const language = () => lang;
 
-/** Cycles both → 中文 → English and relabels every `[data-node-label]` element. */
+/**
+ * Cycles both → 中文 → English and relabels every `[data-node-label]` element.
+ * @param {Language} [next]
+ */
 export function setLanguage(next = LANGS[(LANGS.indexOf(lang) + 1) % LANGS.length]) {
   lang = LANGS.includes(next) ? next : 'both';
   document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
-  for (const el of document.querySelectorAll('[data-node-label]')) el.textContent = label(el.dataset.nodeLabel);
+  for (const el of document.querySelectorAll(/** @type {'span'} */ ('[data-node-label]'))) el.textContent = label(el.dataset.nodeLabel ?? '');
   return lang;
 }
 
+/** @type {Record<Language, string>} */
 export const LANGUAGE_NAMES = { both: '中文 + English', zh: '中文', en: 'English' };

@@ -1,12 +1,26 @@
+// @ts-check
 // The guide's lessons: a tour of the workflow on the user's own data, the seed's gradient-descent
 // example (fit y = θ·x with one linear unit and plain GD) and the seed's Keras example (forecast
 // sunspots with an LSTM on MinMax-scaled windows) and a small CNN on the 8×8 digits. Step texts may
 // read the app's state.
 import { LINE_FILE } from './generated.js';
 
+/** @import {App} from './app.js' */
+/** @import {Experiment, NodeId} from './types.js' */
+
+/**
+ * A lesson: its steps (the node to open, the control to highlight, the text, which may read the
+ * app's state) and, for some, its own experiment.
+ * @typedef {{title: string, experiment?: () => Experiment, showTheta?: boolean,
+ *   steps: {node: NodeId, target: string | null, text: (app: App) => string}[]}} Lesson
+ */
+
+/** @param {App} app */
 const tableText = (app) => (app.table ? `${app.table.name} (${app.table.rows} rows, ${app.table.columns.length} columns)` : 'your data');
+/** @param {App} app */
 const targetText = (app) => app.experiment?.data?.target ?? 'the last column';
 
+/** @type {Record<string, Lesson>} */
 export const LESSONS = {
   tour: {
     title: 'Tour: the workflow on your data',

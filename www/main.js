@@ -1,5 +1,6 @@
-// Page wiring only: the shared state, the flowchart navigation, one panel per node, the run bar,
-// the guide and the language toggle; then the experiment from the URL hash (or iris) is opened.
+// @ts-check
+// Page wiring only: the store, the flowchart navigation, one panel per node, the run bar, the
+// guide and the language toggle; then the experiment from the URL hash (or iris) is opened.
 import { App } from './app.js';
 import { prepareCharts } from './chart.js';
 import { BUILTINS } from './datasets.js';
@@ -13,10 +14,13 @@ import { trackModel } from './model.js';
 import { mountRunBar } from './runbar.js';
 import { readSharedData } from './share.js';
 import { readHash } from './state.js';
-import { $, el, showError } from './ui.js';
+import { showError } from './status.js';
+import { $, el } from './ui.js';
+
+/** @import {Experiment, NodeId} from './types.js' */
 
 const app = new App();
-trackModel(app); // the Deployment and Application panels mount later and read it
+trackModel(app);
 const sections = new Map(NODE_IDS.map((id) => {
   const title = el('h2', { id: `${id}-h`, tabIndex: -1 }, el('span', { dataset: { nodeLabel: id } }, label(id)));
   const body = el('div', { className: 'panel-body', id: `${id}-body` });
@@ -26,25 +30,32 @@ const sections = new Map(NODE_IDS.map((id) => {
   $('#panels').append(section);
   return [id, { section, title, body, data }];
 }));
+/** @param {NodeId} id */
+const section = (id) => /** @type {NonNullable<ReturnType<typeof sections.get>>} */ (sections.get(id));
 
 const flow = new Flowchart({ list: $('#flow-steps'), diagram: $('#flow-diagram'), source: $('#flow-source') }, (id) => {
   app.navigate(id);
-  sections.get(id).title.focus({ preventScroll: true });
+  section(id).title.focus({ preventScroll: true });
 });
 
 app.on('navigate', (id) => {
   for (const [nid, s] of sections) s.section.hidden = nid !== id;
   flow.setActive(id);
-  mountPanel(id, sections.get(id).body, app);
+  mountPanel(id, section(id).body, app);
 });
 
 // Each panel's second line speaks about the data loaded now.
 const describe = () => sections.forEach((s, id) => { s.data.textContent = dataLine(id, app); });
-['configured', 'state', 'experiment'].forEach((type) => app.on(type, describe));
+app.on('configured', describe);
+app.on('state', describe);
+app.on('experiment', describe);
 
 // Done marks: what has happened to the current experiment.
+/** @param {NodeId} id @param {boolean} [yes] */
 const done = (id, yes = true) => flow.setDone(id, yes);
-app.on('experiment', () => ['preprocess', 'build', 'train', 'evaluate', 'decide'].forEach((id) => done(id, false)));
+/** @type {NodeId[]} */
+const RUN_NODES = ['preprocess', 'build', 'train', 'evaluate', 'decide'];
+app.on('experiment', () => RUN_NODES.forEach((id) => done(id, false)));
 app.on('configured', () => { done('preprocess'); done('build'); });
 app.on('state', ({ state }) => state === 'done' && done('train'));
 app.on('evaluation', () => done('evaluate'));
@@ -54,44 +65,45 @@ const run = mountRunBar(app);
 const guide = new Guide(app, flow);
 $('#guide-toggle').addEventListener('click', () => guide.toggle());
 $('#lang-toggle').addEventListener('click', (ev) => {
-  ev.target.textContent = LANGUAGE_NAMES[setLanguage()];
+  /** @type {HTMLElement} */ (ev.target).textContent = LANGUAGE_NAMES[setLanguage()];
   if ($('#flow-diagram').dataset.rendered === 'true') flow.render();
 });
 
-for (const id of ['preprocess', 'build', 'train', 'evaluate', 'decide']) mountPanel(id, sections.get(id).body, app);
+for (const id of RUN_NODES) mountPanel(id, section(id).body, app);
 app.navigate('preprocess');
 
 let runNow = false; // a `&run=1` link: training starts as soon as the data is ready
 function start() {
+  /** @type {Experiment | null} */
   let fromHash = null;
   try {
     ({ experiment: fromHash, run: runNow } = readHash(location.hash));
   } catch (err) {
-    showError(`The link's experiment could not be read (${err.message}); opened the default instead.`);
+    showError(`The link's experiment could not be read (${/** @type {Error} */ (err).message}); opened the default instead.`);
   }
   if (runNow) run.runOnReady();
-  app.experiment = fromHash ?? BUILTINS.iris.experiment();
-  app.experiment.data ??= {};
+  const experiment = fromHash ?? BUILTINS.iris.experiment();
+  experiment.data ??= {};
   // The core's default model; its output layer is fitted to the target once the data is known.
-  app.experiment.model ??= { layers: [{ type: 'dense', units: 16, activation: 'relu' }, { type: 'dense', units: 1 }] };
-  app.emit('experiment', app.experiment);
+  experiment.model ??= { layers: [{ type: 'dense', units: 16, activation: 'relu' }, { type: 'dense', units: 1 }] };
+  app.openExperiment(experiment);
   // A share link may carry the uploaded CSV itself: open it as if the user had uploaded it.
-  readSharedData(location.hash, app.experiment).then((shared) => {
+  readSharedData(location.hash, experiment).then((shared) => {
     if (!shared) return openSource(app);
-    app.setStatus('loading');
-    app.send({ type: 'load', name: shared.name, bytes: shared.bytes, on_bad_rows: app.experiment.data.on_bad_rows });
-  }).catch((err) => app.emit('error', { type: 'error', stage: 'share', message: err.message }));
+    app.load({ type: 'load', name: shared.name, bytes: shared.bytes, on_bad_rows: experiment.data?.on_bad_rows });
+  }).catch((err) => app.fail('share', err.message));
 }
 
 // An unstable handle for debugging and tests; not part of the page contract.
-window.kindling = { app, trainer: app.trainer, guide };
+Object.assign(window, { kindling: { app, guide } });
 start();
 // The flowchart diagram loads after the page is usable: mermaid takes ~1 s of main-thread work to
 // import and draw, so while a model trains (e.g. a `&run=1` link) it waits until training pauses
 // or ends, and the live chart keeps its frame rate.
 function drawFlowchart() {
   if (app.status !== 'training' && !runNow) return flow.render();
-  $('#flow-diagram').firstElementChild.textContent = 'The flowchart is drawn when training pauses or ends.';
+  /** @type {HTMLElement} */ ($('#flow-diagram').firstElementChild).textContent = 'The flowchart is drawn when training pauses or ends.';
+  /** @param {{state: string}} msg */
   const later = ({ state }) => {
     if (state === 'training' || flow.renders) return;
     flow.render();
@@ -102,7 +114,7 @@ function drawFlowchart() {
 }
 window.addEventListener('load', () => setTimeout(drawFlowchart, 100));
 // The main thread's own copy of the wasm (charts only) loads once the page is usable.
-const idle = window.requestIdleCallback ?? ((fn) => setTimeout(fn, 200));
+const idle = window.requestIdleCallback ?? ((/** @type {() => void} */ fn) => setTimeout(fn, 200));
 app.on('configured', () => idle(prepareCharts, { timeout: 2000 }));
 // On a narrow screen the diagram starts folded (the step strip above is the navigation).
-if (window.matchMedia('(max-width: 900px)').matches) $('#flow-details').open = false;
+if (window.matchMedia('(max-width: 900px)').matches) /** @type {HTMLDetailsElement} */ ($('#flow-details')).open = false;

@@ -1,5 +1,10 @@
+// @ts-check
 // Each panel's two-line "what happens here and why".
 
+/** @import {App} from './app.js' */
+/** @import {NodeId} from './types.js' */
+
+/** @type {Record<NodeId, string>} */
 export const WHY = {
   preprocess: 'Pick the data, say which column to predict, and how to clean and scale it. The rows are split into training, validation and test sets, so the model is later judged on rows it never saw.',
   build: 'Stack the layers that turn your features into a prediction. Each layer\'s output shape and parameter count show how much the model can learn; the loss says what "wrong" means.',
@@ -11,7 +16,11 @@ export const WHY = {
   apply: 'Use the saved model on new rows.',
 };
 
-/** The second line: what the step means for the data loaded now (empty before it is configured). */
+/**
+ * The second line: what the step means for the data loaded now (empty before it is configured).
+ * @param {NodeId} id
+ * @param {App} app
+ */
 export function dataLine(id, app) {
   const s = app.summary;
   const t = app.table;

@@ -1,16 +1,25 @@
+// @ts-check
 // The run bar, shown with every panel: train / pause / step (one batch or one epoch) / stop /
 // reset, the aria-live status and the progress bar. Reset rebuilds the session from the same
 // experiment and seed, so training restarts from the same initial weights.
-import { $, byTestId, setStatus, showError } from './ui.js';
+import { showError, showStatus } from './status.js';
+import { $, byTestId } from './ui.js';
 
+/** @import {App} from './app.js' */
+
+/** @param {App} app */
 export function mountRunBar(app) {
   let runOnReady = false;
+  /** @type {HTMLSelectElement} */
   const unit = $('#step-unit');
+  /** @type {HTMLProgressElement} */
+  const progress = $('#progress');
+  /** @type {(id: string) => HTMLButtonElement} */
+  const button = byTestId;
 
   function train() {
     if (app.status === 'done') return reset(true);
     showError('');
-    setStatus('training');
     app.setStatus('training');
     app.send({ type: 'train' });
     app.navigate('train');
@@ -18,49 +27,40 @@ export function mountRunBar(app) {
 
   function reset(thenTrain = false) {
     runOnReady = thenTrain;
-    app.setExperiment(app.experiment);
+    if (app.experiment) app.setExperiment(app.experiment);
   }
 
-  byTestId('train').addEventListener('click', train);
-  byTestId('pause').addEventListener('click', () => app.send({ type: 'pause' }));
-  byTestId('step').addEventListener('click', () => {
+  button('train').addEventListener('click', train);
+  button('pause').addEventListener('click', () => app.send({ type: 'pause' }));
+  button('step').addEventListener('click', () => {
     showError('');
-    app.send({ type: 'step', unit: unit.value });
+    app.send({ type: 'step', unit: unit.value === 'batch' ? 'batch' : 'epoch' });
   });
-  byTestId('stop').addEventListener('click', () => app.send({ type: 'stop' }));
-  byTestId('reset').addEventListener('click', () => reset(false));
+  button('stop').addEventListener('click', () => app.send({ type: 'stop' }));
+  button('reset').addEventListener('click', () => reset(false));
 
   app.on('status', (s) => {
-    if (s !== byTestId('status').dataset.state) setStatus(s);
+    if (s !== byTestId('status').dataset.state) showStatus(s);
   });
-  app.on('experiment', () => {
-    $('#progress').value = 0;
-    setStatus('loading');
-  });
+  app.on('experiment', () => { progress.value = 0; });
   app.on('configured', () => {
     showError('');
-    app.setStatus('ready');
     if (runOnReady) {
       runOnReady = false;
       train();
     }
   });
   app.on('epoch', (msg) => {
-    const total = app.experiment.fit.epochs;
-    $('#progress').value = msg.epoch / total;
-    $('#progress').setAttribute('aria-valuetext', `epoch ${msg.epoch} of ${total}`);
-    if (app.status === 'training') setStatus('training', `epoch ${msg.epoch} / ${total}`);
+    const total = app.experiment?.fit?.epochs ?? msg.epoch;
+    progress.value = msg.epoch / total;
+    progress.setAttribute('aria-valuetext', `epoch ${msg.epoch} of ${total}`);
+    if (app.status === 'training') showStatus('training', `epoch ${msg.epoch} / ${total}`);
   });
-  app.on('state', (msg) => {
-    app.status = msg.state;
-    setStatus(msg.state, msg.state === 'done' ? `after ${app.history.length} epochs` : '');
-  });
+  app.on('state', (msg) => showStatus(msg.state, msg.state === 'done' ? `after ${app.history.length} epochs` : ''));
   app.on('error', (msg) => {
     showError(msg.message);
-    app.status = 'error';
-    setStatus('error');
-    byTestId('train').disabled = !app.configured;
-    byTestId('step').disabled = !app.configured;
+    button('train').disabled = !app.configured;
+    button('step').disabled = !app.configured;
   });
   return { train, reset, runOnReady: () => { runOnReady = true; } };
 }

@@ -1,3 +1,4 @@
+// @ts-check
 // A search worker: holds the development rows of the data (the test rows are dropped in Rust on
 // arrival) and runs whole trials by index. The Optimization panel starts several and stops a
 // search by terminating them; trials are deterministic, so a resumed search gets the same results.
@@ -5,11 +6,20 @@
 //   worker → main: {type:'ready', plan}, {type:'trial', result}, {type:'error', message, index?}
 import init, { WasmSearch, lastPanic } from '../pkg/kindling.js';
 
-const post = (msg) => self.postMessage(msg);
-let search = null;
+/** @import {SearchReply, SearchRequest} from './types.js' */
+/** @template {SearchRequest['type']} T @typedef {Extract<SearchRequest, {type: T}>} Msg */
 
+/** @param {SearchReply} msg */
+const post = (msg) => self.postMessage(msg);
+/** @type {WasmSearch} */
+let search;
+
+/**
+ * The data to search on: the page's upload, or a built-in dataset fetched by name.
+ * @param {Msg<'init'>['load']} load
+ */
 async function bytesOf(load) {
-  if (load.bytes) return { name: load.name, bytes: load.bytes };
+  if ('bytes' in load) return { name: load.name, bytes: load.bytes };
   const name = String(load.source ?? '').slice('builtin:'.length);
   if (!/^[a-z_]+$/.test(name)) throw new Error(`data.source: there is no built-in dataset "${name}"`);
   const res = await fetch(new URL(`./data/${name}.csv`, import.meta.url));
@@ -17,6 +27,7 @@ async function bytesOf(load) {
   return { name, bytes: new Uint8Array(await res.arrayBuffer()) };
 }
 
+/** @type {{[T in SearchRequest['type']]: (msg: Msg<T>) => void | Promise<void>}} */
 const handlers = {
   async init({ load, experiment, search: config }) {
     await init();
@@ -31,10 +42,11 @@ const handlers = {
 
 // Messages are handled one at a time, in order.
 let queue = Promise.resolve();
-self.onmessage = ({ data: msg }) => {
-  queue = queue.then(() => handlers[msg.type](msg)).catch((err) => {
+self.onmessage = (/** @type {MessageEvent<SearchRequest>} */ { data: msg }) => {
+  const handler = /** @type {(msg: SearchRequest) => void | Promise<void>} */ (handlers[msg.type]);
+  queue = queue.then(() => handler(msg)).catch((err) => {
     const trapped = err instanceof WebAssembly.RuntimeError;
     const message = trapped ? `internal error: ${lastPanic() || err.message}` : String(err?.message ?? err);
-    post({ type: 'error', message, index: msg.index, fatal: trapped });
+    post({ type: 'error', message, index: 'index' in msg ? msg.index : undefined, fatal: trapped });
   });
 };

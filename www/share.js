@@ -1,25 +1,22 @@
+// @ts-check
 // Share links (Contract 5 extension): the experiment and, when it fits, the uploaded CSV in the
 // URL hash: #experiment=<base64url(JSON)>&data=<base64url(deflate-raw(CSV))>. Compression is the
 // browser's own CompressionStream; decoding is bounded so a link cannot exhaust memory.
+import { decodeBase64url, encodeBase64url } from './base64url.js';
 import { encodeExperiment } from './state.js';
+
+/** @import {DeepReadonly, Experiment, LoadMessage} from './types.js' */
 
 /** The compressed dataset may take at most this many characters of the link. */
 export const MAX_DATA_CHARS = 100_000;
 /** A shared dataset may inflate to at most this many bytes. */
 export const MAX_DATA_BYTES = 4 * 1024 * 1024;
 
-const toBase64url = (bytes) => {
-  let bin = '';
-  for (const b of bytes) bin += String.fromCharCode(b);
-  return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-};
-
-const fromBase64url = (text) => {
-  if (!/^[A-Za-z0-9_-]*$/.test(text)) throw new Error('the shared data is not base64url text');
-  const b64 = text.replace(/-/g, '+').replace(/_/g, '/');
-  return Uint8Array.from(atob(b64 + '='.repeat((4 - (b64.length % 4)) % 4)), (c) => c.charCodeAt(0));
-};
-
+/**
+ * The stream's bytes, at most `max` of them.
+ * @param {ReadableStream<Uint8Array>} stream
+ * @param {number} max
+ */
 async function collect(stream, max) {
   const reader = stream.getReader();
   const chunks = [];
@@ -39,24 +36,32 @@ async function collect(stream, max) {
   return out;
 }
 
+/** @param {Uint8Array} bytes */
+const blobOf = (bytes) => new Blob([/** @type {Uint8Array<ArrayBuffer>} */ (bytes)]);
+
+/** @param {Uint8Array} bytes */
 export async function deflate(bytes) {
-  return collect(new Blob([bytes]).stream().pipeThrough(new CompressionStream('deflate-raw')), Infinity);
+  return collect(blobOf(bytes).stream().pipeThrough(new CompressionStream('deflate-raw')), Infinity);
 }
 
+/** @param {Uint8Array} bytes @param {number} [max] */
 export async function inflate(bytes, max = MAX_DATA_BYTES) {
-  return collect(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw')), max);
+  return collect(blobOf(bytes).stream().pipeThrough(new DecompressionStream('deflate-raw')), max);
 }
 
 /**
  * The link to `page` (an absolute URL without hash) for `experiment`, with `upload` ({name, bytes}
  * of an uploaded CSV) when it compresses small enough. Returns `{url, hash, dataIncluded, note}`.
+ * @param {string} page
+ * @param {Experiment | DeepReadonly<Experiment>} experiment
+ * @param {LoadMessage | null} upload the last load (its bytes when it was a CSV)
  */
 export async function shareLink(page, experiment, upload) {
   let hash = `experiment=${encodeExperiment(experiment)}`;
   let note = '';
   let dataIncluded = false;
-  if (experiment.data?.source?.startsWith('file:') && upload?.bytes) {
-    const data = toBase64url(await deflate(upload.bytes));
+  if (experiment.data?.source?.startsWith('file:') && upload && 'bytes' in upload) {
+    const data = encodeBase64url(await deflate(upload.bytes));
     if (data.length <= MAX_DATA_CHARS) {
       hash += `&data=${data}`;
       dataIncluded = true;
@@ -67,7 +72,11 @@ export async function shareLink(page, experiment, upload) {
   return { url: `${page}#${hash}`, hash, dataIncluded, note };
 }
 
-/** The dataset a link carries, as `{name, bytes}`, or null. Throws a readable Error when damaged. */
+/**
+ * The dataset a link carries, as `{name, bytes}`, or null. Throws a readable Error when damaged.
+ * @param {string} hash
+ * @param {Experiment | DeepReadonly<Experiment> | null} experiment
+ */
 export async function readSharedData(hash, experiment) {
   const text = new URLSearchParams(hash.replace(/^#/, '')).get('data');
   if (!text) return null;
@@ -76,9 +85,9 @@ export async function readSharedData(hash, experiment) {
   if (!source.startsWith('file:')) throw new Error('the link carries data but its experiment does not use an uploaded file');
   let bytes;
   try {
-    bytes = await inflate(fromBase64url(text));
+    bytes = await inflate(decodeBase64url(text));
   } catch (err) {
-    throw new Error(`the shared data is damaged (${err.message}); ask for the link again`);
+    throw new Error(`the shared data is damaged (${/** @type {Error} */ (err).message}); ask for the link again`);
   }
   return { name: source.slice(5).slice(0, 200) || 'shared.csv', bytes };
 }

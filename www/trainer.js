@@ -1,14 +1,22 @@
-// Main-thread side of the worker: sends messages, and restarts a dead worker with the state the
-// page holds (the last dataset and experiment), so nothing the user loaded is lost.
+// @ts-check
+// Main-thread side of the worker, the page's one line to it: sends messages, and restarts a dead
+// worker, replaying what `replay()` says the page holds (the last dataset and experiment), so
+// nothing the user loaded is lost.
 //
 // The first worker starts when this module is evaluated: index.html and embed.html load it ahead
 // of the page's other modules, so the worker fetches and compiles the .wasm while they load. What
 // it says before a Trainer listens is kept and handed over in order.
+
+/** @import {MainMessage, WorkerMessage} from './types.js' */
+
 const spawn = () => new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
 
+/** @type {{worker: Worker, said: Event[], keep: (event: Event) => void} | null} */
 let early = (() => {
   const worker = spawn();
+  /** @type {Event[]} */
   const said = [];
+  /** @param {Event} event */
   const keep = (event) => {
     if (event.type === 'error') event.preventDefault();
     said.push(event);
@@ -18,7 +26,10 @@ let early = (() => {
   return { worker, said, keep };
 })();
 
-/** The worker started with this module (with what it has said so far), or a new one. */
+/**
+ * The worker started with this module (with what it has said so far), or a new one.
+ * @returns {{worker: Worker, said: Event[]}}
+ */
 function takeWorker() {
   if (!early) return { worker: spawn(), said: [] };
   const { worker, said, keep } = early;
@@ -29,22 +40,27 @@ function takeWorker() {
 }
 
 export class Trainer {
-  constructor(onMessage) {
+  /** @type {Worker} */
+  #worker;
+
+  /**
+   * @param {(msg: WorkerMessage) => void} onMessage every message from the worker, in order
+   * @param {() => MainMessage[]} replay what to send a restarted worker
+   */
+  constructor(onMessage, replay) {
     this.onMessage = onMessage;
-    this.lastLoad = null; // the last load that succeeded (replayed after a restart)
-    this.pendingLoad = null;
-    this.lastExperiment = null;
-    this.start();
+    this.replay = replay;
+    this.#worker = this.#start();
   }
 
-  start() {
+  #start() {
     const { worker, said } = takeWorker();
-    this.worker = worker;
+    /** @param {MessageEvent<WorkerMessage>} event */
     const onmessage = ({ data }) => {
-      if (data.type === 'summary') this.lastLoad = this.pendingLoad ?? this.lastLoad;
       if (data.type === 'error' && data.fatal) this.restart();
       this.onMessage(data);
     };
+    /** @param {ErrorEvent} event */
     const onerror = (event) => {
       event.preventDefault();
       this.onMessage({ type: 'error', stage: 'worker', message: `the training worker failed: ${event.message || 'could not start'}`, fatal: true });
@@ -53,22 +69,21 @@ export class Trainer {
     worker.onmessage = onmessage;
     worker.onerror = onerror;
     // Replayed after the caller's constructor has returned, before any later message arrives.
-    if (said.length) queueMicrotask(() => said.forEach((e) => (e.type === 'error' ? onerror(e) : onmessage(e))));
+    if (said.length) {
+      queueMicrotask(() => said.forEach((e) => (e.type === 'error' ? onerror(/** @type {ErrorEvent} */ (e)) : onmessage(/** @type {MessageEvent} */ (e)))));
+    }
+    return worker;
   }
 
-  /** Replaces the worker and replays the last load and configure. */
+  /** Replaces the worker and replays the page's data and experiment. */
   restart() {
-    this.worker.terminate();
-    this.start();
-    if (this.lastLoad) this.send(copyLoad(this.lastLoad));
-    if (this.lastExperiment) this.send({ type: 'configure', experiment: this.lastExperiment });
+    this.#worker.terminate();
+    this.#worker = this.#start();
+    for (const msg of this.replay()) this.send(msg);
   }
 
+  /** @param {MainMessage} msg */
   send(msg) {
-    if (msg.type === 'load') this.pendingLoad = copyLoad(msg);
-    if (msg.type === 'configure') this.lastExperiment = msg.experiment;
-    this.worker.postMessage(msg);
+    this.#worker.postMessage(msg);
   }
 }
-
-const copyLoad = (msg) => (msg.bytes ? { ...msg, bytes: msg.bytes.slice() } : { ...msg });

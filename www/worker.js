@@ -1,11 +1,17 @@
+// @ts-check
 // The training worker (Contract 4): owns one WasmSession; trains in ~30 ms slices so it answers
 // pause / stop / step / set between them. Messages are plain objects with a `type`.
 import init, { WasmSession, lastPanic, maxClasses, __panicForTest } from '../pkg/kindling.js';
 
+/** @import {MainMessage, WorkerMessage, EpochRecord} from './types.js' */
+/** @template {MainMessage['type']} T @typedef {Extract<MainMessage, {type: T}>} Msg */
+
 const SLICE_MS = 30;
 const PREVIEW_ROWS = 8;
+/** @param {WorkerMessage} msg */
 const post = (msg) => self.postMessage(msg);
-let session = null;
+/** @type {WasmSession} */
+let session;
 let running = false;
 
 const ready = init().then(() => {
@@ -15,10 +21,13 @@ const ready = init().then(() => {
 
 // Lets queued messages run between slices without setTimeout's 4 ms clamp.
 const channel = new MessageChannel();
+/** @type {(() => void) | null} */
 let wake = null;
 channel.port1.onmessage = () => wake && wake();
+/** @returns {Promise<void>} */
 const yieldToMessages = () => new Promise((resolve) => { wake = resolve; channel.port2.postMessage(0); });
 
+/** @param {EpochRecord} r */
 function postEpoch(r) {
   post({
     type: 'epoch', epoch: r.epoch, loss: r.loss, val_loss: r.val_loss,
@@ -35,6 +44,7 @@ function finish() {
 async function loop() {
   while (running) {
     const t0 = performance.now();
+    /** @type {{epoch: EpochRecord | null, done: boolean}} */
     let report;
     do {
       report = session.step(4);
@@ -45,6 +55,7 @@ async function loop() {
   }
 }
 
+/** @param {string} source `builtin:NAME` */
 async function fetchBuiltin(source) {
   const name = source.slice('builtin:'.length);
   if (!/^[a-z_]+$/.test(name)) throw new Error(`data.source: there is no built-in dataset "${name}"`);
@@ -53,8 +64,12 @@ async function fetchBuiltin(source) {
   return { name, bytes: new Uint8Array(await res.arrayBuffer()) };
 }
 
-// Trains one epoch (or one batch) and stops there.
+/**
+ * Trains one epoch (or one batch) and stops there.
+ * @param {'epoch' | 'batch' | undefined} unit
+ */
 function stepOnce(unit) {
+  /** @type {{epoch: EpochRecord | null, done: boolean}} */
   let report;
   do {
     report = session.step(unit === 'batch' ? 1 : 1_000_000);
@@ -64,10 +79,15 @@ function stepOnce(unit) {
   else post({ type: 'state', state: 'paused' });
 }
 
+/** Built-in datasets fetched while the wasm starts, by message. @type {WeakMap<object, ReturnType<typeof fetchBuiltin>>} */
+const fetched = new WeakMap();
+
+/** @type {{[T in MainMessage['type']]: (msg: Msg<T>) => void | Promise<void>}} */
 const handlers = {
   async load(msg) {
     post({ type: 'progress', stage: 'load', done: 0, total: 1 });
-    const { name, bytes } = msg.source ? await (msg.fetched ?? fetchBuiltin(msg.source)) : msg;
+    const { name, bytes } = 'source' in msg ? await (fetched.get(msg) ?? fetchBuiltin(msg.source)) : msg;
+    /** @param {number} done @param {number} total */
     const progress = (done, total) => post({ type: 'progress', stage: 'load', done, total });
     const t0 = performance.now();
     const summary = session.loadWith(name, bytes, msg.on_bad_rows, progress);
@@ -113,7 +133,7 @@ const handlers = {
   // `model`: the file's bytes (the core decodes UTF-8 or UTF-16) or its text.
   import: answer('model', (msg) => ({ source: 'import', name: msg.name,
     ...session.importModel(msg.name ?? 'model.json', typeof msg.model === 'string' ? new TextEncoder().encode(msg.model) : msg.model) })),
-  predict: answer('predictions', (msg) => (msg.rows
+  predict: answer('predictions', (msg) => ('rows' in msg
     ? session.predictRows(JSON.stringify(msg.rows), msg.from === 'import')
     : session.predictCsv(msg.name ?? 'data.csv', msg.bytes, msg.from === 'import'))),
   forecast: answer('forecast', (msg) => session.forecast(msg.steps, msg.from === 'import')),
@@ -129,32 +149,44 @@ const handlers = {
   },
 };
 
+/**
+ * A handler whose failures answer in the same message `type` with `error` (the wasm's own traps
+ * still go to `report`).
+ * @template {MainMessage & {id?: string}} M
+ * @param {'model' | 'predictions' | 'forecast'} type
+ * @param {(msg: M) => object} run
+ */
 function answer(type, run) {
-  return (msg) => {
+  return (/** @type {M} */ msg) => {
     try {
-      post({ type, id: msg.id, ...run(msg) });
+      post(/** @type {WorkerMessage} */ ({ type, id: msg.id, ...run(msg) }));
     } catch (err) {
       if (err instanceof WebAssembly.RuntimeError) throw err;
-      post({ type, id: msg.id, error: String(err?.message ?? err) });
+      post(/** @type {WorkerMessage} */ ({ type, id: msg.id, error: String(/** @type {Error} */ (err)?.message ?? err) }));
     }
   };
 }
 
-const report = (stage) => (err) => {
+/** @param {string} stage */
+const report = (stage) => (/** @type {unknown} */ err) => {
   running = false;
   const trapped = err instanceof WebAssembly.RuntimeError;
-  const message = trapped ? `internal error: ${lastPanic() || err.message}` : String(err?.message ?? err);
+  const message = trapped ? `internal error: ${lastPanic() || err.message}` : String(/** @type {Error} */ (err)?.message ?? err);
   // A run that diverged carries the core's "Optimize?" for it (its failed epoch is in no history).
   const diagnosis = !trapped && (stage === 'train' || stage === 'step') ? session.failureDiagnosis() : null;
   post({ type: 'error', stage, message, fatal: trapped, ...(diagnosis && { diagnosis }) });
   if (trapped) self.close();
 };
 
-self.onmessage = async ({ data: msg }) => {
+self.onmessage = async (/** @type {MessageEvent<MainMessage>} */ { data: msg }) => {
   // A built-in dataset is fetched while the wasm is still starting (the handler awaits it).
-  if (msg.type === 'load' && msg.source) (msg.fetched = fetchBuiltin(msg.source)).catch(() => {});
+  if (msg.type === 'load' && 'source' in msg) {
+    const fetching = fetchBuiltin(msg.source);
+    fetching.catch(() => {});
+    fetched.set(msg, fetching);
+  }
   await ready;
-  const handler = handlers[msg.type];
+  const handler = Object.hasOwn(handlers, msg.type) ? /** @type {(msg: MainMessage) => void | Promise<void>} */ (handlers[msg.type]) : undefined;
   if (!handler) return post({ type: 'error', stage: msg.type, message: `unknown message type "${msg.type}"` });
   try {
     await handler(msg);

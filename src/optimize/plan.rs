@@ -173,8 +173,15 @@ fn draw(knob: Knob, domain: &Domain, rng: &mut Rng) -> Value {
     match domain {
         Domain::Choice(values) => values[rng.below(values.len())].clone(),
         Domain::Uniform([lo, hi]) => knob.value(lo + (hi - lo) * u),
-        Domain::LogUniform([lo, hi]) => knob.value((lo.ln() + (hi.ln() - lo.ln()) * u).exp()),
+        Domain::LogUniform([lo, hi]) => knob.value(log_lerp(*lo, *hi, u)),
     }
+}
+
+/// The point a fraction `u` of the way from `lo` to `hi` on a log scale, with `libm`'s log and
+/// exp (the platform's differ in the last bit between native and wasm builds).
+fn log_lerp(lo: f64, hi: f64, u: f64) -> f64 {
+    let (a, b) = (libm::log(lo), libm::log(hi));
+    libm::exp(a + (b - a) * u)
 }
 
 /// The values of one grid axis.
@@ -186,7 +193,7 @@ fn axis(knob: Knob, domain: &Domain, points: usize) -> Vec<Value> {
             .map(|i| knob.value(lo + (hi - lo) * at(i)))
             .collect(),
         Domain::LogUniform([lo, hi]) => (0..points)
-            .map(|i| knob.value((lo.ln() + (hi.ln() - lo.ln()) * at(i)).exp()))
+            .map(|i| knob.value(log_lerp(*lo, *hi, at(i))))
             .collect(),
     };
     values.dedup();

@@ -145,48 +145,146 @@ mod tests {
         assert_close(&n, &[0.7, 0.44, 0.248]);
     }
 
-    #[test]
-    fn adam_first_steps_move_by_about_the_learning_rate() {
-        // With bias correction, Adam's first step is lr·g/(|g| + ε·√(1−β2)) ≈ lr.
-        // Values below from the update rule in f64 (w=1, g=2w, lr=0.1, β1=0.9, β2=0.999, ε=1e-7).
-        let a = three_steps(OptimizerConfig::Adam {
-            learning_rate: 0.1,
-            beta_1: 0.9,
-            beta_2: 0.999,
-            epsilon: 1e-7,
-        });
-        let mut w = 1.0f64;
-        let (mut m, mut v) = (0.0f64, 0.0f64);
-        let mut expect = vec![];
-        for t in 1..=3 {
-            let g = 2.0 * w;
-            m = 0.9 * m + 0.1 * g;
-            v = 0.999 * v + 0.001 * g * g;
-            let lr_t = 0.1 * (1.0 - 0.999f64.powi(t)).sqrt() / (1.0 - 0.9f64.powi(t));
-            w -= lr_t * m / (v.sqrt() + 1e-7);
-            expect.push(w);
+    /// Applies the fixed gradient sequence of scripts/reference/keras_optimizers.py to
+    /// w = [1, −0.5, 0.25] and returns the iterates.
+    fn keras_sequence(config: OptimizerConfig) -> Vec<[f32; 3]> {
+        const GRADS: [[f32; 3]; 4] = [
+            [0.5, -1.0, 2.0],
+            [0.25, 0.75, -1.5],
+            [-2.0, 0.125, 0.0],
+            [1.0, -0.5, 3.0],
+        ];
+        let mut opt = Optimizer::new(config);
+        let mut w = arr1(&[1.0f32, -0.5, 0.25]);
+        GRADS
+            .iter()
+            .map(|g| {
+                let g = arr1(g);
+                opt.step(vec![ParamMut {
+                    value: w.view_mut().into_dyn(),
+                    grad: g.view().into_dyn(),
+                }]);
+                [w[0], w[1], w[2]]
+            })
+            .collect()
+    }
+
+    /// Within ~2 float32 ulps of Keras's iterates (Keras orders a few operations differently,
+    /// e.g. `m += (g − m)(1 − β1)`, so the last bit may differ). A misplaced ε (PyTorch's
+    /// `m̂/(√v̂ + ε)`) moves Adam's first step by ~6e-7, past this tolerance.
+    fn assert_keras(ours: &[[f32; 3]], keras: &[[f64; 3]]) {
+        for (step, (a, b)) in ours.iter().zip(keras).enumerate() {
+            for (x, y) in a.iter().zip(b) {
+                let tol = 1.2e-7 * y.abs().max(1.0);
+                assert!(
+                    (*x as f64 - y).abs() <= tol,
+                    "step {}: {a:?} vs Keras {b:?}",
+                    step + 1
+                );
+            }
         }
-        assert_close(&a, &expect);
-        assert!((a[0] - 0.9).abs() < 1e-5);
     }
 
     #[test]
-    fn rmsprop_by_hand() {
-        // v1 = 0.1·4 = 0.4; w1 = 1 − 0.01·2/(√0.4 + ε) = 0.968377...; then the same rule in f64.
-        let r = three_steps(OptimizerConfig::Rmsprop {
-            learning_rate: 0.01,
-            rho: 0.9,
+    fn adam_matches_keras() {
+        // KERAS_BACKEND=jax python scripts/reference/keras_optimizers.py (Keras 3.15.1, jax 0.10.2;
+        // the numpy backend prints the same): Adam(learning_rate=0.1, beta_1=0.875,
+        // beta_2=1 - 2**-10, epsilon=1e-7). Dyadic betas: see the script's header.
+        let a = keras_sequence(OptimizerConfig::Adam {
+            learning_rate: 0.1,
+            beta_1: 0.875,
+            beta_2: 1.0 - 1.0 / 1024.0,
             epsilon: 1e-7,
         });
-        let (mut w, mut v, mut expect) = (1.0f64, 0.0f64, vec![]);
-        for _ in 0..3 {
-            let g = 2.0 * w;
-            v = 0.9 * v + 0.1 * g * g;
-            w -= 0.01 * g / (v.sqrt() + 1e-7);
-            expect.push(w);
-        }
-        assert!((expect[0] - (1.0 - 0.02 / 0.4f64.sqrt())).abs() < 1e-6);
-        assert_close(&r, &expect);
+        assert_keras(
+            &a,
+            &[
+                [
+                    0.9000006318092346,
+                    -0.40000033378601074,
+                    0.15000015497207642,
+                ],
+                [
+                    0.8072274327278137,
+                    -0.39245736598968506,
+                    0.14245717227458954,
+                ],
+                [0.8513790965080261, -0.3932734429836273, 0.13671603798866272],
+                [0.8572390079498291, -0.3715355396270752, 0.08735455572605133],
+            ],
+        );
+    }
+
+    #[test]
+    fn sgd_momentum_nesterov_and_rmsprop_match_keras() {
+        // Same script: SGD(0.1), SGD(0.1, momentum=0.5), SGD(0.1, momentum=0.5, nesterov=True),
+        // RMSprop(0.01, rho=0.875, epsilon=1e-7).
+        let sgd = |momentum, nesterov| OptimizerConfig::Sgd {
+            learning_rate: 0.1,
+            momentum,
+            nesterov,
+        };
+        assert_keras(
+            &keras_sequence(sgd(0.0, false)),
+            &[
+                [0.949999988079071, -0.4000000059604645, 0.04999999701976776],
+                [0.925000011920929, -0.4750000238418579, 0.20000000298023224],
+                [1.125, -0.48750001192092896, 0.20000000298023224],
+                [1.024999976158142, -0.4375, -0.10000000894069672],
+            ],
+        );
+        assert_keras(
+            &keras_sequence(sgd(0.5, false)),
+            &[
+                [0.949999988079071, -0.4000000059604645, 0.04999999701976776],
+                [
+                    0.8999999761581421,
+                    -0.42500001192092896,
+                    0.10000000149011612,
+                ],
+                [1.0749999284744263, -0.45000001788139343, 0.125],
+                [1.0624998807907104, -0.4125000238418579, -0.1625000238418579],
+            ],
+        );
+        assert_keras(
+            &keras_sequence(sgd(0.5, true)),
+            &[
+                [
+                    0.925000011920929,
+                    -0.3499999940395355,
+                    -0.050000011920928955,
+                ],
+                [0.875, -0.4375, 0.125],
+                [1.162500023841858, -0.4625000059604645, 0.13750000298023224],
+                [
+                    1.056249976158142,
+                    -0.39375001192092896,
+                    -0.30625003576278687,
+                ],
+            ],
+        );
+        let rmsprop = keras_sequence(OptimizerConfig::Rmsprop {
+            learning_rate: 0.01,
+            rho: 0.875,
+            epsilon: 1e-7,
+        });
+        assert_keras(
+            &rmsprop,
+            &[
+                [0.9717157483100891, -0.4717157483100891, 0.22171573340892792],
+                [
+                    0.9583824276924133,
+                    -0.48940879106521606,
+                    0.23940876126289368,
+                ],
+                [0.9858348369598389, -0.4925418198108673, 0.23940876126289368],
+                [
+                    0.9728094935417175,
+                    -0.48043397068977356,
+                    0.21623076498508453,
+                ],
+            ],
+        );
     }
 
     #[test]

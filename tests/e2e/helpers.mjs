@@ -1,5 +1,8 @@
 // Shared set-up for the page tests: the project's static server and Debian's Chromium.
 import { after, before } from 'node:test';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { serve } from '../../scripts/serve.mjs';
@@ -7,6 +10,35 @@ import { fileURLToPath } from 'node:url';
 
 export const SCREENSHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
 export const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
+/** The native CLI; scripts/test.sh builds it before the page tests. */
+export const CLI = fileURLToPath(new URL('../../target/release/kindling', import.meta.url));
+
+/**
+ * `kindling train` on `experiment` (an object) with `data` (a CSV path, or null for a built-in
+ * source): the JSON it prints, `{history, test}`.
+ */
+export function cliTrain(experiment, data = null) {
+  const path = join(mkdtempSync(join(tmpdir(), 'kindling-e2e-')), 'experiment.json');
+  writeFileSync(path, JSON.stringify(experiment));
+  const args = ['train', path, ...(data ? ['--data', data] : [])];
+  return JSON.parse(execFileSync(CLI, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
+}
+
+let wasm = null;
+/**
+ * The core's diagnosis ("Optimize?") of a run, computed in Node by the same wasm package the page
+ * loads: `history` and `test` as `kindling train` prints them.
+ */
+export async function coreDiagnosis(history, test) {
+  wasm ??= import('../../pkg/kindling.js').then(async (pkg) => {
+    await pkg.default({ module_or_path: readFileSync(fileURLToPath(new URL('../../pkg/kindling_bg.wasm', import.meta.url))) });
+    return pkg;
+  });
+  return (await wasm).diagnoseRun(JSON.stringify(history), JSON.stringify(test));
+}
+
+/** A metric as the page shows it (a plain number to 4 decimals; docs/CONTRACTS.md section 5). */
+export const shown = (x) => Number(x.toFixed(4));
 
 /** Starts the server and a headless Chromium; returns `{url, browser, close}`. */
 export async function start() {

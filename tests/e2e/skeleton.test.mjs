@@ -104,7 +104,7 @@ test('a bad experiment in the link names the key; a Rust panic becomes a message
 
   await page.selectOption('#dataset', 'iris');
   await waitForState(page, 'ready');
-  await page.evaluate(() => window.kindling.trainer.send({ type: '__panic' }));
+  await page.evaluate(() => window.kindling.app.send({ type: '__panic' }));
   assert.equal(await waitForState(page, 'error'), 'error');
   assert.match(await page.textContent('[data-testid=error]'), /internal error: [^]*deliberate panic/);
   // The restarted worker got the dataset and experiment back.

@@ -1,3 +1,4 @@
+// @ts-check
 // The embed page: one experiment from the hash (and its shared data), a train button, the loss
 // chart and the chosen panels. `hide=metrics,settings,chart` hides panels, `readonly=1` locks
 // the settings, `run=1` trains at once. Each embed owns its own worker and never touches its host.
@@ -7,7 +8,8 @@ import { fitOutputLayer } from '../datasets.js';
 import { readSharedData } from '../share.js';
 import { readHash } from '../state.js';
 import { clearMetrics, showMetrics } from '../panels/evaluate.js';
-import { $, byTestId, setStatus, showError } from '../ui.js';
+import { showError, showStatus } from '../status.js';
+import { $, byTestId, fmt } from '../ui.js';
 
 const params = new URLSearchParams(location.hash.slice(1));
 const hide = new Set((params.get('hide') ?? '').split(','));
@@ -16,65 +18,74 @@ const readonly = params.get('readonly') === '1';
 const extras = [...params].filter(([k]) => !['experiment', 'run'].includes(k));
 const app = new App();
 let runOnReady = params.get('run') === '1';
+/** @type {HTMLInputElement} */
+const epochs = $('#epochs');
+/** @type {HTMLInputElement} */
+const learningRate = $('#learning-rate');
 
-function configure() {
-  const target = app.table?.columns.find((c) => c.name === app.experiment.data.target);
-  if (target) fitOutputLayer(app.experiment, target, app.table.max_classes);
-  app.setExperiment(app.experiment);
+/**
+ * Builds the experiment (after `edit`, a change to a copy of it) with the output layer fitted to
+ * the target.
+ * @param {(experiment: import('../types.js').Experiment) => void} [edit]
+ */
+function configure(edit) {
+  app.editExperiment((e) => {
+    edit?.(e);
+    const target = app.table?.columns.find((c) => c.name === e.data?.target);
+    if (target) fitOutputLayer(e, target, app.table?.max_classes);
+  });
   clearMetrics($('#metrics'), $('#metrics-note'));
 }
 
+app.on('status', (state) => showStatus(state));
 app.on('summary', (summary) => {
   const names = summary.columns.map((c) => c.name);
-  if (!names.includes(app.experiment.data.target)) app.experiment.data.target = names[names.length - 1];
-  configure();
+  configure((e) => {
+    const data = e.data ??= {};
+    if (!names.includes(data.target ?? '')) data.target = names[names.length - 1];
+  });
 });
-app.on('configured', () => {
+app.on('configured', ({ experiment }) => {
   if (extras.length) history.replaceState(null, '', `${location.hash}&${new URLSearchParams(extras)}`);
   const full = new URLSearchParams(location.hash.slice(1));
   ['hide', 'readonly', 'run'].forEach((k) => full.delete(k));
-  $('#open-full').href = `index.html#${full}`;
-  $('#epochs').value = app.experiment.fit.epochs;
-  $('#learning-rate').value = Number(app.experiment.compile.optimizer.learning_rate.toPrecision(6));
+  /** @type {HTMLAnchorElement} */ ($('#open-full')).href = `index.html#${full}`;
+  epochs.value = String(experiment.fit.epochs);
+  learningRate.value = fmt(experiment.compile.optimizer.learning_rate, { digits: 6 });
   showError('');
-  setStatus('ready');
   if (runOnReady) train();
 });
 app.on('epoch', (msg) => {
   drawLoss($('#loss-chart'), app.history);
   const first = app.history[0].loss;
-  const el = byTestId('loss-summary');
-  Object.assign(el.dataset, { first: String(first), last: String(msg.loss), epochs: String(msg.epoch) });
-  el.textContent = `Epoch ${msg.epoch} / ${app.experiment.fit.epochs}: training loss ${first.toPrecision(3)} → ${msg.loss.toPrecision(3)}`;
+  const summary = byTestId('loss-summary');
+  Object.assign(summary.dataset, { first: String(first), last: String(msg.loss), epochs: String(msg.epoch) });
+  summary.textContent = `Epoch ${msg.epoch} / ${app.experiment?.fit?.epochs}: training loss ${first.toPrecision(3)} → ${msg.loss.toPrecision(3)}`;
 });
 // The embed's frame is small: the headline metrics only (no macro precision / recall).
 const EMBED_METRICS = ['accuracy', 'f1', 'rmse', 'mae', 'r2', 'loss'];
 app.on('evaluation', (ev) => showMetrics($('#metrics'), $('#metrics-note'), ev, EMBED_METRICS));
-app.on('state', (msg) => setStatus(msg.state));
-app.on('error', (msg) => {
-  showError(msg.message);
-  setStatus('error');
-});
+app.on('error', (msg) => showError(msg.message));
 
 function train() {
   runOnReady = false;
-  if (byTestId('status').dataset.state === 'done') {
+  if (app.status === 'done') {
     runOnReady = true;
     return configure();
   }
-  setStatus('training');
+  app.setStatus('training');
   app.send({ type: 'train' });
 }
 
 function wire() {
-  for (const panel of document.querySelectorAll('[data-panel]')) panel.hidden = hide.has(panel.dataset.panel);
-  for (const input of document.querySelectorAll('[data-panel=settings] input')) {
+  for (const panel of document.querySelectorAll(/** @type {'section'} */ ('[data-panel]'))) panel.hidden = hide.has(panel.dataset.panel ?? '');
+  for (const input of [epochs, learningRate]) {
     input.disabled = readonly;
-    input.addEventListener('change', () => {
-      app.experiment.fit.epochs = Number($('#epochs').value);
-      app.experiment.compile.optimizer.learning_rate = Number($('#learning-rate').value);
-      configure();
-    });
+    input.addEventListener('change', () => configure((e) => {
+      e.fit = { ...e.fit, epochs: Number(epochs.value) };
+      const compile = e.compile ??= {};
+      compile.optimizer = { type: 'adam', ...compile.optimizer, learning_rate: Number(learningRate.value) };
+    }));
   }
   byTestId('train').addEventListener('click', train);
   byTestId('pause').addEventListener('click', () => app.send({ type: 'pause' }));
@@ -86,18 +97,17 @@ async function start() {
   wire();
   const { experiment } = readHash(location.hash);
   if (!experiment) throw new Error('this embed has no experiment; make the snippet with "Embed" in Kindling');
-  app.experiment = experiment;
-  app.experiment.data ??= {};
+  experiment.data ??= {};
   const source = experiment.data.source ?? 'builtin:iris';
+  app.openExperiment(experiment);
   const data = await readSharedData(location.hash, experiment);
-  if (data) app.send({ type: 'load', name: data.name, bytes: data.bytes });
-  else if (source.startsWith('builtin:')) app.send({ type: 'load', source });
+  if (data) app.load({ type: 'load', name: data.name, bytes: data.bytes });
+  else if (source.startsWith('builtin:')) app.load({ type: 'load', source });
   else throw new Error(`this demo needs its data (${source.slice(5)}), which did not fit in the link`);
-  setStatus('loading');
 }
 
-window.kindling = { app };
+Object.assign(window, { kindling: { app } });
 start().catch((err) => {
   showError(`The embedded experiment could not be opened: ${err.message}`);
-  setStatus('error');
+  app.setStatus('error');
 });

@@ -1,3 +1,4 @@
+// @ts-check
 // <kindling-demo experiment="…" [data="…"] [hide="metrics,settings"] [readonly] [run]>: the
 // custom-element way to embed a demo. It frames embed.html (same hash parameters) so that each
 // demo has its own worker, state and URL, and nothing it does reaches the host page.
@@ -11,7 +12,7 @@ class KindlingDemo extends HTMLElement {
     for (const name of PARAMS) {
       if (!this.hasAttribute(name)) continue;
       const value = this.getAttribute(name);
-      params.set(name, ['readonly', 'run'].includes(name) ? '1' : value);
+      params.set(name, ['readonly', 'run'].includes(name) ? '1' : value ?? '');
     }
     const frame = document.createElement('iframe');
     frame.src = `${EMBED.href}#${params}`;

@@ -1,35 +1,45 @@
+// @ts-check
 // Application panel (模型应用): one input per original feature, predicting as you type (class
 // probabilities as bars, or the value), and batch prediction of an uploaded CSV with a preview
 // and "Download predictions CSV" (formula cells escaped by the core). Uses `app.model` (www/model.js).
-import { el, download, fmt } from './dom.js';
+import { download, el, fmt } from '../ui.js';
 import { mountForecast } from './forecast.js';
+
+/** @import {App} from '../app.js' */
+/** @import {DeployedModel, ModelCard, PredictionsMessage} from '../types.js' */
+/** @typedef {Exclude<PredictionsMessage, {error: string}>} Predictions */
 
 const PREVIEW_ROWS = 10;
 const MAX_BATCH_BYTES = 64 * 1024 * 1024;
 
+/**
+ * @param {HTMLElement} root
+ * @param {App} app
+ */
 export function mount(root, app) {
-  const note = el('p', { class: 'note' }, 'Train a model (or open one) to use it here.');
-  const form = el('form', { class: 'apply-form', 'data-testid': 'apply-form' });
-  const result = el('p', { 'data-testid': 'apply-result', 'aria-live': 'polite' });
-  const chart = el('canvas', { 'data-testid': 'apply-chart', width: '480', height: '150', 'aria-label': 'class probabilities' });
-  const forecast = el('div', { class: 'apply-forecast', 'data-testid': 'apply-forecast', hidden: '' });
-  const batch = el('input', { type: 'file', accept: '.csv,text/csv,text/plain', 'data-testid': 'batch-input' });
-  const preview = el('table', { class: 'preview', 'data-testid': 'batch-preview' });
-  const save = el('button', { 'data-testid': 'download-predictions', disabled: '' }, 'Download predictions CSV');
-  const message = el('p', { class: 'note', 'data-testid': 'apply-message', role: 'status' });
-  const batchLabel = el('label', {}, 'Predict a whole CSV ');
-  batchLabel.append(batch);
+  const note = el('p', { className: 'note' }, 'Train a model (or open one) to use it here.');
+  const form = el('form', { className: 'apply-form', dataset: { testid: 'apply-form' } });
+  const result = el('p', { dataset: { testid: 'apply-result' }, ariaLive: 'polite' });
+  const chart = el('canvas', { width: 480, height: 150, hidden: true, dataset: { testid: 'apply-chart' }, ariaLabel: 'class probabilities' });
+  const forecast = el('div', { className: 'apply-forecast', hidden: true, dataset: { testid: 'apply-forecast' } });
+  const batch = el('input', { type: 'file', accept: '.csv,text/csv,text/plain', dataset: { testid: 'batch-input' } });
+  const preview = el('table', { className: 'preview', dataset: { testid: 'batch-preview' } });
+  const save = el('button', { disabled: true, dataset: { testid: 'download-predictions' } }, 'Download predictions CSV');
+  const message = el('p', { className: 'note', role: 'status', dataset: { testid: 'apply-message' } });
+  const batchLabel = el('label', {}, 'Predict a whole CSV ', batch);
   root.replaceChildren(note, form, result, chart, forecast, batchLabel, message, preview, save);
-  chart.hidden = true;
 
   let seq = 0;
+  /** @type {string | null} */
   let formId = null;
+  /** @type {string | null} */
   let batchId = null;
   let csv = '';
   const from = () => app.model?.from ?? 'session';
   const showForecast = mountForecast(forecast, app, from);
 
   app.on('deployed', showModel);
+  /** @param {DeployedModel | null} model */
   function showModel(model) {
     note.hidden = !!model;
     buildForm(model?.card);
@@ -40,6 +50,7 @@ export function mount(root, app) {
     if (msg.id === batchId) showBatch(msg);
   });
 
+  /** @param {ModelCard | undefined} card */
   function buildForm(card) {
     form.replaceChildren();
     result.textContent = '';
@@ -47,25 +58,24 @@ export function mount(root, app) {
     // A window model needs a stretch of the series, not one row: it gets the forecast instead.
     if (!card || card.window) return;
     for (const input of card.inputs) {
-      const label = el('label', {}, input.name);
       const field = input.kind === 'categorical'
-        ? el('select', { name: input.name })
-        : el('input', { type: 'number', step: 'any', name: input.name, value: String(Number(input.default.toPrecision(4))) });
-      if (input.kind === 'categorical') {
-        for (const c of input.categories ?? []) field.append(el('option', { value: c }, c));
-      }
-      field.dataset.feature = input.name;
-      label.append(field);
-      form.append(label);
+        ? el('select', { name: input.name, dataset: { feature: input.name } },
+          ...(input.categories ?? []).map((c) => el('option', { value: c }, c)))
+        : el('input', { type: 'number', step: 'any', name: input.name, value: fmt(input.default), dataset: { feature: input.name } });
+      form.append(el('label', {}, input.name, field));
     }
     predictForm();
   }
 
   function predictForm() {
+    /** @type {Record<string, number | string | null>} */
     const record = {};
-    for (const field of form.querySelectorAll('[data-feature]')) {
+    /** @type {NodeListOf<HTMLInputElement | HTMLSelectElement>} */
+    const fields = form.querySelectorAll('[data-feature]');
+    for (const field of fields) {
+      const name = field.dataset.feature ?? '';
       const text = field.value.trim();
-      record[field.dataset.feature] = field.tagName === 'SELECT' ? text : (text === '' ? null : Number(text));
+      record[name] = field.tagName === 'SELECT' ? text : (text === '' ? null : Number(text));
     }
     formId = `form-${++seq}`;
     result.dataset.pending = JSON.stringify(record);
@@ -74,8 +84,9 @@ export function mount(root, app) {
   form.addEventListener('input', predictForm);
   form.addEventListener('submit', (ev) => ev.preventDefault());
 
+  /** @param {PredictionsMessage} msg */
   function showOne(msg) {
-    if (msg.error) {
+    if (msg.error !== undefined) {
       result.textContent = msg.error;
       delete result.dataset.values;
       return;
@@ -83,7 +94,7 @@ export function mount(root, app) {
     const values = msg.values[0];
     const warn = msg.warnings.length ? ` (${msg.warnings.join('; ')})` : '';
     if (msg.classes) {
-      result.textContent = `Predicted ${msg.target}: ${msg.labels[0]}${warn}`;
+      result.textContent = `Predicted ${msg.target}: ${msg.labels?.[0]}${warn}`;
       chart.hidden = false;
       drawBars(chart, msg.classes, values);
     } else {
@@ -95,7 +106,7 @@ export function mount(root, app) {
   }
 
   batch.addEventListener('change', async () => {
-    const file = batch.files[0];
+    const file = batch.files?.[0];
     batch.value = '';
     if (!file) return;
     if (file.size > MAX_BATCH_BYTES) return (message.textContent = `${file.name} is too large (at most 64 MB)`);
@@ -104,19 +115,21 @@ export function mount(root, app) {
     app.send({ type: 'predict', id: batchId, name: file.name, bytes: new Uint8Array(await file.arrayBuffer()), from: from() });
   });
 
+  /** @param {PredictionsMessage} msg */
   function showBatch(msg) {
     preview.replaceChildren();
-    save.disabled = !!msg.error;
-    if (msg.error) {
+    save.disabled = msg.error !== undefined;
+    if (msg.error !== undefined) {
       message.textContent = msg.error;
       return;
     }
-    csv = msg.csv;
+    csv = msg.csv ?? '';
     message.textContent = `${msg.rows.length} rows predicted${msg.warnings.length ? `; ${msg.warnings.join('; ')}` : ''}.`;
     const head = ['row', `predicted ${msg.target}`, ...(msg.classes ?? []).map((c) => `p(${c})`)];
     preview.append(rowOf('th', head));
     msg.rows.slice(0, PREVIEW_ROWS).forEach((r, i) => {
-      const cells = msg.labels ? [msg.labels[i], ...msg.values[i].map(fmt)] : msg.values[i].map(fmt);
+      const values = msg.values[i].map((v) => fmt(v));
+      const cells = msg.labels ? [msg.labels[i], ...values] : values;
       preview.append(rowOf('td', [r + 1, ...cells]));
     });
   }
@@ -127,7 +140,10 @@ export function mount(root, app) {
 const SUFFIX_UNITS = new Set(['mm', 'cm', 'm', 'km', 'in', 'ft', 'g', 'kg', 'mg', 'lb', 's', 'ms', 'h', 'min',
   'days', 'years', 'usd', 'eur', 'gbp', 'pct', 'percent', 'kwh', 'mw', 'w', 'v', 'hz', 'mph', 'kmh', 'degc', 'degf']);
 
-/** The unit in a column name (`price (EUR)`, `temp[°C]`, or a known suffix: `width_cm`) as ` EUR`, or ''. */
+/**
+ * The unit in a column name (`price (EUR)`, `temp[°C]`, or a known suffix: `width_cm`) as ` EUR`, or ''.
+ * @param {string} name
+ */
 export function unitOf(name) {
   const bracket = name.match(/[([]\s*([^()[\]]{1,12}?)\s*[)\]]$/);
   if (bracket) return ` ${bracket[1]}`;
@@ -135,15 +151,20 @@ export function unitOf(name) {
   return suffix && SUFFIX_UNITS.has(suffix.toLowerCase()) ? ` ${suffix}` : '';
 }
 
-const rowOf = (tag, cells) => {
-  const tr = el('tr');
-  tr.append(...cells.map((c) => el(tag, {}, String(c))));
-  return tr;
-};
+/**
+ * @param {'th' | 'td'} tag
+ * @param {(string | number)[]} cells
+ */
+const rowOf = (tag, cells) => el('tr', {}, ...cells.map((c) => el(tag, {}, String(c))));
 
-/** Horizontal bars, one per class, with the probability written after each. */
+/**
+ * Horizontal bars, one per class, with the probability written after each.
+ * @param {HTMLCanvasElement} canvas
+ * @param {string[]} classes
+ * @param {number[]} values
+ */
 function drawBars(canvas, classes, values) {
-  const ctx = canvas.getContext('2d');
+  const ctx = /** @type {CanvasRenderingContext2D} */ (canvas.getContext('2d'));
   const rowH = 28;
   canvas.height = classes.length * rowH + 4;
   const labelW = 120;

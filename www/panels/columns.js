@@ -1,38 +1,55 @@
+// @ts-check
 // The per-column table of the preprocessing panel: kind, missing, distinct and any further fields
 // the worker's summary carries, the column's role (target / feature) and warnings beside it.
-import { el } from '../ui.js';
+import { el, fmt } from '../ui.js';
+
+/** @import {ColumnSummary, Table, Warning, DeepReadonly, DataSpec} from '../types.js' */
 
 const KNOWN = new Set(['name', 'kind', 'missing', 'distinct', 'warnings']);
 
-/** Text for a summary value of unknown shape (numbers rounded, objects as compact JSON). */
+/**
+ * Text for a summary value of unknown shape (numbers rounded, objects as compact JSON).
+ * @param {unknown} v
+ * @returns {string}
+ */
 export function formatValue(v) {
-  if (typeof v === 'number') return Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(4)));
-  if (v === null || v === undefined) return '—';
   if (Array.isArray(v)) return v.length > 5 ? `${v.slice(0, 5).map(formatValue).join(', ')}, … (${v.length})` : v.map(formatValue).join(', ');
-  if (typeof v === 'object' && 'value' in v && 'count' in v) return `${v.value} (${v.count})`;
-  if (typeof v === 'object') return JSON.stringify(v);
-  return String(v);
+  if (v && typeof v === 'object' && 'value' in v && 'count' in v) return `${v.value} (${v.count})`;
+  if (v && typeof v === 'object') return JSON.stringify(v);
+  return fmt(v);
 }
 
+/** @param {string | Warning} w */
 const warningText = (w) => {
   if (typeof w === 'string') return w;
   const text = w?.message ?? formatValue(w);
   return w?.line ? `line ${w.line}: ${text}` : text;
 };
 
-/** Warnings for `column`: its own `warnings`, plus table-level ones that name it. */
+/**
+ * Warnings for `column`: its own `warnings`, plus table-level ones that name it.
+ * @param {Table} table
+ * @param {ColumnSummary & {warnings?: (string | Warning)[]}} column
+ */
 export function warningsFor(table, column) {
   const own = (column.warnings ?? []).map(warningText);
   const named = (table.warnings ?? []).filter((w) => w?.column === column.name).map(warningText);
   return [...own, ...named];
 }
 
-/** Table-level warnings that name no column. */
+/**
+ * Table-level warnings that name no column.
+ * @param {Table} table
+ */
 export const generalWarnings = (table) => (table.warnings ?? []).filter((w) => typeof w === 'string' || !w?.column).map(warningText);
 
 /**
  * Renders `table`'s columns into `container`; `data` is the experiment's data section.
  * `onRole(name, role)` is called with role 'target', 'feature' or 'ignore'.
+ * @param {HTMLElement} container
+ * @param {Table} table
+ * @param {DeepReadonly<DataSpec>} data
+ * @param {(name: string, role: 'target' | 'feature' | 'ignore') => void} onRole
  */
 export function renderColumns(container, table, data, onRole) {
   const features = data.features;
@@ -57,7 +74,12 @@ export function renderColumns(container, table, data, onRole) {
     el('table', { className: 'grid' }, el('thead', {}, head), el('tbody', {}, ...rows))));
 }
 
-/** The first rows of the table as a text-only preview. */
+/**
+ * The first rows of the table as a text-only preview.
+ * @param {HTMLElement} container
+ * @param {Table | null} table
+ * @param {string[][]} rows
+ */
 export function renderPreview(container, table, rows) {
   if (!table || !rows.length) return container.replaceChildren();
   const head = el('tr', {}, ...table.columns.map((c) => el('th', { scope: 'col' }, c.name)));

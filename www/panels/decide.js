@@ -1,24 +1,38 @@
+// @ts-check
 // Optimize? The core's diagnosis (src/optimize/diagnosis.rs, the same one the Optimization panel and
 // `kindling search` use) of the curves and test metrics, with its numbers and suggestions, then the
 // choice: yes → Optimization, no → Deployment, the recommended one highlighted.
 import { el } from '../ui.js';
 import { loadWasm } from '../wasm.js';
 
+/** @import {App} from '../app.js' */
+
+/** @type {Record<string, string>} */
 const TITLES = {
   none: 'Not trained yet', diverged: 'Diverged', plateau: 'Stuck on a plateau', overfitting: 'Over-fitting',
   underfitting: 'Under-fitting', fine: 'Looks fine',
 };
 
+/**
+ * @param {HTMLElement} root
+ * @param {App} app
+ */
 export function mount(root, app) {
   const verdict = el('p', { className: 'verdict', dataset: { testid: 'diagnosis' }, ariaLive: 'polite' });
   const reason = el('p', { id: 'diagnosis-reason' });
   const suggestions = el('ul', { id: 'diagnosis-suggestions' });
   const yes = el('button', { type: 'button', className: 'primary', dataset: { testid: 'decide-yes' } }, '是 Yes — optimize it');
   const no = el('button', { type: 'button', dataset: { testid: 'decide-no' } }, '否 No — deploy it');
-  yes.addEventListener('click', () => { app.emit('decided', 'optimize'); app.navigate('optimize'); });
-  no.addEventListener('click', () => { app.emit('decided', 'deploy'); app.navigate('deploy'); });
+  yes.addEventListener('click', () => { app.decide('optimize'); app.navigate('optimize'); });
+  no.addEventListener('click', () => { app.decide('deploy'); app.navigate('deploy'); });
   root.append(verdict, reason, suggestions, el('div', { className: 'buttons' }, yes, no));
 
+  /**
+   * @param {string} kind the verdict
+   * @param {string} message
+   * @param {string[]} items suggestions
+   * @param {boolean} optimize whether optimizing is recommended
+   */
   function show(kind, message, items, optimize) {
     verdict.dataset.verdict = kind;
     verdict.textContent = TITLES[kind] ?? kind;
@@ -30,6 +44,7 @@ export function mount(root, app) {
 
   // The core's diagnosis of a run that diverged, from the worker's error message: the failed
   // epoch is in no history, so a run that diverges in epoch 1 would otherwise read as untrained.
+  /** @type {import('../types.js').Diagnosis | null} */
   let failure = null;
   app.on('error', (msg) => { if (msg.diagnosis) failure = msg.diagnosis; });
   app.on('state', ({ state }) => { if (state === 'training') failure = null; });
@@ -50,9 +65,9 @@ export function mount(root, app) {
       const { diagnoseRun } = await loadWasm();
       if (ticket !== latest) return; // a newer render is on its way
       const d = diagnoseRun(JSON.stringify(app.history), JSON.stringify(app.evaluation ?? null));
-      show(d.verdict, d.message, d.suggestions.map((s) => s.text), d.optimize);
+      show(d.verdict, d.message, d.suggestions.map((/** @type {{text: string}} */ s) => s.text), d.optimize);
     } catch (err) {
-      show('none', `The diagnosis could not be made: ${err.message ?? err}`, [], true);
+      show('none', `The diagnosis could not be made: ${/** @type {Error} */ (err).message ?? err}`, [], true);
     }
   }
   app.on('navigate', (id) => id === 'decide' && render());

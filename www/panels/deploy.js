@@ -1,33 +1,41 @@
+// @ts-check
 // Deployment panel (模型部署): the model card, "Download model", "Open model", "Copy link" and
-// "Embed". Shows `app.model` (kept by www/model.js for the whole page) and opens model files
+// "Embed". Shows `app.model` (the store keeps it for the whole page) and opens model files
 // into it.
-import { el, download, definitionList, fmt } from './dom.js';
 import { shareLink } from '../share.js';
+import { download, el, fmt } from '../ui.js';
+
+/** @import {App} from '../app.js' */
+/** @import {DeployedModel} from '../types.js' */
 
 const MAX_MODEL_BYTES = 64 * 1024 * 1024;
+/** @type {Record<string, string>} */
 const METRIC_NAMES = { accuracy: 'accuracy', f1: 'macro F1', rmse: 'RMSE', mae: 'MAE', r2: 'R²', loss: 'loss' };
 
+/**
+ * @param {HTMLElement} root
+ * @param {App} app
+ */
 export function mount(root, app) {
-  const card = el('div', { 'data-testid': 'model-card' });
-  const note = el('p', { class: 'note' }, 'Train a model (or open a model file) to see its card.');
-  const error = el('p', { class: 'error', role: 'alert', 'data-testid': 'deploy-error', hidden: '' });
-  const downloadButton = el('button', { 'data-testid': 'download-model', disabled: '' }, 'Download model');
-  const open = el('input', { type: 'file', accept: '.json,application/json', 'data-testid': 'model-input' });
-  const copy = el('button', { 'data-testid': 'copy-link', disabled: '' }, 'Copy link');
-  const embed = el('button', { 'data-testid': 'embed', disabled: '' }, 'Embed');
-  const link = el('input', { type: 'text', readonly: '', 'data-testid': 'share-link', 'aria-label': 'share link' });
-  const linkNote = el('p', { class: 'note' });
-  const snippet = el('textarea', { readonly: '', rows: '6', 'data-testid': 'embed-snippet', 'aria-label': 'embed snippet', hidden: '' });
+  const card = el('div', { dataset: { testid: 'model-card' } });
+  const note = el('p', { className: 'note' }, 'Train a model (or open a model file) to see its card.');
+  const error = el('p', { className: 'error', role: 'alert', hidden: true, dataset: { testid: 'deploy-error' } });
+  const downloadButton = el('button', { disabled: true, dataset: { testid: 'download-model' } }, 'Download model');
+  const open = el('input', { type: 'file', accept: '.json,application/json', dataset: { testid: 'model-input' } });
+  const copy = el('button', { disabled: true, dataset: { testid: 'copy-link' } }, 'Copy link');
+  const embed = el('button', { disabled: true, dataset: { testid: 'embed' } }, 'Embed');
+  const link = el('input', { type: 'text', readOnly: true, hidden: true, dataset: { testid: 'share-link' }, ariaLabel: 'share link' });
+  const linkNote = el('p', { className: 'note' });
+  const snippet = el('textarea', { readOnly: true, rows: 6, hidden: true, dataset: { testid: 'embed-snippet' }, ariaLabel: 'embed snippet' });
   const options = embedOptions(() => showSnippet());
+  options.box.hidden = true;
   root.replaceChildren(
     note, card, error,
-    el('div', { class: 'buttons' }, ''), link, linkNote, options.box, snippet,
+    el('div', { className: 'buttons' }, downloadButton, el('label', { className: 'inline' }, 'Open model ', open), copy, embed),
+    link, linkNote, options.box, snippet,
   );
-  root.querySelector('.buttons').append(downloadButton, el('label', { class: 'inline' }, 'Open model '), copy, embed);
-  root.querySelector('label.inline').append(open);
-  link.hidden = true;
-  options.box.hidden = true;
 
+  /** @param {string} message */
   const showError = (message) => { error.textContent = message; error.hidden = !message; };
 
   app.on('configured', () => { copy.disabled = embed.disabled = false; });
@@ -41,6 +49,7 @@ export function mount(root, app) {
     note.hidden = false;
   }
 
+  /** @param {DeployedModel} model */
   function showCard(model) {
     const c = model.card;
     const layers = c.layers.map((l) => `${l.kind} → [${l.output_shape.join('×')}] (${l.params})`).join(', ');
@@ -67,18 +76,17 @@ export function mount(root, app) {
     if (app.model?.json) download('kindling-model.json', app.model.json);
   });
   open.addEventListener('change', async () => {
-    const file = open.files[0];
+    const file = open.files?.[0];
     open.value = '';
     if (!file) return;
     if (file.size > MAX_MODEL_BYTES) return showError(`${file.name} is ${(file.size / 1e6).toFixed(0)} MB; model files are at most 64 MB`);
-    app.pendingModelBytes = file.size;
-    app.pendingModel = new Uint8Array(await file.arrayBuffer()); // decoded by the core, as in the CLI
-    app.send({ type: 'import', name: file.name, model: app.pendingModel });
+    // The file's bytes: the core decodes them (UTF-8, or UTF-16 as Windows editors save), as the CLI does.
+    app.openModel(file.name, new Uint8Array(await file.arrayBuffer()), file.size);
   });
 
   async function link_() {
     const page = new URL('index.html', document.baseURI).href;
-    return shareLink(page, app.experiment, app.trainer.lastLoad);
+    return shareLink(page, app.experiment ?? {}, app.lastLoad);
   }
   copy.addEventListener('click', async () => {
     const { url, note: n, dataIncluded } = await link_();
@@ -105,14 +113,21 @@ export function mount(root, app) {
   if (app.model) showCard(app.model);
 }
 
-/** Checkboxes for the embed: hide the metrics or the settings, read-only. */
+/**
+ * A labelled `<dl>` row list: `[[label, value], …]`.
+ * @param {[string, string | number][]} rows
+ */
+const definitionList = (rows) => el('dl', { className: 'card' }, ...rows.flatMap(([label, value]) => [el('dt', {}, label), el('dd', {}, String(value))]));
+
+/**
+ * Checkboxes for the embed: hide the metrics or the settings, read-only.
+ * @param {() => void} onChange
+ */
 function embedOptions(onChange) {
-  const box = el('div', { class: 'buttons', 'data-testid': 'embed-options' });
+  const box = el('div', { className: 'buttons', dataset: { testid: 'embed-options' } });
   const boxes = [['hide-metrics', 'Hide metrics'], ['hide-settings', 'Hide settings'], ['readonly', 'Read-only']].map(([id, text]) => {
-    const input = el('input', { type: 'checkbox', 'data-option': id });
-    const label = el('label', { class: 'inline' }, text);
-    label.prepend(input);
-    box.append(label);
+    const input = el('input', { type: 'checkbox', dataset: { option: id } });
+    box.append(el('label', { className: 'inline' }, input, text));
     input.addEventListener('change', onChange);
     return input;
   });

@@ -1,49 +1,57 @@
+// @ts-check
 // Evaluation on the held-out test rows: the metrics, then the chart that fits the task — a
 // confusion-matrix heatmap, predicted against actual, or the series with the forecast — and a
 // decision-boundary map when the model reads exactly two numeric features.
 import { drawBoundary, drawConfusion, drawPredictions } from '../chart.js';
-import { el } from '../ui.js';
+import { el, fmt } from '../ui.js';
+
+/** @import {App} from '../app.js' */
+/** @import {DeepReadonly, Evaluation, Experiment} from '../types.js' */
 
 const METRICS = [
   ['accuracy', 'Accuracy'], ['precision', 'Macro precision'], ['recall', 'Macro recall'], ['f1', 'Macro F1'],
   ['rmse', 'RMSE'], ['mae', 'MAE'], ['r2', 'R²'], ['loss', 'Loss'],
 ];
 
-/** Macro-averaged precision and recall from `confusion[actual][predicted]` counts. */
-export function precisionRecall(confusion) {
-  const k = confusion.length;
-  const col = (j) => confusion.reduce((s, row) => s + row[j], 0);
-  const row = (i) => confusion[i].reduce((s, v) => s + v, 0);
-  const mean = (f) => confusion.reduce((s, _, i) => s + f(i), 0) / k;
-  return {
-    precision: mean((i) => (col(i) ? confusion[i][i] / col(i) : 0)),
-    recall: mean((i) => (row(i) ? confusion[i][i] / row(i) : 0)),
-  };
-}
-
 /**
  * Fills `list` (a `<dl>`) with evaluation `ev`'s metrics, one `[data-testid=metric-NAME]` each (only
- * those named in `only`, when given), and `note` with what they were measured on.
+ * those named in `only`, when given), and `note` with what they were measured on. Precision and
+ * recall are the core's macro averages (`macro_avg`: over the classes that occur in the test rows
+ * or their predictions, as scikit-learn's), the same numbers as `kindling train` and the model file.
+ * @param {HTMLElement} list
+ * @param {HTMLElement} note
+ * @param {Evaluation} ev
+ * @param {string[] | null} [only]
  */
 export function showMetrics(list, note, ev, only = null) {
-  const values = { ...ev, ...(ev.confusion ? precisionRecall(ev.confusion) : {}) };
+  /** @type {Record<string, unknown>} */
+  const values = { ...ev, precision: ev.macro_avg?.precision, recall: ev.macro_avg?.recall };
   const shown = METRICS.filter(([key]) => typeof values[key] === 'number' && (!only || only.includes(key)));
   list.replaceChildren(...shown.map(([key, label]) =>
     el('div', { className: 'metric' }, el('dt', {}, label),
-      el('dd', { dataset: { testid: `metric-${key}` } }, Number(values[key].toFixed(4)).toString()))));
+      el('dd', { dataset: { testid: `metric-${key}` } }, fmt(values[key], { decimals: 4 })))));
   note.textContent = ev.rows
     ? `On ${ev.rows} held-out test rows the model never trained on.`
     : 'No test rows: set a test fraction above 0 to measure the model honestly.';
 }
 
-/** Empties the metrics `list` and says how to fill it. */
+/**
+ * Empties the metrics `list` and says how to fill it.
+ * @param {HTMLElement} list
+ * @param {HTMLElement} note
+ */
 export function clearMetrics(list, note) {
   list.replaceChildren();
   note.textContent = 'Train the model to see how it does on held-out test rows.';
 }
 
+/** @param {DeepReadonly<Experiment> | null} e */
 const isSeries = (e) => Boolean(e?.data?.window) || e?.data?.split?.method === 'chronological';
 
+/**
+ * @param {HTMLElement} root
+ * @param {App} app
+ */
 export function mount(root, app) {
   const metrics = el('dl', { id: 'metrics', className: 'metrics' });
   const note = el('p', { id: 'metrics-note', className: 'note' }, 'Train the model to see how it does on held-out test rows.');
@@ -65,9 +73,10 @@ export function mount(root, app) {
       main.setAttribute('aria-label', series ? 'the test series with the forecast overlaid' : 'predicted against actual value per test row');
       drawPredictions(main, app.predictions, series);
     }
-    boundary.hidden = !app.grid;
-    boundaryNote.textContent = app.grid ? '' : (ev ? 'A decision-boundary map appears for classifiers on exactly two numeric features.' : '');
-    if (app.grid) drawBoundary(boundary, app.grid);
+    const grid = app.grid;
+    boundary.hidden = !grid;
+    boundaryNote.textContent = grid ? '' : (ev ? 'A decision-boundary map appears for classifiers on exactly two numeric features.' : '');
+    if (grid) drawBoundary(boundary, grid);
   }
 
   app.on('evaluation', (ev) => {

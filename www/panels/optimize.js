@@ -1,52 +1,38 @@
+// @ts-check
 // The Optimization panel (是否优化？→ 模型优化): the "Optimize?" diagnosis of the last run, and a
 // hyper-parameter search run in navigator.hardwareConcurrency − 1 (≥ 1) search workers, with a
 // live sortable table of trials, a progress bar, stop / resume at any time and "Apply best".
-// Export: mount(el, app) — app is www/app.js's App. Text from data goes in via textContent only.
+// Export: mount(root, app) — app is www/app.js's App. Text from data goes in as text only.
+import { el, fmt } from '../ui.js';
 import { loadWasm } from '../wasm.js';
+import { searchForm } from './search_form.js';
 
-const STYLE = `
-.kopt fieldset { border: 1px solid var(--line, #ddd); border-radius: 8px; margin: 0 0 .75rem; }
-.kopt .knob { display: grid; grid-template-columns: 9rem 1fr; align-items: center; gap: .5rem; margin: .2rem 0; }
-.kopt .knob label, .kopt .row label { flex-direction: row; align-items: center; margin: 0; }
-.kopt .row { display: flex; flex-wrap: wrap; gap: .75rem; align-items: end; margin-bottom: .6rem; }
-.kopt table { border-collapse: collapse; width: 100%; font-size: .85rem; font-variant-numeric: tabular-nums; }
-.kopt th, .kopt td { border-bottom: 1px solid var(--line, #ddd); padding: .2rem .4rem; text-align: right; }
-.kopt th { cursor: pointer; user-select: none; }
-.kopt tr.best td { background: #e8f4fb; font-weight: 600; }
-.kopt tr.failed td { color: var(--warn, #d55e00); }
-.kopt [data-testid=search-status][data-state=error] { color: var(--warn, #d55e00); font-weight: 600; }
-.kopt [data-testid=optimize-diagnosis] { border-left: 4px solid var(--accent, #0072b2); padding: .25rem .75rem; margin-bottom: .75rem; }
-.kopt [data-testid=optimize-diagnosis][data-optimize=true] { border-color: var(--warn, #d55e00); }
-`;
-const KNOBS = ['optimizer', 'learning_rate', 'layers', 'units', 'dropout', 'batch_size', 'epochs'];
-const EXTRA = { epochs: { choice: [50, 100, 200] } }; // offered, not varied by default
+/** @import {App} from '../app.js' */
+/**
+ * @import {DeepReadonly, Diagnosis, Evaluation, Experiment, SearchConfig, SearchReply, SearchRequest, Settings,
+ *   TrialResult} from '../types.js'
+ */
+/** @template {SearchRequest['type']} T @typedef {Extract<SearchRequest, {type: T}>} SearchRequestOf */
+/** @typedef {TrialResult & {worker: number}} Row a trial result and the worker that ran it */
 
-/** `h('td', {className: 'x'}, 'text', child)`: an element with properties and children. */
-function h(tag, props = {}, ...children) {
-  const { dataset = {}, ...rest } = props;
-  const el = Object.assign(document.createElement(tag), rest);
-  Object.entries(dataset).forEach(([k, v]) => { if (v !== undefined) el.dataset[k] = v; });
-  for (const c of children) el.append(c instanceof Node ? c : document.createTextNode(String(c)));
-  return el;
-}
-
-const fmt = (v, digits = 4) => (typeof v === 'number' ? Number(v.toPrecision(digits)).toString() : v ?? '—');
-const parseList = (text) => text.split(',').map((s) => s.trim()).filter(Boolean)
-  .map((s) => (Number.isFinite(Number(s)) ? Number(s) : s));
-
-/** A tiny loss curve: training (blue) and validation (orange) on one scale. */
+/**
+ * A tiny loss curve: training (blue) and validation (orange) on one scale.
+ * @param {TrialResult} result
+ */
 function sparkline(result) {
-  const c = h('canvas', { width: 90, height: 22 });
-  const series = [[result.loss, '#0072b2'], [result.val_loss, '#d55e00']].filter(([s]) => s?.length > 1);
-  const all = series.flatMap(([s]) => s).filter(Number.isFinite);
+  const c = el('canvas', { width: 90, height: 22 });
+  /** @type {[(number | null)[], string][]} */
+  const series = [[result.loss ?? [], '#0072b2'], [result.val_loss ?? [], '#d55e00']];
+  const drawn = series.filter(([s]) => s.length > 1);
+  const all = /** @type {number[]} */ (drawn.flatMap(([s]) => s).filter(Number.isFinite));
   if (!all.length) return c;
   const [lo, hi] = [Math.min(...all), Math.max(...all)];
-  const ctx = c.getContext('2d');
-  for (const [s, colour] of series) {
+  const ctx = /** @type {CanvasRenderingContext2D} */ (c.getContext('2d'));
+  for (const [s, colour] of drawn) {
     ctx.beginPath();
     s.forEach((v, i) => {
       const x = (i / (s.length - 1)) * (c.width - 2) + 1;
-      const y = c.height - 1 - ((v - lo) / (hi - lo || 1)) * (c.height - 2);
+      const y = c.height - 1 - (((v ?? NaN) - lo) / (hi - lo || 1)) * (c.height - 2);
       if (i) ctx.lineTo(x, y); else ctx.moveTo(x, y);
     });
     ctx.strokeStyle = colour;
@@ -55,84 +41,62 @@ function sparkline(result) {
   return c;
 }
 
-/** The form that edits the search document. */
-function searchForm(defaults) {
-  const knobs = {};
-  const rows = KNOBS.map((name) => {
-    const domain = defaults.vary[name] ?? EXTRA[name];
-    const check = h('input', { type: 'checkbox', checked: name in defaults.vary, name: `vary-${name}` });
-    let read;
-    let editor;
-    if (domain.choice) {
-      const input = h('input', { type: 'text', value: domain.choice.join(', '), size: 18, name: `values-${name}` });
-      read = () => ({ choice: parseList(input.value) });
-      editor = input;
-    } else {
-      const kind = Object.keys(domain)[0];
-      const [lo, hi] = domain[kind].map((v) => h('input', { type: 'number', value: v, step: 'any', style: 'width:6rem' }));
-      read = () => ({ [kind]: [Number(lo.value), Number(hi.value)] });
-      editor = h('span', {}, lo, ' to ', hi, kind === 'log_uniform' ? ' (log scale)' : '');
-    }
-    knobs[name] = { check, read };
-    return h('div', { className: 'knob' }, h('label', {}, check, ` ${name}`), editor);
-  });
-  const strategy = h('select', { name: 'strategy' }, h('option', { value: 'random' }, 'random'), h('option', { value: 'grid' }, 'grid'));
-  const trials = h('input', { type: 'number', value: defaults.trials, min: 1, max: 1000, name: 'trials', style: 'width:5rem' });
-  const seed = h('input', { type: 'number', value: defaults.seed, min: 0, name: 'seed', style: 'width:5rem' });
-  const validation = h('select', { name: 'validation' },
-    h('option', { value: '0' }, 'validation split'), h('option', { value: '3' }, '3-fold'), h('option', { value: '5' }, '5-fold'));
-  const el = h('div', {},
-    h('fieldset', {}, h('legend', {}, 'What to vary'), ...rows),
-    h('div', { className: 'row' },
-      h('label', {}, 'Strategy ', strategy), h('label', {}, 'Trials ', trials),
-      h('label', {}, 'Seed ', seed), h('label', {}, 'Score on ', validation)));
-  const read = () => ({
-    strategy: strategy.value,
-    trials: Number(trials.value),
-    seed: Number(seed.value),
-    validation: validation.value === '0' ? { method: 'split' } : { method: 'kfold', k: Number(validation.value) },
-    vary: Object.fromEntries(Object.entries(knobs).filter(([, k]) => k.check.checked).map(([n, k]) => [n, k.read()])),
-  });
-  const select = (names) => Object.entries(knobs).forEach(([n, k]) => { k.check.checked = names.includes(n); });
-  return { el, read, select };
-}
-
-/** The diagnosis box: verdict, the sentence with the numbers, suggestions. */
+/**
+ * The diagnosis box: verdict, the sentence with the numbers, suggestions.
+ * @param {HTMLElement} box
+ * @param {Diagnosis} d
+ */
 function showDiagnosis(box, d) {
   box.dataset.verdict = d.verdict;
   box.dataset.optimize = String(d.optimize);
   box.replaceChildren(
-    h('strong', {}, `Optimize? ${d.optimize ? 'Yes' : 'No'} — ${d.verdict.replace('fitting', '-fitting')}`),
-    h('p', {}, d.message),
-    h('ul', {}, ...d.suggestions.map((s) => h('li', {}, s.text))));
+    el('strong', {}, `Optimize? ${d.optimize ? 'Yes' : 'No'} — ${d.verdict.replace('fitting', '-fitting')}`),
+    el('p', {}, d.message),
+    el('ul', {}, ...d.suggestions.map((s) => el('li', {}, s.text))));
 }
 
-export async function mount(el, app) {
+/**
+ * @param {HTMLElement} root
+ * @param {App} app
+ */
+export async function mount(root, app) {
   const { defaultSearch, diagnoseRun, applySettings } = await loadWasm();
-  const defaults = defaultSearch();
+  const defaults = /** @type {SearchConfig} */ (defaultSearch());
   const form = searchForm(defaults);
   const workerCount = Math.max(1, (navigator.hardwareConcurrency || 2) - 1);
-  const btn = (id, text, cls = '') => h('button', { className: cls, type: 'button', dataset: { testid: id } }, text);
+  /** @param {string} id @param {string} text @param {string} [cls] */
+  const btn = (id, text, cls = '') => el('button', { className: cls, type: 'button', dataset: { testid: id } }, text);
   const [startBtn, stopBtn, resumeBtn, applyBtn, suggestBtn] = [btn('search-start', 'Start search', 'primary'),
     btn('search-stop', 'Stop'), btn('search-resume', 'Resume'), btn('search-apply', 'Apply best'),
     btn('search-suggested', 'Vary what the diagnosis suggests')];
-  const diagnosis = h('div', { dataset: { testid: 'optimize-diagnosis' } }, 'Train a model to see whether it is worth optimizing.');
-  const progress = h('progress', { value: 0, max: 1, dataset: { testid: 'search-progress' } });
-  const status = h('p', { className: 'note', dataset: { testid: 'search-status', state: 'idle' } },
+  const diagnosis = el('div', { dataset: { testid: 'optimize-diagnosis' } }, 'Train a model to see whether it is worth optimizing.');
+  const progress = el('progress', { value: 0, max: 1, dataset: { testid: 'search-progress' } });
+  const status = el('p', { className: 'note', dataset: { testid: 'search-status', state: 'idle' } },
     `Trials run in ${workerCount} worker${workerCount > 1 ? 's' : ''}; the test rows are never used to choose.`);
-  const thead = h('thead');
-  const tbody = h('tbody');
-  el.replaceChildren(h('style', { textContent: STYLE }), h('div', { className: 'kopt' },
+  const thead = el('thead');
+  const tbody = el('tbody');
+  root.replaceChildren(el('div', { className: 'kopt' },
     diagnosis, form.el,
-    h('div', { className: 'buttons' }, startBtn, stopBtn, resumeBtn, applyBtn, suggestBtn),
-    progress, status, h('table', { dataset: { testid: 'search-table' } }, thead, tbody)));
+    el('div', { className: 'buttons' }, startBtn, stopBtn, resumeBtn, applyBtn, suggestBtn),
+    progress, status, el('table', { dataset: { testid: 'search-table' } }, thead, tbody)));
 
+  /**
+   * The search's state (this panel's own): its document, the experiment and data it runs on, the
+   * planned trials, results by index (-1 = the baseline), the workers and the trials still to run.
+   * @type {{config: SearchConfig | null, experiment: DeepReadonly<Experiment> | null, load: SearchRequestOf<'init'>['load'] | null,
+   *   plan: Settings[] | null, results: Map<number, Row>, workers: Worker[],
+   *   next: number[], running: boolean, sort: [string, number], lastDiagnosis: Diagnosis | null}}
+   */
   const s = { config: null, experiment: null, load: null, plan: null, results: new Map(), workers: [], next: [], running: false, sort: ['score', 1], lastDiagnosis: null };
 
+  /** @param {string} state @param {string} text */
   const setStatus = (state, text) => { status.dataset.state = state; status.textContent = text; };
-  const total = () => (s.plan ? s.plan.length + (s.config.baseline !== false ? 1 : 0) : 0);
+  /** Every run of the plan by index: the baseline (-1) first when the search scores it. */
+  const runs = () => [...(s.config?.baseline !== false ? [-1] : []), ...(s.plan ?? []).map((_, j) => j)];
+  const total = () => (s.plan ? runs().length : 0);
+  /** The best trial: the lowest validation loss, the first on a tie (the baseline never counts). */
   const best = () => [...s.results.values()].filter((r) => r.index !== null && r.score !== null)
-    .sort((a, b) => a.score - b.score || a.index - b.index)[0];
+    .sort((a, b) => Number(a.score) - Number(b.score) || Number(a.index) - Number(b.index))[0];
   const buttons = () => {
     const remaining = s.plan && s.results.size < total();
     startBtn.disabled = s.running;
@@ -145,12 +109,13 @@ export async function mount(el, app) {
   function render() {
     const knobs = Object.keys(s.config?.vary ?? {});
     const cols = [['index', '#'], ['score', 'val loss'], ['val_accuracy', 'val acc'], ...knobs.map((k) => [k, k]), ['curve', 'loss curve']];
-    thead.replaceChildren(h('tr', {}, ...cols.map(([key, label]) => {
-      const th = h('th', { dataset: { key } }, label + (s.sort[0] === key ? (s.sort[1] > 0 ? ' ▲' : ' ▼') : ''));
+    thead.replaceChildren(el('tr', {}, ...cols.map(([key, label]) => {
+      const th = el('th', { dataset: { key } }, label + (s.sort[0] === key ? (s.sort[1] > 0 ? ' ▲' : ' ▼') : ''));
       if (key !== 'curve') th.onclick = () => { s.sort = [key, s.sort[0] === key ? -s.sort[1] : 1]; render(); };
       return th;
     })));
-    const value = (r, key) => (key in r ? r[key] : r.settings[key]);
+    /** @param {Row} r @param {string} key */
+    const value = (r, key) => (key in r ? /** @type {any} */ (r)[key] : r.settings[key]);
     const [key, dir] = s.sort;
     const rows = [...s.results.values()].sort((a, b) => {
       const [x, y] = [value(a, key), value(b, key)];
@@ -159,17 +124,19 @@ export async function mount(el, app) {
       return (x < y ? -1 : x > y ? 1 : 0) * dir;
     });
     const top = best();
-    tbody.replaceChildren(...rows.map((r) => h('tr', {
+    // Each row carries its exact score and settings for scripts (the cells show them rounded).
+    tbody.replaceChildren(...rows.map((r) => el('tr', {
       className: r === top ? 'best' : r.score === null ? 'failed' : '',
-      dataset: { testid: 'trial-row', index: r.index ?? 'baseline', worker: r.worker },
+      dataset: { testid: 'trial-row', index: r.index ?? 'baseline', worker: r.worker, score: r.score ?? undefined, settings: JSON.stringify(r.settings) },
       title: r.error ?? '',
-    }, h('td', {}, r.index === null ? 'baseline' : r.index + 1), h('td', {}, r.score === null ? 'failed' : fmt(r.score)),
-    h('td', {}, fmt(r.val_accuracy, 3)), ...knobs.map((k) => h('td', {}, fmt(r.settings[k], 3))), h('td', {}, sparkline(r)))));
+    }, el('td', {}, r.index === null ? 'baseline' : r.index + 1), el('td', {}, r.score === null ? 'failed' : fmt(r.score)),
+    el('td', {}, fmt(r.val_accuracy, { digits: 3 })), ...knobs.map((k) => el('td', {}, fmt(r.settings[k], { digits: 3 }))), el('td', {}, sparkline(r)))));
     progress.max = total() || 1;
     progress.value = s.results.size;
     buttons();
   }
 
+  /** @param {string} state @param {string} text */
   function finish(state, text) {
     s.workers.forEach((w) => w.terminate());
     s.workers = [];
@@ -178,18 +145,19 @@ export async function mount(el, app) {
     render();
   }
 
+  /** @param {Worker} worker gives it the next trial, or ends the search when none is left */
   function dispatch(worker) {
     const index = s.next.shift();
     if (index === undefined) {
       if (s.results.size >= total()) {
         const b = best();
         const base = s.results.get(-1)?.score;
-        const note = b && base !== undefined && base !== null && base < b.score ? ` Your current settings scored better (${fmt(base)}).` : '';
-        finish('done', `Done: ${s.plan.length} trials. Best: trial ${b ? b.index + 1 : '—'} (val loss ${fmt(b?.score)}).${note}`);
+        const note = b && typeof base === 'number' && base < Number(b.score) ? ` Your current settings scored better (${fmt(base)}).` : '';
+        finish('done', `Done: ${s.plan?.length} trials. Best: trial ${b ? Number(b.index) + 1 : '—'} (val loss ${fmt(b?.score)}).${note}`);
       }
       return;
     }
-    worker.postMessage({ type: 'trial', index });
+    post(worker, { type: 'trial', index });
   }
 
   function launch() {
@@ -198,12 +166,13 @@ export async function mount(el, app) {
     setStatus('running', `Searching in ${Math.min(workerCount, pending)} workers…`);
     for (let i = 0; i < Math.min(workerCount, pending); i++) {
       const w = new Worker(new URL('../search-worker.js', import.meta.url), { type: 'module' });
+      /** @param {MessageEvent<SearchReply>} event */
       w.onmessage = ({ data }) => {
         if (!s.running) return;
         if (data.type === 'ready') {
           if (!s.plan) {
             s.plan = data.plan;
-            s.next = [...(s.config.baseline !== false ? [-1] : []), ...s.plan.map((_, j) => j)];
+            s.next = runs();
           }
           dispatch(w);
         } else if (data.type === 'trial') {
@@ -215,38 +184,38 @@ export async function mount(el, app) {
         }
       };
       w.onerror = (e) => { e.preventDefault(); finish('error', `Search stopped: a search worker failed (${e.message || 'could not start'})`); };
-      w.postMessage({ type: 'init', load: s.load, experiment: s.experiment, search: s.config });
+      if (s.load && s.experiment && s.config) post(w, { type: 'init', load: s.load, experiment: s.experiment, search: s.config });
       s.workers.push(w);
     }
     render();
   }
 
   startBtn.onclick = () => {
-    s.load = app.trainer?.lastLoad ?? (app.experiment && { source: app.experiment.data.source });
-    if (!s.load || !app.experiment) { setStatus('error', 'Load data and set up an experiment before searching.'); return; }
-    Object.assign(s, { config: form.read(), experiment: app.experiment, plan: null, results: new Map(), next: [] });
+    const experiment = app.experiment;
+    s.load = app.lastLoad ?? (experiment?.data?.source ? { source: experiment.data.source } : null);
+    if (!s.load || !experiment) { setStatus('error', 'Load data and set up an experiment before searching.'); return; }
+    Object.assign(s, { config: form.read(), experiment, plan: null, results: new Map(), next: [] });
     launch();
   };
   stopBtn.onclick = () => {
     // Trials in flight are dropped; they rerun on resume and give the same results.
-    const all = s.plan ? [...(s.config.baseline !== false ? [-1] : []), ...s.plan.map((_, j) => j)] : [];
-    s.next = all.filter((j) => !s.results.has(j));
+    s.next = s.plan ? runs().filter((j) => !s.results.has(j)) : [];
     finish('stopped', `Stopped after ${s.results.size} of ${total()} runs; resume to finish.`);
   };
   resumeBtn.onclick = () => launch();
   applyBtn.onclick = () => {
     const b = best();
     if (!b) return;
-    const exp = applySettings(JSON.stringify(s.experiment), JSON.stringify(b.settings));
-    app.setExperiment(exp);
+    app.setExperiment(applySettings(JSON.stringify(s.experiment), JSON.stringify(b.settings)));
     app.send({ type: 'train' });
-    setStatus('applied', `Applied trial ${b.index + 1}'s settings and retrained; the test metrics are for this model.`);
+    setStatus('applied', `Applied trial ${Number(b.index) + 1}'s settings and retrained; the test metrics are for this model.`);
   };
-  suggestBtn.onclick = () => form.select(s.lastDiagnosis.vary);
+  suggestBtn.onclick = () => form.select(s.lastDiagnosis?.vary ?? []);
 
+  /** @param {Evaluation | null} evaluation */
   const diagnose = (evaluation) => {
     if (!evaluation || !app.history.length) return;
-    s.lastDiagnosis = diagnoseRun(JSON.stringify(app.history), JSON.stringify(evaluation));
+    s.lastDiagnosis = /** @type {Diagnosis} */ (diagnoseRun(JSON.stringify(app.history), JSON.stringify(evaluation)));
     showDiagnosis(diagnosis, s.lastDiagnosis);
     buttons();
   };
@@ -255,3 +224,9 @@ export async function mount(el, app) {
   diagnose(app.evaluation);
   buttons();
 }
+
+/**
+ * @param {Worker} worker a search worker (www/search-worker.js)
+ * @param {SearchRequest} msg
+ */
+const post = (worker, msg) => worker.postMessage(msg);

@@ -1,13 +1,22 @@
+// @ts-check
 // Data preprocessing: pick a built-in dataset or upload/drop a CSV, preview it, read the column
 // summary, choose target and features, and set missing values, scaling, split and window.
 import { BUILTINS, builtinKey, fitOutputLayer } from '../datasets.js';
 import { GENERATED } from '../generated.js';
-import { $, el, field, fillSelect, numberInput, showError } from '../ui.js';
+import { showError } from '../status.js';
+import { $, el, field, fillSelect, numberInput } from '../ui.js';
 import { renderColumns, renderPreview } from './columns.js';
+
+/** @import {App} from '../app.js' */
+/** @import {Experiment} from '../types.js' */
 
 // The core refuses files over 256 MB (parsing peaks at ~3.3× the file size in memory).
 const MAX_UPLOAD_BYTES = 256 * 1024 * 1024;
 
+/**
+ * @param {HTMLElement} root
+ * @param {App} app
+ */
 export function mount(root, app) {
   const dataset = el('select', { id: 'dataset' });
   fillSelect(dataset, [['', '(uploaded CSV)'], ...Object.entries(BUILTINS).map(([k, v]) => [k, v.label])], 'iris');
@@ -48,16 +57,22 @@ export function mount(root, app) {
       field('Look back (steps)', lookback), field('Horizon (steps ahead)', horizon)),
   );
 
-  const data = () => app.experiment.data;
-  const apply = () => app.setExperiment(app.experiment);
+  const data = () => app.experiment?.data ?? {};
+  /**
+   * Edits a copy of the experiment's data part; the store adopts it and the worker rebuilds.
+   * @param {(data: NonNullable<Experiment['data']>, experiment: Experiment) => void} fn
+   */
+  const editData = (fn) => app.editExperiment((e) => fn(e.data ??= {}, e));
 
+  /** @param {string} name a key of BUILTINS */
   function chooseDataset(name) {
-    const keepSeed = app.experiment?.seed ?? 42;
-    app.experiment = BUILTINS[name].experiment();
-    app.experiment.seed = keepSeed;
+    const next = BUILTINS[name].experiment();
+    next.seed = app.experiment?.seed ?? 42;
+    app.openExperiment(next);
     openSource(app);
   }
 
+  /** @param {File | undefined} f */
   async function upload(f) {
     if (!f) return;
     if (f.size > MAX_UPLOAD_BYTES) {
@@ -85,72 +100,80 @@ export function mount(root, app) {
   app.on('summary', () => { skipBadRows.hidden = true; });
 
   dataset.addEventListener('change', () => dataset.value && chooseDataset(dataset.value));
-  file.addEventListener('change', () => upload(file.files[0]));
+  file.addEventListener('change', () => upload(file.files?.[0]));
   drop.addEventListener('dragover', (ev) => { ev.preventDefault(); drop.classList.add('over'); });
   drop.addEventListener('dragleave', () => drop.classList.remove('over'));
   drop.addEventListener('drop', (ev) => {
     ev.preventDefault();
     drop.classList.remove('over');
-    upload(ev.dataTransfer.files[0]);
+    upload(ev.dataTransfer?.files[0]);
   });
-  const onChange = (input, fn) => input.addEventListener('change', () => { fn(); apply(); });
-  onChange(missing, () => { data().missing = missing.value; });
-  onChange(scale, () => { data().scale = scale.value; });
-  onChange(method, () => { data().split.method = method.value; });
-  onChange(validation, () => { data().split.validation = Number(validation.value); });
-  onChange(test, () => { data().split.test = Number(test.value); });
-  onChange(seed, () => { app.experiment.seed = Number(seed.value); });
+  /**
+   * @param {HTMLElement} input
+   * @param {Parameters<typeof editData>[0]} fn
+   */
+  const onChange = (input, fn) => input.addEventListener('change', () => editData(fn));
+  onChange(missing, (d) => { d.missing = missing.value; });
+  onChange(scale, (d) => { d.scale = scale.value; });
+  onChange(method, (d) => { d.split = { ...d.split, method: method.value }; });
+  onChange(validation, (d) => { d.split = { ...d.split, validation: Number(validation.value) }; });
+  onChange(test, (d) => { d.split = { ...d.split, test: Number(test.value) }; });
+  onChange(seed, (_, e) => { e.seed = Number(seed.value); });
   for (const input of [windowOn, lookback, horizon]) {
-    onChange(input, () => { data().window = windowOn.checked ? { lookback: Number(lookback.value), horizon: Number(horizon.value) } : null; });
+    onChange(input, (d) => { d.window = windowOn.checked ? { lookback: Number(lookback.value), horizon: Number(horizon.value) } : null; });
   }
 
+  /**
+   * @param {string} name a column
+   * @param {'target' | 'feature' | 'ignore'} role
+   */
   function onRole(name, role) {
-    const d = data();
-    const all = app.table.columns.map((c) => c.name);
-    const previous = d.target;
-    let features = d.features ?? all.filter((n) => n !== previous);
-    if (role === 'target') {
-      d.target = name;
-      // The old target becomes a feature when every other column was one.
-      if (d.features == null) features.push(previous);
-      d.task = 'auto';
-      fitOutputLayer(app.experiment, app.table.columns.find((c) => c.name === name), app.table.max_classes);
-    } else if (role === 'feature') features = [...new Set([...features, name])];
-    else features = features.filter((n) => n !== name);
-    const everyOther = all.filter((n) => n !== d.target);
-    d.features = everyOther.every((n) => features.includes(n)) ? null : everyOther.filter((n) => features.includes(n));
-    apply();
+    const columns = app.table?.columns ?? [];
+    const all = columns.map((c) => c.name);
+    editData((d, e) => {
+      const previous = d.target ?? null;
+      let features = d.features ?? all.filter((n) => n !== previous);
+      if (role === 'target') {
+        d.target = name;
+        // The old target becomes a feature when every other column was one.
+        if (d.features == null && previous !== null) features.push(previous);
+        d.task = 'auto';
+        fitOutputLayer(e, columns.find((c) => c.name === name), app.table?.max_classes);
+      } else if (role === 'feature') features = [...new Set([...features, name])];
+      else features = features.filter((n) => n !== name);
+      const everyOther = all.filter((n) => n !== d.target);
+      d.features = everyOther.every((n) => features.includes(n)) ? null : everyOther.filter((n) => features.includes(n));
+    });
   }
 
   function sync() {
     const e = app.experiment;
-    if (!e) return;
+    if (!e?.data) return;
     const d = e.data;
     dataset.value = builtinKey(d.source);
     synthetic.hidden = builtinKey(d.source) !== 'stock';
     missing.value = d.missing ?? 'mean';
     scale.value = d.scale ?? 'standard';
     method.value = d.split?.method ?? 'stratified';
-    validation.value = d.split?.validation ?? 0.1;
-    test.value = d.split?.test ?? 0.2;
+    validation.value = String(d.split?.validation ?? 0.1);
+    test.value = String(d.split?.test ?? 0.2);
     windowOn.checked = Boolean(d.window);
     if (d.window) {
-      lookback.value = d.window.lookback;
-      horizon.value = d.window.horizon;
+      lookback.value = String(d.window.lookback);
+      horizon.value = String(d.window.horizon);
     }
-    seed.value = e.seed ?? 42;
+    seed.value = String(e.seed ?? 42);
     if (app.table) renderColumns(columns, app.table, d, onRole);
   }
 
   app.on('summary', (t) => {
     summary.textContent = `${t.name}: ${t.rows} rows × ${t.columns.length} columns`;
     const names = t.columns.map((c) => c.name);
-    const d = data();
-    if (!names.includes(d.target)) d.target = names[names.length - 1];
-    if (d.features && !d.features.every((n) => names.includes(n))) d.features = null;
-    fitOutputLayer(app.experiment, t.columns.find((c) => c.name === d.target), t.max_classes);
-    sync();
-    apply();
+    editData((d, e) => {
+      if (!names.includes(d.target ?? '')) d.target = names[names.length - 1];
+      if (d.features && !d.features.every((n) => names.includes(n))) d.features = null;
+      fitOutputLayer(e, t.columns.find((c) => c.name === d.target), t.max_classes);
+    });
   });
   app.on('preview', () => renderPreview(preview, app.table, app.preview));
   app.on('experiment', sync);
@@ -162,18 +185,21 @@ export function mount(root, app) {
   sync();
 }
 
-/** Loads the data `app.experiment` names: a built-in, the seeded synthetic series, or asks for the file. */
+/**
+ * Loads the data `app.experiment` names: a built-in, the seeded synthetic series, or asks for the file.
+ * @param {App} app
+ */
 export function openSource(app) {
-  const source = app.experiment.data?.source ?? 'builtin:iris';
-  app.setStatus('loading');
+  const source = app.experiment?.data?.source ?? 'builtin:iris';
+  const onBadRows = app.experiment?.data?.on_bad_rows;
   const made = GENERATED.get(source.slice(5));
   if (source.startsWith('file:') && made) {
-    app.send({ type: 'load', name: source.slice(5), bytes: made(), on_bad_rows: app.experiment.data.on_bad_rows });
+    app.load({ type: 'load', name: source.slice(5), bytes: made(), on_bad_rows: onBadRows });
   } else if (source.startsWith('file:')) {
     showError(`This experiment was made with an uploaded file (${source.slice(5)}); upload it under Data preprocessing to continue.`);
     app.setStatus('idle');
   } else {
-    app.send({ type: 'load', source, on_bad_rows: app.experiment.data.on_bad_rows });
+    app.load({ type: 'load', source, on_bad_rows: onBadRows });
   }
   $('#data-summary').textContent = '';
 }

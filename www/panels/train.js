@@ -1,8 +1,15 @@
+// @ts-check
 // Training: epochs and batch size, the learning rate (adjustable while training), the live loss
 // chart (redrawn at most once per frame) and a summary of the first and last epoch.
 import { drawLoss } from '../chart.js';
-import { el, field, numberInput } from '../ui.js';
+import { el, field, fmt, numberInput } from '../ui.js';
 
+/** @import {App} from '../app.js' */
+
+/**
+ * @param {HTMLElement} root
+ * @param {App} app
+ */
 export function mount(root, app) {
   const epochs = numberInput({ id: 'epochs', min: 1, max: 100000 });
   const batch = numberInput({ id: 'batch-size', min: 1, max: 65536 });
@@ -17,18 +24,22 @@ export function mount(root, app) {
       el('label', {}, 'Learning rate', lr, lrNote)),
     lossSummary, canvas, next);
 
-  const exp = () => app.experiment;
-  const reconfigure = () => app.setExperiment(exp());
-  epochs.addEventListener('change', () => { exp().fit.epochs = Number(epochs.value); reconfigure(); });
-  batch.addEventListener('change', () => { exp().fit.batch_size = Number(batch.value); reconfigure(); });
+  epochs.addEventListener('change', () => app.editExperiment((e) => { e.fit = { ...e.fit, epochs: Number(epochs.value) }; }));
+  batch.addEventListener('change', () => app.editExperiment((e) => { e.fit = { ...e.fit, batch_size: Number(batch.value) }; }));
   lr.addEventListener('change', () => {
     const value = Number(lr.value);
     if (!(value >= 1e-7 && value <= 10)) return;
-    exp().compile.optimizer.learning_rate = value;
+    /** @param {import('../types.js').Experiment} e */
+    const setRate = (e) => {
+      const compile = e.compile ??= {};
+      compile.optimizer = { type: 'adam', ...compile.optimizer, learning_rate: value };
+    };
     if (app.status === 'training' || app.status === 'paused') {
+      // The running session takes it between batches, and the experiment keeps it.
+      app.tuneExperiment(setRate);
       app.send({ type: 'set', learning_rate: value });
       lrNote.textContent = `Learning rate set to ${value} from epoch ${app.history.length + 1}.`;
-    } else reconfigure();
+    } else app.editExperiment(setRate);
   });
 
   function showSummary() {
@@ -45,11 +56,11 @@ export function mount(root, app) {
   }
   const redraw = () => { drawLoss(canvas, app.history); showSummary(); };
   function sync() {
-    const e = exp();
+    const e = app.experiment;
     if (!e?.fit) return;
-    epochs.value = e.fit.epochs;
-    batch.value = e.fit.batch_size;
-    lr.value = Number((e.compile?.optimizer?.learning_rate ?? 0.01).toPrecision(6));
+    epochs.value = String(e.fit.epochs);
+    batch.value = String(e.fit.batch_size);
+    lr.value = fmt(e.compile?.optimizer?.learning_rate ?? 0.01, { digits: 6 });
     next.hidden = true;
   }
   app.on('experiment', () => { sync(); redraw(); });

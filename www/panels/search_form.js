@@ -1,0 +1,64 @@
+// @ts-check
+// The Optimization panel's search form: which knobs to vary over which values, the strategy, the
+// budget, the seed and how trials are scored. It edits the search document of `kindling search`
+// (docs/CONTRACTS.md section 3).
+import { el } from '../ui.js';
+
+/** @import {SearchConfig} from '../types.js' */
+
+const KNOBS = ['optimizer', 'learning_rate', 'layers', 'units', 'dropout', 'batch_size', 'epochs'];
+/** @type {SearchConfig['vary']} */
+const EXTRA = { epochs: { choice: [50, 100, 200] } }; // offered, not varied by default
+
+/** @param {string} text a comma-separated list of numbers or names */
+const parseList = (text) => text.split(',').map((s) => s.trim()).filter(Boolean)
+  .map((s) => (Number.isFinite(Number(s)) ? Number(s) : s));
+
+/**
+ * The form, filled from `defaults` (the core's `defaultSearch()`): `el` to show, `read()` the
+ * search document, `select(knobs)` ticks exactly those knobs.
+ * @param {SearchConfig} defaults
+ */
+export function searchForm(defaults) {
+  /** @type {Record<string, {check: HTMLInputElement, read: () => object}>} */
+  const knobs = {};
+  const rows = KNOBS.map((name) => {
+    const domain = defaults.vary[name] ?? EXTRA[name];
+    const check = el('input', { type: 'checkbox', checked: name in defaults.vary, name: `vary-${name}` });
+    let read;
+    let editor;
+    if ('choice' in domain) {
+      const input = el('input', { type: 'text', value: domain.choice.join(', '), size: 18, name: `values-${name}` });
+      read = () => ({ choice: parseList(input.value) });
+      editor = input;
+    } else {
+      const kind = /** @type {'uniform' | 'log_uniform'} */ (Object.keys(domain)[0]);
+      const [lo, hi] = /** @type {[number, number]} */ (/** @type {any} */ (domain)[kind]).map((v) => el('input', { type: 'number', value: v, step: 'any' }));
+      read = () => ({ [kind]: [Number(lo.value), Number(hi.value)] });
+      editor = el('span', {}, lo, ' to ', hi, kind === 'log_uniform' ? ' (log scale)' : '');
+    }
+    knobs[name] = { check, read };
+    return el('div', { className: 'knob' }, el('label', {}, check, ` ${name}`), editor);
+  });
+  const strategy = el('select', { name: 'strategy' }, el('option', { value: 'random' }, 'random'), el('option', { value: 'grid' }, 'grid'));
+  const trials = el('input', { type: 'number', value: defaults.trials, min: 1, max: 1000, name: 'trials' });
+  const seed = el('input', { type: 'number', value: defaults.seed, min: 0, name: 'seed' });
+  const validation = el('select', { name: 'validation' },
+    el('option', { value: '0' }, 'validation split'), el('option', { value: '3' }, '3-fold'), el('option', { value: '5' }, '5-fold'));
+  const form = el('div', {},
+    el('fieldset', {}, el('legend', {}, 'What to vary'), ...rows),
+    el('div', { className: 'row' },
+      el('label', {}, 'Strategy ', strategy), el('label', {}, 'Trials ', trials),
+      el('label', {}, 'Seed ', seed), el('label', {}, 'Score on ', validation)));
+  /** @returns {SearchConfig} */
+  const read = () => ({
+    strategy: strategy.value,
+    trials: Number(trials.value),
+    seed: Number(seed.value),
+    validation: validation.value === '0' ? { method: 'split' } : { method: 'kfold', k: Number(validation.value) },
+    vary: Object.fromEntries(Object.entries(knobs).filter(([, k]) => k.check.checked).map(([n, k]) => [n, /** @type {any} */ (k.read())])),
+  });
+  /** @param {string[]} names */
+  const select = (names) => Object.entries(knobs).forEach(([n, k]) => { k.check.checked = names.includes(n); });
+  return { el: form, read, select };
+}

@@ -1,0 +1,262 @@
+// @ts-check
+// The page's types, for `tsc --noEmit` (jsconfig.json) only: nothing here runs. The experiment
+// (Contract 1), the training worker's messages in both directions and the search workers'
+// (docs/CONTRACTS.md section 4, mirrored field by field), and the store's state (www/store.js).
+// A message field spelt differently from here fails the check.
+export {};
+
+// ── Contract 1: the experiment (every key optional; the core fills the defaults) ──────────────
+
+/** @typedef {'idle' | 'loading' | 'ready' | 'training' | 'paused' | 'done' | 'error'} Status */
+/** @typedef {'preprocess' | 'build' | 'train' | 'evaluate' | 'decide' | 'optimize' | 'deploy' | 'apply'} NodeId */
+/** @typedef {'classification' | 'regression'} Task the task a configured experiment runs */
+
+/**
+ * One layer: `type` and that type's keys (dense `units`, `activation`; dropout `rate`; …).
+ * @typedef {{type: string, [key: string]: any}} Layer
+ */
+
+/**
+ * @typedef {object} DataSpec
+ * @property {string} [source] `builtin:NAME` or `file:NAME.csv`
+ * @property {string | null} [target]
+ * @property {string[] | null} [features]
+ * @property {string} [task] `auto` `classification` `regression`
+ * @property {string} [missing] `drop` `mean` `median` `most_frequent` `zero`
+ * @property {string} [scale] `standard` `minmax` `none`
+ * @property {{method?: string, validation?: number, test?: number}} [split] method `random` `stratified` `chronological`
+ * @property {{lookback: number, horizon: number} | null} [window]
+ * @property {string} [on_bad_rows] `error` `skip`
+ */
+
+/**
+ * @typedef {object} Experiment
+ * @property {number} [version]
+ * @property {number} [seed]
+ * @property {DataSpec} [data]
+ * @property {{layers: Layer[]}} [model]
+ * @property {{loss?: string | null, optimizer?: {type: string, learning_rate?: number, [key: string]: any}, metrics?: string[]}} [compile]
+ * @property {{epochs?: number, batch_size?: number, early_stopping?: object | null}} [fit]
+ */
+
+/**
+ * An experiment as the core returns it (`configured`): every default filled in.
+ * @typedef {Experiment & {data: DataSpec & {split: {method: string, validation: number, test: number}},
+ *   model: {layers: Layer[]}, compile: {loss: string | null, optimizer: {type: string, learning_rate: number}},
+ *   fit: {epochs: number, batch_size: number}}} FullExperiment
+ */
+
+// ── Worker messages, main → worker ────────────────────────────────────────────────────────────
+
+/**
+ * @typedef {{type: 'load', name: string, bytes: Uint8Array, on_bad_rows?: string}
+ *   | {type: 'load', source: string, on_bad_rows?: string}} LoadMessage
+ */
+
+/**
+ * @typedef {LoadMessage
+ *   | {type: 'configure', experiment: Experiment}
+ *   | {type: 'train'} | {type: 'pause'} | {type: 'stop'} | {type: '__panic'}
+ *   | {type: 'step', unit?: 'epoch' | 'batch'}
+ *   | {type: 'set', learning_rate: number}
+ *   | {type: 'evaluate'} | {type: 'export'}
+ *   | {type: 'import', name: string, model: Uint8Array | string}
+ *   | {type: 'predict', id?: string, from: ModelSource, name: string, bytes: Uint8Array}
+ *   | {type: 'predict', id?: string, from: ModelSource, rows: Record<string, number | string | null>[]}
+ *   | {type: 'forecast', id: string, from: ModelSource, steps: number}
+ *   | {type: 'test_predictions'}
+ *   | {type: 'grid', size?: number}
+ *   | {type: 'weights'}} MainMessage
+ */
+
+/** @typedef {'session' | 'import'} ModelSource */
+
+// ── Worker messages, worker → main ────────────────────────────────────────────────────────────
+
+/** @typedef {{line?: number | null, column?: string | null, message: string}} Warning */
+
+/**
+ * @typedef {object} ColumnSummary
+ * @property {string} name
+ * @property {string} kind `numeric` `categorical` `boolean` `date`
+ * @property {number} missing
+ * @property {number} distinct
+ * @property {number} [min]
+ * @property {number} [max]
+ * @property {number} [mean]
+ * @property {number} [std]
+ * @property {{value: string, count: number}[]} [values]
+ */
+
+/**
+ * The `summary` message without its `type`: the loaded table.
+ * @typedef {{name: string, rows: number, columns: ColumnSummary[], warnings: Warning[], parse_ms?: number, max_classes?: number}} Table
+ */
+
+/**
+ * @typedef {object} ConfiguredSummary
+ * @property {Task} task
+ * @property {string} loss
+ * @property {string[]} features
+ * @property {string} target
+ * @property {string[] | null} [classes]
+ * @property {[number, number, number]} rows train, validation, test
+ * @property {{kind: string, output_shape: number[], params: number}[]} layers
+ * @property {number} params
+ * @property {number} [dropped]
+ * @property {(string | Warning)[]} [warnings] what preparing changed (dropped rows, filled cells)
+ */
+
+/** @typedef {{precision: number, recall: number, f1: number, support: number}} ClassScores */
+
+/**
+ * @typedef {object} Evaluation
+ * @property {number} rows
+ * @property {number | null} loss
+ * @property {number} [accuracy]
+ * @property {number} [f1] macro F1
+ * @property {number[][]} [confusion] `confusion[actual][predicted]`
+ * @property {ClassScores[]} [per_class]
+ * @property {ClassScores} [macro_avg] over the classes that occur (scikit-learn's)
+ * @property {ClassScores} [weighted_avg]
+ * @property {number} [mse]
+ * @property {number} [rmse]
+ * @property {number} [mae]
+ * @property {number} [r2]
+ */
+
+/**
+ * @typedef {object} ModelCard
+ * @property {{kind: string, output_shape: number[], params: number}[]} layers
+ * @property {number} params
+ * @property {Task} task
+ * @property {string[]} features
+ * @property {string} target
+ * @property {string[] | null} [classes]
+ * @property {string} source
+ * @property {[number, number, number]} rows
+ * @property {number} seed
+ * @property {number} epochs
+ * @property {Record<string, number | null | undefined>} test
+ * @property {{lookback: number, horizon: number} | null} [window]
+ * @property {{name: string, kind: string, default: number, categories?: string[]}[]} inputs
+ */
+
+/**
+ * @typedef {{task: string, target: string, actual: number[], predicted: number[], classes?: string[] | null}} TestPredictions
+ */
+
+/**
+ * @typedef {{features: [string, string], x_range: [number, number], y_range: [number, number], size: number,
+ *   class: number[], confidence: number[], points: [number, number, number][], classes: string[]}} Grid
+ */
+
+/**
+ * @typedef {{type: 'ready'}
+ *   | {type: 'progress', stage: string, done: number, total: number}
+ *   | ({type: 'summary'} & Table)
+ *   | {type: 'preview', rows: string[][]}
+ *   | {type: 'configured', summary: ConfiguredSummary, experiment: FullExperiment}
+ *   | EpochMessage
+ *   | {type: 'state', state: 'training' | 'paused' | 'done'}
+ *   | ({type: 'evaluation'} & Evaluation)
+ *   | ModelMessage
+ *   | PredictionsMessage
+ *   | ForecastMessage
+ *   | ({type: 'test_predictions'} & TestPredictions)
+ *   | {type: 'grid', grid: Grid | null}
+ *   | {type: 'weights', weights: number[][], epoch: number}
+ *   | ErrorMessage} WorkerMessage
+ */
+
+/** @typedef {{type: 'epoch', epoch: number, loss: number, val_loss: number | null, metrics: {accuracy?: number | null, val_accuracy?: number | null}}} EpochMessage */
+
+/**
+ * @typedef {{type: 'model', id?: string, source: ModelSource, json?: string, name?: string, card: ModelCard, error?: undefined}
+ *   | {type: 'model', id?: string, error: string}} ModelMessage
+ */
+
+/**
+ * @typedef {{type: 'predictions', id?: string, task: string, target: string, classes: string[] | null,
+ *     labels: string[] | null, values: number[][], rows: number[], warnings: string[], csv?: string, error?: undefined}
+ *   | {type: 'predictions', id?: string, error: string}} PredictionsMessage
+ */
+
+/**
+ * @typedef {{type: 'forecast', id: string, target: string, history: number[], forecast: number[], error?: undefined}
+ *   | {type: 'forecast', id: string, error: string}} ForecastMessage
+ */
+
+/** @typedef {{type: 'error', stage: string, message: string, fatal?: boolean, diagnosis?: Diagnosis}} ErrorMessage */
+
+/**
+ * The worker message of type `T`.
+ * @template {WorkerMessage['type']} T
+ * @typedef {Extract<WorkerMessage, {type: T}>} MessageOf
+ */
+
+/**
+ * The core's diagnosis of a run ("Optimize?"; docs/CONTRACTS.md section 3).
+ * @typedef {{verdict: 'diverged' | 'plateau' | 'overfitting' | 'underfitting' | 'fine', optimize: boolean, message: string,
+ *   turned_at: number | null, numbers: Record<string, number>, suggestions: {action: string, text: string}[], vary: string[]}} Diagnosis
+ */
+
+// ── Search workers (www/search-worker.js) ─────────────────────────────────────────────────────
+
+/** @typedef {Record<string, any>} Settings a trial's `{knob: value}` */
+
+/**
+ * @typedef {object} TrialResult
+ * @property {number | null} index `null` for the baseline (the experiment unchanged)
+ * @property {Settings} settings
+ * @property {number | null} score the validation loss
+ * @property {number | null} [val_accuracy]
+ * @property {number[]} [loss]
+ * @property {(number | null)[]} [val_loss]
+ * @property {string} [error]
+ */
+
+/**
+ * The search document (`kindling search --space`; docs/CONTRACTS.md section 3).
+ * @typedef {{strategy?: string, trials: number, seed: number, grid_points?: number, baseline?: boolean,
+ *   validation: {method: string, k?: number},
+ *   vary: Record<string, {choice: (number | string)[]} | {uniform: [number, number]} | {log_uniform: [number, number]}>}} SearchConfig
+ */
+
+/**
+ * @typedef {{type: 'init', load: {name: string, bytes: Uint8Array} | {source: string}, experiment: Experiment | DeepReadonly<Experiment>, search: SearchConfig}
+ *   | {type: 'trial', index: number}} SearchRequest
+ */
+
+/**
+ * @typedef {{type: 'ready', plan: Settings[]}
+ *   | {type: 'trial', result: TrialResult}
+ *   | {type: 'error', message: string, index?: number, fatal: boolean}} SearchReply
+ */
+
+// ── The store (www/store.js) ──────────────────────────────────────────────────────────────────
+
+/**
+ * `T` with every property and element read-only, all the way down (what the store hands out).
+ * @template T
+ * @typedef {T extends (infer E)[] ? readonly DeepReadonly<E>[] : T extends object ? {readonly [K in keyof T]: DeepReadonly<T[K]>} : T} DeepReadonly
+ */
+
+/** @typedef {{epoch: number, loss: number, val_loss: number | null, accuracy?: number | null, val_accuracy?: number | null}} EpochRecord */
+
+/**
+ * The deployable model (www/model.js): trained in this tab (`session`) or opened from a file.
+ * @typedef {{from: ModelSource, card: ModelCard, json?: string, bytes: number, name?: string, text?: Uint8Array | string}} DeployedModel
+ */
+
+/**
+ * What the store announces, by event type: every worker message under its own type, and the
+ * page's own events.
+ * @typedef {{[T in WorkerMessage['type']]: MessageOf<T>} & {
+ *   experiment: DeepReadonly<Experiment>,
+ *   status: Status,
+ *   navigate: NodeId,
+ *   deployed: DeployedModel | null,
+ *   decided: 'optimize' | 'deploy',
+ * }} Events
+ */
