@@ -27,12 +27,10 @@ test('divergence in epoch 1 is diagnosed as diverged; a new run clears it', asyn
   assert.equal(await page.locator('[data-testid=decide-yes].primary').count(), 1, 'optimizing is recommended');
 
   // A working learning rate: the stale verdict goes, the new run is diagnosed from its curves.
-  await page.evaluate(() => {
-    const { app } = window.kindling;
-    app.experiment.compile.optimizer.learning_rate = 0.001;
-    app.experiment.data.scale = 'standard';
-    app.setExperiment(app.experiment);
-  });
+  await page.evaluate(() => window.kindling.app.editExperiment((e) => {
+    e.compile.optimizer.learning_rate = 0.001;
+    e.data.scale = 'standard';
+  }));
   await waitForState(page, 'ready');
   assert.equal(await verdict.getAttribute('data-verdict'), 'none');
   await page.click('[data-testid=train]');
