@@ -2,6 +2,7 @@
 // Charts (plotters-canvas), drawn with the main thread's copy of the wasm (www/wasm.js), loaded
 // for the first chart or when the page is idle, so at start-up the worker compiles the .wasm alone. Each canvas is redrawn
 // at most once per display frame, and only when it is shown.
+import { sayAttr } from './i18n.js';
 import { fitCanvas } from './ui.js';
 import { loadWasm as load } from './wasm.js';
 
@@ -34,7 +35,7 @@ function schedule(canvas, draw) {
       canvas.dataset.drawn = 'true';
     } catch (err) {
       canvas.dataset.drawn = 'failed';
-      canvas.setAttribute('aria-description', `chart could not be drawn: ${/** @type {Error} */ (err).message}`);
+      sayAttr(canvas, 'aria-description', 'chart.failed', { error: /** @type {Error} */ (err).message });
     }
   });
 }

@@ -43,13 +43,13 @@ const series = (source, target) => base(source, target,
   [{ type: 'dense', units: 32, activation: 'relu' }, { type: 'dense', units: 1, activation: 'linear' }],
   { epochs: 100, batch_size: 32 });
 
-/** @type {Record<string, {label: string, synthetic?: boolean, experiment: () => Experiment}>} */
+/** The built-ins (their names are the catalog's `dataset.KEY`). @type {Record<string, {synthetic?: boolean, experiment: () => Experiment}>} */
 export const BUILTINS = {
-  iris: { label: 'Iris flowers (150 rows, 3 species)', experiment: () => classifier('builtin:iris', 'species', 16) },
-  digits: { label: 'Handwritten digits 8×8 (1797 rows)', experiment: () => classifier('builtin:digits', 'label', 64) },
-  diabetes: { label: 'Diabetes progression (442 rows, regression)', experiment: () => regressor('builtin:diabetes', 'target', 32) },
-  sunspots: { label: 'Yearly sunspots 1700–2008 (time series)', experiment: () => series('builtin:sunspots', 'sunactivity') },
-  stock: { label: 'Stock price — SYNTHETIC (made-up, seeded; 500 days)', synthetic: true,
+  iris: { experiment: () => classifier('builtin:iris', 'species', 16) },
+  digits: { experiment: () => classifier('builtin:digits', 'label', 64) },
+  diabetes: { experiment: () => regressor('builtin:diabetes', 'target', 32) },
+  sunspots: { experiment: () => series('builtin:sunspots', 'sunactivity') },
+  stock: { synthetic: true,
     experiment: () => series(`file:${STOCK_FILE}`, 'close') },
 };
 

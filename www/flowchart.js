@@ -2,7 +2,7 @@
 // The flowchart as navigation: a row of step buttons (the keyboard and screen-reader path, with the
 // stable `[data-testid=node-ID]` hooks) and the seed's mermaid diagram, rendered lazily from its
 // source by the real mermaid library served from node_modules; its nodes are clickable too.
-import { MERMAID_SOURCE, NODES, label, language, mermaidSource } from './i18n.js';
+import { NODES, language, mermaidSource, say, showLabel } from './i18n.js';
 
 /** @import {NodeId} from './types.js' */
 
@@ -26,7 +26,7 @@ export class Flowchart {
     this.renders = undefined;
     /** @type {Map<NodeId, SVGGElement>} */
     this.shapes = new Map();
-    source.textContent = MERMAID_SOURCE;
+    source.textContent = mermaidSource(language());
     this.buttons = new Map(NODES.map((n, i) => {
       const li = document.createElement('li');
       const button = document.createElement('button');
@@ -37,8 +37,7 @@ export class Flowchart {
       num.className = 'step-num';
       num.textContent = String(i + 1);
       const text = document.createElement('span');
-      text.dataset.nodeLabel = n.id;
-      text.textContent = label(n.id);
+      showLabel(text, n.id);
       button.append(num, text);
       button.addEventListener('click', () => onSelect(n.id));
       li.append(button);
@@ -120,7 +119,7 @@ export class Flowchart {
       this.diagram.dataset.rendered = 'failed';
       const p = document.createElement('p');
       p.className = 'note';
-      p.textContent = `The diagram could not be drawn (${/** @type {Error} */ (err).message}); the steps above work the same.`;
+      say(p, 'flow.failed', { error: /** @type {Error} */ (err).message });
       this.diagram.replaceChildren(p);
     }
   }

@@ -3,7 +3,7 @@
 // next control to touch highlighted. Lessons may load their own experiment; lesson 1 also shows
 // θ, b and the loss after every gradient-descent step.
 import { LESSONS } from './lessons.js';
-import { label } from './i18n.js';
+
 import { openSource } from './panels/preprocess.js';
 import { $, el } from './ui.js';
 
@@ -46,11 +46,11 @@ export class Guide {
     this.stop();
     this.root.hidden = false;
     const buttons = Object.entries(LESSONS).map(([id, l]) => {
-      const b = el('button', { type: 'button', dataset: { testid: `lesson-${id}` } }, l.title);
+      const b = el('button', { type: 'button', dataset: { testid: `lesson-${id}` }, t: l.title });
       b.addEventListener('click', () => this.start(id));
       return b;
     });
-    this.body.replaceChildren(el('p', {}, 'Pick a walk-through. Each step opens a node of the flowchart and highlights what to touch next.'),
+    this.body.replaceChildren(el('p', { t: 'guide.pick' }),
       el('div', { className: 'buttons' }, ...buttons));
     buttons[0].focus();
   }
@@ -94,21 +94,23 @@ export class Guide {
     this.app.navigate(step.node);
     this.flow.highlight(step.node);
     this.mark(step.target);
-    const back = el('button', { type: 'button', disabled: this.index === 0, dataset: { testid: 'guide-back' } }, '← Back');
+    const back = el('button', { type: 'button', disabled: this.index === 0, dataset: { testid: 'guide-back' }, t: 'guide.back' });
     const last = this.index === steps.length - 1;
-    const next = el('button', { type: 'button', className: 'primary', dataset: { testid: 'guide-next' } }, last ? 'Finish' : 'Next →');
+    const next = el('button', { type: 'button', className: 'primary', dataset: { testid: 'guide-next' }, t: last ? 'guide.finish' : 'guide.next' });
     back.addEventListener('click', () => this.go(-1));
     next.addEventListener('click', () => (last ? this.menu() : this.go(1)));
+    const where = { title: { key: this.lesson.title }, step: this.index + 1, steps: steps.length, node: { key: `node.${step.node}` } };
     this.body.replaceChildren(
-      el('p', { className: 'note', dataset: { testid: 'guide-step' } }, `${this.lesson.title} · step ${this.index + 1} of ${steps.length} · ${label(step.node)}`),
-      el('p', { className: 'guide-text', dataset: { testid: 'guide-text' } }, step.text(this.app)),
+      el('p', { className: 'note', dataset: { testid: 'guide-step' }, t: ['guide.where', where] }),
+      el('p', { className: 'guide-text', dataset: { testid: 'guide-text' }, t: [step.text, step.params?.(this.app)] }),
       this.lesson.showTheta ? this.theta : '',
       el('div', { className: 'buttons' }, back, next));
   }
 
   resetTheta() {
-    this.theta.replaceChildren(el('caption', {}, 'θ, b and the training loss after each GD step'),
-      el('tr', {}, ...['step', 'θ', 'b', 'loss'].map((h) => el('th', { scope: 'col' }, h))));
+    this.theta.replaceChildren(el('caption', { t: 'guide.thetaCaption' }),
+      el('tr', {}, el('th', { scope: 'col', t: 'guide.thetaStep' }), el('th', { scope: 'col' }, 'θ'), el('th', { scope: 'col' }, 'b'),
+        el('th', { scope: 'col', t: 'guide.thetaLoss' })));
     this.app.send({ type: 'weights' });
   }
 

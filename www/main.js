@@ -6,8 +6,8 @@ import { prepareCharts } from './chart.js';
 import { BUILTINS } from './datasets.js';
 import { Flowchart } from './flowchart.js';
 import { Guide } from './guide.js';
-import { LANGUAGE_NAMES, NODE_IDS, label, setLanguage } from './i18n.js';
-import { WHY, dataLine } from './panel_text.js';
+import { LANGUAGE_NAMES, NODE_IDS, PageError, mermaidSource, nextLanguage, relabel, say, sayAttr, showLabel } from './i18n.js';
+import { dataLine } from './panel_text.js';
 import { mountPanel } from './panels/index.js';
 import { openSource } from './panels/preprocess.js';
 import { trackModel } from './model.js';
@@ -22,11 +22,13 @@ import { $, el } from './ui.js';
 const app = new App();
 trackModel(app);
 const sections = new Map(NODE_IDS.map((id) => {
-  const title = el('h2', { id: `${id}-h`, tabIndex: -1 }, el('span', { dataset: { nodeLabel: id } }, label(id)));
+  const label = el('span');
+  showLabel(label, id);
+  const title = el('h2', { id: `${id}-h`, tabIndex: -1 }, label);
   const body = el('div', { className: 'panel-body', id: `${id}-body` });
   const data = el('p', { className: 'why why-data', dataset: { testid: `why-${id}` } });
   const section = el('section', { className: 'panel', id: `panel-${id}`, hidden: true, ariaLabelledby: `${id}-h` },
-    title, el('p', { className: 'why' }, WHY[id]), data, body);
+    title, el('p', { className: 'why', t: `why.${id}` }), data, body);
   $('#panels').append(section);
   return [id, { section, title, body, data }];
 }));
@@ -45,7 +47,7 @@ app.on('navigate', (id) => {
 });
 
 // Each panel's second line speaks about the data loaded now.
-const describe = () => sections.forEach((s, id) => { s.data.textContent = dataLine(id, app); });
+const describe = () => sections.forEach((s, id) => say(s.data, dataLine(id, app)));
 app.on('configured', describe);
 app.on('state', describe);
 app.on('experiment', describe);
@@ -64,10 +66,30 @@ app.on('decided', () => done('decide'));
 const run = mountRunBar(app);
 const guide = new Guide(app, flow);
 $('#guide-toggle').addEventListener('click', () => guide.toggle());
-$('#lang-toggle').addEventListener('click', (ev) => {
-  /** @type {HTMLElement} */ (ev.target).textContent = LANGUAGE_NAMES[setLanguage()];
+
+// The language: the toggle cycles both → 中文 → English (remembered); a switch rewrites every text
+// in place, so the experiment, data, run and open panel stay as they are.
+const toggle = $('#lang-toggle');
+function showLanguage() {
+  const lang = app.language;
+  toggle.textContent = LANGUAGE_NAMES[lang];
+  sayAttr(toggle, 'aria-label', 'page.lang', { name: LANGUAGE_NAMES[lang] });
+  $('#flow-source').textContent = mermaidSource(lang);
+}
+toggle.addEventListener('click', () => app.setLanguage(nextLanguage(app.language)));
+app.on('language', (lang) => {
+  relabel(document);
+  showLanguage();
   if ($('#flow-diagram').dataset.rendered === 'true') flow.render();
+  // A `?lang=` in the address follows the toggle, so a reload shows what the user chose.
+  const url = new URL(location.href);
+  if (url.searchParams.has('lang')) {
+    url.searchParams.set('lang', lang);
+    history.replaceState(history.state, '', url);
+  }
 });
+relabel(document); // index.html's own texts, in the language the page opened in
+showLanguage();
 
 for (const id of RUN_NODES) mountPanel(id, section(id).body, app);
 app.navigate('preprocess');
@@ -79,7 +101,14 @@ function start() {
   try {
     ({ experiment: fromHash, run: runNow } = readHash(location.hash));
   } catch (err) {
-    showError(`The link's experiment could not be read (${/** @type {Error} */ (err).message}); opened the default instead.`);
+    const reason = err instanceof PageError ? err.msg : { key: 'link.notJson', params: { detail: /** @type {Error} */ (err).message } };
+    // Said once the default is open and stays until the user acts (the run bar clears the error
+    // box whenever an experiment is built).
+    let pending = true;
+    app.on('configured', () => {
+      if (pending) showError({ key: 'link.unreadable', params: { reason } });
+      pending = false;
+    });
   }
   if (runNow) run.runOnReady();
   const experiment = fromHash ?? BUILTINS.iris.experiment();
@@ -91,7 +120,7 @@ function start() {
   readSharedData(location.hash, experiment).then((shared) => {
     if (!shared) return openSource(app);
     app.load({ type: 'load', name: shared.name, bytes: shared.bytes, on_bad_rows: experiment.data?.on_bad_rows });
-  }).catch((err) => app.fail('share', err.message));
+  }).catch((err) => app.fail('share', err));
 }
 
 // An unstable handle for debugging and tests; not part of the page contract.
@@ -102,7 +131,7 @@ start();
 // or ends, and the live chart keeps its frame rate.
 function drawFlowchart() {
   if (app.status !== 'training' && !runNow) return flow.render();
-  /** @type {HTMLElement} */ ($('#flow-diagram').firstElementChild).textContent = 'The flowchart is drawn when training pauses or ends.';
+  say(/** @type {HTMLElement} */ ($('#flow-diagram').firstElementChild), 'flow.later');
   /** @param {{state: string}} msg */
   const later = ({ state }) => {
     if (state === 'training' || flow.renders) return;

@@ -2,6 +2,7 @@
 // The run bar, shown with every panel: train / pause / step (one batch or one epoch) / stop /
 // reset, the aria-live status and the progress bar. Reset rebuilds the session from the same
 // experiment and seed, so training restarts from the same initial weights.
+import { core, sayAttr } from './i18n.js';
 import { showError, showStatus } from './status.js';
 import { $, byTestId } from './ui.js';
 
@@ -19,7 +20,7 @@ export function mountRunBar(app) {
 
   function train() {
     if (app.status === 'done') return reset(true);
-    showError('');
+    showError(null);
     app.setStatus('training');
     app.send({ type: 'train' });
     app.navigate('train');
@@ -33,7 +34,7 @@ export function mountRunBar(app) {
   button('train').addEventListener('click', train);
   button('pause').addEventListener('click', () => app.send({ type: 'pause' }));
   button('step').addEventListener('click', () => {
-    showError('');
+    showError(null);
     app.send({ type: 'step', unit: unit.value === 'batch' ? 'batch' : 'epoch' });
   });
   button('stop').addEventListener('click', () => app.send({ type: 'stop' }));
@@ -44,7 +45,7 @@ export function mountRunBar(app) {
   });
   app.on('experiment', () => { progress.value = 0; });
   app.on('configured', () => {
-    showError('');
+    showError(null);
     if (runOnReady) {
       runOnReady = false;
       train();
@@ -53,12 +54,12 @@ export function mountRunBar(app) {
   app.on('epoch', (msg) => {
     const total = app.experiment?.fit?.epochs ?? msg.epoch;
     progress.value = msg.epoch / total;
-    progress.setAttribute('aria-valuetext', `epoch ${msg.epoch} of ${total}`);
-    if (app.status === 'training') showStatus('training', `epoch ${msg.epoch} / ${total}`);
+    sayAttr(progress, 'aria-valuetext', 'run.progressValue', { epoch: msg.epoch, total });
+    if (app.status === 'training') showStatus('training', { key: 'status.epochOf', params: { epoch: msg.epoch, total } });
   });
-  app.on('state', (msg) => showStatus(msg.state, msg.state === 'done' ? `after ${app.history.length} epochs` : ''));
+  app.on('state', (msg) => showStatus(msg.state, msg.state === 'done' ? { key: 'status.after', params: { epochs: app.history.length } } : null));
   app.on('error', (msg) => {
-    showError(msg.message);
+    showError(msg.i18n ?? core(msg.message));
     button('train').disabled = !app.configured;
     button('step').disabled = !app.configured;
   });

@@ -3,7 +3,10 @@
 // URL hash: #experiment=<base64url(JSON)>&data=<base64url(deflate-raw(CSV))>. Compression is the
 // browser's own CompressionStream; decoding is bounded so a link cannot exhaust memory.
 import { decodeBase64url, encodeBase64url } from './base64url.js';
+import { PageError } from './i18n.js';
 import { encodeExperiment } from './state.js';
+
+/** @import {Msg} from './i18n.js' */
 
 /** @import {DeepReadonly, Experiment, LoadMessage} from './types.js' */
 
@@ -27,7 +30,7 @@ async function collect(stream, max) {
     total += value.length;
     if (total > max) {
       await reader.cancel();
-      throw new Error(`the shared data inflates to more than ${max / 1024 / 1024} MB`);
+      throw new PageError('share.inflates', { mb: max / 1024 / 1024 });
     }
     chunks.push(value);
   }
@@ -51,14 +54,16 @@ export async function inflate(bytes, max = MAX_DATA_BYTES) {
 
 /**
  * The link to `page` (an absolute URL without hash) for `experiment`, with `upload` ({name, bytes}
- * of an uploaded CSV) when it compresses small enough. Returns `{url, hash, dataIncluded, note}`.
+ * of an uploaded CSV) when it compresses small enough. Returns `{url, hash, dataIncluded, note}`
+ * (`note`: why the data was left out, or null).
  * @param {string} page
  * @param {Experiment | DeepReadonly<Experiment>} experiment
  * @param {LoadMessage | null} upload the last load (its bytes when it was a CSV)
  */
 export async function shareLink(page, experiment, upload) {
   let hash = `experiment=${encodeExperiment(experiment)}`;
-  let note = '';
+  /** @type {Msg | null} */
+  let note = null;
   let dataIncluded = false;
   if (experiment.data?.source?.startsWith('file:') && upload && 'bytes' in upload) {
     const data = encodeBase64url(await deflate(upload.bytes));
@@ -66,28 +71,30 @@ export async function shareLink(page, experiment, upload) {
       hash += `&data=${data}`;
       dataIncluded = true;
     } else {
-      note = `The dataset is ${Math.ceil(data.length / 1000)} k characters compressed, too large for a link; whoever opens it uploads the file.`;
+      note = { key: 'share.tooBig', params: { k: Math.ceil(data.length / 1000) } };
     }
   }
   return { url: `${page}#${hash}`, hash, dataIncluded, note };
 }
 
 /**
- * The dataset a link carries, as `{name, bytes}`, or null. Throws a readable Error when damaged.
+ * The dataset a link carries, as `{name, bytes}`, or null. Throws a PageError when damaged.
  * @param {string} hash
  * @param {Experiment | DeepReadonly<Experiment> | null} experiment
  */
 export async function readSharedData(hash, experiment) {
   const text = new URLSearchParams(hash.replace(/^#/, '')).get('data');
   if (!text) return null;
-  if (text.length > MAX_DATA_CHARS) throw new Error(`the shared data is longer than ${MAX_DATA_CHARS} characters`);
+  if (text.length > MAX_DATA_CHARS) throw new PageError('share.tooLong', { max: MAX_DATA_CHARS });
   const source = experiment?.data?.source ?? '';
-  if (!source.startsWith('file:')) throw new Error('the link carries data but its experiment does not use an uploaded file');
+  if (!source.startsWith('file:')) throw new PageError('share.noFile');
   let bytes;
   try {
     bytes = await inflate(decodeBase64url(text));
   } catch (err) {
-    throw new Error(`the shared data is damaged (${/** @type {Error} */ (err).message}); ask for the link again`);
+    // Our own reason (too large) is said in the page's language; the browser's is English.
+    if (err instanceof PageError) throw new PageError('share.damagedBecause', { detail: err.msg });
+    throw new PageError('share.damaged', { detail: /** @type {Error} */ (err).message });
   }
   return { name: source.slice(5).slice(0, 200) || 'shared.csv', bytes };
 }

@@ -1,6 +1,7 @@
 // @ts-check
 // The experiment ⇄ URL hash (Contract 5): #experiment=<base64url(UTF-8 JSON)>[&run=1].
 import { decodeBase64url, encodeBase64url } from './base64url.js';
+import { PageError } from './i18n.js';
 
 /** @import {DeepReadonly, Experiment} from './types.js' */
 
@@ -16,9 +17,9 @@ export function encodeExperiment(experiment) {
  * @returns {Experiment}
  */
 export function decodeExperiment(text) {
-  if (text.length > MAX_HASH_CHARS) throw new Error('the shared experiment is too large');
+  if (text.length > MAX_HASH_CHARS) throw new PageError('link.tooLarge');
   const value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(decodeBase64url(text)));
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new Error('the shared experiment is not a JSON object');
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new PageError('link.notObject');
   return value;
 }
 

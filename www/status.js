@@ -2,26 +2,22 @@
 // The status line and the error box, shared by the page and the embed: the hooks
 // `[data-testid=status]` (`data-state`) and `[data-testid=error]` (docs/CONTRACTS.md section 5),
 // and the run buttons that make sense in each state.
+import { say } from './i18n.js';
 import { byTestId } from './ui.js';
 
 /** @typedef {import('./types.js').Status} Status */
-
-/** @type {Record<Status, string>} */
-const STATE_TEXT = {
-  idle: 'Idle', loading: 'Loading data…', ready: 'Ready to train', training: 'Training…',
-  paused: 'Paused', done: 'Done', error: 'Error',
-};
+/** @import {Msg} from './i18n.js' */
 
 /**
- * Shows `state` (and `detail` after it) in the status line and enables the run buttons that make
- * sense in it.
+ * Shows `state` (and `detail` after it: a catalog message) in the status line and enables the
+ * run buttons that make sense in it.
  * @param {Status} state
- * @param {string} [detail]
+ * @param {Msg | null} [detail]
  */
-export function showStatus(state, detail = '') {
+export function showStatus(state, detail = null) {
   const s = byTestId('status');
   s.dataset.state = state;
-  s.textContent = detail ? `${STATE_TEXT[state]} ${detail}` : STATE_TEXT[state];
+  say(s, detail ? { key: 'status.withDetail', params: { state: { key: `status.${state}` }, detail } } : `status.${state}`);
   const training = state === 'training';
   /** @type {(id: string) => HTMLButtonElement} */
   const button = byTestId;
@@ -32,11 +28,11 @@ export function showStatus(state, detail = '') {
 }
 
 /**
- * Shows `message` in the error box (hidden when empty).
- * @param {string} message
+ * Shows `message` (a catalog message) in the error box; null hides it.
+ * @param {Msg | null} message
  */
 export function showError(message) {
   const e = byTestId('error');
-  e.textContent = message;
+  say(e, message);
   e.hidden = !message;
 }

@@ -2,8 +2,12 @@
 // The page's state and its one owner. Panels read it through the getters, listen with
 // `on(type, fn)` and change it only through the methods here; the worker's messages come in
 // through `receive(msg)`, which updates the state before announcing the message. The experiment
-// is frozen: edit a copy with `editExperiment(fn)` or hand a new one to `setExperiment`.
+// is frozen: edit a copy with `editExperiment(fn)` or hand a new one to `setExperiment`. It also
+// holds the page's language (www/i18n.js translates with it).
+import { errorMsg, initialLanguage, isLanguage, remember, use } from './i18n.js';
 import { writeHash } from './state.js';
+
+/** @import {Language} from './i18n.js' */
 
 /**
  * @import {DeepReadonly, DeployedModel, EpochRecord, ErrorMessage, Events, Evaluation, Experiment,
@@ -44,6 +48,7 @@ export class Store {
   /** @type {PendingLoad | null} */ #pendingLoad = null;
   /** @type {PendingLoad | null} */ #failedLoad = null;
   /** @type {LoadMessage | null} */ #lastLoad = null;
+  /** @type {Language} */ #language = use(initialLanguage());
 
   /** The current experiment (Contract 1), defaults filled once configured; null before one opens. */
   get experiment() { return this.#experiment; }
@@ -73,10 +78,12 @@ export class Store {
   get lastLoad() { return this.#lastLoad; }
   /** The last load the worker refused, with the experiment data it would have brought. */
   get failedLoad() { return this.#failedLoad; }
+  /** The language shown: `zh`, `en`, or `both` (English with the bilingual workflow labels). */
+  get language() { return this.#language; }
 
   /**
    * Calls `fn(detail)` on each event `type`: a worker message type, or `experiment`, `status`,
-   * `navigate`, `deployed`, `decided`.
+   * `navigate`, `deployed`, `decided`, `language`.
    * @template {keyof Events} K
    * @param {K} type
    * @param {(detail: Events[K]) => void} fn
@@ -98,6 +105,19 @@ export class Store {
   setStatus(status) {
     this.#status = status;
     this.#emit('status', status);
+  }
+
+  /**
+   * Shows the page in `lang` from now on, remembered for the next visit unless `keep` is false;
+   * announced as `language` (panels rewrite their texts; nothing else changes).
+   * @param {Language} lang
+   * @param {boolean} [keep]
+   */
+  setLanguage(lang, keep = true) {
+    if (!isLanguage(lang)) return;
+    this.#language = use(lang);
+    if (keep) remember(lang);
+    this.#emit('language', lang);
   }
 
   /** @param {NodeId} id the flowchart node to open */
@@ -187,12 +207,14 @@ export class Store {
   }
 
   /**
-   * A failure outside the worker (e.g. a damaged share link), shown as the worker's are.
+   * A failure outside the worker (e.g. a damaged share link), shown as the worker's are, in the
+   * page's language when it is one of the page's own (a PageError).
    * @param {string} stage
-   * @param {string} message
+   * @param {unknown} err
    */
-  fail(stage, message) {
-    this.receive({ type: 'error', stage, message });
+  fail(stage, err) {
+    const i18n = errorMsg(err);
+    this.receive({ type: 'error', stage, message: String(/** @type {Error} */ (err)?.message ?? err), i18n });
   }
 
   /**

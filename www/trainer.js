@@ -63,7 +63,9 @@ export class Trainer {
     /** @param {ErrorEvent} event */
     const onerror = (event) => {
       event.preventDefault();
-      this.onMessage({ type: 'error', stage: 'worker', message: `the training worker failed: ${event.message || 'could not start'}`, fatal: true });
+      const detail = event.message || 'could not start';
+      this.onMessage({ type: 'error', stage: 'worker', message: `the training worker failed: ${detail}`, fatal: true,
+        i18n: { key: 'error.worker', params: { detail } } });
       this.restart();
     };
     worker.onmessage = onmessage;

@@ -187,7 +187,13 @@ export {};
  *   | {type: 'forecast', id: string, error: string}} ForecastMessage
  */
 
-/** @typedef {{type: 'error', stage: string, message: string, fatal?: boolean, diagnosis?: Diagnosis}} ErrorMessage */
+/**
+ * `i18n`: the page's own failures (e.g. a damaged share link) carry their catalog message, so the
+ * error box can show them in either language; the worker's `message` is the core's English.
+ * `diagnosis`: when training diverged, the core's "Optimize?" for that run (its failed epoch is in
+ * no history).
+ * @typedef {{type: 'error', stage: string, message: string, fatal?: boolean, i18n?: import('./i18n.js').Msg, diagnosis?: Diagnosis}} ErrorMessage
+ */
 
 /**
  * The worker message of type `T`.
@@ -258,5 +264,6 @@ export {};
  *   navigate: NodeId,
  *   deployed: DeployedModel | null,
  *   decided: 'optimize' | 'deploy',
+ *   language: import('./i18n.js').Language,
  * }} Events
  */

@@ -1,6 +1,10 @@
 // @ts-check
 // The page's DOM helpers: the one element builder, number formatter and download. Text from data
-// (column names, cells, messages) goes in as text nodes or textContent only.
+// (column names, cells, messages) goes in as text nodes or textContent only; the page's own text
+// comes from the catalog (`t` / `tAttr` props, `txt`), so it follows the language.
+import { say, sayAttr } from './i18n.js';
+
+/** @import {Params} from './i18n.js' */
 
 /**
  * The first element matching `sel` (typed as an HTMLElement: the page's own ids and hooks).
@@ -19,12 +23,20 @@ export const $ = (sel, root = document) => /** @type {T} */ (root.querySelector(
  */
 export const byTestId = (id) => $(`[data-testid="${id}"]`);
 
+/** A catalog key, or a key and its params. @typedef {string | [string, Params?]} Text */
+
 /**
  * Properties for `el`: element properties (`className`, `hidden`, `value`, …), `dataset` entries
- * (undefined ones skipped), and `aria*` / `role` / `for`, which become attributes
- * (`ariaLabelledby` → `aria-labelledby`).
- * @typedef {{[key: string]: any, dataset?: Record<string, string | number | undefined>}} Props
+ * (undefined ones skipped), `aria*` / `role` / `for`, which become attributes
+ * (`ariaLabelledby` → `aria-labelledby`), `t`: the element's text as a catalog message, and
+ * `tAttr`: attributes as catalog messages (`{'aria-label': 'train.chart'}`), both rewritten when
+ * the language changes.
+ * @typedef {{[key: string]: any, dataset?: Record<string, string | number | undefined>, t?: Text,
+ *   tAttr?: Record<string, Text>}} Props
  */
+
+/** @param {Text} text @returns {[string, Params | undefined]} */
+const keyOf = (text) => (Array.isArray(text) ? [text[0], text[1]] : [text, undefined]);
 
 /** @typedef {Node | string | number | null | undefined | false} Child */
 
@@ -40,8 +52,13 @@ export const byTestId = (id) => $(`[data-testid="${id}"]`);
 export function el(tag, props = {}, ...children) {
   const node = document.createElement(tag);
   for (const [k, v] of Object.entries(props)) {
+    if ((k === 't' || k === 'tAttr') && v === undefined) continue;
     if (k === 'dataset') {
       for (const [dk, dv] of Object.entries(v)) if (dv !== undefined) node.dataset[dk] = String(dv);
+    } else if (k === 't') {
+      say(node, ...keyOf(v));
+    } else if (k === 'tAttr') {
+      for (const [attr, text] of Object.entries(/** @type {Record<string, Text>} */ (v))) sayAttr(node, attr, ...keyOf(text));
     } else if (k.startsWith('aria') || k === 'for' || k === 'role') {
       node.setAttribute(k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`), v);
     } else /** @type {any} */ (node)[k] = v;
@@ -68,12 +85,19 @@ export function fmt(x, { digits = 4, decimals } = {}) {
 }
 
 /**
- * A labelled control: `<label>text <control></label>`.
+ * A catalog message as a `<span>` that follows the language (for text beside other children).
+ * @param {string} key
+ * @param {Params} [params]
+ */
+export const txt = (key, params) => el('span', { t: [key, params] });
+
+/**
+ * A labelled control: `<label>text <control></label>`, its text and hint catalog keys.
  * @param {string} text
  * @param {HTMLElement} control
  * @param {string} [hint]
  */
-export const field = (text, control, hint) => el('label', {}, text, control, hint ? el('small', { className: 'note' }, hint) : null);
+export const field = (text, control, hint) => el('label', {}, txt(text), control, hint ? el('small', { className: 'note', t: hint }) : null);
 
 /**
  * A number input.
@@ -90,6 +114,16 @@ export const numberInput = (props) => el('input', { type: 'number', ...props });
  */
 export function fillSelect(select, values, selected) {
   select.replaceChildren(...values.map(([value, label]) => el('option', { value, selected: value === selected }, label)));
+}
+
+/**
+ * Replaces the options of `select` with `values` ([value, catalog key] pairs), selecting `selected`.
+ * @param {HTMLSelectElement} select
+ * @param {string[][]} values
+ * @param {string} selected
+ */
+export function fillSelectT(select, values, selected) {
+  select.replaceChildren(...values.map(([value, key]) => el('option', { value, selected: value === selected, t: key })));
 }
 
 /**

@@ -1,10 +1,12 @@
 // @ts-check
 // The embed page: one experiment from the hash (and its shared data), a train button, the loss
 // chart and the chosen panels. `hide=metrics,settings,chart` hides panels, `readonly=1` locks
-// the settings, `run=1` trains at once. Each embed owns its own worker and never touches its host.
+// the settings, `run=1` trains at once; `?lang=zh|en` (a query parameter, like the page's) sets its
+// language. Each embed owns its own worker and never touches its host.
 import { App } from '../app.js';
 import { drawLoss } from '../chart.js';
 import { fitOutputLayer } from '../datasets.js';
+import { PageError, core, errorMsg, relabel, say } from '../i18n.js';
 import { readSharedData } from '../share.js';
 import { readHash } from '../state.js';
 import { clearMetrics, showMetrics } from '../panels/evaluate.js';
@@ -17,6 +19,7 @@ const readonly = params.get('readonly') === '1';
 // What the app's hash rewrite would drop: kept so a reload shows the same embed.
 const extras = [...params].filter(([k]) => !['experiment', 'run'].includes(k));
 const app = new App();
+relabel(document); // embed.html's own texts, in the language the demo opened in
 let runOnReady = params.get('run') === '1';
 /** @type {HTMLInputElement} */
 const epochs = $('#epochs');
@@ -52,7 +55,7 @@ app.on('configured', ({ experiment }) => {
   /** @type {HTMLAnchorElement} */ ($('#open-full')).href = `index.html#${full}`;
   epochs.value = String(experiment.fit.epochs);
   learningRate.value = fmt(experiment.compile.optimizer.learning_rate, { digits: 6 });
-  showError('');
+  showError(null);
   if (runOnReady) train();
 });
 app.on('epoch', (msg) => {
@@ -60,12 +63,12 @@ app.on('epoch', (msg) => {
   const first = app.history[0].loss;
   const summary = byTestId('loss-summary');
   Object.assign(summary.dataset, { first: String(first), last: String(msg.loss), epochs: String(msg.epoch) });
-  summary.textContent = `Epoch ${msg.epoch} / ${app.experiment?.fit?.epochs}: training loss ${first.toPrecision(3)} → ${msg.loss.toPrecision(3)}`;
+  say(summary, 'embed.progress', { epoch: msg.epoch, total: app.experiment?.fit?.epochs, first: first.toPrecision(3), last: msg.loss.toPrecision(3) });
 });
 // The embed's frame is small: the headline metrics only (no macro precision / recall).
 const EMBED_METRICS = ['accuracy', 'f1', 'rmse', 'mae', 'r2', 'loss'];
 app.on('evaluation', (ev) => showMetrics($('#metrics'), $('#metrics-note'), ev, EMBED_METRICS));
-app.on('error', (msg) => showError(msg.message));
+app.on('error', (msg) => showError(msg.i18n ?? core(msg.message)));
 
 function train() {
   runOnReady = false;
@@ -96,18 +99,18 @@ function wire() {
 async function start() {
   wire();
   const { experiment } = readHash(location.hash);
-  if (!experiment) throw new Error('this embed has no experiment; make the snippet with "Embed" in Kindling');
+  if (!experiment) throw new PageError('embed.noExperiment');
   experiment.data ??= {};
   const source = experiment.data.source ?? 'builtin:iris';
   app.openExperiment(experiment);
   const data = await readSharedData(location.hash, experiment);
   if (data) app.load({ type: 'load', name: data.name, bytes: data.bytes });
   else if (source.startsWith('builtin:')) app.load({ type: 'load', source });
-  else throw new Error(`this demo needs its data (${source.slice(5)}), which did not fit in the link`);
+  else throw new PageError('embed.noData', { name: source.slice(5) });
 }
 
 Object.assign(window, { kindling: { app } });
 start().catch((err) => {
-  showError(`The embedded experiment could not be opened: ${err.message}`);
+  showError({ key: 'embed.failed', params: { reason: errorMsg(err) } });
   app.setStatus('error');
 });

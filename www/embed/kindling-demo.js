@@ -1,7 +1,9 @@
 // @ts-check
-// <kindling-demo experiment="…" [data="…"] [hide="metrics,settings"] [readonly] [run]>: the
+// <kindling-demo experiment="…" [data="…"] [hide="metrics,settings"] [readonly] [run] [lang]>: the
 // custom-element way to embed a demo. It frames embed.html (same hash parameters) so that each
-// demo has its own worker, state and URL, and nothing it does reaches the host page.
+// demo has its own worker, state and URL, and nothing it does reaches the host page. Its language
+// is the element's own (its `lang`, or its page's): Chinese (`zh…`) or English (`en…`); others
+// leave it to the reader's browser.
 const EMBED = new URL('../../embed.html', import.meta.url);
 const PARAMS = ['experiment', 'data', 'hide', 'readonly', 'run'];
 
@@ -15,8 +17,9 @@ class KindlingDemo extends HTMLElement {
       params.set(name, ['readonly', 'run'].includes(name) ? '1' : value ?? '');
     }
     const frame = document.createElement('iframe');
-    frame.src = `${EMBED.href}#${params}`;
-    frame.title = this.getAttribute('title') ?? 'Kindling demo';
+    const lang = /^(zh|en)\b/i.exec(this.closest('[lang]')?.getAttribute('lang') ?? '')?.[1].toLowerCase();
+    frame.src = `${EMBED.href}${lang ? `?lang=${lang}` : ''}#${params}`;
+    frame.title = this.getAttribute('title') ?? (lang === 'zh' ? 'Kindling 演示' : 'Kindling demo');
     frame.loading = 'lazy';
     frame.style.cssText = `border:0;width:100%;height:${Number(this.getAttribute('height')) || 460}px`;
     this.attachShadow({ mode: 'open' }).append(frame);

@@ -2,7 +2,8 @@
 // Application panel (模型应用): one input per original feature, predicting as you type (class
 // probabilities as bars, or the value), and batch prediction of an uploaded CSV with a preview
 // and "Download predictions CSV" (formula cells escaped by the core). Uses `app.model` (www/model.js).
-import { download, el, fmt } from '../ui.js';
+import { core, say } from '../i18n.js';
+import { download, el, fmt, txt } from '../ui.js';
 import { mountForecast } from './forecast.js';
 
 /** @import {App} from '../app.js' */
@@ -17,16 +18,16 @@ const MAX_BATCH_BYTES = 64 * 1024 * 1024;
  * @param {App} app
  */
 export function mount(root, app) {
-  const note = el('p', { className: 'note' }, 'Train a model (or open one) to use it here.');
+  const note = el('p', { className: 'note', t: 'apply.noModel' });
   const form = el('form', { className: 'apply-form', dataset: { testid: 'apply-form' } });
   const result = el('p', { dataset: { testid: 'apply-result' }, ariaLive: 'polite' });
-  const chart = el('canvas', { width: 480, height: 150, hidden: true, dataset: { testid: 'apply-chart' }, ariaLabel: 'class probabilities' });
+  const chart = el('canvas', { width: 480, height: 150, hidden: true, dataset: { testid: 'apply-chart' }, tAttr: { 'aria-label': 'apply.chart' } });
   const forecast = el('div', { className: 'apply-forecast', hidden: true, dataset: { testid: 'apply-forecast' } });
   const batch = el('input', { type: 'file', accept: '.csv,text/csv,text/plain', dataset: { testid: 'batch-input' } });
   const preview = el('table', { className: 'preview', dataset: { testid: 'batch-preview' } });
-  const save = el('button', { disabled: true, dataset: { testid: 'download-predictions' } }, 'Download predictions CSV');
+  const save = el('button', { disabled: true, dataset: { testid: 'download-predictions' }, t: 'apply.download' });
   const message = el('p', { className: 'note', role: 'status', dataset: { testid: 'apply-message' } });
-  const batchLabel = el('label', {}, 'Predict a whole CSV ', batch);
+  const batchLabel = el('label', {}, txt('apply.batch'), ' ', batch);
   root.replaceChildren(note, form, result, chart, forecast, batchLabel, message, preview, save);
 
   let seq = 0;
@@ -53,7 +54,7 @@ export function mount(root, app) {
   /** @param {ModelCard | undefined} card */
   function buildForm(card) {
     form.replaceChildren();
-    result.textContent = '';
+    say(result, null);
     chart.hidden = true;
     // A window model needs a stretch of the series, not one row: it gets the forecast instead.
     if (!card || card.window) return;
@@ -62,7 +63,7 @@ export function mount(root, app) {
         ? el('select', { name: input.name, dataset: { feature: input.name } },
           ...(input.categories ?? []).map((c) => el('option', { value: c }, c)))
         : el('input', { type: 'number', step: 'any', name: input.name, value: fmt(input.default), dataset: { feature: input.name } });
-      form.append(el('label', {}, input.name, field));
+      form.append(el('label', {}, el('span', { translate: false }, input.name), field));
     }
     predictForm();
   }
@@ -87,18 +88,18 @@ export function mount(root, app) {
   /** @param {PredictionsMessage} msg */
   function showOne(msg) {
     if (msg.error !== undefined) {
-      result.textContent = msg.error;
+      say(result, core(msg.error));
       delete result.dataset.values;
       return;
     }
     const values = msg.values[0];
-    const warn = msg.warnings.length ? ` (${msg.warnings.join('; ')})` : '';
+    const warnings = msg.warnings.length ? { key: 'apply.warnings', params: { text: warningList(msg.warnings) } } : '';
     if (msg.classes) {
-      result.textContent = `Predicted ${msg.target}: ${msg.labels?.[0]}${warn}`;
+      say(result, 'apply.predicted', { target: msg.target, value: msg.labels?.[0], warnings });
       chart.hidden = false;
       drawBars(chart, msg.classes, values);
     } else {
-      result.textContent = `Predicted ${msg.target}: ${fmt(values[0])}${unitOf(msg.target)}${warn}`;
+      say(result, 'apply.predicted', { target: msg.target, value: `${fmt(values[0])}${unitOf(msg.target)}`, warnings });
       chart.hidden = true;
     }
     result.dataset.values = JSON.stringify(values);
@@ -109,9 +110,9 @@ export function mount(root, app) {
     const file = batch.files?.[0];
     batch.value = '';
     if (!file) return;
-    if (file.size > MAX_BATCH_BYTES) return (message.textContent = `${file.name} is too large (at most 64 MB)`);
+    if (file.size > MAX_BATCH_BYTES) return say(message, 'apply.tooLarge', { name: file.name });
     batchId = `batch-${++seq}`;
-    message.textContent = `Predicting ${file.name}…`;
+    say(message, 'apply.predicting', { name: file.name });
     app.send({ type: 'predict', id: batchId, name: file.name, bytes: new Uint8Array(await file.arrayBuffer()), from: from() });
   });
 
@@ -120,12 +121,12 @@ export function mount(root, app) {
     preview.replaceChildren();
     save.disabled = msg.error !== undefined;
     if (msg.error !== undefined) {
-      message.textContent = msg.error;
+      say(message, core(msg.error));
       return;
     }
     csv = msg.csv ?? '';
-    message.textContent = `${msg.rows.length} rows predicted${msg.warnings.length ? `; ${msg.warnings.join('; ')}` : ''}.`;
-    const head = ['row', `predicted ${msg.target}`, ...(msg.classes ?? []).map((c) => `p(${c})`)];
+    say(message, 'apply.rowsPredicted', { n: msg.rows.length, warnings: msg.warnings.length ? warningList(msg.warnings) : '' });
+    const head = [txt('apply.row'), txt('apply.predictedCol', { target: msg.target }), ...(msg.classes ?? []).map((c) => `p(${c})`)];
     preview.append(rowOf('th', head));
     msg.rows.slice(0, PREVIEW_ROWS).forEach((r, i) => {
       const values = msg.values[i].map((v) => fmt(v));
@@ -153,9 +154,15 @@ export function unitOf(name) {
 
 /**
  * @param {'th' | 'td'} tag
- * @param {(string | number)[]} cells
+ * @param {(string | number | Node)[]} cells
  */
-const rowOf = (tag, cells) => el('tr', {}, ...cells.map((c) => el(tag, {}, String(c))));
+const rowOf = (tag, cells) => el('tr', {}, ...cells.map((c) => el(tag, {}, typeof c === 'object' ? c : String(c))));
+
+/**
+ * The core's warnings about predicted rows, each translated, joined by `; `.
+ * @param {string[]} warnings
+ */
+const warningList = (warnings) => ({ key: 'apply.warningList', params: Object.fromEntries(warnings.map((w, i) => [`w${i}`, core(w)])) });
 
 /**
  * Horizontal bars, one per class, with the probability written after each.

@@ -2,18 +2,17 @@
 // Model build: the layer list, loss, optimizer and learning rate; shapes and parameters per layer
 // come back from the worker; combinations that cannot learn are explained inline.
 import { taskFor } from '../datasets.js';
-import { el, field, fillSelect, fmt, numberInput } from '../ui.js';
+import { core, say } from '../i18n.js';
+import { el, field, fillSelectT, fmt, numberInput } from '../ui.js';
 import { modelProblems } from './checks.js';
 import { NEW_LAYER, renderLayers } from './layers.js';
 
 /** @import {App} from '../app.js' */
 /** @import {ConfiguredSummary, Experiment, Layer} from '../types.js' */
 
-/** @type {[string, string][]} */
-const LOSSES = [['', 'automatic (by task)'], ['categorical_crossentropy', 'categorical_crossentropy'],
-  ['binary_crossentropy', 'binary_crossentropy'], ['mse', 'mse'], ['mae', 'mae'], ['huber', 'huber']];
-/** @type {[string, string][]} */
-const OPTIMIZERS = [['adam', 'Adam'], ['sgd', 'SGD (momentum)'], ['rmsprop', 'RMSprop'], ['gd', 'GD (full batch)']];
+/** The losses by name ('' = automatic); the options' labels are the catalog's. */
+const LOSSES = ['', 'categorical_crossentropy', 'binary_crossentropy', 'mse', 'mae', 'huber'];
+const OPTIMIZERS = ['adam', 'sgd', 'rmsprop', 'gd'];
 
 /**
  * @param {HTMLElement} root
@@ -34,15 +33,15 @@ export function mount(root, app) {
     return b;
   });
   const loss = el('select', { id: 'loss' });
-  fillSelect(loss, LOSSES, '');
+  fillSelectT(loss, LOSSES.map((v) => [v, v ? `loss.${v}` : 'loss.auto']), '');
   const optimizer = el('select', { id: 'optimizer' });
-  fillSelect(optimizer, OPTIMIZERS, 'adam');
+  fillSelectT(optimizer, OPTIMIZERS.map((v) => [v, `optimizer.${v}`]), 'adam');
   const lr = numberInput({ id: 'build-learning-rate', min: 1e-7, max: 10, step: 0.001 });
   const problems = el('ul', { className: 'problems', id: 'model-problems', ariaLive: 'polite' });
   const summary = el('p', { id: 'model-summary', className: 'note' });
   root.append(
-    el('h3', {}, 'Layers'), list, el('div', { className: 'buttons' }, el('span', { className: 'note' }, 'Add before the output layer:'), ...adders),
-    el('div', { className: 'row' }, field('Loss', loss), field('Optimizer', optimizer), field('Learning rate', lr)),
+    el('h3', { t: 'build.layers' }), list, el('div', { className: 'buttons' }, el('span', { className: 'note', t: 'build.addBefore' }), ...adders),
+    el('div', { className: 'row' }, field('build.loss', loss), field('build.optimizer', optimizer), field('build.learningRate', lr)),
     problems, summary);
 
   const task = () => {
@@ -69,19 +68,19 @@ export function mount(root, app) {
     loss.value = e.compile?.loss ?? '';
     optimizer.value = e.compile?.optimizer?.type ?? 'adam';
     lr.value = fmt(e.compile?.optimizer?.learning_rate ?? 0.01, { digits: 6 });
-    problems.replaceChildren(...modelProblems(e, task()).map((p) => el('li', { className: 'warning' }, `⚠ ${p}`)));
+    problems.replaceChildren(...modelProblems(e, task()).map((p) => el('li', { className: 'warning', t: ['warn.item', { text: p }] })));
   }
-  app.on('experiment', () => { summary.textContent = ''; render(null); });
+  app.on('experiment', () => { say(summary, null); render(null); });
   app.on('configured', ({ summary: s }) => {
     render(s.layers);
     const input = s.features.length;
     inputSize = input;
-    summary.textContent = `${s.task}: ${input} feature${input === 1 ? '' : 's'} → ${s.target} (loss ${s.loss}). ` +
-      `${s.params} parameters. Rows: ${s.rows[0]} train / ${s.rows[1]} validation / ${s.rows[2]} test.`;
+    say(summary, 'build.summary', { task: { key: `task.${s.task}` }, features: input, target: s.target, loss: s.loss,
+      params: s.params, train: s.rows[0], val: s.rows[1], test: s.rows[2] });
   });
   app.on('error', (msg) => {
     if (msg.stage !== 'configure') return;
-    problems.append(el('li', { className: 'warning' }, `⚠ ${msg.message}`));
+    problems.append(el('li', { className: 'warning', t: ['warn.item', { text: core(msg.message) }] }));
   });
   render(null);
 }

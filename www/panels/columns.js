@@ -1,9 +1,11 @@
 // @ts-check
 // The per-column table of the preprocessing panel: kind, missing, distinct and any further fields
 // the worker's summary carries, the column's role (target / feature) and warnings beside it.
+import { core, has } from '../i18n.js';
 import { el, fmt } from '../ui.js';
 
 /** @import {ColumnSummary, Table, Warning, DeepReadonly, DataSpec} from '../types.js' */
+/** @import {Msg} from '../i18n.js' */
 
 const KNOWN = new Set(['name', 'kind', 'missing', 'distinct', 'warnings']);
 
@@ -19,11 +21,11 @@ export function formatValue(v) {
   return fmt(v);
 }
 
-/** @param {string | Warning} w */
+/** @param {string | Warning} w @returns {Msg} a warning (the core's) with its line */
 const warningText = (w) => {
-  if (typeof w === 'string') return w;
-  const text = w?.message ?? formatValue(w);
-  return w?.line ? `line ${w.line}: ${text}` : text;
+  if (typeof w === 'string') return core(w);
+  const text = core(w?.message ?? formatValue(w));
+  return w?.line ? { key: 'warn.line', params: { line: w.line, text } } : text;
 };
 
 /**
@@ -53,23 +55,26 @@ export const generalWarnings = (table) => (table.warnings ?? []).filter((w) => t
  */
 export function renderColumns(container, table, data, onRole) {
   const features = data.features;
-  const head = el('tr', {}, ...['column', 'kind', 'missing', 'distinct', 'details', 'target', 'feature'].map((h) => el('th', { scope: 'col' }, h)));
+  const head = el('tr', {}, ...['column', 'kind', 'missing', 'distinct', 'details', 'target', 'feature'].map((h) => el('th', { scope: 'col', t: `col.${h}` })));
   const rows = table.columns.map((c) => {
     const isTarget = c.name === data.target;
     const isFeature = !isTarget && (features == null || features.includes(c.name));
-    const extra = Object.entries(c).filter(([k]) => !KNOWN.has(k)).map(([k, v]) => `${k} ${formatValue(v)}`).join(' · ');
+    // Summary fields by name (min, max, …; one the catalog does not know shows as it is).
+    const extra = Object.entries(c).filter(([k]) => !KNOWN.has(k)).flatMap(([k, v], i) => [i ? ' · ' : '',
+      el('span', { t: ['stat.item', { name: has(`stat.${k}`) ? { key: `stat.${k}` } : k, value: formatValue(v) }] })]);
     const warnings = warningsFor(table, c);
-    const target = el('input', { type: 'radio', name: 'target-col', checked: isTarget, ariaLabel: `predict ${c.name}` });
+    const target = el('input', { type: 'radio', name: 'target-col', checked: isTarget, tAttr: { 'aria-label': ['col.predict', { name: c.name }] } });
     target.addEventListener('change', () => onRole(c.name, 'target'));
-    const feature = el('input', { type: 'checkbox', checked: isFeature, disabled: isTarget, ariaLabel: `use ${c.name} as a feature` });
+    const feature = el('input', { type: 'checkbox', checked: isFeature, disabled: isTarget, tAttr: { 'aria-label': ['col.useFeature', { name: c.name }] } });
     feature.addEventListener('change', () => onRole(c.name, feature.checked ? 'feature' : 'ignore'));
-    const nameCell = el('th', { scope: 'row' }, c.name,
-      ...warnings.map((w) => el('span', { className: 'warning', role: 'note' }, `⚠ ${w}`)));
+    const nameCell = el('th', { scope: 'row' }, el('span', { translate: false }, c.name),
+      ...warnings.map((w) => el('span', { className: 'warning', role: 'note', t: ['warn.item', { text: w }] })));
     return el('tr', { className: warnings.length ? 'has-warning' : '', dataset: { column: c.name } },
-      nameCell, el('td', {}, c.kind), el('td', {}, formatValue(c.missing)), el('td', {}, formatValue(c.distinct)),
-      el('td', { className: 'extra' }, extra), el('td', {}, target), el('td', {}, feature));
+      nameCell, el('td', { t: has(`kind.${c.kind}`) ? `kind.${c.kind}` : undefined }, has(`kind.${c.kind}`) ? null : c.kind),
+      el('td', {}, formatValue(c.missing)), el('td', {}, formatValue(c.distinct)),
+      el('td', { className: 'extra' }, ...extra), el('td', {}, target), el('td', {}, feature));
   });
-  const general = generalWarnings(table).map((w) => el('p', { className: 'warning' }, `⚠ ${w}`));
+  const general = generalWarnings(table).map((w) => el('p', { className: 'warning', t: ['warn.item', { text: w }] }));
   container.replaceChildren(...general, el('div', { className: 'scroll' },
     el('table', { className: 'grid' }, el('thead', {}, head), el('tbody', {}, ...rows))));
 }
@@ -85,5 +90,5 @@ export function renderPreview(container, table, rows) {
   const head = el('tr', {}, ...table.columns.map((c) => el('th', { scope: 'col' }, c.name)));
   const body = rows.map((r) => el('tr', {}, ...r.map((cell) => el('td', {}, cell))));
   container.replaceChildren(el('div', { className: 'scroll' },
-    el('table', { className: 'grid preview', ariaLabel: `first ${rows.length} rows` }, el('thead', {}, head), el('tbody', {}, ...body))));
+    el('table', { className: 'grid preview', tAttr: { 'aria-label': ['col.firstRows', { n: rows.length }] } }, el('thead', {}, head), el('tbody', {}, ...body))));
 }

@@ -2,16 +2,14 @@
 // Optimize? The core's diagnosis (src/optimize/diagnosis.rs, the same one the Optimization panel and
 // `kindling search` use) of the curves and test metrics, with its numbers and suggestions, then the
 // choice: yes → Optimization, no → Deployment, the recommended one highlighted.
+import { errorMsg, say } from '../i18n.js';
+import { diagnosisMessages } from '../text/diagnosis.js';
 import { el } from '../ui.js';
 import { loadWasm } from '../wasm.js';
 
 /** @import {App} from '../app.js' */
-
-/** @type {Record<string, string>} */
-const TITLES = {
-  none: 'Not trained yet', diverged: 'Diverged', plateau: 'Stuck on a plateau', overfitting: 'Over-fitting',
-  underfitting: 'Under-fitting', fine: 'Looks fine',
-};
+/** @import {Msg} from '../i18n.js' */
+/** @import {Diagnosis} from '../types.js' */
 
 /**
  * @param {HTMLElement} root
@@ -21,23 +19,23 @@ export function mount(root, app) {
   const verdict = el('p', { className: 'verdict', dataset: { testid: 'diagnosis' }, ariaLive: 'polite' });
   const reason = el('p', { id: 'diagnosis-reason' });
   const suggestions = el('ul', { id: 'diagnosis-suggestions' });
-  const yes = el('button', { type: 'button', className: 'primary', dataset: { testid: 'decide-yes' } }, '是 Yes — optimize it');
-  const no = el('button', { type: 'button', dataset: { testid: 'decide-no' } }, '否 No — deploy it');
+  const yes = el('button', { type: 'button', className: 'primary', dataset: { testid: 'decide-yes' }, t: 'node.yes' });
+  const no = el('button', { type: 'button', dataset: { testid: 'decide-no' }, t: 'node.no' });
   yes.addEventListener('click', () => { app.decide('optimize'); app.navigate('optimize'); });
   no.addEventListener('click', () => { app.decide('deploy'); app.navigate('deploy'); });
   root.append(verdict, reason, suggestions, el('div', { className: 'buttons' }, yes, no));
 
   /**
    * @param {string} kind the verdict
-   * @param {string} message
-   * @param {string[]} items suggestions
+   * @param {Msg} message
+   * @param {Msg[]} items suggestions
    * @param {boolean} optimize whether optimizing is recommended
    */
   function show(kind, message, items, optimize) {
     verdict.dataset.verdict = kind;
-    verdict.textContent = TITLES[kind] ?? kind;
-    reason.textContent = message;
-    suggestions.replaceChildren(...items.map((s) => el('li', {}, s)));
+    say(verdict, `verdict.${kind}`);
+    say(reason, message);
+    suggestions.replaceChildren(...items.map((s) => el('li', { t: [s.key, s.params] })));
     yes.classList.toggle('primary', optimize);
     no.classList.toggle('primary', !optimize);
   }
@@ -58,16 +56,17 @@ export function mount(root, app) {
       return;
     }
     if (!app.history.length) {
-      show('none', 'Train the model first: the diagnosis reads its loss curves and test metrics.', [], true);
+      show('none', { key: 'decide.trainFirst' }, [], true);
       return;
     }
     try {
       const { diagnoseRun } = await loadWasm();
       if (ticket !== latest) return; // a newer render is on its way
-      const d = diagnoseRun(JSON.stringify(app.history), JSON.stringify(app.evaluation ?? null));
-      show(d.verdict, d.message, d.suggestions.map((/** @type {{text: string}} */ s) => s.text), d.optimize);
+      const d = /** @type {Diagnosis} */ (diagnoseRun(JSON.stringify(app.history), JSON.stringify(app.evaluation ?? null)));
+      const { message, suggestions: tips } = diagnosisMessages(d, app.history);
+      show(d.verdict, message, tips, d.optimize);
     } catch (err) {
-      show('none', `The diagnosis could not be made: ${/** @type {Error} */ (err).message ?? err}`, [], true);
+      show('none', { key: 'decide.failed', params: { error: errorMsg(err) } }, [], true);
     }
   }
   app.on('navigate', (id) => id === 'decide' && render());

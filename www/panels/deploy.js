@@ -2,15 +2,23 @@
 // Deployment panel (模型部署): the model card, "Download model", "Open model", "Copy link" and
 // "Embed". Shows `app.model` (the store keeps it for the whole page) and opens model files
 // into it.
+import { core, htmlLang, say } from '../i18n.js';
 import { shareLink } from '../share.js';
-import { download, el, fmt } from '../ui.js';
+import { download, el, fmt, txt } from '../ui.js';
 
 /** @import {App} from '../app.js' */
+/** @import {Msg} from '../i18n.js' */
 /** @import {DeployedModel} from '../types.js' */
 
 const MAX_MODEL_BYTES = 64 * 1024 * 1024;
-/** @type {Record<string, string>} */
-const METRIC_NAMES = { accuracy: 'accuracy', f1: 'macro F1', rmse: 'RMSE', mae: 'MAE', r2: 'R²', loss: 'loss' };
+/** The test metrics on the card, in this order (named by the catalog's `deploy.NAME`). */
+const METRIC_NAMES = ['accuracy', 'f1', 'rmse', 'mae', 'r2', 'loss'];
+
+/** `builtin:iris` / `file:x.csv` as words. @param {string} source @returns {Msg} */
+const sourceText = (source) => {
+  const [scheme, ...rest] = source.split(':');
+  return scheme === 'builtin' || scheme === 'file' ? { key: `source.${scheme}`, params: { name: rest.join(':') } } : core(source);
+};
 
 /**
  * @param {HTMLElement} root
@@ -18,28 +26,29 @@ const METRIC_NAMES = { accuracy: 'accuracy', f1: 'macro F1', rmse: 'RMSE', mae: 
  */
 export function mount(root, app) {
   const card = el('div', { dataset: { testid: 'model-card' } });
-  const note = el('p', { className: 'note' }, 'Train a model (or open a model file) to see its card.');
+  const note = el('p', { className: 'note', t: 'deploy.noModel' });
   const error = el('p', { className: 'error', role: 'alert', hidden: true, dataset: { testid: 'deploy-error' } });
-  const downloadButton = el('button', { disabled: true, dataset: { testid: 'download-model' } }, 'Download model');
+  const downloadButton = el('button', { disabled: true, dataset: { testid: 'download-model' }, t: 'deploy.download' });
   const open = el('input', { type: 'file', accept: '.json,application/json', dataset: { testid: 'model-input' } });
-  const copy = el('button', { disabled: true, dataset: { testid: 'copy-link' } }, 'Copy link');
-  const embed = el('button', { disabled: true, dataset: { testid: 'embed' } }, 'Embed');
-  const link = el('input', { type: 'text', readOnly: true, hidden: true, dataset: { testid: 'share-link' }, ariaLabel: 'share link' });
+  const copy = el('button', { disabled: true, dataset: { testid: 'copy-link' }, t: 'deploy.copy' });
+  const embed = el('button', { disabled: true, dataset: { testid: 'embed' }, t: 'deploy.embed' });
+  const link = el('input', { type: 'text', readOnly: true, hidden: true, dataset: { testid: 'share-link' }, tAttr: { 'aria-label': 'deploy.linkAria' } });
   const linkNote = el('p', { className: 'note' });
-  const snippet = el('textarea', { readOnly: true, rows: 6, hidden: true, dataset: { testid: 'embed-snippet' }, ariaLabel: 'embed snippet' });
+  const snippet = el('textarea', { readOnly: true, rows: 6, hidden: true, translate: false, dataset: { testid: 'embed-snippet' },
+    tAttr: { 'aria-label': 'deploy.snippetAria' } });
   const options = embedOptions(() => showSnippet());
   options.box.hidden = true;
   root.replaceChildren(
     note, card, error,
-    el('div', { className: 'buttons' }, downloadButton, el('label', { className: 'inline' }, 'Open model ', open), copy, embed),
+    el('div', { className: 'buttons' }, downloadButton, el('label', { className: 'inline' }, txt('deploy.open'), ' ', open), copy, embed),
     link, linkNote, options.box, snippet,
   );
 
-  /** @param {string} message */
-  const showError = (message) => { error.textContent = message; error.hidden = !message; };
+  /** @param {Msg | null} message */
+  const showError = (message) => { say(error, message); error.hidden = !message; };
 
   app.on('configured', () => { copy.disabled = embed.disabled = false; });
-  app.on('model', (msg) => showError(msg.error ?? ''));
+  app.on('model', (msg) => showError(msg.error === undefined ? null : core(msg.error)));
   app.on('deployed', (model) => (model ? showCard(model) : forget()));
 
   function forget() {
@@ -53,21 +62,22 @@ export function mount(root, app) {
   function showCard(model) {
     const c = model.card;
     const layers = c.layers.map((l) => `${l.kind} → [${l.output_shape.join('×')}] (${l.params})`).join(', ');
-    const metrics = Object.entries(METRIC_NAMES).filter(([k]) => typeof c.test[k] === 'number')
-      .map(([k, label]) => `${label} ${fmt(c.test[k])}`).join(' · ');
+    const metrics = METRIC_NAMES.filter((k) => typeof c.test[k] === 'number')
+      .flatMap((k, i) => [i ? ' · ' : '', txt('stat.item', { name: { key: `deploy.${k}` }, value: fmt(c.test[k]) })]);
     const [train, val, test] = c.rows;
     note.hidden = true;
     card.dataset.params = String(c.params);
     card.dataset.from = model.from;
     card.replaceChildren(definitionList([
-      ['Model', model.from === 'import' ? `opened from ${model.name}` : 'trained in this tab'],
-      ['Architecture', `${c.features.length} inputs → ${layers}`],
-      ['Parameters', c.params],
-      ['File size', `${(model.bytes / 1024).toFixed(1)} KB`],
-      ['Data', `${c.source}: ${c.task}, predicts ${c.target}${c.classes ? ` (${c.classes.join(', ')})` : ''}; rows ${train} train / ${val} validation / ${test} test`],
-      ['Test metrics', metrics || 'none (no test rows)'],
-      ['Seed', c.seed],
-      ['Epochs trained', c.epochs],
+      ['deploy.model', model.from === 'import' ? txt('deploy.openedFrom', { name: model.name }) : txt('deploy.trainedHere')],
+      ['deploy.architecture', txt('deploy.inputs', { n: c.features.length, layers })],
+      ['deploy.parameters', c.params],
+      ['deploy.size', txt('deploy.kb', { kb: (model.bytes / 1024).toFixed(1) })],
+      ['deploy.data', txt('deploy.dataLine', { source: sourceText(c.source), task: { key: `task.${c.task}` }, target: c.target,
+        classes: c.classes?.join(', '), train, val, test })],
+      ['deploy.metrics', metrics.length ? el('span', {}, ...metrics) : txt('deploy.noMetrics')],
+      ['deploy.seed', c.seed],
+      ['deploy.epochs', c.epochs],
     ]));
     downloadButton.disabled = !model.json;
   }
@@ -79,7 +89,7 @@ export function mount(root, app) {
     const file = open.files?.[0];
     open.value = '';
     if (!file) return;
-    if (file.size > MAX_MODEL_BYTES) return showError(`${file.name} is ${(file.size / 1e6).toFixed(0)} MB; model files are at most 64 MB`);
+    if (file.size > MAX_MODEL_BYTES) return showError({ key: 'deploy.tooLarge', params: { name: file.name, mb: (file.size / 1e6).toFixed(0) } });
     // The file's bytes: the core decodes them (UTF-8, or UTF-16 as Windows editors save), as the CLI does.
     app.openModel(file.name, new Uint8Array(await file.arrayBuffer()), file.size);
   });
@@ -92,16 +102,18 @@ export function mount(root, app) {
     const { url, note: n, dataIncluded } = await link_();
     link.hidden = false;
     link.value = url;
-    linkNote.textContent = n || `Link with the experiment${dataIncluded ? ' and the data' : ''}: ${url.length} characters.`;
+    say(linkNote, n ?? { key: 'deploy.linkNote', params: { data: dataIncluded, n: url.length } });
     navigator.clipboard?.writeText(url).catch(() => {});
   });
   async function showSnippet() {
     const { hash } = await link_();
     const base = new URL('.', document.baseURI).href;
     const extra = options.params();
-    const frame = `<iframe src="${base}embed.html#${hash}${extra}" width="640" height="460" style="border:0" title="Kindling demo" loading="lazy"></iframe>`;
+    // The page's language, when one was chosen, goes with the demo (else it follows its reader's).
+    const lang = app.language === 'both' ? '' : app.language;
+    const frame = `<iframe src="${base}embed.html${lang ? `?lang=${lang}` : ''}#${hash}${extra}" width="640" height="460" style="border:0" title="Kindling demo" loading="lazy"></iframe>`;
     const params = new URLSearchParams(`${hash}${extra}`);
-    const attrs = [...params].map(([k, v]) => ` ${k}="${v}"`).join('');
+    const attrs = [...params].map(([k, v]) => ` ${k}="${v}"`).join('') + (lang ? ` lang="${htmlLang(lang)}"` : '');
     const element = `<script type="module" src="${base}www/embed/kindling-demo.js"></script>\n<kindling-demo${attrs}></kindling-demo>`;
     snippet.hidden = false;
     options.box.hidden = false;
@@ -114,10 +126,10 @@ export function mount(root, app) {
 }
 
 /**
- * A labelled `<dl>` row list: `[[label, value], …]`.
- * @param {[string, string | number][]} rows
+ * A labelled `<dl>` row list: `[[label key, value], …]`.
+ * @param {[string, Node | number][]} rows
  */
-const definitionList = (rows) => el('dl', { className: 'card' }, ...rows.flatMap(([label, value]) => [el('dt', {}, label), el('dd', {}, String(value))]));
+const definitionList = (rows) => el('dl', { className: 'card' }, ...rows.flatMap(([label, value]) => [el('dt', { t: label }), el('dd', {}, value)]));
 
 /**
  * Checkboxes for the embed: hide the metrics or the settings, read-only.
@@ -125,9 +137,9 @@ const definitionList = (rows) => el('dl', { className: 'card' }, ...rows.flatMap
  */
 function embedOptions(onChange) {
   const box = el('div', { className: 'buttons', dataset: { testid: 'embed-options' } });
-  const boxes = [['hide-metrics', 'Hide metrics'], ['hide-settings', 'Hide settings'], ['readonly', 'Read-only']].map(([id, text]) => {
+  const boxes = [['hide-metrics', 'deploy.hideMetrics'], ['hide-settings', 'deploy.hideSettings'], ['readonly', 'deploy.readonly']].map(([id, text]) => {
     const input = el('input', { type: 'checkbox', dataset: { option: id } });
-    box.append(el('label', { className: 'inline' }, input, text));
+    box.append(el('label', { className: 'inline' }, input, txt(text)));
     input.addEventListener('change', onChange);
     return input;
   });

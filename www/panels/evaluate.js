@@ -3,15 +3,14 @@
 // confusion-matrix heatmap, predicted against actual, or the series with the forecast — and a
 // decision-boundary map when the model reads exactly two numeric features.
 import { drawBoundary, drawConfusion, drawPredictions } from '../chart.js';
+import { say, sayAttr } from '../i18n.js';
 import { el, fmt } from '../ui.js';
 
 /** @import {App} from '../app.js' */
 /** @import {DeepReadonly, Evaluation, Experiment} from '../types.js' */
 
-const METRICS = [
-  ['accuracy', 'Accuracy'], ['precision', 'Macro precision'], ['recall', 'Macro recall'], ['f1', 'Macro F1'],
-  ['rmse', 'RMSE'], ['mae', 'MAE'], ['r2', 'R²'], ['loss', 'Loss'],
-];
+/** The metrics in the order shown (their names are the catalog's `metric.NAME`). */
+const METRICS = ['accuracy', 'precision', 'recall', 'f1', 'rmse', 'mae', 'r2', 'loss'];
 
 /**
  * Fills `list` (a `<dl>`) with evaluation `ev`'s metrics, one `[data-testid=metric-NAME]` each (only
@@ -26,13 +25,11 @@ const METRICS = [
 export function showMetrics(list, note, ev, only = null) {
   /** @type {Record<string, unknown>} */
   const values = { ...ev, precision: ev.macro_avg?.precision, recall: ev.macro_avg?.recall };
-  const shown = METRICS.filter(([key]) => typeof values[key] === 'number' && (!only || only.includes(key)));
-  list.replaceChildren(...shown.map(([key, label]) =>
-    el('div', { className: 'metric' }, el('dt', {}, label),
+  const shown = METRICS.filter((key) => typeof values[key] === 'number' && (!only || only.includes(key)));
+  list.replaceChildren(...shown.map((key) =>
+    el('div', { className: 'metric' }, el('dt', { t: `metric.${key}` }),
       el('dd', { dataset: { testid: `metric-${key}` } }, fmt(values[key], { decimals: 4 })))));
-  note.textContent = ev.rows
-    ? `On ${ev.rows} held-out test rows the model never trained on.`
-    : 'No test rows: set a test fraction above 0 to measure the model honestly.';
+  say(note, ev.rows ? 'eval.on' : 'eval.noTest', { rows: ev.rows });
 }
 
 /**
@@ -42,7 +39,7 @@ export function showMetrics(list, note, ev, only = null) {
  */
 export function clearMetrics(list, note) {
   list.replaceChildren();
-  note.textContent = 'Train the model to see how it does on held-out test rows.';
+  say(note, 'eval.trainFirst');
 }
 
 /** @param {DeepReadonly<Experiment> | null} e */
@@ -54,10 +51,9 @@ const isSeries = (e) => Boolean(e?.data?.window) || e?.data?.split?.method === '
  */
 export function mount(root, app) {
   const metrics = el('dl', { id: 'metrics', className: 'metrics' });
-  const note = el('p', { id: 'metrics-note', className: 'note' }, 'Train the model to see how it does on held-out test rows.');
+  const note = el('p', { id: 'metrics-note', className: 'note', t: 'eval.trainFirst' });
   const main = el('canvas', { id: 'eval-chart', role: 'img', hidden: true });
-  const boundary = el('canvas', { id: 'boundary-chart', role: 'img', hidden: true,
-    ariaLabel: 'decision boundary: the predicted class over the two features, test rows on top' });
+  const boundary = el('canvas', { id: 'boundary-chart', role: 'img', hidden: true, tAttr: { 'aria-label': 'eval.boundaryAria' } });
   const boundaryNote = el('p', { className: 'note', id: 'boundary-note' });
   root.append(metrics, note, main, boundary, boundaryNote);
 
@@ -66,16 +62,16 @@ export function mount(root, app) {
     const ev = app.evaluation;
     main.hidden = !ev?.rows;
     if (ev?.confusion) {
-      main.setAttribute('aria-label', 'confusion matrix: actual class down, predicted class across');
+      sayAttr(main, 'aria-label', 'eval.confusionAria');
       drawConfusion(main, ev.confusion, app.summary?.classes);
     } else if (app.predictions && app.predictions.task !== 'classification') {
       const series = isSeries(app.experiment);
-      main.setAttribute('aria-label', series ? 'the test series with the forecast overlaid' : 'predicted against actual value per test row');
+      sayAttr(main, 'aria-label', series ? 'eval.seriesAria' : 'eval.scatterAria');
       drawPredictions(main, app.predictions, series);
     }
     const grid = app.grid;
     boundary.hidden = !grid;
-    boundaryNote.textContent = grid ? '' : (ev ? 'A decision-boundary map appears for classifiers on exactly two numeric features.' : '');
+    say(boundaryNote, grid || !ev ? null : 'eval.boundaryNote');
     if (grid) drawBoundary(boundary, grid);
   }
 
@@ -93,6 +89,6 @@ export function mount(root, app) {
     clearMetrics(metrics, note);
     main.hidden = true;
     boundary.hidden = true;
-    boundaryNote.textContent = '';
+    say(boundaryNote, null);
   });
 }

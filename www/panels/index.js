@@ -15,12 +15,8 @@ import { el } from '../ui.js';
 /** @type {Partial<Record<NodeId, {mount: (body: HTMLElement, app: App) => void}>>} */
 const LOCAL = { preprocess, build, train, evaluate, decide };
 
-/** @type {Partial<Record<NodeId, {file: string, coming: string}>>} */
-const LATER = {
-  optimize: { file: './optimize.js', coming: 'Optimization is coming: hyper-parameter search over learning rate, units, dropout and epochs, with early stopping — run on this data in the background, compared side by side.' },
-  deploy: { file: './deploy.js', coming: 'Deployment is coming: save the trained model as a file (weights, preprocessing and metrics), reload it later, and copy an embed snippet or share link.' },
-  apply: { file: './apply.js', coming: 'Application is coming: load a saved model and predict on new rows you upload or type in, with the same preprocessing it was trained with.' },
-};
+/** The lazily imported panels; what each says while missing is the catalog's `coming.ID`. @type {Partial<Record<NodeId, {file: string}>>} */
+const LATER = { optimize: { file: './optimize.js' }, deploy: { file: './deploy.js' }, apply: { file: './apply.js' } };
 
 const mounted = new Set();
 
@@ -40,7 +36,7 @@ export async function mountPanel(id, body, app) {
     body.dataset.mounted = 'true';
     return;
   }
-  const { file, coming } = /** @type {{file: string, coming: string}} */ (LATER[id]);
+  const { file } = /** @type {{file: string}} */ (LATER[id]);
   try {
     const module = await import(file);
     await module.mount(body, app); // some mounts are async (they load the wasm first)
@@ -48,7 +44,7 @@ export async function mountPanel(id, body, app) {
   } catch (err) {
     body.dataset.mounted = 'true';
     body.dataset.pending = 'true';
-    body.replaceChildren(el('p', { className: 'coming' }, coming),
-      el('p', { className: 'note' }, `(${file.slice(2)} could not be loaded: ${/** @type {Error} */ (err)?.message ?? err})`));
+    body.replaceChildren(el('p', { className: 'coming', t: `coming.${id}` }),
+      el('p', { className: 'note', t: ['coming.failed', { file: file.slice(2), error: String(/** @type {Error} */ (err)?.message ?? err) }] }));
   }
 }

@@ -1,6 +1,7 @@
 // The layer list of the model-build panel: one row per layer with its settings, its output shape
 // and parameter count (from the worker's `configured` summary), and move / remove buttons.
-import { el, fillSelect, numberInput } from '../ui.js';
+import { t } from '../i18n.js';
+import { el, fillSelect, numberInput, txt } from '../ui.js';
 
 export const ACTIVATIONS = ['linear', 'relu', 'leaky_relu', 'sigmoid', 'tanh', 'softmax'];
 
@@ -24,33 +25,35 @@ export const NEW_LAYER = {
 
 function settings(layer, i, changed) {
   const set = (key, value) => { layer[key] = value; changed(); };
-  const name = (what) => `layer ${i + 1} ${what}`;
+  // Labels are catalog keys (`layer.units`, …); aria-labels say which layer.
+  const name = (what) => ({ 'aria-label': ['layer.aria', { i: i + 1, what: { key: what } }] });
   const number = (key, label, min, max, step = 1) => {
-    const input = numberInput({ min, max, step, value: layer[key], ariaLabel: name(label) });
+    const input = numberInput({ min, max, step, value: layer[key], tAttr: name(`layer.${label}`) });
     input.addEventListener('change', () => set(key, Number(input.value)));
-    return el('label', { className: 'inline' }, label, input);
+    return el('label', { className: 'inline' }, txt(`layer.${label}`), input);
   };
   const select = (key, label, values) => {
-    const s = el('select', { ariaLabel: name(label) });
+    const s = el('select', { tAttr: name(`layer.${label}`) });
     fillSelect(s, values.map((v) => [v, v]), layer[key] ?? values[0]);
+    if (key === 'padding') s.querySelectorAll('option').forEach((o) => o.replaceChildren(txt(`padding.${o.value}`)));
     s.addEventListener('change', () => set(key, s.value));
-    return el('label', { className: 'inline' }, label, s);
+    return el('label', { className: 'inline' }, txt(`layer.${label}`), s);
   };
   const sequences = () => {
-    const seq = el('input', { type: 'checkbox', checked: Boolean(layer.return_sequences), ariaLabel: name('return sequences') });
+    const seq = el('input', { type: 'checkbox', checked: Boolean(layer.return_sequences), tAttr: name('layer.return_sequences') });
     seq.addEventListener('change', () => set('return_sequences', seq.checked));
-    return el('label', { className: 'inline' }, seq, 'return_sequences');
+    return el('label', { className: 'inline' }, seq, txt('layer.return_sequences'));
   };
   const shape = () => {
-    const input = el('input', { type: 'text', size: 8, value: (layer.target_shape ?? []).join(','), ariaLabel: name('target shape') });
+    const input = el('input', { type: 'text', size: 8, value: (layer.target_shape ?? []).join(','), tAttr: name('layer.shape') });
     input.addEventListener('change', () => {
       const dims = input.value.split(/[,×x\s]+/).filter(Boolean).map(Number);
       const ok = dims.length > 0 && dims.every((d) => Number.isInteger(d) && d > 0);
-      input.setCustomValidity(ok ? '' : 'whole numbers above 0, e.g. 8,8,1');
+      input.setCustomValidity(ok ? '' : t('layer.shapeInvalid'));
       input.reportValidity();
       if (ok) set('target_shape', dims);
     });
-    return el('label', { className: 'inline' }, 'shape', input);
+    return el('label', { className: 'inline' }, txt('layer.shape'), input);
   };
   switch (layer.type) {
     case 'dropout': return [number('rate', 'rate', 0, 0.95, 0.05)];
@@ -73,16 +76,16 @@ export function renderLayers(list, layers, shapes, changed) {
   const move = (i, j) => { [layers[i], layers[j]] = [layers[j], layers[i]]; changed(); };
   list.replaceChildren(...layers.map((layer, i) => {
     const info = shapes?.[i];
-    const shape = info ? `→ [${info.output_shape.join('×')}] · ${info.params} params` : '';
-    const up = el('button', { type: 'button', textContent: '↑', disabled: i === 0, ariaLabel: `move layer ${i + 1} up` });
-    const down = el('button', { type: 'button', textContent: '↓', disabled: i === layers.length - 1, ariaLabel: `move layer ${i + 1} down` });
-    const remove = el('button', { type: 'button', textContent: '✕', disabled: layers.length === 1, ariaLabel: `remove layer ${i + 1}` });
+    const shape = info ? ['layer.shapeInfo', { shape: info.output_shape.join('×'), params: info.params }] : undefined;
+    const up = el('button', { type: 'button', textContent: '↑', disabled: i === 0, tAttr: { 'aria-label': ['layer.up', { i: i + 1 }] } });
+    const down = el('button', { type: 'button', textContent: '↓', disabled: i === layers.length - 1, tAttr: { 'aria-label': ['layer.down', { i: i + 1 }] } });
+    const remove = el('button', { type: 'button', textContent: '✕', disabled: layers.length === 1, tAttr: { 'aria-label': ['layer.remove', { i: i + 1 }] } });
     up.addEventListener('click', () => move(i, i - 1));
     down.addEventListener('click', () => move(i, i + 1));
     remove.addEventListener('click', () => { layers.splice(i, 1); changed(); });
     return el('li', { className: 'layer', dataset: { testid: `layer-${i}` } },
       el('strong', {}, `${i + 1}. ${layer.type}`), ...settings(layer, i, changed),
-      el('span', { className: 'shape', dataset: { testid: `layer-shape-${i}` } }, shape),
+      el('span', { className: 'shape', dataset: { testid: `layer-shape-${i}` }, t: shape }),
       el('span', { className: 'layer-buttons' }, up, down, remove));
   }));
 }

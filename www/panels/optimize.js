@@ -3,6 +3,8 @@
 // hyper-parameter search run in navigator.hardwareConcurrency − 1 (≥ 1) search workers, with a
 // live sortable table of trials, a progress bar, stop / resume at any time and "Apply best".
 // Export: mount(root, app) — app is www/app.js's App. Text from data goes in as text only.
+import { core, say } from '../i18n.js';
+import { diagnosisMessages } from '../text/diagnosis.js';
 import { el, fmt } from '../ui.js';
 import { loadWasm } from '../wasm.js';
 import { searchForm } from './search_form.js';
@@ -45,14 +47,16 @@ function sparkline(result) {
  * The diagnosis box: verdict, the sentence with the numbers, suggestions.
  * @param {HTMLElement} box
  * @param {Diagnosis} d
+ * @param {readonly import('../types.js').EpochRecord[]} history the run diagnosed
  */
-function showDiagnosis(box, d) {
+function showDiagnosis(box, d, history) {
   box.dataset.verdict = d.verdict;
   box.dataset.optimize = String(d.optimize);
+  const { message, suggestions } = diagnosisMessages(d, history);
   box.replaceChildren(
-    el('strong', {}, `Optimize? ${d.optimize ? 'Yes' : 'No'} — ${d.verdict.replace('fitting', '-fitting')}`),
-    el('p', {}, d.message),
-    el('ul', {}, ...d.suggestions.map((s) => el('li', {}, s.text))));
+    el('strong', { t: ['opt.headline', { answer: { key: d.optimize ? 'opt.yes' : 'opt.no' }, verdict: { key: `opt.${d.verdict}` } }] }),
+    el('p', { t: [message.key, message.params] }),
+    el('ul', {}, ...suggestions.map((s) => el('li', { t: [s.key, s.params] }))));
 }
 
 /**
@@ -65,14 +69,13 @@ export async function mount(root, app) {
   const form = searchForm(defaults);
   const workerCount = Math.max(1, (navigator.hardwareConcurrency || 2) - 1);
   /** @param {string} id @param {string} text @param {string} [cls] */
-  const btn = (id, text, cls = '') => el('button', { className: cls, type: 'button', dataset: { testid: id } }, text);
-  const [startBtn, stopBtn, resumeBtn, applyBtn, suggestBtn] = [btn('search-start', 'Start search', 'primary'),
-    btn('search-stop', 'Stop'), btn('search-resume', 'Resume'), btn('search-apply', 'Apply best'),
-    btn('search-suggested', 'Vary what the diagnosis suggests')];
-  const diagnosis = el('div', { dataset: { testid: 'optimize-diagnosis' } }, 'Train a model to see whether it is worth optimizing.');
+  const btn = (id, text, cls = '') => el('button', { className: cls, type: 'button', dataset: { testid: id }, t: text });
+  const [startBtn, stopBtn, resumeBtn, applyBtn, suggestBtn] = [btn('search-start', 'opt.start', 'primary'),
+    btn('search-stop', 'opt.stop'), btn('search-resume', 'opt.resume'), btn('search-apply', 'opt.apply'),
+    btn('search-suggested', 'opt.suggested')];
+  const diagnosis = el('div', { dataset: { testid: 'optimize-diagnosis' } }, el('span', { t: 'opt.trainFirst' }));
   const progress = el('progress', { value: 0, max: 1, dataset: { testid: 'search-progress' } });
-  const status = el('p', { className: 'note', dataset: { testid: 'search-status', state: 'idle' } },
-    `Trials run in ${workerCount} worker${workerCount > 1 ? 's' : ''}; the test rows are never used to choose.`);
+  const status = el('p', { className: 'note', dataset: { testid: 'search-status', state: 'idle' }, t: ['opt.workers', { n: workerCount }] });
   const thead = el('thead');
   const tbody = el('tbody');
   root.replaceChildren(el('div', { className: 'kopt' },
@@ -89,8 +92,8 @@ export async function mount(root, app) {
    */
   const s = { config: null, experiment: null, load: null, plan: null, results: new Map(), workers: [], next: [], running: false, sort: ['score', 1], lastDiagnosis: null };
 
-  /** @param {string} state @param {string} text */
-  const setStatus = (state, text) => { status.dataset.state = state; status.textContent = text; };
+  /** @param {string} state @param {string} key @param {import('../i18n.js').Params} [params] */
+  const setStatus = (state, key, params) => { status.dataset.state = state; say(status, key, params); };
   /** Every run of the plan by index: the baseline (-1) first when the search scores it. */
   const runs = () => [...(s.config?.baseline !== false ? [-1] : []), ...(s.plan ?? []).map((_, j) => j)];
   const total = () => (s.plan ? runs().length : 0);
@@ -108,9 +111,10 @@ export async function mount(root, app) {
 
   function render() {
     const knobs = Object.keys(s.config?.vary ?? {});
-    const cols = [['index', '#'], ['score', 'val loss'], ['val_accuracy', 'val acc'], ...knobs.map((k) => [k, k]), ['curve', 'loss curve']];
+    const cols = [['index', 'opt.colIndex'], ['score', 'opt.colScore'], ['val_accuracy', 'opt.colAccuracy'],
+      ...knobs.map((k) => [k, `knob.${k}`]), ['curve', 'opt.colCurve']];
     thead.replaceChildren(el('tr', {}, ...cols.map(([key, label]) => {
-      const th = el('th', { dataset: { key } }, label + (s.sort[0] === key ? (s.sort[1] > 0 ? ' ▲' : ' ▼') : ''));
+      const th = el('th', { dataset: { key } }, el('span', { t: label }), s.sort[0] === key ? (s.sort[1] > 0 ? ' ▲' : ' ▼') : '');
       if (key !== 'curve') th.onclick = () => { s.sort = [key, s.sort[0] === key ? -s.sort[1] : 1]; render(); };
       return th;
     })));
@@ -128,20 +132,21 @@ export async function mount(root, app) {
     tbody.replaceChildren(...rows.map((r) => el('tr', {
       className: r === top ? 'best' : r.score === null ? 'failed' : '',
       dataset: { testid: 'trial-row', index: r.index ?? 'baseline', worker: r.worker, score: r.score ?? undefined, settings: JSON.stringify(r.settings) },
-      title: r.error ?? '',
-    }, el('td', {}, r.index === null ? 'baseline' : r.index + 1), el('td', {}, r.score === null ? 'failed' : fmt(r.score)),
+      tAttr: r.error ? { title: ['core', { message: r.error }] } : undefined,
+    }, el('td', { t: r.index === null ? 'opt.baseline' : undefined }, r.index === null ? null : r.index + 1),
+    el('td', { t: r.score === null ? 'opt.failed' : undefined }, r.score === null ? null : fmt(r.score)),
     el('td', {}, fmt(r.val_accuracy, { digits: 3 })), ...knobs.map((k) => el('td', {}, fmt(r.settings[k], { digits: 3 }))), el('td', {}, sparkline(r)))));
     progress.max = total() || 1;
     progress.value = s.results.size;
     buttons();
   }
 
-  /** @param {string} state @param {string} text */
-  function finish(state, text) {
+  /** @param {string} state @param {string} key @param {import('../i18n.js').Params} [params] */
+  function finish(state, key, params) {
     s.workers.forEach((w) => w.terminate());
     s.workers = [];
     s.running = false;
-    setStatus(state, text);
+    setStatus(state, key, params);
     render();
   }
 
@@ -152,8 +157,8 @@ export async function mount(root, app) {
       if (s.results.size >= total()) {
         const b = best();
         const base = s.results.get(-1)?.score;
-        const note = b && typeof base === 'number' && base < Number(b.score) ? ` Your current settings scored better (${fmt(base)}).` : '';
-        finish('done', `Done: ${s.plan?.length} trials. Best: trial ${b ? Number(b.index) + 1 : '—'} (val loss ${fmt(b?.score)}).${note}`);
+        const note = b && typeof base === 'number' && base < Number(b.score) ? { key: 'opt.baselineBetter', params: { score: fmt(base) } } : null;
+        finish('done', 'opt.done', { trials: s.plan?.length, best: b ? Number(b.index) + 1 : '—', score: fmt(b?.score), note });
       }
       return;
     }
@@ -163,7 +168,7 @@ export async function mount(root, app) {
   function launch() {
     const pending = s.plan ? s.next.length : Infinity;
     s.running = true;
-    setStatus('running', `Searching in ${Math.min(workerCount, pending)} workers…`);
+    setStatus('running', 'opt.searching', { n: Math.min(workerCount, pending) });
     for (let i = 0; i < Math.min(workerCount, pending); i++) {
       const w = new Worker(new URL('../search-worker.js', import.meta.url), { type: 'module' });
       /** @param {MessageEvent<SearchReply>} event */
@@ -180,10 +185,10 @@ export async function mount(root, app) {
           render();
           dispatch(w);
         } else {
-          finish('error', `Search stopped: ${data.message}`);
+          finish('error', 'opt.stopped', { message: core(data.message) });
         }
       };
-      w.onerror = (e) => { e.preventDefault(); finish('error', `Search stopped: a search worker failed (${e.message || 'could not start'})`); };
+      w.onerror = (e) => { e.preventDefault(); finish('error', 'opt.workerFailed', { error: e.message || { key: 'opt.couldNotStart' } }); };
       if (s.load && s.experiment && s.config) post(w, { type: 'init', load: s.load, experiment: s.experiment, search: s.config });
       s.workers.push(w);
     }
@@ -193,14 +198,14 @@ export async function mount(root, app) {
   startBtn.onclick = () => {
     const experiment = app.experiment;
     s.load = app.lastLoad ?? (experiment?.data?.source ? { source: experiment.data.source } : null);
-    if (!s.load || !experiment) { setStatus('error', 'Load data and set up an experiment before searching.'); return; }
+    if (!s.load || !experiment) { setStatus('error', 'opt.needData'); return; }
     Object.assign(s, { config: form.read(), experiment, plan: null, results: new Map(), next: [] });
     launch();
   };
   stopBtn.onclick = () => {
     // Trials in flight are dropped; they rerun on resume and give the same results.
     s.next = s.plan ? runs().filter((j) => !s.results.has(j)) : [];
-    finish('stopped', `Stopped after ${s.results.size} of ${total()} runs; resume to finish.`);
+    finish('stopped', 'opt.stoppedAfter', { done: s.results.size, total: total() });
   };
   resumeBtn.onclick = () => launch();
   applyBtn.onclick = () => {
@@ -208,7 +213,7 @@ export async function mount(root, app) {
     if (!b) return;
     app.setExperiment(applySettings(JSON.stringify(s.experiment), JSON.stringify(b.settings)));
     app.send({ type: 'train' });
-    setStatus('applied', `Applied trial ${Number(b.index) + 1}'s settings and retrained; the test metrics are for this model.`);
+    setStatus('applied', 'opt.applied', { n: Number(b.index) + 1 });
   };
   suggestBtn.onclick = () => form.select(s.lastDiagnosis?.vary ?? []);
 
@@ -216,7 +221,7 @@ export async function mount(root, app) {
   const diagnose = (evaluation) => {
     if (!evaluation || !app.history.length) return;
     s.lastDiagnosis = /** @type {Diagnosis} */ (diagnoseRun(JSON.stringify(app.history), JSON.stringify(evaluation)));
-    showDiagnosis(diagnosis, s.lastDiagnosis);
+    showDiagnosis(diagnosis, s.lastDiagnosis, app.history);
     buttons();
   };
   app.on('evaluation', diagnose);

@@ -3,8 +3,9 @@
 // summary, choose target and features, and set missing values, scaling, split and window.
 import { BUILTINS, builtinKey, fitOutputLayer } from '../datasets.js';
 import { GENERATED } from '../generated.js';
+import { core, say } from '../i18n.js';
 import { showError } from '../status.js';
-import { $, el, field, fillSelect, numberInput } from '../ui.js';
+import { $, el, field, fillSelectT, numberInput } from '../ui.js';
 import { renderColumns, renderPreview } from './columns.js';
 
 /** @import {App} from '../app.js' */
@@ -19,42 +20,41 @@ const MAX_UPLOAD_BYTES = 256 * 1024 * 1024;
  */
 export function mount(root, app) {
   const dataset = el('select', { id: 'dataset' });
-  fillSelect(dataset, [['', '(uploaded CSV)'], ...Object.entries(BUILTINS).map(([k, v]) => [k, v.label])], 'iris');
+  fillSelectT(dataset, [['', 'dataset.uploaded'], ...Object.keys(BUILTINS).map((k) => [k, `dataset.${k}`])], 'iris');
   const file = el('input', { type: 'file', accept: '.csv,text/csv,text/plain', dataset: { testid: 'csv-input' } });
-  const drop = el('label', { className: 'drop', id: 'drop-zone' }, 'Your own CSV: choose a file or drop it here', file);
+  const drop = el('label', { className: 'drop', id: 'drop-zone' }, el('span', { t: 'pre.drop' }), file);
   const summary = el('p', { id: 'data-summary', className: 'note', ariaLive: 'polite' });
-  const synthetic = el('p', { className: 'warning', hidden: true }, 'This stock series is synthetic: made-up prices (a seeded random walk with a slow cycle), for practice only.');
-  const preview = el('div', { id: 'preview' });
+  const synthetic = el('p', { className: 'warning', hidden: true, t: 'pre.synthetic' });
+  const preview = el('div', { id: 'preview', translate: false }); // the data's own cells
   const columns = el('div', { id: 'columns' });
   const prepared = el('ul', { id: 'prepare-warnings', className: 'problems' });
   const missing = el('select', { id: 'missing' });
-  fillSelect(missing, ['mean', 'median', 'most_frequent', 'zero', 'drop'].map((v) => [v, v]), 'mean');
+  fillSelectT(missing, ['mean', 'median', 'most_frequent', 'zero', 'drop'].map((v) => [v, `missing.${v}`]), 'mean');
   const scale = el('select', { id: 'scale' });
-  fillSelect(scale, [['standard', 'standard (mean 0, sd 1)'], ['minmax', 'minmax (0 … 1)'], ['none', 'none']], 'standard');
+  fillSelectT(scale, ['standard', 'minmax', 'none'].map((v) => [v, `scale.${v}`]), 'standard');
   const method = el('select', { id: 'split-method' });
-  fillSelect(method, ['stratified', 'random', 'chronological'].map((v) => [v, v]), 'stratified');
+  fillSelectT(method, ['stratified', 'random', 'chronological'].map((v) => [v, `split.${v}`]), 'stratified');
   const validation = numberInput({ id: 'split-validation', min: 0, max: 0.9, step: 0.05 });
   const test = numberInput({ id: 'split-test', min: 0, max: 0.9, step: 0.05 });
   const windowOn = el('input', { type: 'checkbox', id: 'window-on' });
   const lookback = numberInput({ id: 'window-lookback', min: 1, max: 1000, value: 30 });
   const horizon = numberInput({ id: 'window-horizon', min: 1, max: 1000, value: 1 });
   const seed = numberInput({ id: 'seed', min: 0, value: 42 });
-  const skipBadRows = el('button', { type: 'button', hidden: true, dataset: { testid: 'skip-bad-rows' } },
-    'Skip those rows and load the rest');
+  const skipBadRows = el('button', { type: 'button', hidden: true, dataset: { testid: 'skip-bad-rows' }, t: 'pre.skipBadRows' });
 
   root.append(
-    el('div', { className: 'row' }, field('Built-in dataset', dataset), drop), skipBadRows, synthetic, summary,
-    el('h3', {}, 'First rows'), preview,
-    el('h3', {}, 'Columns'), el('p', { className: 'note' }, 'Choose the column to predict (target) and the columns to learn from (features).'), columns,
+    el('div', { className: 'row' }, field('dataset.label', dataset), drop), skipBadRows, synthetic, summary,
+    el('h3', { t: 'pre.firstRows' }), preview,
+    el('h3', { t: 'pre.columns' }), el('p', { className: 'note', t: 'pre.columnsNote' }), columns,
     prepared,
-    el('h3', {}, 'Preparation'),
+    el('h3', { t: 'pre.preparation' }),
     el('div', { className: 'row' },
-      field('Missing values', missing, 'fitted on training rows'), field('Scale', scale, 'fitted on training rows only'),
-      field('Split', method), field('Validation fraction', validation), field('Test fraction', test),
-      field('Seed', seed, 'one seed drives split, shuffle, initial weights, dropout')),
-    el('fieldset', { className: 'row' }, el('legend', {}, 'Time-series window'),
-      el('label', { className: 'inline' }, windowOn, 'turn the series into windows'),
-      field('Look back (steps)', lookback), field('Horizon (steps ahead)', horizon)),
+      field('pre.missing', missing, 'pre.missingHint'), field('pre.scale', scale, 'pre.scaleHint'),
+      field('pre.split', method), field('pre.validation', validation), field('pre.test', test),
+      field('pre.seed', seed, 'pre.seedHint')),
+    el('fieldset', { className: 'row' }, el('legend', { t: 'pre.window' }),
+      el('label', { className: 'inline' }, windowOn, el('span', { t: 'pre.windowOn' })),
+      field('pre.lookback', lookback), field('pre.horizon', horizon)),
   );
 
   const data = () => app.experiment?.data ?? {};
@@ -76,7 +76,7 @@ export function mount(root, app) {
   async function upload(f) {
     if (!f) return;
     if (f.size > MAX_UPLOAD_BYTES) {
-      showError(`${f.name} is ${(f.size / 1e6).toFixed(0)} MB; this tab takes CSV files up to ${MAX_UPLOAD_BYTES / 1e6} MB`);
+      showError({ key: 'error.upload', params: { name: f.name, mb: (f.size / 1e6).toFixed(0), max: MAX_UPLOAD_BYTES / 1e6 } });
       return;
     }
     const bytes = new Uint8Array(await f.arrayBuffer());
@@ -167,7 +167,7 @@ export function mount(root, app) {
   }
 
   app.on('summary', (t) => {
-    summary.textContent = `${t.name}: ${t.rows} rows × ${t.columns.length} columns`;
+    say(summary, 'pre.summary', { name: t.name, rows: t.rows, columns: t.columns.length });
     const names = t.columns.map((c) => c.name);
     editData((d, e) => {
       if (!names.includes(d.target ?? '')) d.target = names[names.length - 1];
@@ -180,7 +180,8 @@ export function mount(root, app) {
   app.on('configured', ({ summary: s }) => {
     sync();
     // What preparing the data did (rows dropped, values filled), when the core reports it.
-    prepared.replaceChildren(...(s.warnings ?? []).map((w) => el('li', { className: 'warning' }, `⚠ ${typeof w === 'string' ? w : w.message ?? JSON.stringify(w)}`)));
+    prepared.replaceChildren(...(s.warnings ?? []).map((w) => el('li', { className: 'warning',
+      t: ['warn.item', { text: core(typeof w === 'string' ? w : w.message ?? JSON.stringify(w)) }] })));
   });
   sync();
 }
@@ -196,10 +197,10 @@ export function openSource(app) {
   if (source.startsWith('file:') && made) {
     app.load({ type: 'load', name: source.slice(5), bytes: made(), on_bad_rows: onBadRows });
   } else if (source.startsWith('file:')) {
-    showError(`This experiment was made with an uploaded file (${source.slice(5)}); upload it under Data preprocessing to continue.`);
+    showError({ key: 'error.needUpload', params: { name: source.slice(5) } });
     app.setStatus('idle');
   } else {
     app.load({ type: 'load', source, on_bad_rows: onBadRows });
   }
-  $('#data-summary').textContent = '';
+  say($('#data-summary'), null);
 }

@@ -2,7 +2,7 @@
 // The Optimization panel's search form: which knobs to vary over which values, the strategy, the
 // budget, the seed and how trials are scored. It edits the search document of `kindling search`
 // (docs/CONTRACTS.md section 3).
-import { el } from '../ui.js';
+import { el, txt } from '../ui.js';
 
 /** @import {SearchConfig} from '../types.js' */
 
@@ -35,21 +35,22 @@ export function searchForm(defaults) {
       const kind = /** @type {'uniform' | 'log_uniform'} */ (Object.keys(domain)[0]);
       const [lo, hi] = /** @type {[number, number]} */ (/** @type {any} */ (domain)[kind]).map((v) => el('input', { type: 'number', value: v, step: 'any' }));
       read = () => ({ [kind]: [Number(lo.value), Number(hi.value)] });
-      editor = el('span', {}, lo, ' to ', hi, kind === 'log_uniform' ? ' (log scale)' : '');
+      editor = el('span', {}, lo, ' ', txt('search.to'), ' ', hi, kind === 'log_uniform' ? txt('search.logScale') : '');
     }
     knobs[name] = { check, read };
-    return el('div', { className: 'knob' }, el('label', {}, check, ` ${name}`), editor);
+    return el('div', { className: 'knob' }, el('label', {}, check, ' ', txt(`knob.${name}`)), editor);
   });
-  const strategy = el('select', { name: 'strategy' }, el('option', { value: 'random' }, 'random'), el('option', { value: 'grid' }, 'grid'));
+  const strategy = el('select', { name: 'strategy' }, el('option', { value: 'random', t: 'search.random' }), el('option', { value: 'grid', t: 'search.grid' }));
   const trials = el('input', { type: 'number', value: defaults.trials, min: 1, max: 1000, name: 'trials' });
   const seed = el('input', { type: 'number', value: defaults.seed, min: 0, name: 'seed' });
   const validation = el('select', { name: 'validation' },
-    el('option', { value: '0' }, 'validation split'), el('option', { value: '3' }, '3-fold'), el('option', { value: '5' }, '5-fold'));
+    el('option', { value: '0', t: 'search.split' }), el('option', { value: '3', t: ['search.kfold', { k: 3 }] }),
+    el('option', { value: '5', t: ['search.kfold', { k: 5 }] }));
   const form = el('div', {},
-    el('fieldset', {}, el('legend', {}, 'What to vary'), ...rows),
+    el('fieldset', {}, el('legend', { t: 'search.vary' }), ...rows),
     el('div', { className: 'row' },
-      el('label', {}, 'Strategy ', strategy), el('label', {}, 'Trials ', trials),
-      el('label', {}, 'Seed ', seed), el('label', {}, 'Score on ', validation)));
+      el('label', {}, txt('search.strategy'), ' ', strategy), el('label', {}, txt('search.trials'), ' ', trials),
+      el('label', {}, txt('search.seed'), ' ', seed), el('label', {}, txt('search.scoreOn'), ' ', validation)));
   /** @returns {SearchConfig} */
   const read = () => ({
     strategy: strategy.value,

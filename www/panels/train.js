@@ -2,7 +2,8 @@
 // Training: epochs and batch size, the learning rate (adjustable while training), the live loss
 // chart (redrawn at most once per frame) and a summary of the first and last epoch.
 import { drawLoss } from '../chart.js';
-import { el, field, fmt, numberInput } from '../ui.js';
+import { say } from '../i18n.js';
+import { el, field, fmt, numberInput, txt } from '../ui.js';
 
 /** @import {App} from '../app.js' */
 
@@ -14,14 +15,14 @@ export function mount(root, app) {
   const epochs = numberInput({ id: 'epochs', min: 1, max: 100000 });
   const batch = numberInput({ id: 'batch-size', min: 1, max: 65536 });
   const lr = numberInput({ id: 'learning-rate', min: 1e-7, max: 10, step: 0.001 });
-  const lrNote = el('small', { className: 'note', id: 'lr-note' }, 'Change it while training: it applies from the next batch.');
+  const lrNote = el('small', { className: 'note', id: 'lr-note', t: 'train.lrNote' });
   const lossSummary = el('p', { className: 'note', dataset: { testid: 'loss-summary' }, ariaLive: 'off' });
-  const canvas = el('canvas', { id: 'loss-chart', role: 'img', ariaLabel: 'training and validation loss per epoch' });
-  const next = el('button', { type: 'button', id: 'to-evaluate', hidden: true }, 'See the evaluation →');
+  const canvas = el('canvas', { id: 'loss-chart', role: 'img', tAttr: { 'aria-label': 'train.chart' } });
+  const next = el('button', { type: 'button', id: 'to-evaluate', hidden: true, t: 'train.toEvaluate' });
   next.addEventListener('click', () => app.navigate('evaluate'));
   root.append(
-    el('div', { className: 'row' }, field('Epochs', epochs), field('Batch size', batch, 'GD uses every row'),
-      el('label', {}, 'Learning rate', lr, lrNote)),
+    el('div', { className: 'row' }, field('train.epochs', epochs), field('train.batchSize', batch, 'train.batchHint'),
+      el('label', {}, txt('train.learningRate'), lr, lrNote)),
     lossSummary, canvas, next);
 
   epochs.addEventListener('change', () => app.editExperiment((e) => { e.fit = { ...e.fit, epochs: Number(epochs.value) }; }));
@@ -38,21 +39,21 @@ export function mount(root, app) {
       // The running session takes it between batches, and the experiment keeps it.
       app.tuneExperiment(setRate);
       app.send({ type: 'set', learning_rate: value });
-      lrNote.textContent = `Learning rate set to ${value} from epoch ${app.history.length + 1}.`;
+      say(lrNote, 'train.lrSet', { value, epoch: app.history.length + 1 });
     } else app.editExperiment(setRate);
   });
 
   function showSummary() {
     const h = app.history;
     if (!h.length) {
-      lossSummary.textContent = '';
+      say(lossSummary, null);
       delete lossSummary.dataset.epochs;
       return;
     }
     const first = h[0].loss;
     const last = h[h.length - 1].loss;
     Object.assign(lossSummary.dataset, { first: String(first), last: String(last), epochs: String(h.length) });
-    lossSummary.textContent = `Training loss ${first.toPrecision(3)} at epoch 1 → ${last.toPrecision(3)} at epoch ${h.length}`;
+    say(lossSummary, 'train.lossSummary', { first: first.toPrecision(3), last: last.toPrecision(3), epochs: h.length });
   }
   const redraw = () => { drawLoss(canvas, app.history); showSummary(); };
   function sync() {

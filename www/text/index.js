@@ -1,0 +1,19 @@
+// @ts-check
+// The message catalog: every string the page shows, in English and Chinese, by key. One module
+// per part of the page; www/i18n.js reads it with `t(key, params)`.
+import { translateCore } from './core.js';
+import { DIAGNOSIS } from './diagnosis.js';
+import { LATER } from './later.js';
+import { LESSON_TEXT } from './lessons.js';
+import { PAGE } from './page.js';
+import { PANELS } from './panels.js';
+
+/** The parts, by name (tests check that no key is defined twice). */
+export const PARTS = { PAGE, PANELS, LATER, LESSON_TEXT, DIAGNOSIS };
+
+/** @type {import('./util.js').Catalog} */
+export const CATALOG = {
+  ...PAGE, ...PANELS, ...LATER, ...LESSON_TEXT, ...DIAGNOSIS,
+  // A message from the core (www/text/core.js): as written in English, translated in Chinese.
+  core: { en: (p) => p.message, zh: (p) => translateCore(p.message) ?? p.message },
+};
