@@ -6,13 +6,15 @@ import { encodeExperiment, openNode, openPage, useServer, waitForState } from '.
 
 const env = useServer();
 
+const DIVERGES = {
+  data: { source: 'builtin:diabetes', target: 'target', task: 'regression', scale: 'none' },
+  model: { layers: [{ type: 'dense', units: 1 }] },
+  compile: { optimizer: { type: 'sgd', learning_rate: 10 } },
+  fit: { epochs: 5, batch_size: 16 },
+};
+
 test('divergence in epoch 1 is diagnosed as diverged; a new run clears it', async () => {
-  const experiment = {
-    data: { source: 'builtin:diabetes', target: 'target', task: 'regression', scale: 'none' },
-    model: { layers: [{ type: 'dense', units: 1 }] },
-    compile: { optimizer: { type: 'sgd', learning_rate: 10 } },
-    fit: { epochs: 5, batch_size: 16 },
-  };
+  const experiment = DIVERGES;
   const page = await openPage(env.browser, `${env.url}#experiment=${encodeExperiment(experiment)}&run=1`);
   assert.equal(await waitForState(page, ['error', 'done']), 'error');
   assert.equal(await page.textContent('[data-testid=error]'),
@@ -37,6 +39,18 @@ test('divergence in epoch 1 is diagnosed as diverged; a new run clears it', asyn
   assert.equal(await waitForState(page, ['done', 'error']), 'done');
   await page.waitForFunction(() => document.querySelector('[data-testid=diagnosis]').dataset.verdict !== 'none');
   assert.notEqual(await verdict.getAttribute('data-verdict'), 'diverged');
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+test('in Chinese the same verdict is written from the core numbers', async () => {
+  const page = await openPage(env.browser, `${env.url}?lang=zh#experiment=${encodeExperiment(DIVERGES)}&run=1`);
+  assert.equal(await waitForState(page, ['error', 'done']), 'error');
+  await openNode(page, 'decide');
+  assert.equal(await page.getAttribute('[data-testid=diagnosis]', 'data-verdict'), 'diverged');
+  assert.equal(await page.textContent('#diagnosis-reason'), '训练发散了：到第 1 轮，损失变成了 无穷大。');
+  const tips = await page.$$eval('#diagnosis-suggestions li', (li) => li.map((e) => e.textContent));
+  assert.equal(tips[0], '把学习率调低约十倍（例如 0.1 → 0.01）。');
   assert.deepEqual(page.problems, []);
   await page.close();
 });

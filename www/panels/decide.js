@@ -52,7 +52,8 @@ export function mount(root, app) {
   async function render() {
     const ticket = ++latest;
     if (failure) {
-      show(failure.verdict, failure.message, failure.suggestions.map((s) => s.text), failure.optimize);
+      const { message, suggestions: tips } = diagnosisMessages(failure, app.history);
+      show(failure.verdict, message, tips, failure.optimize);
       return;
     }
     if (!app.history.length) {
