@@ -1,10 +1,16 @@
 #!/usr/bin/env bash
-# Runs every test: native core + CLI (cargo test), native = wasm training histories (Node),
-# wasm shells in headless Chromium (wasm-bindgen-test, page and dedicated worker), the page's
-# types (tsc over the JSDoc of www/), and the page end to end (Playwright).
+# Runs every test: no import cycle in src/ (Node, cheap, first), native core + CLI (cargo test),
+# native = wasm training histories (Node), wasm shells in headless Chromium (wasm-bindgen-test,
+# page and dedicated worker), the page's types (tsc over the JSDoc of www/), and the page end to
+# end (Playwright).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
+
+echo "== import cycles: no two files of src/ import each other (scripts/check-cycles.mjs)"
+node scripts/check-cycles.mjs --self-test
+node scripts/check-cycles.mjs
+
 bash scripts/build.sh
 
 echo "== page types: tsc --noEmit over www/ (// @ts-check + JSDoc; pkg/kindling.d.ts from the build)"

@@ -215,7 +215,7 @@ fn windows_follow_the_series_and_never_cross_a_split() {
     let p = prepare(&t, &c, &mut Rng::new(0)).unwrap();
     assert_eq!(p.input_shape(), vec![3, 2]);
     assert_eq!(
-        p.preprocessing.scaler.offset,
+        p.preprocessing.scaler().unwrap().offset,
         vec![8.5, 108.5],
         "fitted on the 18 training rows only"
     );
@@ -364,4 +364,82 @@ fn tables_built_in_code_transform_like_read_ones() {
     let out = p.preprocessing.transform(&built).unwrap();
     // inputs: a, colour=blue, colour=red; the gaps take the training mean (2) and mode (red).
     assert_eq!(x2(&out.x), array![[5.0, 1.0, 0.0], [2.0, 0.0, 1.0]]);
+}
+
+#[test]
+fn the_fitted_steps_serialise_in_order_with_their_values() {
+    // Chronological, no validation or test rows: every row trains. colour's mode is red (2 of 3
+    // present); size's mean 2.5 and population std √1.25; one-hot inputs are not scaled.
+    let t = table("colour,size,y\nred,1,a\nblue,2,b\nred,3,a\n,4,b\n");
+    let c = DataConfig {
+        scale: Scale::Standard,
+        ..config((0.0, 0.0))
+    };
+    let pre = prepare(&t, &c, &mut Rng::new(0)).unwrap().preprocessing;
+    let json = serde_json::to_value(&pre).unwrap();
+    assert_eq!(
+        json,
+        serde_json::json!({
+            "features": ["colour", "size"], "inputs": ["colour=blue", "colour=red", "size"],
+            "target": "y", "task": "classification", "classes": ["a", "b"], "order_by": null,
+            "steps": [
+                {"type": "select", "drop_missing": false},
+                {"type": "impute", "fill": ["red", 2.5f32]},
+                {"type": "one_hot", "categories": [["blue", "red"], null]},
+                {"type": "scale", "offset": [0.0f32, 0.0f32, 2.5f32], "factor": [1.0f32, 1.0f32, 1.25f32.sqrt()]}
+            ],
+            "target_steps": []
+        })
+    );
+    let back: kindling::data::Preprocessing = serde_json::from_value(json).unwrap();
+    assert_eq!(back, pre);
+
+    // A series: the target is feature 0; its own steps fill its gaps (mean of 1, 2, 4 = 7/3) and
+    // scale it (minmax over the filled training values 1, 2, 7/3, 4).
+    let series = table("v\n1\n2\nNA\n4\n5\n6\n");
+    let c = DataConfig {
+        target: Some("v".into()),
+        scale: Scale::Minmax,
+        window: Some(WindowConfig {
+            lookback: 2,
+            horizon: 1,
+        }),
+        ..config((0.0, 2.0 / 6.0))
+    };
+    let p = prepare(&series, &c, &mut Rng::new(0)).unwrap();
+    let json = serde_json::to_value(&p.preprocessing).unwrap();
+    let fill = 7.0f64 / 3.0;
+    assert_eq!(
+        (&json["steps"], &json["target_steps"]),
+        (
+            &serde_json::json!([
+                {"type": "select", "drop_missing": false},
+                {"type": "impute", "fill": [fill as f32]},
+                {"type": "one_hot", "categories": [null]},
+                {"type": "scale", "offset": [1.0f32], "factor": [3.0f32]},
+                {"type": "window", "lookback": 2, "horizon": 1}
+            ]),
+            &serde_json::json!([
+                {"type": "impute", "fill": [fill as f32]},
+                {"type": "scale", "offset": [1.0f32], "factor": [3.0f32]}
+            ])
+        )
+    );
+    assert_eq!(
+        p.warnings,
+        [
+            "1 row (line 4) have missing values, filled as data.missing says",
+            "the test part has 2 rows, too few for one window of 3; it is empty"
+        ]
+    );
+    // Training windows [1, 2] → 7/3 and [2, 7/3] → 4, scaled by the target's minmax.
+    let scaled = |v: f32| (v - 1.0) / 3.0;
+    assert_eq!(
+        p.y_train.column(0).to_vec(),
+        vec![scaled(fill as f32), scaled(4.0)]
+    );
+    let mut y = p.y_train.clone();
+    p.preprocessing.inverse_target(&mut y);
+    let back = [fill as f32, 4.0];
+    assert!(y.iter().zip(back).all(|(a, b)| (a - b).abs() < 1e-6), "{y}");
 }

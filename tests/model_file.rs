@@ -8,6 +8,9 @@ use kindling::io::{Model, ModelFile};
 use kindling::train::Session;
 use serde_json::Value;
 
+/// An edit of a model file's JSON.
+type Edit = Box<dyn Fn(&mut Value)>;
+
 const IRIS: &[u8] = include_bytes!("../www/data/iris.csv");
 
 fn trained(exp: &str, csv: &[u8]) -> Session {
@@ -117,9 +120,9 @@ fn wrong_format_and_version_say_so() {
     assert!(
         load_err(&edited(|v| v["format"] = "onnx".into())).contains("not a Kindling model file")
     );
-    let e = load_err(&edited(|v| v["version"] = 2.into()));
+    let e = load_err(&edited(|v| v["version"] = 3.into()));
     assert!(
-        e.contains("version 2") && e.contains("reads version 1"),
+        e.contains("version 3") && e.contains("reads versions 1 and 2"),
         "{e}"
     );
     assert!(load_err("[1,2]").contains("JSON object"));
@@ -178,10 +181,10 @@ fn hostile_files_are_refused() {
         load_err(&iris_file().replacen("{\"format\"", "{\"__proto__\":{\"x\":1},\"format\"", 1));
     assert!(e.contains("__proto__"), "{e}");
     let e = load_err(&edited(|v| {
-        v["preprocessing"]["scaler"]["__proto__"] = Value::Null
+        v["preprocessing"]["steps"][3]["__proto__"] = Value::Null
     }));
     assert!(
-        e.contains("preprocessing.scaler: unknown key \"__proto__\""),
+        e.contains("preprocessing.steps[3]: unknown key \"__proto__\""),
         "{e}"
     );
     let e = load_err(&edited(|v| v["metrics"]["test"]["__proto__"] = 1.into()));
@@ -201,22 +204,81 @@ fn hostile_files_are_refused() {
     let text = edited(|v| v["weights"]["tensors"][1]["data"][0] = serde_json::json!(1e39));
     assert!(load_err(&text).contains("weights.tensors[1].data[0] is inf"));
     let e = load_err(&edited(|v| {
-        v["preprocessing"]["encoders"][2]["fill"] = Value::Null
+        v["preprocessing"]["steps"][1]["fill"][2] = Value::Null
     }));
-    assert!(e.contains("preprocessing.encoders[2]"), "{e}");
+    assert!(
+        e.contains("preprocessing.steps[3]: feature 2 is still text"),
+        "{e}"
+    );
     let e = load_err(&edited(|v| {
-        v["preprocessing"]["scaler"]["factor"][0] = 0.into()
+        v["preprocessing"]["steps"][3]["factor"][0] = 0.into()
     }));
-    assert!(e.contains("factor[0] is 0"), "{e}");
+    assert!(e.contains("preprocessing.steps[3].factor[0] is 0"), "{e}");
     let e = load_err(&edited(|v| {
         v["preprocessing"]["classes"] = serde_json::json!(["only"])
     }));
     assert!(e.contains("2 to 4096 class names"), "{e}");
     let e = load_err(&edited(|v| pop(v, "/preprocessing/features")));
     assert!(
-        e.contains("preprocessing.encoders has 4 values but there are 3 features"),
+        e.contains("preprocessing.steps[1].fill has 4 values but there are 3 features"),
         "{e}"
     );
+}
+
+#[test]
+fn hostile_pipeline_steps_are_refused_naming_the_step() {
+    let cases: Vec<(Edit, &str)> = vec![
+        (
+            Box::new(|v| v["preprocessing"]["steps"][1]["fill"][0] = serde_json::json!(1e39)),
+            "preprocessing.steps[1].fill[0] is inf",
+        ),
+        (
+            Box::new(|v| v["preprocessing"]["steps"][3]["offset"][2] = serde_json::json!(-1e39)),
+            "preprocessing.steps[3].offset[2] is -inf",
+        ),
+        (
+            Box::new(|v| pop(v, "/preprocessing/steps/3/factor")),
+            "preprocessing.steps[3].factor has 3 values but there are 4 features",
+        ),
+        (
+            Box::new(|v| v["preprocessing"]["steps"][2]["type"] = "pca".into()),
+            "preprocessing.steps[2]: unknown step type \"pca\"",
+        ),
+        (
+            Box::new(|v| {
+                let s = v["preprocessing"]["steps"].as_array_mut().unwrap();
+                s.swap(1, 3);
+            }),
+            "preprocessing.steps[2] (a one_hot step) cannot come after",
+        ),
+        (
+            Box::new(|v| {
+                v["preprocessing"]["steps"][2]["categories"][0] = serde_json::json!(["a"])
+            }),
+            "preprocessing.steps[2].categories[0] must list 1 to 1000 categories of a text feature",
+        ),
+        (
+            Box::new(|v| {
+                v["preprocessing"]["steps"][2]["lookback"] = 3.into();
+            }),
+            "preprocessing.steps[2]: unknown key \"lookback\"",
+        ),
+        (
+            Box::new(|v| {
+                let s = v["preprocessing"]["steps"].as_array_mut().unwrap();
+                s.push(serde_json::json!({"type": "window", "lookback": 0, "horizon": 1}));
+            }),
+            "preprocessing.steps[4] must look back 1 to 1000 rows",
+        ),
+        (
+            Box::new(|v| v["preprocessing"]["steps"][0]["__proto__"] = 1.into()),
+            "preprocessing.steps[0]: unknown key \"__proto__\"",
+        ),
+    ];
+    for (edit, needle) in cases {
+        let e = load_err(&edited(edit));
+        assert!(e.contains(needle), "{e:?} lacks {needle:?}");
+    }
 }
 
 #[test]

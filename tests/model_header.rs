@@ -9,13 +9,13 @@ fn version_error(version: &str) -> String {
     Model::from_json("m.json", &text).err().unwrap().to_string()
 }
 
-const TAIL: &str = "cannot be read by this build, which reads version 1; open it with the Kindling that wrote it or train the model again";
+const TAIL: &str = "cannot be read by this build, which reads versions 1 and 2; open it with the Kindling that wrote it or train the model again";
 
 #[test]
 fn the_version_is_shown_as_written_and_only_a_missing_one_as_missing() {
     let cases = [
         ("", "(missing)"),
-        (r#","version":2"#, "2"),
+        (r#","version":3"#, "3"),
         (r#","version":99999999999999999999"#, "1e+20"),
         (r#","version":-1"#, "-1"),
         (r#","version":1.5"#, "1.5"),

@@ -1,4 +1,5 @@
-//! Data preparation (数据预处理): CSV → typed table → clean, encoded, scaled, split tensors.
+//! Data preparation (数据预处理): CSV → typed table → a pipeline of fitted steps (select, impute,
+//! one-hot, scale, window) → clean, encoded, scaled, split tensors.
 //!
 //! ```
 //! use kindling::data::read_csv;
@@ -8,16 +9,23 @@
 //! ```
 
 pub mod builtin;
+pub mod check;
 pub mod date;
-pub mod encode;
+pub mod frame;
+pub mod impute;
 pub mod inspect;
 pub mod missing;
 pub mod names;
+pub mod one_hot;
+pub mod pipeline;
+pub mod plan;
 pub mod prepare;
 pub mod reader;
 pub mod scale;
+pub mod select;
 pub mod sniff;
 pub mod split;
+pub mod step;
 pub mod table;
 pub mod target;
 pub mod transform;
@@ -25,7 +33,8 @@ pub mod typing;
 pub mod window;
 
 pub use inspect::{ColumnSummary, Summary};
-pub use prepare::{prepare, Prepared, Preprocessing};
+pub use pipeline::Preprocessing;
+pub use prepare::{prepare, Prepared};
 pub use reader::{read_csv, read_csv_with};
 pub use table::{Column, ColumnData, Table, Warning};
 pub use transform::Transformed;

@@ -1,42 +1,19 @@
-//! From a typed table and the experiment's `data` part to training tensors and the fitted
-//! preprocessing that the model file keeps.
+//! The one driver from a typed table and the experiment's `data` part to training tensors: select
+//! rows, split them, fit each step on the training rows in order (transforming them on the way),
+//! then transform the validation and test rows with the fitted steps.
 
 use ndarray::{Array2, ArrayD, Axis};
-use serde::{Deserialize, Serialize};
 
-use super::encode::{encode_rows, fit_encoders, Encoder};
-use super::missing::{complete_rows, describe_rows};
-use super::scale::FittedScaler;
+use super::frame::Frame;
+use super::pipeline::Preprocessing;
+use super::plan::{row_order, Plan};
 use super::split::split_rows;
-use super::table::{ColumnData, Table};
+use super::step::{FittedStep, Step};
+use super::table::Table;
 use super::target::encode_target;
 use crate::error::{Error, Result};
-use crate::experiment::{DataConfig, Missing, Scale, Task, WindowConfig};
+use crate::experiment::DataConfig;
 use crate::rng::Rng;
-
-/// Everything fitted on the training split that turns raw rows into model inputs and back.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Preprocessing {
-    /// The source columns, in input order (for a window: the target first).
-    pub features: Vec<String>,
-    /// One encoder per feature (fill values, categories).
-    pub encoders: Vec<Encoder>,
-    /// The model's input names after encoding (`color=red` per category).
-    pub inputs: Vec<String>,
-    pub target: String,
-    pub task: Task,
-    /// Class names in index order (classification only).
-    pub classes: Option<Vec<String>>,
-    pub missing: Missing,
-    /// Scales the inputs (one-hot inputs are left as 0/1).
-    pub scaler: FittedScaler,
-    /// Regression targets are scaled too; predictions are mapped back with it.
-    pub target_scaler: Option<FittedScaler>,
-    /// Time-series windows, if any.
-    pub window: Option<WindowConfig>,
-    /// The date column rows are put in order by (chronological split and windows).
-    pub order_by: Option<String>,
-}
 
 /// Tensors for each split. `x`: `[rows, inputs]`, or `[samples, lookback, features]` for a
 /// time-series window; `y`: `[rows, classes]` one-hot or `[rows, 1]`.
@@ -62,197 +39,146 @@ impl Prepared {
     }
 }
 
-/// The target column's name: `data.target`, or the table's last column when it is `null`.
-pub fn target_name(table: &Table, config: &DataConfig) -> String {
-    match &config.target {
-        Some(t) => t.clone(),
-        None => table
-            .columns
-            .last()
-            .expect("a table has columns")
-            .name
-            .clone(),
-    }
-}
-
 /// Prepares `table` as `config` says, with `rng` driving the split.
 pub fn prepare(table: &Table, config: &DataConfig, rng: &mut Rng) -> Result<Prepared> {
-    let target = target_name(table, config);
-    let task = resolve_task(table, &target, config.task)?;
-    let order_by = order_column(table, config);
-    let order = row_order(table, order_by.as_deref());
-    if let Some(w) = &config.window {
-        return super::window::prepare_window(table, config, w, &target, task, order_by, &order);
-    }
-    let features = feature_names(table, config, &target)?;
-    let mut warnings = Vec::new();
-    let (mut usable, no_target) = complete_rows(table, &[target.as_str()], &order);
-    if !no_target.is_empty() {
-        warnings.push(format!(
-            "{} left out: the target {target:?} is missing",
-            describe_rows(table, &no_target)
-        ));
-    }
-    if config.missing == Missing::Drop {
-        let names: Vec<&str> = features.iter().map(String::as_str).collect();
-        let (complete, gaps) = complete_rows(table, &names, &usable);
-        if !gaps.is_empty() {
-            warnings.push(format!(
-                "{} dropped: they have missing values (data.missing: \"drop\")",
-                describe_rows(table, &gaps)
-            ));
-        }
-        usable = complete;
-    }
-    let dropped = table.rows - usable.len();
-    if usable.is_empty() {
-        return Err(Error::data(&table.name, "no rows are left after removing rows with missing values; choose another data.missing strategy or fill in the data"));
-    }
-    let (labels, classes, y) = encode_target(table, &target, task, &usable)?;
-    let split = split_rows(usable.len(), &config.split, labels.as_deref(), rng);
+    let plan = Plan::new(table, config)?;
+    let order = row_order(table, plan.order_by.as_deref());
+    let (features, target) = (&plan.features, &plan.target);
+    let selected =
+        (plan.select).training_rows(table, features, target, &order, plan.is_series())?;
+    let (rows, mut warnings) = (selected.rows, selected.warnings);
+    warnings.extend(plan.notes.iter().cloned());
+    let (labels, classes, y) = encode_target(table, target, plan.task, &rows)?;
+    let split = split_rows(rows.len(), &plan.split, labels.as_deref(), rng);
+    plan.steps
+        .iter()
+        .try_for_each(|s| s.check_train(table, split.train.len()))?;
     if split.train.is_empty() {
         return Err(Error::data(
             &table.name,
             "no rows are left to train on; lower the validation and test fractions",
         ));
     }
-    let to_rows = |idx: &[usize]| idx.iter().map(|&i| usable[i]).collect::<Vec<_>>();
-    let train_rows = to_rows(&split.train);
-    let encoders = fit_encoders(table, &features, &train_rows, config.missing)?;
-    let (mut x_train, w) = encode_rows(table, &features, &encoders, &train_rows)?;
-    warnings.extend(w);
-    let scaler = fit_scaler(config.scale, &x_train, &encoders);
-    let mut y_train = y.select(Axis(0), &split.train);
-    let target_scaler =
-        (task == Task::Regression).then(|| FittedScaler::fit(config.scale, &y_train));
-    let inputs = features
-        .iter()
-        .zip(&encoders)
-        .flat_map(|(f, e)| e.input_names(f))
-        .collect();
-    let preprocessing = Preprocessing {
-        features,
-        encoders,
-        inputs,
-        target,
-        task,
-        classes,
-        missing: config.missing,
-        scaler,
-        target_scaler,
-        window: None,
-        order_by,
+    // A part of the split: its source rows and, for classes, their one-hot targets.
+    let part = |idx: &[usize]| Part {
+        rows: idx.iter().map(|&i| rows[i]).collect(),
+        one_hot: classes.is_some().then(|| y.select(Axis(0), idx)),
     };
-    scaler_apply(&preprocessing, &mut x_train, &mut y_train);
-    let mut part = |idx: &[usize]| -> Result<(ArrayD<f32>, Array2<f32>)> {
-        let p = &preprocessing;
-        let (mut xs, w) = encode_rows(table, &p.features, &p.encoders, &to_rows(idx))?;
-        warnings.extend(w);
-        let mut ys = y.select(Axis(0), idx);
-        scaler_apply(p, &mut xs, &mut ys);
-        Ok((xs.into_dyn(), ys))
+    let mut pre = Preprocessing {
+        features: plan.features.clone(),
+        inputs: vec![],
+        target: plan.target.clone(),
+        task: plan.task,
+        classes: classes.clone(),
+        order_by: plan.order_by.clone(),
+        steps: vec![FittedStep::Select(plan.select.clone())],
+        target_steps: vec![],
     };
-    let (x_val, y_val) = part(&split.validation)?;
-    let (x_test, y_test) = part(&split.test)?;
+    let (x_train, y_train) =
+        fit_training(&plan, &mut pre, table, part(&split.train), &mut warnings)?;
+    let (x_val, y_val) = transform_part(
+        &pre,
+        table,
+        part(&split.validation),
+        "validation",
+        &mut warnings,
+    )?;
+    let (x_test, y_test) = transform_part(&pre, table, part(&split.test), "test", &mut warnings)?;
     Ok(Prepared {
-        x_train: x_train.into_dyn(),
+        x_train,
         y_train,
         x_val,
         y_val,
         x_test,
         y_test,
-        preprocessing,
-        dropped,
+        dropped: table.rows - rows.len(),
+        preprocessing: pre,
         warnings,
     })
 }
 
-/// `auto` → classification for text and booleans, regression for numbers; dates cannot be targets.
-fn resolve_task(table: &Table, target: &str, task: Task) -> Result<Task> {
-    Ok(match (task, &table.column(target)?.data) {
-        (_, ColumnData::Date(_)) => {
-            return Err(Error::data(&table.name, format!("the target {target:?} holds dates; pick a column of numbers or classes as the target")))
-        }
-        (Task::Auto, ColumnData::Numeric(_)) => Task::Regression,
-        (Task::Auto, _) => Task::Classification,
-        (t, _) => t,
-    })
+/// The rows of one part of the split, and their targets when they are classes.
+struct Part {
+    rows: Vec<usize>,
+    one_hot: Option<Array2<f32>>,
 }
 
-/// The feature columns: as given, or every column but the target and date columns.
-fn feature_names(table: &Table, config: &DataConfig, target: &str) -> Result<Vec<String>> {
-    let features: Vec<String> = match &config.features {
-        Some(f) => {
-            f.iter().try_for_each(|n| table.column(n).map(|_| ()))?;
-            if f.iter().any(|n| n == target) {
-                return Err(Error::experiment("data.features", format!(
-                    "lists the target {target:?}; a model cannot take the answer as an input — remove it from data.features")));
-            }
-            f.clone()
-        }
-        None => table
-            .columns
-            .iter()
-            .filter(|c| c.name != target && !matches!(c.data, ColumnData::Date(_)))
-            .map(|c| c.name.clone())
-            .collect(),
+/// Fits the plan's steps on the training rows into `pre` (the target's first, which give y),
+/// each step transforming the rows before the next one fits; returns the training tensors.
+fn fit_training(
+    plan: &Plan,
+    pre: &mut Preprocessing,
+    table: &Table,
+    train: Part,
+    warnings: &mut Vec<String>,
+) -> Result<(ArrayD<f32>, Array2<f32>)> {
+    let target = std::slice::from_ref(&plan.target);
+    let mut t = Frame::new(table, target, train.rows.clone(), Some("training"));
+    pre.target_steps = fit_all(&plan.target_steps, &mut t)?;
+    let mut f = Frame::new(table, &plan.features, train.rows, Some("training"));
+    f.y = Some(targets(t, train.one_hot, warnings)?);
+    let fitted = fit_all(&plan.steps, &mut f)?;
+    pre.steps.extend(fitted);
+    pre.inputs = input_names(&plan.features, &pre.steps);
+    finish(f, warnings)
+}
+
+/// Transforms the rows of the part `name` with the fitted steps (the rows are selected).
+fn transform_part(
+    pre: &Preprocessing,
+    table: &Table,
+    part: Part,
+    name: &'static str,
+    warnings: &mut Vec<String>,
+) -> Result<(ArrayD<f32>, Array2<f32>)> {
+    let target = std::slice::from_ref(&pre.target);
+    let mut t = Frame::new(table, target, part.rows.clone(), Some(name));
+    (pre.target_steps.iter()).try_for_each(|s| s.step().transform(&mut t))?;
+    let mut f = Frame::new(table, &pre.features, part.rows, Some(name));
+    f.y = Some(targets(t, part.one_hot, warnings)?);
+    (pre.steps[1..].iter()).try_for_each(|s| s.step().transform(&mut f))?;
+    finish(f, warnings)
+}
+
+/// Fits `steps` in order on `frame`, each transforming it before the next one fits.
+fn fit_all(steps: &[Step], frame: &mut Frame) -> Result<Vec<FittedStep>> {
+    let mut fitted = Vec::with_capacity(steps.len());
+    for s in steps {
+        let f = s.fit(frame)?;
+        f.step().transform(frame)?;
+        fitted.push(f);
+    }
+    Ok(fitted)
+}
+
+/// The targets of a part: the classes one-hot, or the target frame after its steps.
+fn targets(
+    mut t: Frame,
+    one_hot: Option<Array2<f32>>,
+    warnings: &mut Vec<String>,
+) -> Result<Array2<f32>> {
+    let y = match one_hot {
+        Some(y) => y,
+        None => t.matrix()?.clone(),
     };
-    if features.is_empty() {
-        let why = if table.columns.len() == 1 {
-            format!("the file has one column ({target:?}); if its values hold , ; tab or | they were not split — check the delimiter; ")
-        } else {
-            String::new()
-        };
-        return Err(Error::data(&table.name, format!(
-            "there are no feature columns: {why}a model needs at least one input column besides the target (or a data.window for a time series)")));
-    }
-    Ok(features)
+    warnings.append(&mut t.warnings);
+    Ok(y)
 }
 
-/// The first date column, which orders rows for chronological splits and windows.
-fn order_column(table: &Table, config: &DataConfig) -> Option<String> {
-    let chronological = config.window.is_some()
-        || config.split.method == crate::experiment::SplitMethod::Chronological;
-    table
-        .columns
-        .iter()
-        .find(|c| chronological && matches!(c.data, ColumnData::Date(_)))
-        .map(|c| c.name.clone())
+/// The inputs and targets of a frame the steps have run on; its warnings go to `warnings`.
+fn finish(mut f: Frame, warnings: &mut Vec<String>) -> Result<(ArrayD<f32>, Array2<f32>)> {
+    let y = f.y.take().expect("preparing sets the targets");
+    let (x, _, w) = f.into_x()?;
+    warnings.extend(w);
+    Ok((x, y))
 }
 
-/// Row indices in file order, or sorted (stably) by the date column; undated rows go last.
-pub fn row_order(table: &Table, order_by: Option<&str>) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..table.rows).collect();
-    if let Some(ColumnData::Date(d)) = order_by.and_then(|n| table.column(n).ok()).map(|c| &c.data)
-    {
-        // Ties broken by the row index: a total order, the same as a stable sort.
-        order.sort_unstable_by(|&a, &b| {
-            d[a].is_nan()
-                .cmp(&d[b].is_nan())
-                .then(d[a].total_cmp(&d[b]))
-                .then(a.cmp(&b))
-        });
-    }
-    order
-}
-
-/// Fits `kind` on `x`, leaving one-hot inputs unscaled.
-pub fn fit_scaler(kind: Scale, x: &Array2<f32>, encoders: &[Encoder]) -> FittedScaler {
-    let mut scaler = FittedScaler::fit(kind, x);
-    let mut at = 0;
-    for e in encoders {
-        if let Encoder::OneHot { .. } = e {
-            scaler.offset[at..at + e.width()].fill(0.0);
-            scaler.factor[at..at + e.width()].fill(1.0);
-        }
-        at += e.width();
-    }
-    scaler
-}
-
-fn scaler_apply(p: &Preprocessing, x: &mut Array2<f32>, y: &mut Array2<f32>) {
-    p.scaler.transform(x);
-    if let Some(ts) = &p.target_scaler {
-        ts.transform(y);
-    }
+/// The model's input names: a one-hot step's, or the features'.
+fn input_names(features: &[String], steps: &[FittedStep]) -> Vec<String> {
+    (steps.iter())
+        .find_map(|s| match s {
+            FittedStep::OneHot(o) => Some(o.input_names(features)),
+            _ => None,
+        })
+        .unwrap_or_else(|| features.to_vec())
 }

@@ -1,8 +1,12 @@
-//! Feature scaling: fit on the training split only, then transform any split.
+//! Feature scaling (scale): fitted on the training rows only (standard: mean and population
+//! std; minmax: to [0, 1]), then applied to any rows; inputs an encoder made stay as they are.
 
 use ndarray::{Array1, Array2, Axis};
 use serde::{Deserialize, Serialize};
 
+use super::check::{finite, length, numeric_width, Shape};
+use super::frame::{Frame, Transform};
+use crate::error::{Error, Result};
 use crate::experiment::Scale;
 
 /// A fitted per-column affine map `x' = (x - offset) / factor`.
@@ -48,8 +52,18 @@ impl FittedScaler {
         FittedScaler { offset, factor }
     }
 
-    /// Scales `x` in place.
-    pub fn transform(&self, x: &mut Array2<f32>) {
+    /// Fits `kind` on the inputs of `train`, leaving the inputs an encoder made (one-hot) as
+    /// they are (offset 0, factor 1).
+    pub fn fit_inputs(kind: Scale, train: &mut Frame) -> Result<Self> {
+        let mut s = Self::fit(kind, train.matrix()?);
+        for (i, _) in train.encoded.iter().enumerate().filter(|(_, &e)| e) {
+            (s.offset[i], s.factor[i]) = (0.0, 1.0);
+        }
+        Ok(s)
+    }
+
+    /// Scales `x` (`[rows, columns]`) in place.
+    pub fn scale(&self, x: &mut Array2<f32>) {
         for mut row in x.rows_mut() {
             for ((v, o), f) in row.iter_mut().zip(&self.offset).zip(&self.factor) {
                 *v = (*v - o) / f;
@@ -57,13 +71,45 @@ impl FittedScaler {
         }
     }
 
-    /// Undoes [`transform`](Self::transform) in place.
-    pub fn inverse_transform(&self, x: &mut Array2<f32>) {
+    /// Undoes [`scale`](Self::scale) in place.
+    pub fn unscale(&self, x: &mut Array2<f32>) {
         for mut row in x.rows_mut() {
             for ((v, o), f) in row.iter_mut().zip(&self.offset).zip(&self.factor) {
                 *v = *v * f + o;
             }
         }
+    }
+
+    /// Finite offsets, finite non-zero factors, `width` of each (`path` names them in messages).
+    pub fn check_values(&self, file: &str, path: &str, width: usize) -> Result<()> {
+        length(file, &format!("{path}.offset"), self.offset.len(), width)?;
+        length(file, &format!("{path}.factor"), self.factor.len(), width)?;
+        finite(file, &format!("{path}.offset"), &self.offset)?;
+        finite(file, &format!("{path}.factor"), &self.factor)?;
+        match self.factor.iter().position(|f| *f == 0.0) {
+            Some(i) => Err(Error::data(
+                file,
+                format!("{path}.factor[{i}] is 0; the file is damaged"),
+            )),
+            None => Ok(()),
+        }
+    }
+}
+
+impl Transform for FittedScaler {
+    fn transform(&self, f: &mut Frame) -> Result<()> {
+        self.scale(f.matrix()?);
+        Ok(())
+    }
+
+    fn inverse_transform(&self, x: &mut Array2<f32>) {
+        self.unscale(x);
+    }
+
+    fn check(&self, file: &str, path: &str, shape: Shape) -> Result<Shape> {
+        let width = numeric_width(file, path, "scale", &shape)?;
+        self.check_values(file, path, width)?;
+        Ok(Shape::Matrix(width))
     }
 }
 
@@ -79,16 +125,16 @@ mod tests {
         assert_eq!(s.offset, vec![2.0, 5.0]);
         assert_eq!(s.factor, vec![1.0, 1.0]);
         let mut y = x.clone();
-        s.transform(&mut y);
+        s.scale(&mut y);
         assert_eq!(y, array![[-1.0, 0.0], [1.0, 0.0]]);
-        s.inverse_transform(&mut y);
+        s.unscale(&mut y);
         assert_eq!(y, x);
     }
 
     #[test]
     fn minmax_maps_to_unit_interval() {
         let mut x = array![[2.0f32], [4.0], [6.0]];
-        FittedScaler::fit(Scale::Minmax, &x.clone()).transform(&mut x);
+        FittedScaler::fit(Scale::Minmax, &x.clone()).scale(&mut x);
         assert_eq!(x, array![[0.0], [0.5], [1.0]]);
     }
 }

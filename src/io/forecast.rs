@@ -28,7 +28,7 @@ impl Model {
     pub fn forecast(&mut self, table: &Table, steps: usize) -> Result<Forecast> {
         let pre = &self.file.preprocessing;
         let name = table.name.clone();
-        let Some(window) = pre.window.clone() else {
+        let Some(window) = pre.window().cloned() else {
             return Err(Error::data(&name, "this model has no time-series window; forecasting needs a model trained with data.window"));
         };
         if pre.features != [pre.target.clone()] || window.horizon != 1 {
@@ -45,7 +45,9 @@ impl Model {
         let t = pre.transform(table)?;
         let last = t.x.index_axis(Axis(0), t.x.shape()[0] - 1).to_owned();
         let mut inputs: Vec<f32> = last.iter().copied().collect();
-        let (offset, factor) = (pre.scaler.offset[0], pre.scaler.factor[0]);
+        let (offset, factor) = pre
+            .scaler()
+            .map_or((0.0, 1.0), |s| (s.offset[0], s.factor[0]));
         let mut forecast = Vec::with_capacity(steps);
         for _ in 0..steps {
             let start = inputs.len() - window.lookback;

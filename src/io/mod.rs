@@ -5,10 +5,14 @@ pub mod forecast;
 pub mod model;
 pub mod model_file;
 pub mod model_text;
+mod model_v1;
 pub mod predictions;
+mod preprocessing_de;
+pub mod tensor;
 mod validate;
 
 pub use forecast::Forecast;
 pub use model::Model;
-pub use model_file::{ModelFile, Tensor};
+pub use model_file::ModelFile;
 pub use predictions::Predictions;
+pub use tensor::Tensor;

@@ -5,7 +5,6 @@ use serde_json::{json, Map, Value};
 
 use super::model_file::ModelFile;
 use super::predictions::Predictions;
-use crate::data::encode::Encoder;
 use crate::data::{Column, ColumnData, Table};
 use crate::error::{Error, Result};
 use crate::experiment::{LayerConfig, Loss, Task};
@@ -23,15 +22,11 @@ impl Model {
     /// Builds the network the file describes and loads its weights; errors name the file.
     pub fn from_file(name: &str, file: ModelFile) -> Result<Self> {
         let p = &file.preprocessing;
-        let input: Vec<usize> = match &file.experiment.data.window {
+        let input: Vec<usize> = match p.window() {
             Some(w) => vec![w.lookback, p.inputs.len()],
             None => vec![p.inputs.len()],
         };
-        let outputs = match (&p.classes, &p.target_scaler) {
-            (Some(c), _) if p.task == Task::Classification => c.len(),
-            (_, Some(ts)) => ts.offset.len(),
-            _ => unreachable!("checked by validate::preprocessing"),
-        };
+        let outputs = p.outputs();
         let given: usize = file.weights.tensors.iter().map(|t| t.data.len()).sum();
         if let Some(planned) = dense_params(&file.experiment.model.layers, &input) {
             if planned != given {
@@ -94,10 +89,12 @@ impl Model {
             "task": p.task, "features": p.features, "target": p.target, "classes": p.classes,
             "source": f.experiment.data.source, "rows": f.metrics.rows, "seed": f.experiment.seed,
             "epochs": f.metrics.history.len(), "test": f.metrics.test, "window": f.experiment.data.window,
-            "inputs": p.features.iter().zip(&p.encoders).map(|(name, enc)| match enc {
-                Encoder::Number { fill } => json!({ "name": name, "kind": "numeric", "default": fill }),
-                Encoder::OneHot { categories, fill } => json!({ "name": name, "kind": "categorical",
-                    "categories": categories, "default": fill.and_then(|i| categories.get(i)) }),
+            "inputs": p.features.iter().enumerate().map(|(i, name)| {
+                let fill = p.fills().get(i);
+                match p.categories().get(i).and_then(Option::as_ref) {
+                    None => json!({ "name": name, "kind": "numeric", "default": fill }),
+                    Some(c) => json!({ "name": name, "kind": "categorical", "categories": c, "default": fill }),
+                }
             }).collect::<Vec<_>>(),
         })
     }

@@ -1,18 +1,20 @@
 //! Contract 2: the model file — one versioned JSON document holding the experiment, the fitted
-//! preprocessing, the weights and the metrics.
+//! preprocessing (version 2: its steps in order), the weights and the metrics. Version 1 files
+//! are read too (`model_v1`).
 //!
 //! ```json
-//! {"format": "kindling-model", "version": 1, "experiment": {...}, "preprocessing": {...},
+//! {"format": "kindling-model", "version": 2, "experiment": {...}, "preprocessing": {...},
 //!  "weights": {"tensors": [{"shape": [4, 16], "data": [...]}, ...]},
 //!  "metrics": {"rows": [105, 15, 30], "history": [...], "test": {...}}}
 //! ```
 
 use std::collections::BTreeMap;
 
-use ndarray::{ArrayD, IxDyn};
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
 
-use super::validate;
+use super::tensor::Tensor;
+use super::{model_v1, preprocessing_de, validate};
 use crate::data::Preprocessing;
 use crate::error::{Error, Result};
 use crate::experiment::Experiment;
@@ -20,18 +22,10 @@ use crate::train::{EpochRecord, Session};
 
 /// The `format` value every model file carries.
 pub const FORMAT: &str = "kindling-model";
-/// The model-file version this build writes and reads.
-pub const VERSION: u32 = 1;
+/// The model-file version this build writes; it reads this one and version 1.
+pub const VERSION: u32 = 2;
 /// Model files larger than this are refused before parsing (64 MiB ≈ 8 million weights).
 pub const MAX_BYTES: usize = 64 * 1024 * 1024;
-
-/// One parameter tensor: `data` holds `shape.iter().product()` values in row-major order.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Tensor {
-    pub shape: Vec<usize>,
-    pub data: Vec<f32>,
-}
 
 /// Every parameter, in the order of `Sequential::weights()`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -51,32 +45,30 @@ pub struct Metrics {
 }
 
 /// The whole model file.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ModelFile {
     pub format: String,
     pub version: u32,
     pub experiment: Experiment,
     pub preprocessing: Preprocessing,
     pub weights: Weights,
-    #[serde(default)]
     pub metrics: Metrics,
 }
 
-impl Tensor {
-    /// A copy of `a` with its shape.
-    pub fn from_array(a: &ArrayD<f32>) -> Self {
-        Tensor {
-            shape: a.shape().to_vec(),
-            data: a.iter().copied().collect(),
-        }
-    }
-
-    /// The array this tensor holds (its length was checked when the file was read).
-    pub fn to_array(&self) -> ArrayD<f32> {
-        ArrayD::from_shape_vec(IxDyn(&self.shape), self.data.clone())
-            .expect("checked when the file was read")
-    }
+/// What is read of a model file besides `preprocessing`, which is read by its version.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Parts {
+    format: String,
+    #[serde(rename = "version")]
+    _version: u32,
+    experiment: Experiment,
+    /// Read on its own, by version (taken out first: `null` here).
+    #[serde(rename = "preprocessing")]
+    _preprocessing: (),
+    weights: Weights,
+    #[serde(default)]
+    metrics: Metrics,
 }
 
 impl ModelFile {
@@ -131,7 +123,7 @@ impl ModelFile {
                 ),
             ));
         }
-        let value = crate::json::parse(text).map_err(|e| {
+        let mut value = crate::json::parse(text).map_err(|e| {
             let hint = if e.is_eof() {
                 "the file ends too early (truncated?); download the model again"
             } else {
@@ -147,22 +139,54 @@ impl ModelFile {
                 ),
             )
         })?;
-        validate::header(name, &value)?;
-        let file: ModelFile = crate::json::from_value(&value)
+        let version = header(name, &value)?;
+        let pre = std::mem::take(&mut value["preprocessing"]);
+        let parts: Parts = crate::json::from_value(&value)
             .map_err(|e| Error::data(name, format!("{}: {}", e.path(), e.inner())))?;
-        for (key, parsed) in [
-            ("preprocessing", serde_json::to_value(&file.preprocessing)),
-            ("metrics", serde_json::to_value(&file.metrics)),
-        ] {
-            let parsed = parsed.expect("serialises");
-            validate::unknown_keys(name, key, &value[key], &parsed)?;
+        // Types and keys first, fitted values after the experiment's checks (as always).
+        let mut preprocessing = preprocessing_de::read_preprocessing(name, version, &pre)?;
+        let metrics = serde_json::to_value(&parts.metrics).expect("serialises");
+        validate::unknown_keys(name, "metrics", &value["metrics"], &metrics)?;
+        validate::test_metrics(name, &parts.metrics.test)?;
+        (parts.experiment.validate()).map_err(|e| Error::data(name, e.to_string()))?;
+        if version == 1 {
+            model_v1::upgrade(name, &pre, &mut preprocessing)?;
         }
-        validate::test_metrics(name, &file.metrics.test)?;
-        file.experiment
-            .validate()
-            .map_err(|e| Error::data(name, e.to_string()))?;
-        validate::preprocessing(name, &file.preprocessing)?;
+        preprocessing.check(name)?;
+        let file = ModelFile {
+            format: parts.format,
+            version: VERSION,
+            experiment: parts.experiment,
+            preprocessing,
+            weights: parts.weights,
+            metrics: parts.metrics,
+        };
         validate::tensors(name, &file.weights.tensors)?;
         Ok(file)
+    }
+}
+
+/// `format` and `version` come first: another file or another version gets its own message.
+/// Returns the version (1 or 2).
+fn header(name: &str, v: &Value) -> Result<u64> {
+    let Some(obj) = v.as_object() else {
+        return Err(Error::data(
+            name,
+            "a model file is a JSON object; this is not a Kindling model file",
+        ));
+    };
+    if obj.get("format").and_then(Value::as_str) != Some(FORMAT) {
+        return Err(Error::data(name, format!(
+            "this is not a Kindling model file (its \"format\" is {}, expected \"{FORMAT}\"); open a file made with \"Download model\" or `kindling train --out`",
+            obj.get("format").map_or("missing".to_string(), Value::to_string))));
+    }
+    // Any value but a version this build reads is shown as written (a huge number, a string).
+    let version = obj.get("version");
+    match version.and_then(Value::as_u64) {
+        Some(v @ 1..=2) => Ok(v),
+        _ => Err(Error::data(name, format!(
+            "model file version {} cannot be read by this build, which reads versions 1 and {VERSION}; open it with the Kindling that wrote it or train the model again",
+            // to_string, not Display: the wasm already holds that serialiser.
+            version.map_or("(missing)".to_string(), |v| serde_json::to_string(v).unwrap_or_default())))),
     }
 }

@@ -3,30 +3,18 @@
 //! serde_json's own `&Value` deserializer does (same visitor calls, same messages), so it is the
 //! one deserialiser every core type is instantiated with.
 
-use serde::de::{Deserializer, Error as _, Unexpected, Visitor};
-use serde_json::{Map, Value};
+use serde::de::{Deserializer, Error as _, Visitor};
+use serde_json::Value;
 
-use super::access::{EnumDe, MapDe, SeqDe};
+use super::access::{unexpected, visit_array, visit_object, Element, EnumDe, Result};
 use super::path::PathError;
 
 /// Reads one `Value`; `'de` is the document's lifetime (strings are lent to visitors).
 pub(super) struct ValueDe<'de>(pub(super) &'de Value);
 
-pub(super) type Result<T> = std::result::Result<T, PathError>;
-
-/// The `Unexpected` serde_json names for `value` in `invalid type` messages.
-pub(super) fn unexpected(value: &Value) -> Unexpected<'_> {
-    match value {
-        Value::Null => Unexpected::Unit,
-        Value::Bool(b) => Unexpected::Bool(*b),
-        Value::Number(n) => match (n.as_u64(), n.as_i64()) {
-            (Some(u), _) => Unexpected::Unsigned(u),
-            (None, Some(i)) => Unexpected::Signed(i),
-            _ => Unexpected::Float(n.as_f64().unwrap_or_default()),
-        },
-        Value::String(s) => Unexpected::Str(s),
-        Value::Array(_) => Unexpected::Seq,
-        Value::Object(_) => Unexpected::Map,
+impl<'de> Element<'de> for ValueDe<'de> {
+    fn of(value: &'de Value) -> Self {
+        ValueDe(value)
     }
 }
 
@@ -36,38 +24,6 @@ fn visit_number<'de, V: Visitor<'de>>(n: &serde_json::Number, visitor: V) -> Res
         (Some(u), _) => visitor.visit_u64(u),
         (None, Some(i)) => visitor.visit_i64(i),
         _ => visitor.visit_f64(n.as_f64().unwrap_or_default()),
-    }
-}
-
-/// An array; like serde_json, an error if the visitor leaves elements unread.
-pub(super) fn visit_array<'de, V: Visitor<'de>>(
-    items: &'de [Value],
-    visitor: V,
-) -> Result<V::Value> {
-    let mut seq = SeqDe::new(items);
-    let out = visitor.visit_seq(&mut seq)?;
-    match seq.rest() {
-        0 => Ok(out),
-        _ => Err(PathError::invalid_length(
-            items.len(),
-            &"fewer elements in array",
-        )),
-    }
-}
-
-/// An object; like serde_json, an error if the visitor leaves entries unread.
-pub(super) fn visit_object<'de, V: Visitor<'de>>(
-    map: &'de Map<String, Value>,
-    visitor: V,
-) -> Result<V::Value> {
-    let mut access = MapDe::new(map);
-    let out = visitor.visit_map(&mut access)?;
-    match access.rest() {
-        0 => Ok(out),
-        _ => Err(PathError::invalid_length(
-            map.len(),
-            &"fewer elements in map",
-        )),
     }
 }
 
@@ -94,8 +50,8 @@ impl<'de> Deserializer<'de> for ValueDe<'de> {
             Value::Bool(b) => visitor.visit_bool(*b),
             Value::Number(n) => visit_number(n, visitor),
             Value::String(s) => visitor.visit_borrowed_str(s),
-            Value::Array(items) => visit_array(items, visitor),
-            Value::Object(map) => visit_object(map, visitor),
+            Value::Array(items) => visit_array::<Self, _>(items, visitor),
+            Value::Object(map) => visit_object::<Self, _>(map, visitor),
         }
     }
 
@@ -114,8 +70,8 @@ impl<'de> Deserializer<'de> for ValueDe<'de> {
         visitor: V,
     ) -> Result<V::Value> {
         match self.0 {
-            Value::String(variant) => visitor.visit_enum(EnumDe::unit(variant)),
-            Value::Object(map) => visitor.visit_enum(EnumDe::one_entry(map)?),
+            Value::String(variant) => visitor.visit_enum(EnumDe::<Self>::unit(variant)),
+            Value::Object(map) => visitor.visit_enum(EnumDe::<Self>::one_entry(map)?),
             other => Err(PathError::invalid_type(unexpected(other), &"string or map")),
         }
     }
@@ -152,23 +108,23 @@ impl<'de> Deserializer<'de> for ValueDe<'de> {
         deserialize_identifier() |v| { Value::String(s) => v.visit_borrowed_str(s) }
         deserialize_bytes() |v| {
             Value::String(s) => v.visit_borrowed_str(s),
-            Value::Array(items) => visit_array(items, v)
+            Value::Array(items) => visit_array::<Self, _>(items, v)
         }
         deserialize_byte_buf() |v| {
             Value::String(s) => v.visit_borrowed_str(s),
-            Value::Array(items) => visit_array(items, v)
+            Value::Array(items) => visit_array::<Self, _>(items, v)
         }
         deserialize_unit() |v| { Value::Null => v.visit_unit() }
         deserialize_unit_struct(_name: &'static str) |v| { Value::Null => v.visit_unit() }
-        deserialize_seq() |v| { Value::Array(items) => visit_array(items, v) }
-        deserialize_tuple(_len: usize) |v| { Value::Array(items) => visit_array(items, v) }
+        deserialize_seq() |v| { Value::Array(items) => visit_array::<Self, _>(items, v) }
+        deserialize_tuple(_len: usize) |v| { Value::Array(items) => visit_array::<Self, _>(items, v) }
         deserialize_tuple_struct(_name: &'static str, _len: usize) |v| {
-            Value::Array(items) => visit_array(items, v)
+            Value::Array(items) => visit_array::<Self, _>(items, v)
         }
-        deserialize_map() |v| { Value::Object(map) => visit_object(map, v) }
+        deserialize_map() |v| { Value::Object(map) => visit_object::<Self, _>(map, v) }
         deserialize_struct(_name: &'static str, _fields: &'static [&'static str]) |v| {
-            Value::Array(items) => visit_array(items, v),
-            Value::Object(map) => visit_object(map, v)
+            Value::Array(items) => visit_array::<Self, _>(items, v),
+            Value::Object(map) => visit_object::<Self, _>(map, v)
         }
     }
 }

@@ -25,7 +25,9 @@ const MC: usize = 256;
 #[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
 const NR: usize = 16;
 #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
-const NR: usize = 8;
+const NR: usize = simd128::NR;
+#[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+const _: () = assert!(simd128::MR == MR);
 
 thread_local! {
     /// `a`'s packed `MR`-row blocks, reused by every product on this thread (grown to the largest

@@ -3,8 +3,8 @@
 
 use std::collections::BTreeMap;
 
-use super::diagnosis::{thresholds::*, Action, Diagnosis, Suggestion, Verdict};
 use super::space::Knob;
+use super::verdict::{thresholds::*, Action, Diagnosis, Suggestion, Verdict};
 use crate::metrics::Evaluation;
 use crate::train::EpochRecord;
 /// The history as plain series plus the test metrics, and the numbers found so far.

@@ -1,6 +1,7 @@
 //! Diagnosis verdicts on constructed histories, one per case.
 
 use super::*;
+use crate::optimize::space::Knob;
 
 /// A history from training-loss and validation-loss series (and optional accuracies).
 fn history(loss: &[f32], val: &[f32]) -> Vec<EpochRecord> {

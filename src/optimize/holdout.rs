@@ -39,7 +39,7 @@ pub fn row_split(experiment: &Experiment, table: &Table) -> Result<RowSplit> {
             "search does not handle time-series windows yet; remove data.window to search",
         ));
     }
-    let target = crate::data::prepare::target_name(table, &experiment.data);
+    let target = crate::data::plan::target_name(table, &experiment.data);
     // The row ids go first, so they are input 0 whatever the other features encode to; every
     // feature stays in, so rows dropped for missing values are dropped here too.
     let mut tagged = table.clone();

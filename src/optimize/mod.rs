@@ -8,6 +8,7 @@ pub mod plan;
 pub mod search;
 pub mod space;
 pub mod trial;
+mod verdict;
 
 pub use diagnosis::{diagnose, diagnose_failure, Diagnosis, Verdict};
 pub use holdout::Holdout;

@@ -48,9 +48,7 @@ impl Session {
         let (actual, predicted) = if pre.task == Task::Classification {
             (class_indices(&y), class_indices(&pred))
         } else {
-            if let Some(ts) = &pre.target_scaler {
-                ts.inverse_transform(&mut y);
-            }
+            pre.inverse_target(&mut y);
             (y.column(0).to_vec(), pred.column(0).to_vec())
         };
         TestPredictions {
@@ -93,9 +91,9 @@ impl Session {
         };
         let mut pts: Array2<f32> = x_points.view().into_dimensionality().ok()?.to_owned();
         let pre = &self.data.preprocessing;
-        pre.scaler.inverse_transform(&mut pts);
+        pre.inverse_inputs(&mut pts);
         let mut corners = ndarray::arr2(&[[lo[0], lo[1]], [hi[0], hi[1]]]);
-        pre.scaler.inverse_transform(&mut corners);
+        pre.inverse_inputs(&mut corners);
         let labels = class_indices(y_points);
         Some(DecisionGrid {
             features: [pre.features[0].clone(), pre.features[1].clone()],

@@ -250,9 +250,7 @@ impl Session {
     /// Model outputs for prepared inputs `[rows, ...]`, in original units for regression.
     pub fn predict(&mut self, x: &ArrayD<f32>) -> Array2<f32> {
         let mut p = self.model.predict(x);
-        if let Some(ts) = &self.data.preprocessing.target_scaler {
-            ts.inverse_transform(&mut p);
-        }
+        self.data.preprocessing.inverse_target(&mut p);
         p
     }
 
@@ -310,10 +308,8 @@ fn evaluate_on(
         };
     }
     let (mut p, mut t) = (pred, y.clone());
-    if let Some(ts) = &pre.target_scaler {
-        ts.inverse_transform(&mut p);
-        ts.inverse_transform(&mut t);
-    }
+    pre.inverse_target(&mut p);
+    pre.inverse_target(&mut t);
     let (rmse, mae, r2) = metrics::regression(&p, &t);
     Evaluation {
         rows: rows(x),

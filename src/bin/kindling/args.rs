@@ -5,6 +5,15 @@ use kindling::experiment::{BadRows, Experiment};
 
 use crate::files::{read_file, Kind};
 
+/// The commands and their options, shown with every usage error.
+pub const USAGE: &str = "usage:
+  kindling inspect DATA.csv
+  kindling train EXPERIMENT.json [--data DATA.csv] [--out MODEL.json] [--epochs N] [--seed N]
+  kindling predict MODEL.json DATA.csv
+  kindling search EXPERIMENT.json [--data DATA.csv] [--trials N] [--seed N] [--space SEARCH.json]
+                  [--strategy random|grid] [--kfold K]
+  kindling bench W1|W2|W3 [--clock wall|cpu] [--seed N]";
+
 /// Reads and types a CSV file; `bad_rows` says what to do with ragged rows (`data.on_bad_rows`).
 pub fn load_table(path: &str, bad_rows: BadRows) -> Result<Table, String> {
     read_csv_with(path, &read_file(path, Kind::Csv)?, bad_rows, &mut |_, _| {})

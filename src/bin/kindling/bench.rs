@@ -9,7 +9,7 @@ use std::time::Instant;
 use kindling::bench::{self, Workload};
 use kindling::data::builtin;
 
-use crate::USAGE;
+use crate::args::USAGE;
 
 pub fn run(args: &[String]) -> Result<(), String> {
     let wrong = || {

@@ -4,8 +4,8 @@
 use kindling::data::read_csv_with;
 use kindling::experiment::BadRows;
 
+use crate::args::USAGE;
 use crate::files::{read_file, Kind};
-use crate::USAGE;
 
 pub fn run(args: &[String]) -> Result<(), String> {
     let (paths, flags): (Vec<&String>, Vec<&String>) =

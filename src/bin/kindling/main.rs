@@ -12,13 +12,7 @@ mod predict;
 mod search;
 mod train;
 
-pub const USAGE: &str = "usage:
-  kindling inspect DATA.csv
-  kindling train EXPERIMENT.json [--data DATA.csv] [--out MODEL.json] [--epochs N] [--seed N]
-  kindling predict MODEL.json DATA.csv
-  kindling search EXPERIMENT.json [--data DATA.csv] [--trials N] [--seed N] [--space SEARCH.json]
-                  [--strategy random|grid] [--kfold K]
-  kindling bench W1|W2|W3 [--clock wall|cpu] [--seed N]";
+use args::USAGE;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();

@@ -4,8 +4,8 @@ use kindling::io::{model_text, Model};
 
 use kindling::data::reader::source_rows;
 
+use crate::args::USAGE;
 use crate::files::{read_file, Kind};
-use crate::USAGE;
 
 pub fn run(args: &[String]) -> Result<(), String> {
     let [model_path, data_path] = args else {

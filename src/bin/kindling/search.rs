@@ -8,9 +8,9 @@ use kindling::optimize::{
 };
 use kindling::train::Session;
 
+use crate::args::USAGE;
 use crate::args::{data_table, number, option};
 use crate::files::{read_file, Kind};
-use crate::USAGE;
 
 const OPTIONS: [&str; 6] = [
     "--data",

@@ -4,9 +4,9 @@ use kindling::experiment::Experiment;
 use kindling::io::ModelFile;
 use kindling::train::Session;
 
+use crate::args::USAGE;
 use crate::args::{data_table, number, option};
 use crate::files::{read_file, Kind};
-use crate::USAGE;
 
 pub fn run(args: &[String]) -> Result<(), String> {
     let Some(path) = args.first().filter(|a| !a.starts_with("--")) else {

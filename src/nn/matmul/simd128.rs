@@ -4,7 +4,9 @@
 
 use core::arch::wasm32::*;
 
-use super::{MR, NR};
+/// The tile this kernel is written for (`super` takes its `NR` from here and checks `MR`).
+pub(super) const MR: usize = 4;
+pub(super) const NR: usize = 8;
 
 /// `acc[r][j] += Σ_k a[k·MR + r] · b[k·NR + j]`, `k` ascending, for `a` `[k, MR]` (packed A
 /// block) and `b` `[k, NR]` (packed B panel). The `2·MR` accumulators are fixed-index locals
