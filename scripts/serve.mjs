@@ -1,8 +1,10 @@
 // A small static file server for the playground (no dependencies). Serves the repository root on
-// 127.0.0.1 with the right MIME types, and cross-origin isolation headers (for precise timers).
+// 127.0.0.1 with the right MIME types, cross-origin isolation headers (for precise timers), nosniff
+// and a Content-Security-Policy. Bad request paths get 400/404; no request can stop the server.
 import { createServer } from 'node:http';
-import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize, resolve } from 'node:path';
+import { readFile, realpath, stat } from 'node:fs/promises';
+import { realpathSync } from 'node:fs';
+import { extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -12,36 +14,81 @@ const TYPES = {
   '.csv': 'text/csv; charset=utf-8', '.svg': 'image/svg+xml', '.png': 'image/png', '.md': 'text/plain; charset=utf-8',
 };
 
+/** What the page, embed.html, bench.html, their module workers and the lazily imported mermaid and
+ *  panels need, and nothing more: scripts only from this origin (no inline script, no eval), wasm
+ *  compilation ('wasm-unsafe-eval'), inline styles (mermaid writes `<style>` into its SVG; bench.html
+ *  and embed snippets carry a `style`), data: images (the blank favicon), same-origin frames (embeds). */
+export const CSP = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "worker-src 'self'",
+  "connect-src 'self'",
+  "frame-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+/** Headers on every answer, files and errors alike. */
+const COMMON = {
+  'X-Content-Type-Options': 'nosniff',
+  'Content-Security-Policy': CSP,
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+};
+
+/** The file under `root` that request target `url` names, or `{code, text}` when it names none:
+ *  400 for a target that is not a decodable path, 404 for one that resolves outside `root`. */
+export function fileFor(url, root) {
+  const raw = String(url).split(/[?#]/, 1)[0];
+  let path;
+  try {
+    path = decodeURIComponent(raw);
+  } catch {
+    return { code: 400, text: 'bad request: the path has a malformed percent-escape' };
+  }
+  if (!path.startsWith('/') || path.includes('\0')) return { code: 400, text: 'bad request: the path must start with / and hold no NUL' };
+  const file = resolve(root, `.${path}`);
+  return inside(file, root) ? { file } : { code: 404, text: 'not found' };
+}
+
+/** Whether `file` is `root` itself or under it (a prefix bounded by a path separator, so a sibling
+ *  folder `root-old` is not under `root`). */
+const inside = (file, root) => file === root || file.startsWith(root.endsWith(sep) ? root : root + sep);
+
 async function handle(req, res, root) {
-  const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-  let file = normalize(join(root, path));
-  if (!file.startsWith(root)) return send(res, 403, 'forbidden');
+  if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'method not allowed: use GET or HEAD', { Allow: 'GET, HEAD' });
+  const found = fileFor(req.url, root);
+  if (!found.file) return send(res, found.code, found.text);
+  let file = found.file;
   try {
     if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
+    // A symbolic link inside the root must not lead out of it either.
+    if (!inside(await realpath(file), root)) return send(res, 404, 'not found');
     const body = await readFile(file);
-    res.writeHead(200, {
-      'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
-      'Cache-Control': 'no-cache',
-      'Cross-Origin-Opener-Policy': 'same-origin',
-      'Cross-Origin-Embedder-Policy': 'require-corp',
-      'Cross-Origin-Resource-Policy': 'same-origin',
-    });
+    res.writeHead(200, { ...COMMON, 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-cache' });
     res.end(body);
   } catch {
     send(res, 404, 'not found');
   }
 }
 
-function send(res, code, text) {
-  res.writeHead(code, { 'Content-Type': 'text/plain' });
+function send(res, code, text, extra = {}) {
+  if (res.headersSent) return res.destroy();
+  res.writeHead(code, { ...COMMON, ...extra, 'Content-Type': 'text/plain; charset=utf-8' });
   res.end(text);
 }
 
 /** Starts the server on `port` (0 = any free port) for `root` (default: this repository);
  *  resolves to `{server, url}`. */
 export function serve(port = 8080, host = '127.0.0.1', root = ROOT) {
-  const dir = resolve(root);
-  const server = createServer((req, res) => { handle(req, res, dir); });
+  const dir = realpathSync(resolve(root));
+  const server = createServer((req, res) => {
+    handle(req, res, dir).catch(() => send(res, 500, 'internal error'));
+  });
   return new Promise((ok) => server.listen(port, host, () => ok({ server, url: `http://${host}:${server.address().port}/` })));
 }
 

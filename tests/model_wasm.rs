@@ -35,7 +35,7 @@ fn an_exported_model_predicts_bit_identically_after_import() {
         .unwrap();
 
     let mut fresh = WasmSession::new();
-    let imported = fresh.import_model("m.json", &json).unwrap();
+    let imported = fresh.import_model("m.json", json.as_bytes()).unwrap();
     assert_eq!(
         get(&get(&imported, "card"), "target")
             .as_string()
@@ -75,7 +75,7 @@ fn bad_model_files_and_missing_models_are_messages() {
     let mut s = WasmSession::new();
     let message = |e: wasm_bindgen::JsError| get(&JsValue::from(e), "message").as_string().unwrap();
     let e = message(
-        s.import_model("m.json", r#"{"format":"kindling-model","version":3}"#)
+        s.import_model("m.json", br#"{"format":"kindling-model","version":3}"#)
             .unwrap_err(),
     );
     assert!(e.contains("m.json") && e.contains("version 3"), "{e}");

@@ -279,3 +279,75 @@ fn a_search_without_validation_rows_says_what_to_do() {
     };
     assert_eq!(search(&c, &exp, &dev, |_| true).unwrap().trials.len(), 2);
 }
+
+#[test]
+fn every_value_of_the_space_is_checked_before_any_training() {
+    let (mut exp, table) = iris();
+    exp.fit.epochs = 2;
+    let dev = Holdout::new(&exp, &table).unwrap().dev;
+    // One trial, drawn from a choice that also lists an optimizer the core does not have.
+    let c = SearchConfig::from_json(
+        r#"{"trials":1,"seed":1,"baseline":true,"vary":{"optimizer":{"choice":["adam","adam","adam","lbfgs"]}}}"#,
+    )
+    .unwrap();
+    let drawn = kindling::optimize::plan(&c).unwrap();
+    assert_eq!(
+        drawn[0][&kindling::optimize::Knob::Optimizer],
+        "adam",
+        "lbfgs is not drawn"
+    );
+    let mut trained = 0;
+    let err = search(&c, &exp, &dev, |_| {
+        trained += 1;
+        true
+    })
+    .unwrap_err()
+    .to_string();
+    assert_eq!(trained, 0, "nothing trained, not even the baseline");
+    assert!(
+        err.starts_with("experiment: compile.optimizer")
+            && err.contains("lbfgs")
+            && err.ends_with(r#"(from the search settings {"optimizer":"lbfgs"})"#),
+        "{err}"
+    );
+    // A range is checked at both ends: 100000 units is over the limit even if never drawn.
+    let c =
+        SearchConfig::from_json(r#"{"trials":1,"vary":{"units":{"uniform":[8,100000]}}}"#).unwrap();
+    let err = search(&c, &exp, &dev, |_| true).unwrap_err().to_string();
+    assert!(
+        err.starts_with("experiment: model.layers[0].units: 100000 is out of range"),
+        "{err}"
+    );
+}
+
+#[test]
+fn more_folds_than_development_rows_says_so() {
+    let (mut exp, table) = iris();
+    exp.fit.epochs = 2;
+    let small = take_rows(&table, &(0..150).step_by(10).collect::<Vec<_>>());
+    let dev = Holdout::new(&exp, &small).unwrap().dev;
+    let c = SearchConfig {
+        validation: Validation::Kfold { k: 20 },
+        ..config(1, 0)
+    };
+    let err = search(&c, &exp, &dev, |_| true).unwrap_err().to_string();
+    assert_eq!(
+        err,
+        format!("experiment: search.validation.k: 20 folds need at least 20 development rows, and the data has {} once the test rows are set aside; use at most {} folds", dev.rows, dev.rows)
+    );
+    assert!(!err.contains("use k-fold"), "k-fold is what is in use");
+    // A trial run on its own (as a search worker does) names the empty fold.
+    let settings = kindling::optimize::Settings::new();
+    let err =
+        kindling::optimize::run_trial(&exp, None, &settings, &dev, Validation::Kfold { k: 20 })
+            .unwrap_err()
+            .to_string();
+    assert!(
+        err.starts_with("experiment: search.validation.k: fold ")
+            && err.contains(&format!(
+                "of 20 has no validation rows to score ({} development rows); use fewer folds",
+                dev.rows
+            )),
+        "{err}"
+    );
+}

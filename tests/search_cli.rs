@@ -85,3 +85,24 @@ fn bad_input_exits_2_naming_the_key() {
         );
     }
 }
+
+#[test]
+fn more_folds_than_rows_names_the_fold_count_not_the_split() {
+    let csv = write(
+        "line12.csv",
+        &(0..12).fold("x,y\n".to_string(), |a, i| {
+            a + &format!("{i},{}\n", 2 * i + 1)
+        }),
+    );
+    let exp = write(
+        "line12.json",
+        r#"{"data":{"source":"file:line12.csv","target":"y","task":"regression"},"model":{"layers":[{"type":"dense","units":1}]},"fit":{"epochs":2}}"#,
+    );
+    let (code, stdout, stderr) = kindling(&["search", &exp, "--data", &csv, "--kfold", "20"]);
+    assert_eq!((code, stdout.as_str()), (2, ""));
+    assert!(
+        stderr.starts_with("error: experiment: search.validation.k: 20 folds need at least 20 development rows, and the data has ")
+            && stderr.ends_with("use at most 10 folds\n"),
+        "{stderr}"
+    );
+}

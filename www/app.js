@@ -46,9 +46,10 @@ export class App extends Store {
   }
 
   /**
-   * Opens model-file `text` (`bytes` long) named `name` in the worker.
+   * Opens model file `text` (`bytes` long) named `name` in the worker: the file's bytes (the core
+   * decodes UTF-8 or UTF-16, as the CLI does) or its text.
    * @param {string} name
-   * @param {string} text
+   * @param {Uint8Array | string} text
    * @param {number} bytes
    */
   openModel(name, text, bytes) {

@@ -60,7 +60,7 @@ export const BUILTINS = {
 export function builtinKey(source = '') {
   if (source === `file:${STOCK_FILE}`) return 'stock';
   const name = source.startsWith('builtin:') ? source.slice(8) : '';
-  return name in BUILTINS ? name : '';
+  return Object.hasOwn(BUILTINS, name) ? name : ''; // not `in`: builtin:constructor is no dataset
 }
 
 /**
@@ -77,15 +77,19 @@ export function taskFor(experiment, column) {
 
 /**
  * Makes the output layer fit the target: units = classes (softmax) for classification,
- * 1 (linear) for regression. `column` is the target's summary `{kind, distinct}`.
+ * 1 (linear) for regression. `column` is the target's summary `{kind, distinct}`; `maxClasses`
+ * the core's class limit (the summary's `max_classes`): a target with more classes leaves the
+ * layer as it is, so configuring shows the core's message about the classes, not about units.
  * @param {Experiment} experiment changed in place (a draft: see Store.editExperiment)
  * @param {ColumnSummary | undefined} column
+ * @param {number} [maxClasses]
  */
-export function fitOutputLayer(experiment, column) {
+export function fitOutputLayer(experiment, column, maxClasses = Infinity) {
   const task = taskFor(experiment, column);
   const layers = experiment.model?.layers ?? [];
   const last = layers[layers.length - 1];
   if (last?.type !== 'dense') return;
+  if (task === 'classification' && column && column.distinct > maxClasses) return;
   if (task === 'classification' && column) Object.assign(last, { units: column.distinct, activation: 'softmax' });
   else Object.assign(last, { units: 1, activation: 'linear' });
   if (experiment.compile) delete experiment.compile.loss;

@@ -47,7 +47,7 @@ export function lineCsv() {
 }
 
 /**
- * The page-made datasets by file name.
- * @type {Record<string, () => Uint8Array>}
+ * The page-made datasets by file name (a Map: a source such as `file:constructor` finds nothing).
+ * @type {Map<string, () => Uint8Array>}
  */
-export const GENERATED = { [STOCK_FILE]: () => syntheticStockCsv(), [LINE_FILE]: lineCsv };
+export const GENERATED = new Map([[STOCK_FILE, () => syntheticStockCsv()], [LINE_FILE, lineCsv]]);

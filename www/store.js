@@ -44,7 +44,7 @@ export class Store {
   /** @type {TestPredictions | null} */ #predictions = null;
   /** @type {Grid | null} */ #grid = null;
   /** @type {DeployedModel | null} */ #model = null;
-  /** @type {{name: string, text: string, bytes: number} | null} */ #opening = null;
+  /** @type {{name: string, text: Uint8Array | string, bytes: number} | null} */ #opening = null;
   /** @type {PendingLoad | null} */ #pendingLoad = null;
   /** @type {PendingLoad | null} */ #failedLoad = null;
   /** @type {LoadMessage | null} */ #lastLoad = null;
@@ -197,9 +197,9 @@ export class Store {
   }
 
   /**
-   * A model file is being opened: its text and size are kept with the model it gives.
+   * A model file is being opened: its content (bytes or text) and size are kept with the model it gives.
    * @param {string} name
-   * @param {string} text
+   * @param {Uint8Array | string} text
    * @param {number} bytes
    */
   opening(name, text, bytes) {

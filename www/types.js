@@ -85,7 +85,7 @@ export {};
  *   | {type: 'step', unit?: 'epoch' | 'batch'}
  *   | {type: 'set', learning_rate: number}
  *   | {type: 'evaluate'} | {type: 'export'}
- *   | {type: 'import', name: string, model: string}
+ *   | {type: 'import', name: string, model: Uint8Array | string}
  *   | {type: 'predict', id?: string, from: ModelSource, name: string, bytes: Uint8Array}
  *   | {type: 'predict', id?: string, from: ModelSource, rows: Record<string, number | string | null>[]}
  *   | {type: 'forecast', id: string, from: ModelSource, steps: number}
@@ -115,7 +115,7 @@ export {};
 
 /**
  * The `summary` message without its `type`: the loaded table.
- * @typedef {{name: string, rows: number, columns: ColumnSummary[], warnings: Warning[], parse_ms?: number}} Table
+ * @typedef {{name: string, rows: number, columns: ColumnSummary[], warnings: Warning[], parse_ms?: number, max_classes?: number}} Table
  */
 
 /**
@@ -215,7 +215,9 @@ export {};
 /**
  * `i18n`: the page's own failures (e.g. a damaged share link) carry their catalog message, so the
  * error box can show them in either language; the worker's `message` is the core's English.
- * @typedef {{type: 'error', stage: string, message: string, fatal?: boolean, i18n?: import('./i18n.js').Msg}} ErrorMessage
+ * `diagnosis`: when training diverged, the core's "Optimize?" for that run (its failed epoch is in
+ * no history).
+ * @typedef {{type: 'error', stage: string, message: string, fatal?: boolean, i18n?: import('./i18n.js').Msg, diagnosis?: Diagnosis}} ErrorMessage
  */
 
 /**
@@ -275,7 +277,7 @@ export {};
 
 /**
  * The deployable model (www/model.js): trained in this tab (`session`) or opened from a file.
- * @typedef {{from: ModelSource, card: ModelCard, json?: string, bytes: number, name?: string, text?: string}} DeployedModel
+ * @typedef {{from: ModelSource, card: ModelCard, json?: string, bytes: number, name?: string, text?: Uint8Array | string}} DeployedModel
  */
 
 /**

@@ -1,7 +1,7 @@
 // @ts-check
 // The training worker (Contract 4): owns one WasmSession; trains in ~30 ms slices so it answers
 // pause / stop / step / set between them. Messages are plain objects with a `type`.
-import init, { WasmSession, lastPanic, layerTypes, __panicForTest } from '../pkg/kindling.js';
+import init, { WasmSession, lastPanic, layerTypes, maxClasses, __panicForTest } from '../pkg/kindling.js';
 
 /** @import {MainMessage, WorkerMessage, EpochRecord} from './types.js' */
 /** @template {MainMessage['type']} T @typedef {Extract<MainMessage, {type: T}>} Msg */
@@ -93,7 +93,7 @@ const handlers = {
     const summary = session.loadWith(name, bytes, msg.on_bad_rows, progress);
     const parse_ms = Math.round(performance.now() - t0);
     post({ type: 'progress', stage: 'load', done: 1, total: 1 });
-    post({ type: 'summary', ...summary, parse_ms });
+    post({ type: 'summary', ...summary, parse_ms, max_classes: maxClasses() });
     post({ type: 'preview', rows: session.preview(PREVIEW_ROWS) });
   },
   configure(msg) {
@@ -130,7 +130,9 @@ const handlers = {
   // Deployment (src/wasm/model.rs). Failures answer in the same message type with `error`, so a
   // bad model file or CSV is shown where it was given and the training state is untouched.
   export: answer('model', () => ({ source: 'session', ...session.exportModel() })),
-  import: answer('model', (msg) => ({ source: 'import', name: msg.name, ...session.importModel(msg.name ?? 'model.json', msg.model) })),
+  // `model`: the file's bytes (the core decodes UTF-8 or UTF-16) or its text.
+  import: answer('model', (msg) => ({ source: 'import', name: msg.name,
+    ...session.importModel(msg.name ?? 'model.json', typeof msg.model === 'string' ? new TextEncoder().encode(msg.model) : msg.model) })),
   predict: answer('predictions', (msg) => ('rows' in msg
     ? session.predictRows(JSON.stringify(msg.rows), msg.from === 'import')
     : session.predictCsv(msg.name ?? 'data.csv', msg.bytes, msg.from === 'import'))),
@@ -170,7 +172,9 @@ const report = (stage) => (/** @type {unknown} */ err) => {
   running = false;
   const trapped = err instanceof WebAssembly.RuntimeError;
   const message = trapped ? `internal error: ${lastPanic() || err.message}` : String(/** @type {Error} */ (err)?.message ?? err);
-  post({ type: 'error', stage, message, fatal: trapped });
+  // A run that diverged carries the core's "Optimize?" for it (its failed epoch is in no history).
+  const diagnosis = !trapped && (stage === 'train' || stage === 'step') ? session.failureDiagnosis() : null;
+  post({ type: 'error', stage, message, fatal: trapped, ...(diagnosis && { diagnosis }) });
   if (trapped) self.close();
 };
 

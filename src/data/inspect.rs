@@ -97,17 +97,31 @@ fn numbers(mut s: ColumnSummary, v: &[f64]) -> ColumnSummary {
     if present.is_empty() {
         return s;
     }
-    let n = present.len() as f64;
-    let mean = present.iter().sum::<f64>() / n;
-    let var = present.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / n;
+    let (mean, std) = moments(&present);
     present.sort_unstable_by(f64::total_cmp);
     s.min = present.first().copied();
     s.max = present.last().copied();
     present.dedup();
     s.distinct = present.len();
     s.mean = Some(mean);
-    s.std = Some(var.sqrt());
+    s.std = Some(std);
     s
+}
+
+/// Mean and population std. Squares overflow past ~1.3e154 (a constant 1e300 column had std
+/// inf, shown as null), so values that large are summarised as x / m, m the largest magnitude,
+/// and scaled back; smaller values are summed as they are (dividing by 1 changes no bit).
+fn moments(v: &[f64]) -> (f64, f64) {
+    let n = v.len() as f64;
+    let largest = v.iter().fold(0.0f64, |a, x| a.max(x.abs()));
+    let m = if largest > 1e150 && largest.is_finite() {
+        largest
+    } else {
+        1.0
+    };
+    let mean = v.iter().map(|x| x / m).sum::<f64>() / n;
+    let var = v.iter().map(|x| (x / m - mean).powi(2)).sum::<f64>() / n;
+    (mean * m, var.sqrt() * m)
 }
 
 fn counts<'a>(mut s: ColumnSummary, v: impl Iterator<Item = &'a str>) -> ColumnSummary {

@@ -4,6 +4,7 @@
 pub mod forecast;
 pub mod model;
 pub mod model_file;
+pub mod model_text;
 mod model_v1;
 pub mod predictions;
 mod preprocessing_de;

@@ -180,10 +180,13 @@ fn header(name: &str, v: &Value) -> Result<u64> {
             "this is not a Kindling model file (its \"format\" is {}, expected \"{FORMAT}\"); open a file made with \"Download model\" or `kindling train --out`",
             obj.get("format").map_or("missing".to_string(), Value::to_string))));
     }
-    match obj.get("version").and_then(Value::as_u64) {
+    // Any value but a version this build reads is shown as written (a huge number, a string).
+    let version = obj.get("version");
+    match version.and_then(Value::as_u64) {
         Some(v @ 1..=2) => Ok(v),
-        other => Err(Error::data(name, format!(
+        _ => Err(Error::data(name, format!(
             "model file version {} cannot be read by this build, which reads versions 1 and {VERSION}; open it with the Kindling that wrote it or train the model again",
-            other.map_or("(missing)".to_string(), |v| v.to_string())))),
+            // to_string, not Display: the wasm already holds that serialiser.
+            version.map_or("(missing)".to_string(), |v| serde_json::to_string(v).unwrap_or_default())))),
     }
 }

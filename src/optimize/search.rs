@@ -6,11 +6,11 @@
 
 use serde::Serialize;
 
-use super::plan::{plan, SearchConfig};
-use super::space::{apply, Settings};
+use super::plan::{plan, SearchConfig, Validation};
+use super::space::{apply, Domain, Settings};
 use super::trial::{run_trial, TrialResult};
 use crate::data::Table;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::experiment::Experiment;
 
 /// What a search found.
@@ -42,6 +42,43 @@ pub fn best_trial(trials: &[TrialResult]) -> Option<usize> {
         .map(|(i, _)| i)
 }
 
+/// The trials `config` plans around `base`, checked before any training: every value of the
+/// space (each choice, both ends of each range) applied alone to `base`, so a value no trial
+/// happens to draw is an error too; every planned trial; and enough `dev` rows for the folds.
+pub fn checked_plan(
+    config: &SearchConfig,
+    base: &Experiment,
+    dev: &Table,
+) -> Result<Vec<Settings>> {
+    let planned = plan(config)?;
+    for (&knob, domain) in &config.vary {
+        let values = match domain {
+            Domain::Choice(values) => values.clone(),
+            Domain::Uniform([lo, hi]) | Domain::LogUniform([lo, hi]) => {
+                vec![knob.value(*lo), knob.value(*hi)]
+            }
+        };
+        for value in values {
+            // insert, not Settings::from([..]): that would add a sort to the wasm.
+            let mut one = Settings::new();
+            one.insert(knob, value);
+            apply(base, &one)?;
+        }
+    }
+    for settings in &planned {
+        apply(base, settings)?;
+    }
+    if let Validation::Kfold { k } = config.validation {
+        if k > dev.rows {
+            return Err(Error::experiment(
+                "search.validation.k",
+                format!("{k} folds need at least {k} development rows, and the data has {} once the test rows are set aside; use at most {} folds", dev.rows, dev.rows.max(2)),
+            ));
+        }
+    }
+    Ok(planned)
+}
+
 /// Runs the search `config` describes around `base` on `dev` (development rows only).
 /// `on_trial` sees each finished trial (the baseline first) and returns `false` to stop.
 pub fn search(
@@ -50,11 +87,7 @@ pub fn search(
     dev: &Table,
     mut on_trial: impl FnMut(&TrialResult) -> bool,
 ) -> Result<SearchOutcome> {
-    let planned = plan(config)?;
-    // Check every trial's settings before spending time on training.
-    for settings in &planned {
-        apply(base, settings)?;
-    }
+    let planned = checked_plan(config, base, dev)?;
     let mut outcome = SearchOutcome {
         trials: vec![],
         planned: planned.len(),

@@ -60,7 +60,7 @@ pub fn run_trial(
         error: None,
     };
     let mut accuracies = vec![];
-    for (fold_exp, table) in folds(&exp, dev, validation) {
+    for (fold, (fold_exp, table)) in folds(&exp, dev, validation).into_iter().enumerate() {
         let history = match train(fold_exp, &table)? {
             Ok(history) => history,
             Err(e) => {
@@ -75,10 +75,16 @@ pub fn run_trial(
         }
         let end = final_record(&exp, &history);
         let Some(score) = end.and_then(|r| r.val_loss) else {
-            return Err(Error::experiment(
-                "data.split.validation",
-                "a search needs validation rows to score trials; set data.split.validation above 0 or use k-fold",
-            ));
+            return Err(match validation {
+                Validation::Kfold { k } => Error::experiment(
+                    "search.validation.k",
+                    format!("fold {} of {k} has no validation rows to score ({} development rows); use fewer folds", fold + 1, dev.rows),
+                ),
+                Validation::Split => Error::experiment(
+                    "data.split.validation",
+                    "a search needs validation rows to score trials; set data.split.validation above 0 or use k-fold",
+                ),
+            });
         };
         result.folds.push(score);
         accuracies.extend(end.and_then(|r| r.val_accuracy));

@@ -7,7 +7,7 @@ use super::session::WasmSession;
 use super::{js_error, to_js};
 use crate::data::{read_csv, reader::source_rows};
 use crate::error::Error;
-use crate::io::{Model, ModelFile};
+use crate::io::{model_text, Model, ModelFile};
 
 #[wasm_bindgen]
 impl WasmSession {
@@ -27,11 +27,13 @@ impl WasmSession {
         Ok(out)
     }
 
-    /// Reads a model file's text (named `name` in messages); returns `{card}` and keeps the model
-    /// for predictions. On error the previous model stays.
+    /// Reads a model file's bytes (named `name` in messages; UTF-8, or UTF-16 as Windows editors
+    /// save it: `io::model_text`); returns `{card}` and keeps the model for predictions. On error
+    /// the previous model stays.
     #[wasm_bindgen(js_name = importModel)]
-    pub fn import_model(&mut self, name: &str, text: &str) -> Result<JsValue, JsError> {
-        let model = Model::from_json(name, text).map_err(js_error)?;
+    pub fn import_model(&mut self, name: &str, bytes: &[u8]) -> Result<JsValue, JsError> {
+        let text = model_text::decode(name, bytes).map_err(js_error)?;
+        let model = Model::from_json(name, &text).map_err(js_error)?;
         let out = to_js(&json!({ "card": model.card() }))?;
         self.model = Some(model);
         Ok(out)

@@ -8,8 +8,9 @@ use super::{from_json as parse, install_panic_hook, js_error, to_js};
 use crate::data::{read_csv, Table};
 use crate::experiment::Experiment;
 use crate::metrics::Evaluation;
+use crate::optimize::search::checked_plan;
 use crate::optimize::space::apply;
-use crate::optimize::{diagnose, plan, run_trial, Holdout, SearchConfig, Settings};
+use crate::optimize::{diagnose, run_trial, Holdout, SearchConfig, Settings};
 use crate::train::EpochRecord;
 
 /// One search worker's state: the experiment, the search document, its plan and the
@@ -36,12 +37,9 @@ impl WasmSearch {
         install_panic_hook();
         let base = Experiment::from_json(experiment_json).map_err(js_error)?;
         let config = SearchConfig::from_json(search_json).map_err(js_error)?;
-        let plan = plan(&config).map_err(js_error)?;
-        for settings in &plan {
-            apply(&base, settings).map_err(js_error)?;
-        }
         let table = read_csv(name, bytes).map_err(js_error)?;
         let dev = Holdout::new(&base, &table).map_err(js_error)?.dev;
+        let plan = checked_plan(&config, &base, &dev).map_err(js_error)?;
         Ok(WasmSearch {
             base,
             config,

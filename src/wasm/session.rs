@@ -16,6 +16,8 @@ pub struct WasmSession {
     pub(super) session: Option<Session>,
     /// The model last exported or imported (src/wasm/model.rs).
     pub(super) model: Option<crate::io::Model>,
+    /// "Optimize?" for the last step that failed by diverging (its epoch never reached the history).
+    failure: Option<crate::optimize::Diagnosis>,
 }
 
 /// What `configure` returns.
@@ -40,6 +42,7 @@ impl WasmSession {
             table: None,
             session: None,
             model: None,
+            failure: None,
         }
     }
 
@@ -102,6 +105,7 @@ impl WasmSession {
             experiment: &session.experiment,
         })?;
         self.session = Some(session);
+        self.failure = None;
         Ok(out)
     }
 
@@ -116,11 +120,26 @@ impl WasmSession {
     /// Trains up to `max_batches` batches; returns `{epoch: record|null, done}`.
     pub fn step(&mut self, max_batches: usize) -> Result<JsValue, JsError> {
         let s = self.session()?;
-        let epoch = s.step(max_batches).map_err(js_error)?;
+        let epoch = match s.step(max_batches) {
+            Ok(epoch) => epoch,
+            Err(e) => {
+                let failure = crate::optimize::diagnose_failure(s.history(), &e);
+                self.failure = failure;
+                return Err(js_error(e));
+            }
+        };
         to_js(&StepReport {
             epoch,
             done: s.is_done(),
         })
+    }
+
+    /// The diagnosis of the last training step that diverged (`Diagnosis`, verdict `diverged`), or
+    /// `null`: a run that diverges in epoch 1 has no history for `diagnoseRun` to read.
+    #[wasm_bindgen(js_name = failureDiagnosis)]
+    pub fn failure_diagnosis(&self) -> Result<JsValue, JsError> {
+        // `to_js(&Diagnosis)` is already in the wasm (diagnoseRun); `Option<Diagnosis>` is not.
+        self.failure.as_ref().map_or(Ok(JsValue::NULL), to_js)
     }
 
     /// Test-set metrics.
@@ -194,6 +213,13 @@ fn cell_text(data: &ColumnData, row: usize) -> String {
         ColumnData::Numeric(v) => v[row].to_string(),
         other => other.text(row).unwrap_or_default(),
     }
+}
+
+/// The most classes a classification target may have (`data::target::MAX_CLASSES`): the worker
+/// adds it to its `summary` message, so the page never sizes an output layer past it.
+#[wasm_bindgen(js_name = maxClasses)]
+pub fn max_classes() -> usize {
+    crate::data::target::MAX_CLASSES
 }
 
 /// Panics on purpose, so tests can check that a Rust panic reaches the page as a message.

@@ -35,7 +35,7 @@ function configure(edit) {
   app.editExperiment((e) => {
     edit?.(e);
     const target = app.table?.columns.find((c) => c.name === e.data?.target);
-    if (target) fitOutputLayer(e, target);
+    if (target) fitOutputLayer(e, target, app.table?.max_classes);
   });
   clearMetrics($('#metrics'), $('#metrics-note'));
 }

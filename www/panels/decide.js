@@ -40,9 +40,22 @@ export function mount(root, app) {
     no.classList.toggle('primary', !optimize);
   }
 
+  // The core's diagnosis of a run that diverged, from the worker's error message: the failed
+  // epoch is in no history, so a run that diverges in epoch 1 would otherwise read as untrained.
+  /** @type {import('../types.js').Diagnosis | null} */
+  let failure = null;
+  app.on('error', (msg) => { if (msg.diagnosis) failure = msg.diagnosis; });
+  app.on('state', ({ state }) => { if (state === 'training') failure = null; });
+  app.on('experiment', () => { failure = null; });
+
   let latest = 0;
   async function render() {
     const ticket = ++latest;
+    if (failure) {
+      const { message, suggestions: tips } = diagnosisMessages(failure, app.history);
+      show(failure.verdict, message, tips, failure.optimize);
+      return;
+    }
     if (!app.history.length) {
       show('none', { key: 'decide.trainFirst' }, [], true);
       return;
@@ -58,6 +71,7 @@ export function mount(root, app) {
     }
   }
   app.on('navigate', (id) => id === 'decide' && render());
+  app.on('error', render);
   app.on('state', render);
   app.on('evaluation', render);
   app.on('experiment', render);

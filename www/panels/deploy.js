@@ -90,7 +90,8 @@ export function mount(root, app) {
     open.value = '';
     if (!file) return;
     if (file.size > MAX_MODEL_BYTES) return showError({ key: 'deploy.tooLarge', params: { name: file.name, mb: (file.size / 1e6).toFixed(0) } });
-    app.openModel(file.name, await file.text(), file.size);
+    // The file's bytes: the core decodes them (UTF-8, or UTF-16 as Windows editors save), as the CLI does.
+    app.openModel(file.name, new Uint8Array(await file.arrayBuffer()), file.size);
   });
 
   async function link_() {

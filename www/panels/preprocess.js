@@ -138,7 +138,7 @@ export function mount(root, app) {
         // The old target becomes a feature when every other column was one.
         if (d.features == null && previous !== null) features.push(previous);
         d.task = 'auto';
-        fitOutputLayer(e, columns.find((c) => c.name === name));
+        fitOutputLayer(e, columns.find((c) => c.name === name), app.table?.max_classes);
       } else if (role === 'feature') features = [...new Set([...features, name])];
       else features = features.filter((n) => n !== name);
       const everyOther = all.filter((n) => n !== d.target);
@@ -172,7 +172,7 @@ export function mount(root, app) {
     editData((d, e) => {
       if (!names.includes(d.target ?? '')) d.target = names[names.length - 1];
       if (d.features && !d.features.every((n) => names.includes(n))) d.features = null;
-      fitOutputLayer(e, t.columns.find((c) => c.name === d.target));
+      fitOutputLayer(e, t.columns.find((c) => c.name === d.target), t.max_classes);
     });
   });
   app.on('preview', () => renderPreview(preview, app.table, app.preview));
@@ -193,7 +193,7 @@ export function mount(root, app) {
 export function openSource(app) {
   const source = app.experiment?.data?.source ?? 'builtin:iris';
   const onBadRows = app.experiment?.data?.on_bad_rows;
-  const made = GENERATED[source.slice(5)];
+  const made = GENERATED.get(source.slice(5));
   if (source.startsWith('file:') && made) {
     app.load({ type: 'load', name: source.slice(5), bytes: made(), on_bad_rows: onBadRows });
   } else if (source.startsWith('file:')) {

@@ -92,13 +92,14 @@ export function diagnosisMessages(d, history) {
   const falling = d.suggestions.some((s) => s.action === 'more_epochs');
   /** @type {[string, Record<string, unknown>] | null} */
   let message = null;
-  if (!history.length) message = ['diag.empty', {}];
-  else if (d.verdict === 'diverged') {
+  // Diverged first: a run that diverges in epoch 1 has no history, and says so.
+  if (d.verdict === 'diverged') {
     // A non-finite loss reaches the page as null: read it from the core's sentence.
     const value = typeof n.diverged_loss === 'number' ? shortestF32(n.diverged_loss)
       : /to (-?inf|NaN) by epoch/.exec(d.message)?.[1]?.replace('-inf', '负无穷大').replace('inf', '无穷大') ?? '';
     message = ['diag.diverged', { epoch: n.diverged_epoch, first: fixed(n.first_loss, 4), value }];
-  } else if (d.verdict === 'plateau') {
+  } else if (!history.length) message = ['diag.empty', {}];
+  else if (d.verdict === 'plateau') {
     const best = Math.min(...history.map((r) => r.loss));
     message = ['diag.plateau', { epochs: n.epochs, first: fixed(n.first_loss, 4), best: fixed(best, 4), drop: percent(n.loss_drop, 1) }];
   } else if (d.verdict === 'overfitting' && typeof n.accuracy_gap === 'number') {

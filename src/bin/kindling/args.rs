@@ -1,7 +1,9 @@
 //! Shared argument and file helpers for the subcommands.
 
 use kindling::data::{builtin, read_csv_with, Table};
-use kindling::experiment::BadRows;
+use kindling::experiment::{BadRows, Experiment};
+
+use crate::files::{read_file, Kind};
 
 /// The commands and their options, shown with every usage error.
 pub const USAGE: &str = "usage:
@@ -12,14 +14,10 @@ pub const USAGE: &str = "usage:
                   [--strategy random|grid] [--kfold K]
   kindling bench W1|W2|W3 [--clock wall|cpu] [--seed N]";
 
-/// Reads a whole file; the error names the path.
-pub fn read_file(path: &str) -> Result<Vec<u8>, String> {
-    std::fs::read(path).map_err(|e| format!("{path}: cannot read the file: {e}"))
-}
-
 /// Reads and types a CSV file; `bad_rows` says what to do with ragged rows (`data.on_bad_rows`).
 pub fn load_table(path: &str, bad_rows: BadRows) -> Result<Table, String> {
-    read_csv_with(path, &read_file(path)?, bad_rows, &mut |_, _| {}).map_err(|e| e.to_string())
+    read_csv_with(path, &read_file(path, Kind::Csv)?, bad_rows, &mut |_, _| {})
+        .map_err(|e| e.to_string())
 }
 
 /// The value of `--name value`, if given.
@@ -41,6 +39,18 @@ pub fn number<T: std::str::FromStr>(args: &[String], name: &str) -> Result<Optio
                 .map_err(|_| format!("{name}: {v:?} is not a whole number"))
         })
         .transpose()
+}
+
+/// The table `--data DATA.csv` names, or else the experiment's `data.source`. With `--data`, the
+/// source becomes `file:DATA.csv`, so the model file and the search report say what was used.
+pub fn data_table(args: &[String], exp: &mut Experiment) -> Result<Table, String> {
+    match option(args, "--data")? {
+        Some(data) => {
+            exp.data.source = format!("file:{data}");
+            load_table(data, exp.data.on_bad_rows)
+        }
+        None => source_table(&exp.data.source, exp.data.on_bad_rows),
+    }
 }
 
 /// The table an experiment's `data.source` names (`builtin:NAME` or `file:PATH`).

@@ -4,8 +4,8 @@
 use kindling::data::read_csv_with;
 use kindling::experiment::BadRows;
 
-use crate::args::read_file;
 use crate::args::USAGE;
+use crate::files::{read_file, Kind};
 
 pub fn run(args: &[String]) -> Result<(), String> {
     let (paths, flags): (Vec<&String>, Vec<&String>) =
@@ -23,7 +23,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     } else {
         BadRows::Skip
     };
-    let table = read_csv_with(path, &read_file(path)?, bad_rows, &mut |_, _| {})
+    let table = read_csv_with(path, &read_file(path, Kind::Csv)?, bad_rows, &mut |_, _| {})
         .map_err(|e| e.to_string())?;
     println!(
         "{}",

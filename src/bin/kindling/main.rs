@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 mod args;
 mod bench;
+mod files;
 mod inspect;
 mod predict;
 mod search;

@@ -1,11 +1,11 @@
 //! `kindling predict MODEL.json DATA.csv`: the input rows with their predictions, as CSV on stdout.
 
-use kindling::io::Model;
+use kindling::io::{model_text, Model};
 
 use kindling::data::reader::source_rows;
 
-use crate::args::read_file;
 use crate::args::USAGE;
+use crate::files::{read_file, Kind};
 
 pub fn run(args: &[String]) -> Result<(), String> {
     let [model_path, data_path] = args else {
@@ -13,10 +13,10 @@ pub fn run(args: &[String]) -> Result<(), String> {
             "predict takes a model file and a CSV file\n{USAGE}"
         ));
     };
-    let text = String::from_utf8(read_file(model_path)?)
-        .map_err(|_| format!("{model_path}: the model file is not UTF-8 text; open a file made with `kindling train --out`"))?;
+    let text = model_text::decode(model_path, &read_file(model_path, Kind::Model)?)
+        .map_err(|e| e.to_string())?;
     let mut model = Model::from_json(model_path, &text).map_err(|e| e.to_string())?;
-    let bytes = read_file(data_path)?;
+    let bytes = read_file(data_path, Kind::Csv)?;
     let table = kindling::data::read_csv(data_path, &bytes).map_err(|e| e.to_string())?;
     let predictions = model.predict(&table).map_err(|e| e.to_string())?;
     for warning in &predictions.warnings {

@@ -9,7 +9,8 @@ use kindling::optimize::{
 use kindling::train::Session;
 
 use crate::args::USAGE;
-use crate::args::{load_table, number, option, read_file, source_table};
+use crate::args::{data_table, number, option};
+use crate::files::{read_file, Kind};
 
 const OPTIONS: [&str; 6] = [
     "--data",
@@ -24,7 +25,7 @@ const OPTIONS: [&str; 6] = [
 fn config(args: &[String]) -> Result<SearchConfig, String> {
     let mut config = match option(args, "--space")? {
         Some(path) => {
-            let text = String::from_utf8(read_file(path)?)
+            let text = String::from_utf8(read_file(path, Kind::Settings)?)
                 .map_err(|_| format!("{path}: the search settings are not UTF-8 text"))?;
             SearchConfig::from_json(&text).map_err(|e| format!("{path}: {e}"))?
         }
@@ -75,14 +76,11 @@ pub fn run(args: &[String]) -> Result<(), String> {
     {
         return Err(format!("unknown option {bad:?}\n{USAGE}"));
     }
-    let text = String::from_utf8(read_file(path)?)
+    let text = String::from_utf8(read_file(path, Kind::Settings)?)
         .map_err(|_| format!("{path}: the experiment is not UTF-8 text"))?;
-    let base = Experiment::from_json(&text).map_err(|e| format!("{path}: {e}"))?;
+    let mut base = Experiment::from_json(&text).map_err(|e| format!("{path}: {e}"))?;
     let config = config(args)?;
-    let table = match option(args, "--data")? {
-        Some(data) => load_table(data, base.data.on_bad_rows)?,
-        None => source_table(&base.data.source, base.data.on_bad_rows)?,
-    };
+    let table = data_table(args, &mut base)?;
     // The search sees the development rows only; the test rows wait for the final report.
     let holdout = Holdout::new(&base, &table).map_err(|e| e.to_string())?;
     let planned = kindling::optimize::plan(&config)

@@ -5,7 +5,8 @@ use kindling::io::ModelFile;
 use kindling::train::Session;
 
 use crate::args::USAGE;
-use crate::args::{load_table, number, option, read_file, source_table};
+use crate::args::{data_table, number, option};
+use crate::files::{read_file, Kind};
 
 pub fn run(args: &[String]) -> Result<(), String> {
     let Some(path) = args.first().filter(|a| !a.starts_with("--")) else {
@@ -19,7 +20,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     {
         return Err(format!("unknown option {bad:?}\n{USAGE}"));
     }
-    let text = String::from_utf8(read_file(path)?)
+    let text = String::from_utf8(read_file(path, Kind::Settings)?)
         .map_err(|_| format!("{path}: the experiment is not UTF-8 text"))?;
     let mut exp = Experiment::from_json(&text).map_err(|e| format!("{path}: {e}"))?;
     if let Some(epochs) = number(args, "--epochs")? {
@@ -28,10 +29,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     if let Some(seed) = number(args, "--seed")? {
         exp.seed = seed;
     }
-    let table = match option(args, "--data")? {
-        Some(data) => load_table(data, exp.data.on_bad_rows)?,
-        None => source_table(&exp.data.source, exp.data.on_bad_rows)?,
-    };
+    let table = data_table(args, &mut exp)?;
     let mut session = Session::new(exp, &table).map_err(|e| e.to_string())?;
     for warning in &session.data.warnings {
         eprintln!("warning: {warning}");
