@@ -12,6 +12,8 @@ import { mountPanel } from './panels/index.js';
 import { openSource } from './panels/preprocess.js';
 import { trackModel } from './model.js';
 import { mountRunBar } from './runbar.js';
+import { mountSpeed } from './speed.js';
+import { watchTraining } from './watch.js';
 import { readSharedData } from './share.js';
 import { readHash } from './state.js';
 import { showError } from './status.js';
@@ -21,6 +23,7 @@ import { $, el } from './ui.js';
 
 const app = new App();
 trackModel(app);
+watchTraining(app); // before the run bar: a run started on `configured` is watched from epoch 0
 const sections = new Map(NODE_IDS.map((id) => {
   const label = el('span');
   showLabel(label, id);
@@ -64,6 +67,7 @@ app.on('evaluation', () => done('evaluate'));
 app.on('decided', () => done('decide'));
 
 const run = mountRunBar(app);
+mountSpeed(app, $('.runbar .buttons'));
 const guide = new Guide(app, flow);
 $('#guide-toggle').addEventListener('click', () => guide.toggle());
 
