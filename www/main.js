@@ -65,6 +65,16 @@ app.on('configured', () => { done('preprocess'); done('build'); });
 app.on('state', ({ state }) => state === 'done' && done('train'));
 app.on('evaluation', () => done('evaluate'));
 app.on('decided', () => done('decide'));
+// The later steps are marked when the user did them (a search, a saved or shared model, a
+// prediction asked for) and stay marked until another experiment is opened (a lesson, a dataset):
+// applying a search's best retrains, and the question it answered stays answered.
+/** @type {NodeId[]} */
+const LATER_NODES = ['optimize', 'deploy', 'apply'];
+app.on('did', (id) => {
+  done(id);
+  if (id === 'optimize') done('decide');
+});
+app.on('opened', () => LATER_NODES.forEach((id) => done(id, false)));
 
 const run = mountRunBar(app);
 mountSpeed(app, $('.runbar .buttons'));

@@ -11,7 +11,7 @@ import { writeHash } from './state.js';
 
 /**
  * @import {DeepReadonly, DeployedModel, EpochRecord, ErrorMessage, Events, Evaluation, Experiment,
- *   ConfiguredSummary, Grid, LoadMessage, NodeId, SnapshotMessage, Status, Table, TestPredictions, WorkerMessage} from './types.js'
+ *   ConfiguredSummary, Grid, LoadMessage, NodeId, SearchConfig, SnapshotMessage, Status, Table, TestPredictions, WorkerMessage} from './types.js'
  */
 
 /** @typedef {{msg: LoadMessage, data: Experiment['data'] | null}} PendingLoad */
@@ -45,6 +45,7 @@ export class Store {
   /** @type {Grid | null} */ #grid = null;
   /** @type {SnapshotMessage[]} */ #snapshots = [];
   /** @type {number | null} */ #viewing = null;
+  /** @type {SearchConfig | null} */ #proposedSearch = null;
   /** @type {DeployedModel | null} */ #model = null;
   /** @type {{name: string, text: string, bytes: number} | null} */ #opening = null;
   /** @type {PendingLoad | null} */ #pendingLoad = null;
@@ -76,6 +77,8 @@ export class Store {
   get grid() { return this.#grid; }
   /** The teaching views of the current run by epoch, oldest first (www/watch.js asks for them). @returns {readonly SnapshotMessage[]} */
   get snapshots() { return this.#snapshots; }
+  /** A search a lesson proposes (the Optimization panel fills its form with it), or null. */
+  get proposedSearch() { return this.#proposedSearch; }
   /** The epoch the views show (the Training panel's scrubber), or null for the latest. */
   get viewing() { return this.#viewing; }
   /** The deployable model: trained in this tab or opened from a file (www/model.js). */
@@ -145,6 +148,15 @@ export class Store {
   scrub(epoch) {
     this.#viewing = epoch;
     this.#emit('scrub', epoch);
+  }
+
+  /**
+   * Proposes `search` (a search document) for the Optimization panel's form; announced as `search`.
+   * @param {SearchConfig | null} search
+   */
+  proposeSearch(search) {
+    this.#proposedSearch = search;
+    this.#emit('search', search);
   }
 
   /**

@@ -284,6 +284,7 @@ export {};
  *   decided: 'optimize' | 'deploy',
  *   did: NodeId,
  *   scrub: number | null,
+ *   search: SearchConfig | null,
  *   opened: DeepReadonly<Experiment>,
  *   language: import('./i18n.js').Language,
  * }} Events

@@ -3,7 +3,9 @@
 // (positive) or orange (negative) over white (zero), and small square images of values (a unit's
 // response over the plane, a filter, a feature map) drawn cell by cell on a canvas.
 
+/** @type {[number, number, number]} */
 export const POSITIVE = [0, 114, 178]; // #0072b2, the page's accent
+/** @type {[number, number, number]} */
 export const NEGATIVE = [213, 94, 0]; // #d55e00
 
 /**

@@ -53,4 +53,35 @@ export const TEACH = {
   'inside.filters': { en: 'The {n} learned {k}×{k} filters of conv2d', zh: 'conv2d 学到的 {n} 个 {k}×{k} 卷积核' },
   'inside.maps': { en: 'What each filter answers on this digit (feature maps, {h}×{w})', zh: '每个卷积核在这个数字上的响应（特征图，{h}×{w}）' },
   'inside.pooled': { en: 'After max_pool2d ({h}×{w})', zh: '经过 max_pool2d 之后（{h}×{w}）' },
+
+  // The guide (www/guide.js, www/lesson_line.js).
+  'guide.todo': { en: 'To go on: {action}.', zh: '继续之前：{action}。' },
+  'guide.lineAria': { en: 'the 20 points and the line ŷ = {theta}·x after step {step}', zh: '20 个点和第 {step} 步之后的直线 ŷ = {theta}·x' },
+
+  // The drawing pad (www/panels/pad.js).
+  'pad.about': {
+    en: 'Draw a digit with the mouse or a finger. It is turned into 8×8 blocks as the data was made (the digit scaled to fill a 32×32 box, then the ink counted in each 4×4 block, 0…16), and the model answers as you draw.',
+    zh: '用鼠标或手指写一个数字。它会像数据集当初那样变成 8×8 的小块（先把数字缩放到填满 32×32 的方框，再数每个 4×4 小块里的墨点，0…16），模型边画边给出答案。',
+  },
+  'pad.aria': { en: 'drawing pad: draw a digit here', zh: '画板：在这里写一个数字' },
+  'pad.seen': { en: 'What the model sees (8×8)', zh: '模型看到的样子（8×8）' },
+  'pad.clear': { en: 'Clear', zh: '清空' },
+  'pad.start': { en: 'Draw a digit on the pad.', zh: '在画板上写一个数字。' },
+  'pad.says': { en: 'The model says {label} ({p})', zh: '模型认为是 {label}（{p}）' },
+
+  // One optimisation step by hand (www/lesson_tweak.js).
+  'tweak.try': { en: 'Try it: {what}', zh: '试一试：{what}' },
+  'tweak.units16': { en: 'an LSTM of 16 units', zh: '16 个神经元的 LSTM' },
+  'tweak.trainFirst': { en: 'Train the model first: the change is compared with that run.', zh: '先训练模型：改动要和那次训练做比较。' },
+  'tweak.training': { en: 'Training with the change…', zh: '正在用改动后的设置训练…' },
+  'tweak.better': {
+    en: 'Validation loss {before} before, {after} with the change: the change is kept.',
+    zh: '改动前验证损失 {before}，改动后 {after}：保留这个改动。',
+  },
+  'tweak.worse': {
+    en: 'Validation loss {before} before, {after} with the change: worse — go back to the run before.',
+    zh: '改动前验证损失 {before}，改动后 {after}：变差了——回到改动之前。',
+  },
+  'tweak.keep': { en: 'Go back to the better run', zh: '回到更好的那次' },
+  'tweak.kept': { en: 'Back to the run before (validation loss {val}), retrained from the same seed.', zh: '回到改动之前（验证损失 {val}），用同一个随机种子重新训练。' },
 };
