@@ -1,15 +1,20 @@
 // @ts-check
 // Step mode ("Guide me"): walks the flowchart's nodes in order with a short text per step and the
-// next control to touch highlighted. Lessons may load their own experiment; lesson 1 also shows
-// θ, b and the loss after every gradient-descent step.
+// next control to touch highlighted. A step whose action has not happened yet says what to do and
+// holds Next until it has. Lessons may load their own experiment and propose a search; lesson 1
+// also shows θ and the loss after every gradient-descent step, and the points with the line.
 import { LESSONS } from './lessons.js';
+import { digitsFigure } from './lesson_digits.js';
+import { lineFigure } from './lesson_line.js';
+import { tweakBox } from './lesson_tweak.js';
 
 import { openSource } from './panels/preprocess.js';
+import { say } from './i18n.js';
 import { $, el } from './ui.js';
 
 /** @import {App} from './app.js' */
 /** @import {Flowchart} from './flowchart.js' */
-/** @import {Lesson} from './lessons.js' */
+/** @import {Lesson, Step} from './lessons.js' */
 
 export class Guide {
   /**
@@ -27,10 +32,21 @@ export class Guide {
     this.root = $('#guide');
     this.body = $('#guide-body');
     this.theta = el('table', { className: 'grid', id: 'theta-table', dataset: { testid: 'theta-table' } });
+    this.thetaBox = el('div', { className: 'theta-box' }, this.theta);
+    this.line = lineFigure(app);
+    this.digits = digitsFigure(app);
+    this.tweak = tweakBox(app);
+    this.todo = el('p', { className: 'guide-todo', dataset: { testid: 'guide-todo' }, ariaLive: 'polite' });
+    /** @type {HTMLButtonElement | null} */
+    this.next = null;
     app.on('configured', () => this.lesson?.showTheta && this.resetTheta());
-    app.on('epoch', () => this.lesson?.showTheta && app.send({ type: 'weights' }));
-    app.on('weights', (msg) => this.lesson?.showTheta && this.addTheta(msg));
+    app.on('snapshot', () => this.lesson?.showTheta && this.addTheta());
+    app.on('scrub', () => this.lesson?.showTheta && this.markTheta());
     app.on('summary', () => this.render());
+    // What a step waits for happens elsewhere: look again after each of those events.
+    for (const type of /** @type {const} */ (['configured', 'state', 'epoch', 'evaluation', 'decided', 'did', 'experiment'])) {
+      app.on(type, () => this.refresh());
+    }
   }
 
   toggle() {
@@ -59,6 +75,7 @@ export class Guide {
   start(id) {
     this.lesson = LESSONS[id];
     this.index = 0;
+    this.app.proposeSearch(null);
     if (this.lesson.experiment) {
       this.app.openExperiment(this.lesson.experiment());
       openSource(this.app);
@@ -72,9 +89,22 @@ export class Guide {
     this.flow.highlight(null);
   }
 
-  /** @param {number} delta */
-  go(delta) {
+  /** @param {Step} step @returns {boolean} whether the step's action has happened */
+  happened(step) {
+    const needs = step.needs;
+    if (!needs) return true;
+    return typeof needs === 'function' ? needs(this.app) : this.flow.done.has(needs);
+  }
+
+  /**
+   * Moves `delta` steps; forward only past a step whose action happened (`force`: regardless —
+   * for scripts that read every step's text, e.g. the language sweep).
+   * @param {number} delta
+   * @param {boolean} [force]
+   */
+  go(delta, force = false) {
     if (!this.lesson) return;
+    if (delta > 0 && !force && !this.happened(this.lesson.steps[this.index])) return this.refresh();
     this.index = Math.max(0, Math.min(this.lesson.steps.length - 1, this.index + delta));
     this.render();
   }
@@ -91,37 +121,74 @@ export class Guide {
     if (!this.lesson) return;
     const steps = this.lesson.steps;
     const step = steps[this.index];
+    if (step.search) this.app.proposeSearch(step.search);
+    this.tweak.show(step.tweak ?? null);
     this.app.navigate(step.node);
     this.flow.highlight(step.node);
+    // A lazily mounted panel's control appears a moment later.
     this.mark(step.target);
+    if (!this.highlighted && step.target) setTimeout(() => this.lesson && steps[this.index] === step && this.mark(step.target), 300);
     const back = el('button', { type: 'button', disabled: this.index === 0, dataset: { testid: 'guide-back' }, t: 'guide.back' });
     const last = this.index === steps.length - 1;
     const next = el('button', { type: 'button', className: 'primary', dataset: { testid: 'guide-next' }, t: last ? 'guide.finish' : 'guide.next' });
+    this.next = next;
     back.addEventListener('click', () => this.go(-1));
-    next.addEventListener('click', () => (last ? this.menu() : this.go(1)));
+    next.addEventListener('click', () => (last ? this.happened(step) && this.menu() : this.go(1)));
     const where = { title: { key: this.lesson.title }, step: this.index + 1, steps: steps.length, node: { key: `node.${step.node}` } };
     this.body.replaceChildren(
       el('p', { className: 'note', dataset: { testid: 'guide-step' }, t: ['guide.where', where] }),
       el('p', { className: 'guide-text', dataset: { testid: 'guide-text' }, t: [step.text, step.params?.(this.app)] }),
-      this.lesson.showTheta ? this.theta : '',
+      step.figure === 'line' ? this.line.el : '',
+      step.figure === 'digits' ? this.digits.el : '',
+      this.lesson.showTheta ? this.thetaBox : '',
+      step.tweak ? this.tweak.el : '',
+      this.todo,
       el('div', { className: 'buttons' }, back, next));
+    if (step.figure === 'line') this.line.draw();
+    if (step.figure === 'digits') this.digits.draw();
+    this.refresh();
+  }
+
+  /** Says what the open step still waits for, and lets Next go on once it has happened. */
+  refresh() {
+    if (!this.lesson || !this.next) return;
+    const step = this.lesson.steps[this.index];
+    const ok = this.happened(step);
+    this.next.disabled = !ok;
+    this.todo.dataset.done = String(ok);
+    say(this.todo, ok || !step.todo ? null : 'guide.todo', { action: { key: step.todo ?? '' } });
+    this.todo.hidden = ok || !step.todo;
   }
 
   resetTheta() {
     this.theta.replaceChildren(el('caption', { t: 'guide.thetaCaption' }),
-      el('tr', {}, el('th', { scope: 'col', t: 'guide.thetaStep' }), el('th', { scope: 'col' }, 'θ'), el('th', { scope: 'col' }, 'b'),
+      el('tr', {}, el('th', { scope: 'col', t: 'guide.thetaStep' }), el('th', { scope: 'col' }, 'θ'),
         el('th', { scope: 'col', t: 'guide.thetaLoss' })));
-    this.app.send({ type: 'weights' });
   }
 
   /**
-   * Adds the row for `epoch` (a GD step) unless it is there already.
-   * @param {{weights: number[][], epoch: number}} msg
+   * Adds a row per GD step the worker's snapshots (www/watch.js: every epoch for this lesson's 40)
+   * have shown and the table has not; a click on a row shows that step (the scrubber's epoch).
    */
-  addTheta({ weights: [kernel, bias], epoch: step }) {
-    if (this.theta.querySelector(`tr[data-step="${step}"]`)) return;
-    const loss = step === 0 ? '—' : this.app.history[step - 1]?.loss.toPrecision(4) ?? '—';
-    this.theta.append(el('tr', { dataset: { step: String(step), theta: String(kernel[0]), loss: String(loss) } },
-      el('td', {}, String(step)), el('td', {}, kernel[0].toFixed(4)), el('td', {}, bias[0].toFixed(4)), el('td', {}, loss)));
+  addTheta() {
+    for (const s of this.app.snapshots) {
+      const step = s.epoch;
+      if (!s.weights || this.theta.querySelector(`tr[data-step="${step}"]`)) continue;
+      const theta = s.weights[0][0];
+      const loss = step === 0 ? '—' : this.app.history[step - 1]?.loss.toPrecision(4) ?? '—';
+      const row = el('tr', { dataset: { step: String(step), theta: String(theta), loss: String(loss) } },
+        el('td', {}, String(step)), el('td', {}, theta.toFixed(4)), el('td', {}, loss));
+      row.addEventListener('click', () => this.app.scrub(step));
+      this.theta.append(row);
+      if (this.app.viewing === null) this.thetaBox.scrollTop = this.thetaBox.scrollHeight;
+    }
+    this.markTheta();
+  }
+
+  /** Highlights the row of the step the views show. */
+  markTheta() {
+    const rows = [...this.theta.querySelectorAll('tr[data-step]')];
+    const at = this.app.viewing ?? Number(rows.at(-1)?.getAttribute('data-step') ?? -1);
+    for (const r of rows) r.classList.toggle('shown', Number(r.getAttribute('data-step')) === at);
   }
 }

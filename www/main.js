@@ -12,6 +12,8 @@ import { mountPanel } from './panels/index.js';
 import { openSource } from './panels/preprocess.js';
 import { trackModel } from './model.js';
 import { mountRunBar } from './runbar.js';
+import { mountSpeed } from './speed.js';
+import { watchTraining } from './watch.js';
 import { readSharedData } from './share.js';
 import { readHash } from './state.js';
 import { showError } from './status.js';
@@ -21,6 +23,7 @@ import { $, el } from './ui.js';
 
 const app = new App();
 trackModel(app);
+watchTraining(app); // before the run bar: a run started on `configured` is watched from epoch 0
 const sections = new Map(NODE_IDS.map((id) => {
   const label = el('span');
   showLabel(label, id);
@@ -62,8 +65,19 @@ app.on('configured', () => { done('preprocess'); done('build'); });
 app.on('state', ({ state }) => state === 'done' && done('train'));
 app.on('evaluation', () => done('evaluate'));
 app.on('decided', () => done('decide'));
+// The later steps are marked when the user did them (a search, a saved or shared model, a
+// prediction asked for) and stay marked until another experiment is opened (a lesson, a dataset):
+// applying a search's best retrains, and the question it answered stays answered.
+/** @type {NodeId[]} */
+const LATER_NODES = ['optimize', 'deploy', 'apply'];
+app.on('did', (id) => {
+  done(id);
+  if (id === 'optimize') done('decide');
+});
+app.on('opened', () => LATER_NODES.forEach((id) => done(id, false)));
 
 const run = mountRunBar(app);
+mountSpeed(app, $('.runbar .buttons'));
 const guide = new Guide(app, flow);
 $('#guide-toggle').addEventListener('click', () => guide.toggle());
 

@@ -7,6 +7,20 @@ import { showError, showStatus } from './status.js';
 import { $, byTestId } from './ui.js';
 
 /** @import {App} from './app.js' */
+/** @import {Msg} from './i18n.js' */
+/** @import {Position} from './types.js' */
+
+/**
+ * Where a paused run stands: inside an epoch, its batch and the mean loss of its batches so far;
+ * between epochs, the last epoch's loss.
+ * @param {Position} position
+ * @returns {Msg}
+ */
+export function pausedAt([epochs, batch, batches, loss]) {
+  const shown = loss === null ? '—' : Number(loss.toPrecision(3));
+  if (batch > 0) return { key: 'status.atBatch', params: { epoch: epochs + 1, batch, batches, loss: shown } };
+  return epochs ? { key: 'status.afterEpoch', params: { epoch: epochs, loss: shown } } : { key: 'status.beforeFirst' };
+}
 
 /** @param {App} app */
 export function mountRunBar(app) {
@@ -57,7 +71,8 @@ export function mountRunBar(app) {
     sayAttr(progress, 'aria-valuetext', 'run.progressValue', { epoch: msg.epoch, total });
     if (app.status === 'training') showStatus('training', { key: 'status.epochOf', params: { epoch: msg.epoch, total } });
   });
-  app.on('state', (msg) => showStatus(msg.state, msg.state === 'done' ? { key: 'status.after', params: { epochs: app.history.length } } : null));
+  app.on('state', (msg) => showStatus(msg.state, msg.state === 'done' ? { key: 'status.after', params: { epochs: app.history.length } }
+    : msg.position ? pausedAt(msg.position) : null));
   app.on('error', (msg) => {
     showError(msg.i18n ?? core(msg.message));
     button('train').disabled = !app.configured;

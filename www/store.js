@@ -11,7 +11,7 @@ import { writeHash } from './state.js';
 
 /**
  * @import {DeepReadonly, DeployedModel, EpochRecord, ErrorMessage, Events, Evaluation, Experiment,
- *   ConfiguredSummary, Grid, LoadMessage, NodeId, Status, Table, TestPredictions, WorkerMessage} from './types.js'
+ *   ConfiguredSummary, Grid, LoadMessage, NodeId, SearchConfig, SnapshotMessage, Status, Table, TestPredictions, WorkerMessage} from './types.js'
  */
 
 /** @typedef {{msg: LoadMessage, data: Experiment['data'] | null}} PendingLoad */
@@ -43,6 +43,9 @@ export class Store {
   /** @type {Evaluation | null} */ #evaluation = null;
   /** @type {TestPredictions | null} */ #predictions = null;
   /** @type {Grid | null} */ #grid = null;
+  /** @type {SnapshotMessage[]} */ #snapshots = [];
+  /** @type {number | null} */ #viewing = null;
+  /** @type {SearchConfig | null} */ #proposedSearch = null;
   /** @type {DeployedModel | null} */ #model = null;
   /** @type {{name: string, text: Uint8Array | string, bytes: number} | null} */ #opening = null;
   /** @type {PendingLoad | null} */ #pendingLoad = null;
@@ -72,6 +75,12 @@ export class Store {
   get predictions() { return this.#predictions; }
   /** The last decision grid (null unless a classifier reads exactly two features). */
   get grid() { return this.#grid; }
+  /** The teaching views of the current run by epoch, oldest first (www/watch.js asks for them). @returns {readonly SnapshotMessage[]} */
+  get snapshots() { return this.#snapshots; }
+  /** A search a lesson proposes (the Optimization panel fills its form with it), or null. */
+  get proposedSearch() { return this.#proposedSearch; }
+  /** The epoch the views show (the Training panel's scrubber), or null for the latest. */
+  get viewing() { return this.#viewing; }
   /** The deployable model: trained in this tab or opened from a file (www/model.js). */
   get model() { return this.#model; }
   /** The last load the worker accepted (replayed after a restart; the search workers load it too). */
@@ -132,12 +141,41 @@ export class Store {
   }
 
   /**
+   * Shows the run at `epoch` in the views (loss chart, boundary, predictions, the network), or the
+   * latest with null; announced as `scrub`.
+   * @param {number | null} epoch
+   */
+  scrub(epoch) {
+    this.#viewing = epoch;
+    this.#emit('scrub', epoch);
+  }
+
+  /**
+   * Proposes `search` (a search document) for the Optimization panel's form; announced as `search`.
+   * @param {SearchConfig | null} search
+   */
+  proposeSearch(search) {
+    this.#proposedSearch = search;
+    this.#emit('search', search);
+  }
+
+  /**
+   * Says that the user did what workflow step `id` is for (searched or applied a search, saved or
+   * shared the model, asked it for a prediction): announced as `did` (the flowchart marks it done).
+   * @param {NodeId} id
+   */
+  did(id) {
+    this.#emit('did', id);
+  }
+
+  /**
    * Opens `experiment` whose data is still to be loaded (the page's start, a lesson, a dataset):
    * announced, not yet built.
    * @param {Experiment} experiment
    */
   openExperiment(experiment) {
     this.#adopt(experiment);
+    this.#emit('opened', deepFreeze(experiment));
   }
 
   /**
@@ -180,6 +218,8 @@ export class Store {
     this.#evaluation = null;
     this.#predictions = null;
     this.#grid = null;
+    this.#snapshots = [];
+    this.#viewing = null;
     this.#configured = false;
     this.#emit('experiment', this.#experiment);
   }
@@ -245,6 +285,11 @@ export class Store {
       case 'evaluation': this.#evaluation = msg; break;
       case 'test_predictions': this.#predictions = msg; break;
       case 'grid': this.#grid = msg.grid; break;
+      case 'snapshot':
+        // One per epoch (a repeated epoch replaces its own); bounded by the watch (www/watch.js).
+        if (this.#snapshots.at(-1)?.epoch === msg.epoch) this.#snapshots.pop();
+        this.#snapshots.push(msg);
+        break;
       case 'model':
         if (msg.error === undefined) {
           const opened = msg.source === 'import' ? this.#opening : null;

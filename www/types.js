@@ -83,7 +83,8 @@ export {};
  *   | {type: 'configure', experiment: Experiment}
  *   | {type: 'train'} | {type: 'pause'} | {type: 'stop'} | {type: '__panic'}
  *   | {type: 'step', unit?: 'epoch' | 'batch'}
- *   | {type: 'set', learning_rate: number}
+ *   | {type: 'set', learning_rate?: number, speed?: number | null}
+ *   | WatchMessage
  *   | {type: 'evaluate'} | {type: 'export'}
  *   | {type: 'import', name: string, model: Uint8Array | string}
  *   | {type: 'predict', id?: string, from: ModelSource, name: string, bytes: Uint8Array}
@@ -95,6 +96,14 @@ export {};
  */
 
 /** @typedef {'session' | 'import'} ModelSource */
+
+/**
+ * Asks the worker for a `snapshot` after every `every`-th epoch and after the last (and at once):
+ * `weights`, the decision grid of `grid`² cells, test `predictions`, each unit over the plane of two
+ * inputs on a `layers`² grid, and the layer outputs of test sample `row` (docs/CONTRACTS.md section 4).
+ * @typedef {{type: 'watch', every: number, weights?: boolean, grid?: number, predictions?: boolean,
+ *   layers?: number, row?: number}} WatchMessage
+ */
 
 // ── Worker messages, worker → main ────────────────────────────────────────────────────────────
 
@@ -183,7 +192,8 @@ export {};
  *   | {type: 'preview', rows: string[][]}
  *   | {type: 'configured', summary: ConfiguredSummary, experiment: FullExperiment}
  *   | EpochMessage
- *   | {type: 'state', state: 'training' | 'paused' | 'done'}
+ *   | {type: 'state', state: 'training' | 'paused' | 'done', position?: Position}
+ *   | SnapshotMessage
  *   | ({type: 'evaluation'} & Evaluation)
  *   | ModelMessage
  *   | PredictionsMessage
@@ -192,6 +202,16 @@ export {};
  *   | {type: 'grid', grid: Grid | null}
  *   | {type: 'weights', weights: number[][], epoch: number}
  *   | ErrorMessage} WorkerMessage
+ */
+
+/** Where a paused run stands: `[epochs done, batches done in the next epoch, batches per epoch, loss]`. @typedef {[number, number, number, number | null]} Position */
+
+/**
+ * The teaching views at `epoch` (a `watch` asked for them; absent parts were not asked for).
+ * `layers[l][c * units + u]`: unit u of layer l (0 = the inputs) at grid cell c; `activations`:
+ * `[input, layer 1, …]` for the watched test row, each flattened (`null` past the last row).
+ * @typedef {{type: 'snapshot', epoch: number, weights?: number[][], grid?: Grid | null,
+ *   predictions?: TestPredictions, layers?: number[][] | null, activations?: number[][] | null}} SnapshotMessage
  */
 
 /** @typedef {{type: 'epoch', epoch: number, loss: number, val_loss: number | null, metrics: {accuracy?: number | null, val_accuracy?: number | null}}} EpochMessage */
@@ -289,6 +309,10 @@ export {};
  *   navigate: NodeId,
  *   deployed: DeployedModel | null,
  *   decided: 'optimize' | 'deploy',
+ *   did: NodeId,
+ *   scrub: number | null,
+ *   search: SearchConfig | null,
+ *   opened: DeepReadonly<Experiment>,
  *   language: import('./i18n.js').Language,
  * }} Events
  */

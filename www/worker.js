@@ -2,6 +2,8 @@
 // The training worker (Contract 4): owns one WasmSession; trains in ~30 ms slices so it answers
 // pause / stop / step / set between them. Messages are plain objects with a `type`.
 import init, { WasmSession, lastPanic, layerTypes, maxClasses, __panicForTest } from '../pkg/kindling.js';
+import { Pace } from './pace.js';
+import { Views } from './worker_views.js';
 
 /** @import {MainMessage, WorkerMessage, EpochRecord} from './types.js' */
 /** @template {MainMessage['type']} T @typedef {Extract<MainMessage, {type: T}>} Msg */
@@ -13,6 +15,10 @@ const post = (msg) => self.postMessage(msg);
 /** @type {WasmSession} */
 let session;
 let running = false;
+const pace = new Pace(); // slow motion (`set {speed}`)
+const views = new Views(); // snapshots for the teaching views (`watch`)
+/** @param {number} epoch @param {boolean} [force] */
+const snapshot = (epoch, force) => { const s = views.after(session, epoch, force); if (s) post(s); };
 
 const ready = init().then(() => {
   session = new WasmSession();
@@ -33,27 +39,33 @@ function postEpoch(r) {
     type: 'epoch', epoch: r.epoch, loss: r.loss, val_loss: r.val_loss,
     metrics: { accuracy: r.accuracy, val_accuracy: r.val_accuracy },
   });
+  snapshot(r.epoch);
 }
 
 function finish() {
   running = false;
+  snapshot(session.history().length, true);
   post({ type: 'evaluation', ...session.evaluate() });
   post({ type: 'state', state: 'done' });
 }
 
 async function loop() {
-  while (running) {
+  const run = pace.start(session.position()[2]);
+  while (running && run === pace.run) {
     const t0 = performance.now();
     /** @type {{epoch: EpochRecord | null, done: boolean}} */
-    let report;
-    do {
-      report = session.step(4);
+    let report = { epoch: null, done: false };
+    while (pace.due() && !report.done && performance.now() - t0 < SLICE_MS) {
+      report = session.step(pace.take());
       if (report.epoch) postEpoch(report.epoch);
-    } while (!report.done && performance.now() - t0 < SLICE_MS);
+    }
     if (report.done) return finish();
-    await yieldToMessages();
+    await pace.rest(yieldToMessages);
   }
 }
+
+/** The `paused` state with where training stands (`position`: epochs, batch, batches, loss). */
+const paused = () => post({ type: 'state', state: 'paused', position: session.position() });
 
 /** @param {string} source `builtin:NAME` */
 async function fetchBuiltin(source) {
@@ -76,7 +88,7 @@ function stepOnce(unit) {
     if (report.epoch) postEpoch(report.epoch);
   } while (unit !== 'batch' && !report.epoch && !report.done);
   if (report.done) finish();
-  else post({ type: 'state', state: 'paused' });
+  else paused();
 }
 
 /** Built-in datasets fetched while the wasm starts, by message. @type {WeakMap<object, ReturnType<typeof fetchBuiltin>>} */
@@ -99,6 +111,7 @@ const handlers = {
   configure(msg) {
     running = false;
     post({ type: 'configured', ...session.configure(JSON.stringify(msg.experiment)) });
+    views.last = -1;
   },
   train() {
     if (running) return;
@@ -108,7 +121,7 @@ const handlers = {
   },
   pause() {
     running = false;
-    post({ type: 'state', state: 'paused' });
+    paused();
   },
   step(msg) {
     running = false;
@@ -119,6 +132,13 @@ const handlers = {
   },
   set(msg) {
     if (msg.learning_rate !== undefined) session.setLearningRate(msg.learning_rate);
+    if (msg.speed !== undefined) pace.set(msg.speed);
+  },
+  // What to send with every `every`-th epoch for the teaching views; answers at once with the
+  // views now (epoch 0 before training).
+  watch(msg) {
+    views.set(msg);
+    snapshot(session.history().length, true);
   },
   // Diagnostics: makes the Rust side panic, to check that a panic reaches the page as a message.
   __panic() {

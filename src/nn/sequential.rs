@@ -68,6 +68,25 @@ impl Sequential {
         out
     }
 
+    /// Every layer's output for `x` `[batch, ...]` in inference mode, in layer order (the last one
+    /// through the fused head: probabilities, as [`predict`](Self::predict) gives).
+    pub fn activations(&mut self, x: &ArrayD<f32>) -> Vec<ArrayD<f32>> {
+        let mut outs: Vec<ArrayD<f32>> = Vec::with_capacity(self.layers.len());
+        for layer in &mut self.layers {
+            let out = layer.forward(outs.last().unwrap_or(x), false);
+            outs.push(out);
+        }
+        if let (Some(h), Some(last)) = (self.head, outs.last_mut()) {
+            let mut probs = last
+                .clone()
+                .into_dimensionality()
+                .expect("checked at build");
+            h.apply(&mut probs);
+            *last = probs.into_dyn();
+        }
+        outs
+    }
+
     fn raw_forward(&mut self, x: &ArrayD<f32>, training: bool) -> Array2<f32> {
         let mut h = x.clone();
         for layer in &mut self.layers {

@@ -72,17 +72,7 @@ impl Session {
             return None;
         }
         let size = size.clamp(2, 200);
-        let train = self.data.x_train.view().into_dimensionality().ok()?;
-        let (lo, hi) = padded_bounds(&train.to_owned());
-        let mut cells = Array2::<f32>::zeros((size * size, 2));
-        for j in 0..size {
-            for i in 0..size {
-                let t = |k: usize, n: usize| lo[k] + (hi[k] - lo[k]) * n as f32 / (size - 1) as f32;
-                cells
-                    .row_mut(j * size + i)
-                    .assign(&ndarray::arr1(&[t(0, i), t(1, j)]));
-            }
-        }
+        let (cells, lo, hi) = self.grid_cells(size)?;
         let probs = self.predict(&cells.into_dyn());
         let (x_points, y_points) = if rows(&self.data.x_test) > 0 {
             (&self.data.x_test, &self.data.y_test)
@@ -115,7 +105,30 @@ impl Session {
     }
 }
 
-fn rows(x: &ArrayD<f32>) -> usize {
+impl Session {
+    /// The cells of a `size × size` grid over the two inputs, in prepared units: `[size², 2]`, cell
+    /// `(i, j)` at row `j * size + i`, spanning the training rows' range widened by 10% on each
+    /// side (`lo`, `hi`). `None` unless the model has exactly two inputs.
+    pub(super) fn grid_cells(&self, size: usize) -> Option<(Array2<f32>, [f32; 2], [f32; 2])> {
+        if self.data.input_shape() != [2] {
+            return None;
+        }
+        let train = self.data.x_train.view().into_dimensionality().ok()?;
+        let (lo, hi) = padded_bounds(&train.to_owned());
+        let mut cells = Array2::<f32>::zeros((size * size, 2));
+        for j in 0..size {
+            for i in 0..size {
+                let t = |k: usize, n: usize| lo[k] + (hi[k] - lo[k]) * n as f32 / (size - 1) as f32;
+                cells
+                    .row_mut(j * size + i)
+                    .assign(&ndarray::arr1(&[t(0, i), t(1, j)]));
+            }
+        }
+        Some((cells, lo, hi))
+    }
+}
+
+pub(super) fn rows(x: &ArrayD<f32>) -> usize {
     x.shape().first().copied().unwrap_or(0)
 }
 

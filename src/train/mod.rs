@@ -8,6 +8,7 @@ pub mod session;
 pub use history::EpochRecord;
 pub use optimizer::Optimizer;
 pub use session::Session;
+mod inside;
 pub mod inspect;
 
 pub use inspect::{DecisionGrid, TestPredictions};

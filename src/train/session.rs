@@ -36,7 +36,7 @@ pub struct SessionSummary {
 pub struct Session {
     pub experiment: Experiment,
     pub data: Prepared,
-    model: Sequential,
+    pub(super) model: Sequential,
     optimizer: Optimizer,
     loss: Loss,
     shuffle: Rng,
@@ -210,6 +210,25 @@ impl Session {
         if let Some(es) = &self.experiment.fit.early_stopping {
             self.stopped_early = self.early.update(es, record, &mut self.model);
         }
+    }
+
+    /// Where training stands: `[epochs done, batches done in the epoch under way, batches per
+    /// epoch, loss]`, the loss being the mean over those batches, or the last epoch's between
+    /// epochs (NaN before any).
+    pub fn position(&self) -> Vec<f32> {
+        let bs = self.batch_size().max(1);
+        let (sum, seen, _) = self.epoch_stats;
+        let loss = match (seen, self.history.last()) {
+            (0, Some(r)) => r.loss,
+            (0, None) => f32::NAN,
+            _ => (sum / seen as f64) as f32,
+        };
+        let at = [
+            self.history.len(),
+            self.cursor.div_ceil(bs),
+            self.order.len().div_ceil(bs),
+        ];
+        vec![at[0] as f32, at[1] as f32, at[2] as f32, loss]
     }
 
     /// True when early stopping ended training (before `fit.epochs`).

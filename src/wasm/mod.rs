@@ -4,6 +4,7 @@
 #[cfg(feature = "bench-exports")]
 pub mod bench;
 pub mod chart;
+pub mod inside;
 pub mod layers;
 pub mod model;
 pub mod search;

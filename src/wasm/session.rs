@@ -109,7 +109,7 @@ impl WasmSession {
         Ok(out)
     }
 
-    fn session(&mut self) -> Result<&mut Session, JsError> {
+    pub(super) fn session(&mut self) -> Result<&mut Session, JsError> {
         self.session.as_mut().ok_or_else(|| {
             js_error(Error::State(
                 "configure an experiment before training".into(),

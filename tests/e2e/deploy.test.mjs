@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { deflateRawSync } from 'node:zlib';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { FIXTURES, SCREENSHOTS, metric, openNode, openPage, start, waitForState } from './helpers.mjs';
+import { FIXTURES, SCREENSHOTS, fullSpeed, metric, openNode, openPage, start, waitForState } from './helpers.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CLI = join(ROOT, 'target/release/kindling');
@@ -203,7 +203,7 @@ test('a share link opened in a fresh browser context reproduces the curve and me
 
   const context = await env.browser.newContext();
   const fresh = await context.newPage();
-  await fresh.goto(link);
+  await fresh.goto(fullSpeed(link));
   await waitForState(fresh, 'ready');
   assert.match(await fresh.textContent('#data-summary'), /^iris_upload\.csv: 150 rows/);
   assert.equal(await fresh.inputValue('#seed'), '11');

@@ -1,7 +1,7 @@
 // With `&run=1` the flowchart waits for training to end, so drawing it never stalls the live chart.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { encodeExperiment, openPage, useServer, waitForState } from './helpers.mjs';
+import { encodeExperiment, fullSpeed, openPage, useServer, waitForState } from './helpers.mjs';
 
 const env = useServer();
 
@@ -28,7 +28,7 @@ test('a run=1 link draws the flowchart once training is done', async () => {
   });
   page.problems = [];
   page.on('pageerror', (e) => page.problems.push(`pageerror: ${e.message}`));
-  await page.goto(`${env.url}#experiment=${encodeExperiment(experiment)}&run=1`);
+  await page.goto(fullSpeed(`${env.url}#experiment=${encodeExperiment(experiment)}&run=1`));
   assert.equal(await waitForState(page, ['done', 'error']), 'done');
   await page.waitForFunction(() => document.querySelector('#flow-diagram').dataset.rendered === 'true', null, { timeout: 30_000 });
   assert.equal(await page.locator('#flow-diagram svg g.node').count(), 8);

@@ -66,13 +66,27 @@ export async function shot(page, name) {
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
 
-/** A new page whose console errors and page errors are collected in `page.problems`. */
+/**
+ * The playground's address with `?speed=max` (training as fast as possible, not the page's slow
+ * motion) unless it asks for a speed; other pages' addresses as they are.
+ */
+export function fullSpeed(url) {
+  const u = new URL(url);
+  if (!/\/(index\.html)?$/.test(u.pathname) || u.searchParams.has('speed')) return url;
+  u.searchParams.set('speed', 'max');
+  return u.href;
+}
+
+/**
+ * A new page whose console errors and page errors are collected in `page.problems`. The playground
+ * opens at full speed (`fullSpeed`): tests that watch the slow motion ask for `?speed=N`.
+ */
 export async function openPage(browser, url, viewport = { width: 1280, height: 900 }) {
   const page = await browser.newPage({ viewport });
   page.problems = [];
   page.on('pageerror', (e) => page.problems.push(`pageerror: ${e.message}`));
   page.on('console', (m) => m.type() === 'error' && page.problems.push(`console: ${m.text()}`));
-  await page.goto(url);
+  await page.goto(fullSpeed(url));
   return page;
 }
 

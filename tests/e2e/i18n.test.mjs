@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
-import { FIXTURES, encodeExperiment, enter, openNode, openPage, shot, useServer, waitForState, whenReady } from './helpers.mjs';
+import { FIXTURES, encodeExperiment, enter, fullSpeed, openNode, openPage, shot, useServer, waitForState, whenReady } from './helpers.mjs';
 import { report, sweep } from './i18n_sweep.mjs';
 
 const env = useServer();
@@ -250,7 +250,7 @@ test('switching language rewrites every open panel in place: the experiment, dat
 test('a browser that prefers Chinese opens the page in Chinese; the embed follows its element\'s language', async () => {
   const context = await env.browser.newContext({ locale: 'zh-CN' });
   const page = await context.newPage();
-  await page.goto(env.url);
+  await page.goto(fullSpeed(env.url));
   await whenReady(page);
   assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
   assert.equal(await page.textContent('[data-testid=train]'), '训练');

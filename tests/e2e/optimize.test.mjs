@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { SCREENSHOTS, cliTrain, coreDiagnosis, encodeExperiment, hashExperiment, metric, openNode, openPage, shown, useServer, waitForState } from './helpers.mjs';
+import { SCREENSHOTS, cliTrain, coreDiagnosis, encodeExperiment, fullSpeed, hashExperiment, metric, openNode, openPage, shown, useServer, waitForState } from './helpers.mjs';
 
 const env = useServer();
 
@@ -42,7 +42,7 @@ test('12-trial search in several workers: stop, resume, sort, apply best; the pa
   page.on('pageerror', (e) => page.problems.push(`pageerror: ${e.message}`));
   page.on('console', (m) => m.type() === 'error' && page.problems.push(`console: ${m.text()}`));
   const experiment = { data: { source: 'builtin:iris' }, fit: { epochs: 600, batch_size: 16 } }; // long enough trials that Stop lands midway on a busy machine
-  await page.goto(`${env.url}#experiment=${encodeExperiment(experiment)}`);
+  await page.goto(fullSpeed(`${env.url}#experiment=${encodeExperiment(experiment)}`));
   await waitForState(page, 'ready');
 
   // A finished run gets a diagnosis with a yes/no recommendation and the sentence behind it, also

@@ -4,7 +4,9 @@
 // and "Download predictions CSV" (formula cells escaped by the core). Uses `app.model` (www/model.js).
 import { core, say } from '../i18n.js';
 import { download, el, fmt, txt } from '../ui.js';
+import { drawBars } from './bars.js';
 import { mountForecast } from './forecast.js';
+import { mountPad } from './pad.js';
 
 /** @import {App} from '../app.js' */
 /** @import {DeployedModel, ModelCard, PredictionsMessage} from '../types.js' */
@@ -28,7 +30,8 @@ export function mount(root, app) {
   const save = el('button', { disabled: true, dataset: { testid: 'download-predictions' }, t: 'apply.download' });
   const message = el('p', { className: 'note', role: 'status', dataset: { testid: 'apply-message' } });
   const batchLabel = el('label', {}, txt('apply.batch'), ' ', batch);
-  root.replaceChildren(note, form, result, chart, forecast, batchLabel, message, preview, save);
+  const pad = el('div', { className: 'pad', hidden: true });
+  root.replaceChildren(note, pad, form, result, chart, forecast, batchLabel, message, preview, save);
 
   let seq = 0;
   /** @type {string | null} */
@@ -36,8 +39,11 @@ export function mount(root, app) {
   /** @type {string | null} */
   let batchId = null;
   let csv = '';
+  /** The form's request the user made (not the first one, with the defaults), by id. */
+  let asked = '';
   const from = () => app.model?.from ?? 'session';
   const showForecast = mountForecast(forecast, app, from);
+  const showPad = mountPad(pad, app, from);
 
   app.on('deployed', showModel);
   /** @param {DeployedModel | null} model */
@@ -45,6 +51,7 @@ export function mount(root, app) {
     note.hidden = !!model;
     buildForm(model?.card);
     showForecast(model?.card);
+    showPad(model?.card);
   }
   app.on('predictions', (msg) => {
     if (msg.id === formId) showOne(msg);
@@ -82,7 +89,7 @@ export function mount(root, app) {
     result.dataset.pending = JSON.stringify(record);
     app.send({ type: 'predict', id: formId, rows: [record], from: from() });
   }
-  form.addEventListener('input', predictForm);
+  form.addEventListener('input', () => { predictForm(); asked = formId ?? ''; });
   form.addEventListener('submit', (ev) => ev.preventDefault());
 
   /** @param {PredictionsMessage} msg */
@@ -104,6 +111,7 @@ export function mount(root, app) {
     }
     result.dataset.values = JSON.stringify(values);
     result.dataset.input = result.dataset.pending; // the inputs these values answer
+    if (msg.id === asked) app.did('apply');
   }
 
   batch.addEventListener('change', async () => {
@@ -125,6 +133,7 @@ export function mount(root, app) {
       return;
     }
     csv = msg.csv ?? '';
+    app.did('apply');
     say(message, 'apply.rowsPredicted', { n: msg.rows.length, warnings: msg.warnings.length ? warningList(msg.warnings) : '' });
     const head = [txt('apply.row'), txt('apply.predictedCol', { target: msg.target }), ...(msg.classes ?? []).map((c) => `p(${c})`)];
     preview.append(rowOf('th', head));
@@ -163,29 +172,3 @@ const rowOf = (tag, cells) => el('tr', {}, ...cells.map((c) => el(tag, {}, typeo
  * @param {string[]} warnings
  */
 const warningList = (warnings) => ({ key: 'apply.warningList', params: Object.fromEntries(warnings.map((w, i) => [`w${i}`, core(w)])) });
-
-/**
- * Horizontal bars, one per class, with the probability written after each.
- * @param {HTMLCanvasElement} canvas
- * @param {string[]} classes
- * @param {number[]} values
- */
-function drawBars(canvas, classes, values) {
-  const ctx = /** @type {CanvasRenderingContext2D} */ (canvas.getContext('2d'));
-  const rowH = 28;
-  canvas.height = classes.length * rowH + 4;
-  const labelW = 120;
-  ctx.clearRect(0, 0, canvas.width, canvas.height);
-  ctx.font = '13px system-ui, sans-serif';
-  ctx.textBaseline = 'middle';
-  classes.forEach((name, i) => {
-    const y = i * rowH;
-    const w = Math.max(0, (canvas.width - labelW - 60) * values[i]);
-    ctx.fillStyle = '#333';
-    ctx.fillText(name.slice(0, 18), 4, y + rowH / 2);
-    ctx.fillStyle = '#0072b2';
-    ctx.fillRect(labelW, y + 4, w, rowH - 8);
-    ctx.fillStyle = '#333';
-    ctx.fillText(fmt(values[i]), labelW + w + 6, y + rowH / 2);
-  });
-}

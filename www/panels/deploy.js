@@ -83,7 +83,9 @@ export function mount(root, app) {
   }
 
   downloadButton.addEventListener('click', () => {
-    if (app.model?.json) download('kindling-model.json', app.model.json);
+    if (!app.model?.json) return;
+    download('kindling-model.json', app.model.json);
+    app.did('deploy');
   });
   open.addEventListener('change', async () => {
     const file = open.files?.[0];
@@ -104,6 +106,7 @@ export function mount(root, app) {
     link.value = url;
     say(linkNote, n ?? { key: 'deploy.linkNote', params: { data: dataIncluded, n: url.length } });
     navigator.clipboard?.writeText(url).catch(() => {});
+    app.did('deploy');
   });
   async function showSnippet() {
     const { hash } = await link_();
@@ -118,6 +121,7 @@ export function mount(root, app) {
     snippet.hidden = false;
     options.box.hidden = false;
     snippet.value = `${frame}\n\n<!-- or, as a custom element: -->\n${element}`;
+    app.did('deploy');
   }
   embed.addEventListener('click', showSnippet);
   // Mounted when first opened: show what the page already has.

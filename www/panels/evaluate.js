@@ -43,7 +43,7 @@ export function clearMetrics(list, note) {
 }
 
 /** @param {DeepReadonly<Experiment> | null} e */
-const isSeries = (e) => Boolean(e?.data?.window) || e?.data?.split?.method === 'chronological';
+export const isSeries = (e) => Boolean(e?.data?.window) || e?.data?.split?.method === 'chronological';
 
 /**
  * @param {HTMLElement} root

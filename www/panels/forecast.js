@@ -44,6 +44,7 @@ export function mountForecast(root, app, from) {
     say(values, 'forecast.values', { n: msg.forecast.length, target: msg.target, values: msg.forecast.map((v) => fmt(v)).join(', ') });
     chart.hidden = false;
     drawForecast(chart, { target: msg.target, history: msg.history, forecast: msg.forecast });
+    app.did('apply');
   });
 
   return (card) => {

@@ -159,6 +159,7 @@ export async function mount(root, app) {
         const base = s.results.get(-1)?.score;
         const note = b && typeof base === 'number' && base < Number(b.score) ? { key: 'opt.baselineBetter', params: { score: fmt(base) } } : null;
         finish('done', 'opt.done', { trials: s.plan?.length, best: b ? Number(b.index) + 1 : '—', score: fmt(b?.score), note });
+        app.did('optimize');
       }
       return;
     }
@@ -214,8 +215,12 @@ export async function mount(root, app) {
     app.setExperiment(applySettings(JSON.stringify(s.experiment), JSON.stringify(b.settings)));
     app.send({ type: 'train' });
     setStatus('applied', 'opt.applied', { n: Number(b.index) + 1 });
+    app.did('optimize');
   };
   suggestBtn.onclick = () => form.select(s.lastDiagnosis?.vary ?? []);
+  // A lesson's search (www/lessons.js) fills the form when proposed, and when the panel opens.
+  app.on('search', (search) => search && form.set(search));
+  if (app.proposedSearch) form.set(app.proposedSearch);
 
   /** @param {Evaluation | null} evaluation */
   const diagnose = (evaluation) => {

@@ -4,6 +4,7 @@
 import { drawLoss } from '../chart.js';
 import { say } from '../i18n.js';
 import { el, field, fmt, numberInput, txt } from '../ui.js';
+import { mountWatching } from './watching.js';
 
 /** @import {App} from '../app.js' */
 
@@ -24,6 +25,7 @@ export function mount(root, app) {
     el('div', { className: 'row' }, field('train.epochs', epochs), field('train.batchSize', batch, 'train.batchHint'),
       el('label', {}, txt('train.learningRate'), lr, lrNote)),
     lossSummary, canvas, next);
+  mountWatching(root, app);
 
   epochs.addEventListener('change', () => app.editExperiment((e) => { e.fit = { ...e.fit, epochs: Number(epochs.value) }; }));
   batch.addEventListener('change', () => app.editExperiment((e) => { e.fit = { ...e.fit, batch_size: Number(batch.value) }; }));
@@ -55,7 +57,9 @@ export function mount(root, app) {
     Object.assign(lossSummary.dataset, { first: String(first), last: String(last), epochs: String(h.length) });
     say(lossSummary, 'train.lossSummary', { first: first.toPrecision(3), last: last.toPrecision(3), epochs: h.length });
   }
-  const redraw = () => { drawLoss(canvas, app.history); showSummary(); };
+  // Up to the epoch the scrubber shows (all of it when following the run).
+  const shown = () => (app.viewing === null ? app.history : app.history.slice(0, app.viewing));
+  const redraw = () => { drawLoss(canvas, shown()); showSummary(); };
   function sync() {
     const e = app.experiment;
     if (!e?.fit) return;
@@ -67,6 +71,7 @@ export function mount(root, app) {
   app.on('experiment', () => { sync(); redraw(); });
   app.on('configured', sync);
   app.on('epoch', redraw);
+  app.on('scrub', redraw);
   app.on('navigate', (id) => id === 'train' && redraw());
   app.on('state', ({ state }) => { next.hidden = state !== 'done'; });
 }

@@ -7,13 +7,14 @@ import { LATER } from './later.js';
 import { LESSON_TEXT } from './lessons.js';
 import { PAGE } from './page.js';
 import { PANELS } from './panels.js';
+import { TEACH } from './teach.js';
 
 /** The parts, by name (tests check that no key is defined twice). */
-export const PARTS = { PAGE, PANELS, LATER, LESSON_TEXT, DIAGNOSIS };
+export const PARTS = { PAGE, PANELS, LATER, LESSON_TEXT, DIAGNOSIS, TEACH };
 
 /** @type {import('./util.js').Catalog} */
 export const CATALOG = {
-  ...PAGE, ...PANELS, ...LATER, ...LESSON_TEXT, ...DIAGNOSIS,
+  ...PAGE, ...PANELS, ...LATER, ...LESSON_TEXT, ...DIAGNOSIS, ...TEACH,
   // A message from the core (www/text/core.js): as written in English, translated in Chinese.
   core: { en: (p) => p.message, zh: (p) => translateCore(p.message) ?? p.message },
 };

@@ -61,7 +61,7 @@ export const PAGE = {
   'guide.next': { en: 'Next →', zh: '下一步 →' },
   'guide.finish': { en: 'Finish', zh: '完成' },
   'guide.where': { en: '{title} · step {step} of {steps} · {node}', zh: '{title} · 第 {step} 步，共 {steps} 步 · {node}' },
-  'guide.thetaCaption': { en: 'θ, b and the training loss after each GD step', zh: '每一步 GD 之后的 θ、b 和训练损失' },
+  'guide.thetaCaption': { en: 'θ and the training loss after each GD step (click a row to see that step)', zh: '每一步 GD 之后的 θ 和训练损失（点一行可以回看那一步）' },
   'guide.thetaStep': { en: 'step', zh: '步' },
   'guide.thetaLoss': { en: 'loss', zh: '损失' },
 
