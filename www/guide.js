@@ -117,6 +117,18 @@ export class Guide {
     this.highlighted?.scrollIntoView?.({ block: 'nearest' });
   }
 
+  /**
+   * Highlights `step`'s control; a lazily mounted panel puts its controls in place later (its
+   * module is imported on first open, slowly on a busy machine), so look again every 100 ms, for
+   * up to 10 s, while the step is open.
+   * @param {Step} step
+   */
+  retarget(step, tries = 100) {
+    this.mark(step.target);
+    if (this.highlighted || !step.target || tries <= 0) return;
+    setTimeout(() => this.lesson?.steps[this.index] === step && this.retarget(step, tries - 1), 100);
+  }
+
   render() {
     if (!this.lesson) return;
     const steps = this.lesson.steps;
@@ -125,9 +137,7 @@ export class Guide {
     this.tweak.show(step.tweak ?? null);
     this.app.navigate(step.node);
     this.flow.highlight(step.node);
-    // A lazily mounted panel's control appears a moment later.
-    this.mark(step.target);
-    if (!this.highlighted && step.target) setTimeout(() => this.lesson && steps[this.index] === step && this.mark(step.target), 300);
+    this.retarget(step);
     const back = el('button', { type: 'button', disabled: this.index === 0, dataset: { testid: 'guide-back' }, t: 'guide.back' });
     const last = this.index === steps.length - 1;
     const next = el('button', { type: 'button', className: 'primary', dataset: { testid: 'guide-next' }, t: last ? 'guide.finish' : 'guide.next' });
