@@ -112,7 +112,10 @@ fn a_model_without_a_bias_saves_and_loads() {
     let extra = v["weights"]["tensors"][0].clone();
     v["weights"]["tensors"].as_array_mut().unwrap().push(extra);
     let err = load_err(&v.to_string());
-    assert!(err.contains("the layers need 1 weights but weights.tensors hold 2"), "{err}");
+    assert!(
+        err.contains("the layers need 1 weights but weights.tensors hold 2"),
+        "{err}"
+    );
 }
 
 #[test]

@@ -62,7 +62,6 @@ async function lastFour(page, { todoOptimize, optimise, todoApply, apply }) {
   assert.equal(await activeNode(page), 'deploy');
   await page.waitForSelector('[data-testid=download-model].guide-target'); // once the panel has mounted
   await held(page, 'press Download model, Copy link or Embed');
-  await shot(page, 'debug-deploy'); console.log('DEBUG', JSON.stringify(await page.evaluate(() => new Promise((r) => { window.kindling.app.on('model', (m) => r(m.error)); window.kindling.app.send({ type: 'export' }); }))));
   await page.waitForSelector('[data-testid=download-model]:not([disabled])');
   const [file] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=download-model]')]);
   assert.equal(file.suggestedFilename(), 'kindling-model.json');
