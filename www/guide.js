@@ -165,9 +165,11 @@ export class Guide {
     const step = this.lesson.steps[this.index];
     const ok = this.happened(step);
     this.next.disabled = !ok;
+    // Once done, the line keeps its place, unseen (style.css), so nothing below it jumps — the
+    // drawing pad under a finger, say.
     this.todo.dataset.done = String(ok);
-    say(this.todo, ok || !step.todo ? null : 'guide.todo', { action: { key: step.todo ?? '' } });
-    this.todo.hidden = ok || !step.todo;
+    say(this.todo, step.todo ? 'guide.todo' : null, { action: { key: step.todo ?? '' } });
+    this.todo.hidden = !step.todo;
   }
 
   resetTheta() {

@@ -325,6 +325,8 @@ test('lesson 3: the digits as images, a small CNN, accuracy on unseen digits, en
       await p.mouse.move(box.x + box.width / 2, box.y + box.height - 30, { steps: 8 });
       await p.mouse.up();
       await p.waitForSelector('[data-testid=pad-result][data-label]');
+      // The step is done as the drawing starts: the guide says so without moving the pad.
+      assert.deepEqual(await p.locator('[data-testid=draw-pad]').boundingBox(), box, 'the pad stays under the pen');
     },
   });
   assert.deepEqual(page.problems, []);

@@ -48,10 +48,10 @@ async function walk(lang, viewport, prefix) {
   assert.equal(await waitForState(page, ['done', 'error']), 'done');
   await look('train (done)');
   await snap('train');
-  // The scrubber back at an earlier epoch.
+  // The scrubber back at an earlier epoch (its fourth stop).
   await page.$eval('[data-testid=epoch-scrub]', (s) => { s.value = '3'; s.dispatchEvent(new Event('input', { bubbles: true })); });
-  await page.waitForSelector('#panel-train [data-epoch="3"]');
-  await look('train (scrubbed to epoch 3)');
+  await page.waitForFunction(() => document.querySelector('#panel-train [data-epoch]').dataset.epoch === String(window.kindling.app.snapshots[3].epoch));
+  await look('train (scrubbed back)');
   await openNode(page, 'evaluate');
   await page.waitForFunction(() => document.querySelector('#eval-chart').dataset.drawn === 'true');
   await look('evaluate');
