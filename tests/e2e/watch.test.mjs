@@ -37,6 +37,15 @@ test('slow motion: at 5 epochs/s the epochs come at 5 a second by the page\'s cl
   const paced = rate(slow, 2, 14);
   assert.ok(paced <= 5 * 1.1 && paced >= 2, `epochs per second at speed 5: ${paced.toFixed(2)}`);
   assert.equal(await state(page), 'training');
+  // The decision boundary follows the run live: the next epoch's, drawn while it still trains.
+  const boundaryAt = () => page.$eval('#train-boundary', (c) => ({ label: c.getAttribute('aria-label'), url: c.toDataURL() }));
+  const seen = await boundaryAt();
+  const epoch = Number(seen.label.match(/after epoch (\d+)$/)[1]);
+  assert.ok(epoch >= 13, seen.label);
+  await page.waitForFunction((e) => document.querySelector('#train-boundary').getAttribute('aria-label') === `the decision boundary after epoch ${e + 2}`, epoch);
+  await frames(page);
+  assert.equal(await state(page), 'training');
+  assert.notEqual((await boundaryAt()).url, seen.url, 'the boundary is redrawn as it trains');
   await shot(page, 'watch-slow-motion');
 
   // One click: as fast as possible, mid-run.
