@@ -8,6 +8,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { activeNode, canvasInk, cliTrain, coreDiagnosis, hashExperiment, metric, openPage, shot, useServer, waitForState, whenReady } from './helpers.mjs';
+import { stroke } from './teach.mjs';
 
 const env = useServer();
 
@@ -318,12 +319,7 @@ test('lesson 3: the digits as images, a small CNN, accuracy on unseen digits, en
     todoApply: 'draw a digit on the pad',
     apply: async (p) => {
       await p.waitForSelector('[data-testid=draw-pad].guide-target'); // the pad is highlighted
-      await p.locator('[data-testid=draw-pad]').scrollIntoViewIfNeeded();
-      const box = await p.locator('[data-testid=draw-pad]').boundingBox();
-      await p.mouse.move(box.x + box.width / 2, box.y + 30);
-      await p.mouse.down();
-      await p.mouse.move(box.x + box.width / 2, box.y + box.height - 30, { steps: 8 });
-      await p.mouse.up();
+      const box = await stroke(p);
       await p.waitForSelector('[data-testid=pad-result][data-label]');
       // The step is done as the drawing starts: the guide says so without moving the pad.
       assert.deepEqual(await p.locator('[data-testid=draw-pad]').boundingBox(), box, 'the pad stays under the pen');

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { FIXTURES, encodeExperiment, enter, fullSpeed, openNode, openPage, shot, useServer, waitForState, whenReady } from './helpers.mjs';
 import { report, sweep } from './i18n_sweep.mjs';
+import { stroke } from './teach.mjs';
 
 const env = useServer();
 
@@ -112,12 +113,7 @@ async function walk(lang, viewport, prefix) {
       }
       if (id === 'cnn' && i === steps - 1) {
         // The drawing pad, asked.
-        await page.locator('[data-testid=draw-pad]').scrollIntoViewIfNeeded();
-        const box = await page.locator('[data-testid=draw-pad]').boundingBox();
-        await page.mouse.move(box.x + box.width / 2, box.y + 30);
-        await page.mouse.down();
-        await page.mouse.move(box.x + box.width / 2, box.y + box.height - 30, { steps: 8 });
-        await page.mouse.up();
+        await stroke(page);
         await page.waitForSelector('[data-testid=pad-result][data-label]');
         await look('lesson cnn: the drawing pad');
         await snap('pad');

@@ -5,6 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { encodeExperiment, openNode, openPage, shot, useServer, waitForState, whenReady } from './helpers.mjs';
+import { stroke } from './teach.mjs';
 
 const env = useServer();
 
@@ -30,17 +31,6 @@ function bar(way) {
     for (const across of [3, 4]) counts[way === 'vertical' ? k * 8 + across : across * 8 + k] = along[k];
   }
   return counts;
-}
-
-/** Drags the mouse from `from` to `to` (fractions of the pad) in `steps` moves. */
-async function stroke(page, from, to, steps = 12) {
-  await page.locator('[data-testid=draw-pad]').scrollIntoViewIfNeeded();
-  const box = await page.locator('[data-testid=draw-pad]').boundingBox();
-  const at = ([x, y]) => [box.x + x * box.width, box.y + y * box.height];
-  await page.mouse.move(...at(from));
-  await page.mouse.down();
-  await page.mouse.move(...at(to), { steps });
-  await page.mouse.up();
 }
 
 const result = (page) => page.$eval('[data-testid=pad-result]', (r) => ({

@@ -1,5 +1,6 @@
-// Shared by the teaching features' page tests (watch, inside, pad, guide): their experiments and
-// a wait for the views, which draw on the next animation frames.
+// Shared by the teaching features' page tests (watch, inside, pad, guide, i18n): their
+// experiments, a wait for the views (they draw on the next animation frames), a pen stroke on the
+// drawing pad.
 
 /** Iris on two features (a decision boundary and each unit over the plane), a small MLP. */
 export const IRIS2 = (epochs) => ({
@@ -27,3 +28,18 @@ export const frames = (page, n = 3) => page.evaluate((k) => new Promise((done) =
   const tick = (left) => (left ? requestAnimationFrame(() => tick(left - 1)) : done());
   tick(k);
 }), n);
+
+/**
+ * Draws on the drawing pad with the mouse from `from` to `to` (fractions of the pad) in `steps`
+ * moves; returns the pad's box as it was drawn on.
+ */
+export async function stroke(page, from = [0.5, 0.15], to = [0.5, 0.85], steps = 12) {
+  await page.locator('[data-testid=draw-pad]').scrollIntoViewIfNeeded();
+  const box = await page.locator('[data-testid=draw-pad]').boundingBox();
+  const at = ([x, y]) => [box.x + x * box.width, box.y + y * box.height];
+  await page.mouse.move(...at(from));
+  await page.mouse.down();
+  await page.mouse.move(...at(to), { steps });
+  await page.mouse.up();
+  return box;
+}
