@@ -91,6 +91,34 @@ fn a_saved_model_predicts_bit_identically_to_the_session_it_came_from() {
 }
 
 #[test]
+fn a_model_without_a_bias_saves_and_loads() {
+    // Lesson 1's y = θ·x: one weight, no bias (issue 18: its model could not be saved).
+    let csv = (0..20).fold("x,y\n".to_string(), |a, i| {
+        let x = f64::from(i) / 10.0 - 1.0;
+        a + &format!("{x},{}\n", 3.0 * x)
+    });
+    let exp = r#"{"data":{"target":"y","scale":"none"},"model":{"layers":[{"type":"dense","units":1,"activation":"linear","use_bias":false}]},
+        "compile":{"loss":"mse","optimizer":{"type":"gd","learning_rate":0.5}},"fit":{"epochs":40,"batch_size":32}}"#;
+    let mut s = trained(exp, csv.as_bytes());
+    let file = ModelFile::from_session(&mut s);
+    assert_eq!(file.weights.tensors.len(), 1, "the kernel alone");
+    let theta = file.weights.tensors[0].data[0];
+    let mut m = Model::from_json("m.json", &file.to_json()).unwrap();
+    let p = m.predict(&read_csv("new.csv", b"x\n2\n").unwrap()).unwrap();
+    assert_eq!(p.values, vec![vec![theta * 2.0]]);
+    assert!((theta - 3.0).abs() < 1e-3, "θ = {theta}");
+    // A dense stack's weights are still counted: one more tensor is refused.
+    let mut v: Value = serde_json::from_str(&file.to_json()).unwrap();
+    let extra = v["weights"]["tensors"][0].clone();
+    v["weights"]["tensors"].as_array_mut().unwrap().push(extra);
+    let err = load_err(&v.to_string());
+    assert!(
+        err.contains("the layers need 1 weights but weights.tensors hold 2"),
+        "{err}"
+    );
+}
+
+#[test]
 fn regression_predictions_come_back_in_original_units() {
     let csv: String = std::iter::once("x,y\n".to_string())
         .chain((0..40).map(|i| format!("{i},{}\n", 100 + 3 * i)))

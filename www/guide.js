@@ -117,6 +117,18 @@ export class Guide {
     this.highlighted?.scrollIntoView?.({ block: 'nearest' });
   }
 
+  /**
+   * Highlights `step`'s control; a lazily mounted panel puts its controls in place later (its
+   * module is imported on first open, slowly on a busy machine), so look again every 100 ms, for
+   * up to 10 s, while the step is open.
+   * @param {Step} step
+   */
+  retarget(step, tries = 100) {
+    this.mark(step.target);
+    if (this.highlighted || !step.target || tries <= 0) return;
+    setTimeout(() => this.lesson?.steps[this.index] === step && this.retarget(step, tries - 1), 100);
+  }
+
   render() {
     if (!this.lesson) return;
     const steps = this.lesson.steps;
@@ -125,9 +137,7 @@ export class Guide {
     this.tweak.show(step.tweak ?? null);
     this.app.navigate(step.node);
     this.flow.highlight(step.node);
-    // A lazily mounted panel's control appears a moment later.
-    this.mark(step.target);
-    if (!this.highlighted && step.target) setTimeout(() => this.lesson && steps[this.index] === step && this.mark(step.target), 300);
+    this.retarget(step);
     const back = el('button', { type: 'button', disabled: this.index === 0, dataset: { testid: 'guide-back' }, t: 'guide.back' });
     const last = this.index === steps.length - 1;
     const next = el('button', { type: 'button', className: 'primary', dataset: { testid: 'guide-next' }, t: last ? 'guide.finish' : 'guide.next' });
@@ -155,9 +165,11 @@ export class Guide {
     const step = this.lesson.steps[this.index];
     const ok = this.happened(step);
     this.next.disabled = !ok;
+    // Once done, the line keeps its place, unseen (style.css), so nothing below it jumps — the
+    // drawing pad under a finger, say.
     this.todo.dataset.done = String(ok);
-    say(this.todo, ok || !step.todo ? null : 'guide.todo', { action: { key: step.todo ?? '' } });
-    this.todo.hidden = ok || !step.todo;
+    say(this.todo, step.todo ? 'guide.todo' : null, { action: { key: step.todo ?? '' } });
+    this.todo.hidden = !step.todo;
   }
 
   resetTheta() {

@@ -101,14 +101,16 @@ impl Model {
 }
 
 /// The parameter count of a stack of dense and dropout layers on flat inputs (None otherwise),
-/// checked before anything is allocated.
+/// checked before anything is allocated: `(inputs + 1) × units` a dense layer, `inputs × units`
+/// without a bias.
 fn dense_params(layers: &[LayerConfig], input: &[usize]) -> Option<usize> {
     let [mut width] = input else { return None };
     let mut total = 0usize;
     for l in layers {
         match *l {
             LayerConfig::Dense(ref d) => {
-                total = total.checked_add(width.checked_add(1)?.checked_mul(d.units)?)?;
+                let bias = usize::from(d.use_bias);
+                total = total.checked_add(width.checked_add(bias)?.checked_mul(d.units)?)?;
                 width = d.units;
             }
             LayerConfig::Dropout(_) => {}

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { FIXTURES, encodeExperiment, enter, fullSpeed, openNode, openPage, shot, useServer, waitForState, whenReady } from './helpers.mjs';
 import { report, sweep } from './i18n_sweep.mjs';
+import { stroke } from './teach.mjs';
 
 const env = useServer();
 
@@ -21,7 +22,7 @@ function collector(page, mode) {
   return { found, look };
 }
 
-const lessonSteps = { tour: 7, gd: 5, lstm: 4, cnn: 4 };
+const lessonSteps = { tour: 8, gd: 9, lstm: 8, cnn: 8 };
 
 /**
  * The whole walk in `lang` ('zh' or 'en'): every panel after a full run on iris, the search, the
@@ -39,10 +40,19 @@ async function walk(lang, viewport, prefix) {
   await openNode(page, 'build');
   await look('build');
   await snap('build');
+  // One epoch stepped: the paused status says where it stands.
+  await page.click('[data-testid=step]');
+  await waitForState(page, 'paused');
+  await page.waitForFunction(() => window.kindling.app.history.length === 1);
+  await look('train (paused)');
   await page.click('[data-testid=train]');
   assert.equal(await waitForState(page, ['done', 'error']), 'done');
   await look('train (done)');
   await snap('train');
+  // The scrubber back at an earlier epoch (its fourth stop).
+  await page.$eval('[data-testid=epoch-scrub]', (s) => { s.value = '3'; s.dispatchEvent(new Event('input', { bubbles: true })); });
+  await page.waitForFunction(() => document.querySelector('#panel-train [data-epoch]').dataset.epoch === String(window.kindling.app.snapshots[3].epoch));
+  await look('train (scrubbed back)');
   await openNode(page, 'evaluate');
   await page.waitForFunction(() => document.querySelector('#eval-chart').dataset.drawn === 'true');
   await look('evaluate');
@@ -82,6 +92,8 @@ async function walk(lang, viewport, prefix) {
   // The lessons, every step (each loads its own data first).
   await page.click('[data-testid=guide]');
   await look('guide menu');
+  // Steps whose action is still to do say so and hold Next: the walk goes on regardless
+  // (guide.go's force), and leaves each lesson from its last step for the picker.
   for (const [id, steps] of Object.entries(lessonSteps)) {
     await page.click(`[data-testid=lesson-${id}]`);
     if (id !== 'tour') await whenReady(page);
@@ -89,7 +101,25 @@ async function walk(lang, viewport, prefix) {
       await page.waitForFunction(() => document.querySelector('#panels > section:not([hidden]) [data-mounted]'));
       await look(`lesson ${id}, step ${i + 1}`);
       if (i === 1) await snap(`lesson-${id}-${i + 1}`);
-      await page.click('[data-testid=guide-next]');
+      if (id === 'cnn' && i === 2) {
+        // One epoch of the CNN: its filters and feature maps in the Training panel.
+        await enter(page, '#epochs', 1);
+        await whenReady(page);
+        await page.click('[data-testid=train]');
+        assert.equal(await waitForState(page, ['done', 'error'], 120_000), 'done');
+        await page.waitForSelector('#inside[data-kind=cnn]');
+        await look('lesson cnn, trained: inside the CNN');
+        await snap('inside-cnn');
+      }
+      if (id === 'cnn' && i === steps - 1) {
+        // The drawing pad, asked.
+        await stroke(page);
+        await page.waitForSelector('[data-testid=pad-result][data-label]');
+        await look('lesson cnn: the drawing pad');
+        await snap('pad');
+      }
+      if (i < steps - 1) await page.evaluate(() => window.kindling.guide.go(1, true));
+      else await page.evaluate(() => window.kindling.guide.menu());
     }
   }
   assert.deepEqual(page.problems, []);

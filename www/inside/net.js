@@ -61,6 +61,19 @@ const PAD = 10;
 const LABEL = 120;
 
 /**
+ * `text` as it fits in `width` pixels of `ctx`'s font: whole, or cut with an ellipsis.
+ * @param {CanvasRenderingContext2D} ctx
+ * @param {string} text
+ * @param {number} width
+ */
+function fit(ctx, text, width) {
+  if (ctx.measureText(text).width <= width) return text;
+  let n = text.length;
+  while (n > 1 && ctx.measureText(`${text.slice(0, n)}…`).width > width) n--;
+  return `${text.slice(0, n)}…`;
+}
+
+/**
  * Draws `net` on `canvas`; returns the weights' range `[min, max]` (for the text alternative).
  * @param {HTMLCanvasElement} canvas
  * @param {NetPicture} net
@@ -129,9 +142,9 @@ export function drawNet(canvas, net) {
   ctx.fillStyle = '#1d2330';
   ctx.textBaseline = 'middle';
   ctx.textAlign = 'right';
-  net.inputs.slice(0, net.sizes[0]).forEach((name, i) => ctx.fillText(name.slice(0, 14), LABEL, at(0, i).y + node / 2));
+  net.inputs.slice(0, net.sizes[0]).forEach((name, i) => ctx.fillText(fit(ctx, name, LABEL - 6), LABEL, at(0, i).y + node / 2));
   ctx.textAlign = 'left';
   const last = net.sizes.length - 1;
-  net.outputs.slice(0, net.sizes[last]).forEach((name, i) => ctx.fillText(name.slice(0, 14), at(last, i).x + node + 6, at(last, i).y + node / 2));
+  net.outputs.slice(0, net.sizes[last]).forEach((name, i) => ctx.fillText(fit(ctx, name, LABEL - 6), at(last, i).x + node + 6, at(last, i).y + node / 2));
   return all.length ? [Math.min(...all), Math.max(...all)] : [0, 0];
 }

@@ -49,6 +49,10 @@ export function mount(root, app) {
   /** @param {DeployedModel | null} model */
   function showModel(model) {
     note.hidden = !!model;
+    // A batch's predictions belong to the model that made them.
+    [batchId, csv, save.disabled] = [null, '', true];
+    preview.replaceChildren();
+    say(message, null);
     buildForm(model?.card);
     showForecast(model?.card);
     showPad(model?.card);

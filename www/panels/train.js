@@ -45,8 +45,11 @@ export function mount(root, app) {
     } else app.editExperiment(setRate);
   });
 
+  // Up to the epoch the scrubber shows (all of it when following the run).
+  const shown = () => (app.viewing === null ? app.history : app.history.slice(0, app.viewing));
+  /** The loss from epoch 1 to the epoch shown (the scrubber's, or the latest). */
   function showSummary() {
-    const h = app.history;
+    const h = shown();
     if (!h.length) {
       say(lossSummary, null);
       delete lossSummary.dataset.epochs;
@@ -57,8 +60,6 @@ export function mount(root, app) {
     Object.assign(lossSummary.dataset, { first: String(first), last: String(last), epochs: String(h.length) });
     say(lossSummary, 'train.lossSummary', { first: first.toPrecision(3), last: last.toPrecision(3), epochs: h.length });
   }
-  // Up to the epoch the scrubber shows (all of it when following the run).
-  const shown = () => (app.viewing === null ? app.history : app.history.slice(0, app.viewing));
   const redraw = () => { drawLoss(canvas, shown()); showSummary(); };
   function sync() {
     const e = app.experiment;

@@ -53,7 +53,7 @@ export const LESSON_TEXT = {
   },
   'lesson.gd.2': {
     en: 'One dense unit with linear activation and no bias (use_bias: false) computes ŷ = θ·x — exactly the article\'s model, one parameter. (A dense layer also learns a bias b unless told not to.) The loss is the mean squared error between ŷ and y.',
-    zh: '一个使用 linear 激活函数、不带偏置（use_bias: false）的 dense 神经元计算 ŷ = θ·x——正是文章里的模型，只有一个参数。（dense 层默认还会学一个偏置 b，除非明确关掉。）损失是 ŷ 与 y 之间的均方误差。',
+    zh: '一个使用 linear 激活函数、不带偏置（层设置里的“使用偏置”已关闭）的 dense 神经元计算 ŷ = θ·x——正是文章里的模型，只有一个参数。（dense 层默认还会学一个偏置 b，除非明确关掉。）损失是 ŷ 与 y 之间的均方误差。',
   },
   'lesson.gd.3': {
     en: 'Press Step. One step of gradient descent (GD uses all training rows): compute dLoss/dθ, then θ ← θ − 0.5 · dLoss/dθ. The line turns towards the points and the loss falls; the table keeps every step.',
