@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Builds the wasm packages (release, SIMD128): pkg/ for the playground (page and workers) and
-# pkg-bench/ for bench.html (the same core plus the benchmark exports, feature `bench-exports`).
-# `bash scripts/build.sh pkg` builds only the playground's.
+# Builds the wasm packages (release, SIMD128), each from the same crate with its cargo features:
+# pkg/ for the playground's workers and the page's diagnosis (`worker-exports`: everything but the
+# charts), pkg-chart/ for the page's charts (`charts` alone: no training, ~85 KB gzipped) and
+# pkg-bench/ for bench.html (`bench-exports`). `bash scripts/build.sh pkg` builds only the
+# playground's two (docs/BENCHMARKS.md, "Two packages").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # inline-threshold=0: LLVM still inlines `#[inline]` functions (SIMD intrinsics, small ndarray
@@ -28,6 +30,7 @@ build() {
 }
 
 if [ "${1:-all}" != pkg ]; then
-  build pkg-bench --features bench-exports
+  build pkg-bench --no-default-features --features bench-exports
 fi
-build pkg
+build pkg-chart --no-default-features --features charts
+build pkg --no-default-features --features worker-exports

@@ -19,6 +19,7 @@
 //! ```
 
 pub mod bench;
+#[cfg(feature = "charts")]
 pub mod chart;
 pub mod data;
 pub mod error;

@@ -1,10 +1,10 @@
 // @ts-check
-// Charts (plotters-canvas), drawn with the main thread's copy of the wasm (www/wasm.js), loaded
-// for the first chart or when the page is idle, so at start-up the worker compiles the .wasm alone. Each canvas is redrawn
+// Charts (plotters-canvas), drawn with the chart package pkg-chart/ (www/wasm.js), loaded for the
+// first chart or when the page is idle, so at start-up the worker compiles its .wasm alone. Each canvas is redrawn
 // at most once per display frame, and only when it is shown.
 import { sayAttr } from './i18n.js';
 import { fitCanvas } from './ui.js';
-import { loadWasm as load } from './wasm.js';
+import { loadCharts as load } from './wasm.js';
 
 /** @import {EpochRecord, Grid, TestPredictions} from './types.js' */
 /** @typedef {Awaited<ReturnType<typeof load>>} Wasm */

@@ -1,13 +1,21 @@
 //! The wasm shells: a worker-side training session and main-thread chart drawing.
 //! Thin newtypes over the core; JSON in, JSON out; core errors become JS `Error`s.
+//! Cargo features choose each package's exports (Cargo.toml, scripts/build.sh): the workers' pkg/
+//! everything but the charts, the page's pkg-chart/ only the charts.
 
 #[cfg(feature = "bench-exports")]
 pub mod bench;
+#[cfg(feature = "charts")]
 pub mod chart;
+#[cfg(feature = "worker-exports")]
 pub mod inside;
+#[cfg(feature = "worker-exports")]
 pub mod layers;
+#[cfg(feature = "worker-exports")]
 pub mod model;
+#[cfg(feature = "worker-exports")]
 pub mod search;
+#[cfg(feature = "worker-exports")]
 pub mod session;
 
 use std::cell::RefCell;
@@ -37,6 +45,7 @@ pub fn last_panic() -> Option<String> {
 
 /// Serialises `value` for JS as JSON does: `None` → `null`, maps → plain objects, and `f32`s
 /// with their shortest decimal form (0.01, not 0.009999999776).
+#[cfg(any(feature = "worker-exports", feature = "bench-exports"))]
 pub(crate) fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsError> {
     let text = serde_json::to_string(value).map_err(|e| JsError::new(&e.to_string()))?;
     js_sys::JSON::parse(&text).map_err(|_| JsError::new("internal error: JSON did not parse"))
@@ -45,6 +54,7 @@ pub(crate) fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsError> 
 /// Parses JSON `text` into `T` through a `serde_json::Value` (`crate::json`: one parser, duplicate
 /// keys refused), the one deserialiser the wasm build instantiates for the core's types (each extra
 /// one costs tens of KB of code); errors start with `what`, then the key path (`crate::json::from_value`).
+#[cfg(feature = "worker-exports")]
 pub(crate) fn from_json<T: serde::de::DeserializeOwned>(
     what: &str,
     text: &str,
@@ -54,6 +64,7 @@ pub(crate) fn from_json<T: serde::de::DeserializeOwned>(
 }
 
 /// Core error → JS `Error` with the core's message.
+#[cfg(any(feature = "worker-exports", feature = "bench-exports"))]
 pub(crate) fn js_error(e: crate::Error) -> JsError {
     JsError::new(&e.to_string())
 }

@@ -1,0 +1,21 @@
+// What each wasm package exports (scripts/build.sh builds them from one crate with cargo features;
+// docs/BENCHMARKS.md, "Two packages"): pkg/ has everything the workers and the page's diagnosis
+// call and no chart; pkg-chart/ has the charts and nothing that trains.
+// Run: node --test tests/node/ (after `bash scripts/build.sh`)
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+
+const exportsOf = async (pkg) => Object.keys(await import(`../../${pkg}/kindling.js`)).filter((k) => k !== 'default' && k !== 'initSync').sort();
+const CHARTS = ['drawBoundaryChart', 'drawConfusionChart', 'drawForecastChart', 'drawLossChart', 'drawPredictionChart'];
+
+test('pkg/ (the workers\') exports all but the charts', async () => {
+  const names = await exportsOf('pkg');
+  for (const name of ['WasmSession', 'WasmSearch', 'layerTypes', 'maxClasses', 'lastPanic', 'diagnoseRun', 'defaultSearch', 'applySettings']) {
+    assert.ok(names.includes(name), `pkg/ exports ${name}: ${names}`);
+  }
+  assert.deepEqual(names.filter((n) => CHARTS.includes(n)), []);
+});
+
+test('pkg-chart/ (the page\'s charts) exports the charts and the panic message only', async () => {
+  assert.deepEqual(await exportsOf('pkg-chart'), [...CHARTS, 'lastPanic'].sort());
+});
