@@ -5,7 +5,11 @@ use serde::Serialize;
 use crate::error::{Error, Result};
 
 /// Cells that mean "no value" (compared after trimming).
-pub const MISSING_TOKENS: &[&str] = &["", "NA", "N/A", "NaN", "nan", "null", "None", "?", "-"];
+/// pandas's default NA strings, plus `?` and `-` standing alone.
+pub const MISSING_TOKENS: &[&str] = &[
+    "", "NA", "N/A", "NaN", "nan", "null", "None", "?", "-", "#N/A", "#N/A N/A", "#NA", "-1.#IND",
+    "-1.#QNAN", "-NaN", "-nan", "1.#IND", "1.#QNAN", "<NA>", "NULL", "n/a",
+];
 
 /// True when `cell` is one of the [`MISSING_TOKENS`].
 pub fn is_missing(cell: &str) -> bool {
