@@ -4,7 +4,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use kindling::data::{prepare, read_csv};
-use kindling::experiment::{DataConfig, Scale, SplitConfig, SplitMethod, WindowConfig};
+use kindling::experiment::{DataConfig, Experiment, Scale, SplitConfig, SplitMethod, WindowConfig};
 use kindling::rng::Rng;
 
 /// `rows` rows of `columns` numeric columns `c0…`.
@@ -92,4 +92,46 @@ fn training_statistics_of_values_near_1e20_stay_finite() {
     let p = prepare(&table, &DataConfig::default(), &mut Rng::new(0)).unwrap();
     // Scaled (standard): the inputs lie within a few standard deviations, not at 1e20.
     assert!(p.x_train.iter().all(|v| v.abs() < 3.0), "{:?}", p.x_train);
+}
+
+#[test]
+fn data_column_kinds_reads_a_mostly_numeric_column_as_numbers() {
+    let text = "price,y\n1,0\n2,1\n3,0\n4,1\n5,0\n6,1\n12a,0\n3.4.5,1\nabc,0\n10,1\n";
+    let table = read_csv("p.csv", text.as_bytes()).unwrap();
+    assert_eq!(table.column("price").unwrap().data.kind(), "categorical");
+    let split = r#""split":{"method":"chronological","validation":0,"test":0}"#;
+    let as_text = Experiment::from_json(&format!(
+        r#"{{"data":{{"target":"y","task":"classification",{split}}}}}"#
+    ))
+    .unwrap();
+    let p = prepare(&table, &as_text.data, &mut Rng::new(0)).unwrap();
+    assert_eq!(
+        p.x_train.shape(),
+        [10, 10],
+        "one-hot: every value its own category"
+    );
+    let json = format!(
+        r#"{{"data":{{"target":"y","task":"classification","scale":"none","column_kinds":{{"price":"numeric"}},{split}}}}}"#
+    );
+    let numeric = Experiment::from_json(&json).unwrap();
+    let p = prepare(&table, &numeric.data, &mut Rng::new(0)).unwrap();
+    // The three other cells are missing, filled with the mean of 1…6 and 10 (31 / 7).
+    let x: Vec<f32> = p.x_train.iter().copied().collect();
+    let fill = 31.0f32 / 7.0;
+    assert_eq!(x, [1.0, 2.0, 3.0, 4.0, 5.0, 6.0, fill, fill, fill, 10.0]);
+    // The key round-trips and names a column that exists.
+    let written = serde_json::to_string(&numeric.data).unwrap();
+    assert!(
+        written.contains(r#""column_kinds":{"price":"numeric"}"#),
+        "{written}"
+    );
+    let bad = Experiment::from_json(r#"{"data":{"column_kinds":{"nope":"numeric"}}}"#).unwrap();
+    let err = prepare(&table, &bad.data, &mut Rng::new(0))
+        .err()
+        .unwrap()
+        .to_string();
+    assert_eq!(
+        err,
+        "experiment: data.column_kinds: there is no column \"nope\"; list columns of the file"
+    );
 }

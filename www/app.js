@@ -57,6 +57,16 @@ export class App extends Store {
     this.send({ type: 'import', name, model: text });
   }
 
+  /**
+   * Cancels a slow load or build: the worker is ended and a new one gets the data the page holds
+   * (a load on its way is dropped, the data before it stays); said as an error of that stage.
+   */
+  cancel() {
+    const stage = this.pendingLoad ? 'load' : 'configure';
+    this.receive({ type: 'error', stage, message: 'cancelled', i18n: { key: `error.cancel.${stage}` } });
+    this.trainer.cancel();
+  }
+
   /** @returns {import('./trainer.js').Replay} what a restarted worker needs: the table and experiment */
   #replay() {
     // A load still on its way when the worker died is sent again (and its answers awaited).

@@ -125,13 +125,12 @@ export class Trainer {
     this.#worker.postMessage(load);
   }
 
-  /** Replaces the worker and replays the page's data and experiment (e.g. to cancel a slow setup). */
-  restart() {
+  /** Ends the worker, busy as it may be (a slow setup), and starts one with the page's data only. */
+  cancel() {
     this.#stop();
-    const { load, known, configure } = this.replay();
+    const { load, known } = this.replay();
     this.#begin(load, known);
     this.#replaying = false;
-    if (configure) this.#worker?.postMessage(configure);
   }
 
   /** @param {MainMessage} msg */

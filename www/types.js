@@ -52,6 +52,7 @@ export {};
  * @property {{method?: string, validation?: number, test?: number}} [split] method `random` `stratified` `chronological`
  * @property {{lookback: number, horizon: number} | null} [window]
  * @property {string} [on_bad_rows] `error` `skip`
+ * @property {Record<string, 'numeric' | 'categorical'>} [column_kinds] columns read as another kind
  */
 
 /**

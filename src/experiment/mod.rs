@@ -4,6 +4,7 @@
 //! range-checked so that a shared link cannot exhaust memory.
 
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 mod check;
 mod de;
@@ -53,6 +54,20 @@ pub struct DataConfig {
     pub window: Option<WindowConfig>,
     /// Rows whose field count differs from the header's: stop with an error, or skip them.
     pub on_bad_rows: BadRows,
+    /// Columns read as another kind than the reader chose (extension): `{"price": "numeric"}`
+    /// reads a mostly-numeric column with its other cells missing.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub column_kinds: BTreeMap<String, ColumnKind>,
+}
+
+/// A kind `data.column_kinds` may ask for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ColumnKind {
+    /// Numbers; cells that are not numbers become missing (the load's warning named them).
+    Numeric,
+    /// Categories, each value as it is written.
+    Categorical,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -153,6 +168,7 @@ impl Default for DataConfig {
             split: SplitConfig::default(),
             window: None,
             on_bad_rows: BadRows::Error,
+            column_kinds: BTreeMap::new(),
         }
     }
 }

@@ -61,7 +61,7 @@ test('200 random clicks across train, pause, step, stop, reset and datasets leav
   await waitForState(page, 'ready');
   const next = random(13);
   const buttons = ['train', 'pause', 'step', 'stop', 'reset'];
-  const datasets = ['iris', 'diabetes', 'moons', 'iris'];
+  const datasets = ['iris', 'diabetes', 'iris', 'digits'];
   const done = [];
   for (let i = 0; i < 200; i++) {
     const r = next();
@@ -78,11 +78,18 @@ test('200 random clicks across train, pause, step, stop, reset and datasets leav
       done.push(id);
     }
     if (next() < 0.3) await page.waitForTimeout(Math.floor(next() * 60));
+    const now = await epochs(page);
+    assert.deepEqual(now, now.map((_, k) => k + 1), `one run's epochs after ${done.join(' ')}`);
   }
   assert.ok(done.length > 100, `${done.length} clicks landed`);
-  // The page answers: whatever state the clicks left, a reset and a step train epoch 1 of a new
-  // run, and the history is that run's epochs in order.
+  // Whatever state the clicks left, the history is one run's epochs 1…n in order.
   await waitForState(page, ['ready', 'paused', 'done', 'training', 'error']);
+  if (await page.isEnabled('[data-testid=pause]')) await page.click('[data-testid=pause]');
+  await waitForState(page, ['ready', 'paused', 'done', 'error']);
+  await settle(page);
+  const left = await epochs(page);
+  assert.deepEqual(left, left.map((_, i) => i + 1), `after ${done.join(' ')}`);
+  // The page answers: a reset and training give epochs 1…n of a new run.
   await page.click('[data-testid=reset]');
   await waitForState(page, 'ready');
   await page.click('[data-testid=train]');
