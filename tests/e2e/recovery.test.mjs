@@ -116,3 +116,30 @@ test('a link nested 10,000 levels deep is refused with a message; the default ex
   await page.close();
   await fine.close();
 });
+
+test('a slow build can be cancelled: the data stays, a smaller model builds', async () => {
+  // An LSTM of 990 units is within the limits (3,928,320 parameters) but its orthogonal
+  // initialisation takes seconds; 4096 units is refused at once.
+  const experiment = (units) => ({
+    data: { source: 'builtin:sunspots', target: 'sunactivity', window: { lookback: 12, horizon: 1 } },
+    model: { layers: [{ type: 'lstm', units }, { type: 'dense', units: 1 }] },
+    fit: { epochs: 2 },
+  });
+  const page = await openPage(env.browser, `${env.url}#experiment=${encodeExperiment(experiment(990))}`);
+  await page.waitForSelector('[data-testid=cancel]:not([hidden])', { timeout: 30_000 });
+  await page.click('[data-testid=cancel]');
+  assert.equal(await waitForState(page, ['error', 'ready']), 'error');
+  assert.equal(await errorText(page), 'Building the experiment was cancelled; make the model smaller (fewer units or layers) and try again.');
+  assert.equal(await page.isHidden('[data-testid=cancel]'), true);
+  assert.equal(await page.evaluate(() => window.kindling.app.table?.name), 'sunspots');
+  await page.evaluate(() => window.kindling.app.editExperiment((e) => { e.model.layers[0].units = 8; }));
+  await waitForState(page, 'ready');
+  await page.click('[data-testid=train]');
+  assert.equal(await waitForState(page, ['done', 'error']), 'done');
+
+  const huge = await openPage(env.browser, `${env.url}#experiment=${encodeExperiment(experiment(4096))}`);
+  assert.equal(await waitForState(huge, ['error', 'ready']), 'error');
+  assert.equal(await errorText(huge), 'model: the model would hold 67141632 parameters by layer 0, more than the 4000000 a model may have; the largest is layer 0 (lstm) with 67141632 — use fewer units or layers');
+  await page.close();
+  await huge.close();
+});
