@@ -52,6 +52,8 @@ export class Trainer {
   #replaying = false;
   /** The answers of a replayed load the page holds already (progress, summary, preview) are dropped. */
   #quiet = false;
+  /** What the page sends while it takes in a crash (e.g. a model to open again): sent to the next worker. @type {MainMessage[] | null} */
+  #held = null;
 
   /**
    * @param {(msg: WorkerMessage) => void} onMessage every message from the worker, in order
@@ -97,12 +99,17 @@ export class Trainer {
     // until the user sends something (a changed experiment, other data).
     const again = this.#replaying;
     const detail = msg.i18n ?? { key: 'core', params: { message: msg.message } };
-    this.onMessage(again ? { ...msg, i18n: { key: 'error.crashedAgain', params: { detail } } } : msg);
     this.#stop();
-    if (again) return;
-    const { load, known, configure } = this.replay();
-    this.#begin(load, known);
-    if (configure) this.#worker?.postMessage(configure);
+    this.#held = [];
+    this.onMessage(again ? { ...msg, i18n: { key: 'error.crashedAgain', params: { detail } } } : msg);
+    const held = this.#held;
+    this.#held = null;
+    if (!again) {
+      const { load, known, configure } = this.replay();
+      this.#begin(load, known);
+      if (configure) this.#worker?.postMessage(configure);
+    }
+    held.forEach((m) => this.send(m));
   }
 
   /** Ends the worker (a crashed worker has closed itself; a stuck one is terminated). */
@@ -135,6 +142,7 @@ export class Trainer {
 
   /** @param {MainMessage} msg */
   send(msg) {
+    if (this.#held) return void this.#held.push(msg);
     // After a replay crashed: a new worker with the page's data, then what the user asked for.
     if (!this.#worker) {
       const { load, known } = this.replay();

@@ -41,7 +41,7 @@ impl Prepared {
 
 /// Prepares `table` as `config` says, with `rng` driving the split.
 pub fn prepare(table: &Table, config: &DataConfig, rng: &mut Rng) -> Result<Prepared> {
-    let table = &*table.with_kinds(&config.column_kinds)?;
+    let table = &*table.with_kinds(config)?;
     let plan = Plan::new(table, config)?;
     let order = row_order(table, plan.order_by.as_deref());
     let (features, target) = (&plan.features, &plan.target);

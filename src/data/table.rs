@@ -1,12 +1,11 @@
 //! The typed table a CSV becomes: named columns of numbers, text, booleans or dates.
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
 
 use serde::Serialize;
 
 use crate::error::{Error, Result};
-use crate::experiment::ColumnKind;
+use crate::experiment::DataConfig;
 
 /// Cells that mean "no value" (compared after trimming).
 /// pandas's default NA strings, plus `?` and `-` standing alone.
@@ -167,13 +166,13 @@ impl Table {
     /// This table with the columns `kinds` names read as those kinds (`data.column_kinds`):
     /// numeric takes each cell's number (text that is none becomes missing), categorical each
     /// cell as it prints. Errors name a column that does not exist.
-    pub fn with_kinds(&self, kinds: &BTreeMap<String, ColumnKind>) -> Result<Cow<'_, Table>> {
-        if kinds.is_empty() {
+    pub fn with_kinds(&self, config: &DataConfig) -> Result<Cow<'_, Table>> {
+        if config.column_kinds().next().is_none() {
             return Ok(Cow::Borrowed(self));
         }
         let mut table = self.clone();
-        for (name, kind) in kinds {
-            let i = (table.columns.iter().position(|c| &c.name == name)).ok_or_else(|| {
+        for (name, numeric) in config.column_kinds() {
+            let i = (table.columns.iter().position(|c| c.name == name)).ok_or_else(|| {
                 Error::experiment(
                     "data.column_kinds",
                     format!("there is no column {name:?}; list columns of the file"),
@@ -181,13 +180,11 @@ impl Table {
             })?;
             let data = &table.columns[i].data;
             let rows = 0..data.len();
-            table.columns[i].data = match kind {
-                ColumnKind::Numeric => {
+            table.columns[i].data = match numeric {
+                true => {
                     ColumnData::Numeric(rows.map(|r| data.number(r).unwrap_or(f64::NAN)).collect())
                 }
-                ColumnKind::Categorical => {
-                    ColumnData::Categorical(rows.map(|r| data.text(r)).collect())
-                }
+                false => ColumnData::Categorical(rows.map(|r| data.text(r)).collect()),
             };
         }
         Ok(Cow::Owned(table))

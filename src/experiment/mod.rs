@@ -4,7 +4,6 @@
 //! range-checked so that a shared link cannot exhaust memory.
 
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 mod check;
 mod de;
@@ -55,19 +54,22 @@ pub struct DataConfig {
     /// Rows whose field count differs from the header's: stop with an error, or skip them.
     pub on_bad_rows: BadRows,
     /// Columns read as another kind than the reader chose (extension): `{"price": "numeric"}`
-    /// reads a mostly-numeric column with its other cells missing.
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
-    pub column_kinds: BTreeMap<String, ColumnKind>,
+    /// reads a mostly-numeric column with its other cells missing (the load's warning named
+    /// them), `"categorical"` each cell as it prints. Kept as JSON (no second map deserialiser in
+    /// the wasm); [`DataConfig::column_kinds`] reads it, checked by `validate`.
+    #[serde(
+        rename = "column_kinds",
+        skip_serializing_if = "serde_json::Value::is_null"
+    )]
+    pub kinds: serde_json::Value,
 }
 
-/// A kind `data.column_kinds` may ask for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ColumnKind {
-    /// Numbers; cells that are not numbers become missing (the load's warning named them).
-    Numeric,
-    /// Categories, each value as it is written.
-    Categorical,
+impl DataConfig {
+    /// `data.column_kinds` as `(column, numeric?)` pairs (`true`: numeric, `false`: categorical).
+    pub fn column_kinds(&self) -> impl Iterator<Item = (&str, bool)> {
+        (self.kinds.as_object().into_iter().flatten())
+            .map(|(name, kind)| (name.as_str(), kind == "numeric"))
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -168,7 +170,7 @@ impl Default for DataConfig {
             split: SplitConfig::default(),
             window: None,
             on_bad_rows: BadRows::Error,
-            column_kinds: BTreeMap::new(),
+            kinds: serde_json::Value::Null,
         }
     }
 }
