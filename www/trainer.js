@@ -67,11 +67,13 @@ export class Trainer {
 
   #start() {
     const { worker, said } = takeWorker();
+    // A worker already ended (a crash, a cancel) may still have messages on their way: dropped.
     /** @param {MessageEvent<WorkerMessage>} event */
-    const onmessage = ({ data }) => this.#receive(data);
+    const onmessage = ({ data }) => this.#worker === worker && this.#receive(data);
     /** @param {ErrorEvent} event */
     const onerror = (event) => {
       event.preventDefault();
+      if (this.#worker !== worker) return;
       const detail = event.message || 'could not start';
       this.#receive({ type: 'error', stage: 'worker', message: `the training worker failed: ${detail}`, fatal: true,
         i18n: { key: 'error.worker', params: { detail } } });
