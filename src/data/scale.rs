@@ -22,7 +22,20 @@ impl FittedScaler {
         let cols = x.ncols();
         let (offset, factor): (Vec<f32>, Vec<f32>) = match kind {
             Scale::None => (vec![0.0; cols], vec![1.0; cols]),
-            Scale::Standard => x.axis_iter(Axis(1)).map(mean_std).unzip(),
+            Scale::Standard => {
+                // f32 as always (the same bits as before); a column whose statistics overflow
+                // f32 (values near 1e20 square past its range) is summarised in f64.
+                let mean = x
+                    .mean_axis(Axis(0))
+                    .unwrap_or_else(|| ndarray::Array1::zeros(cols));
+                let std = x.std_axis(Axis(0), 0.0);
+                (0..cols)
+                    .map(|c| match mean[c].is_finite() && std[c].is_finite() {
+                        true => (mean[c], if std[c] > 1e-12 { std[c] } else { 1.0 }),
+                        false => mean_std(x.column(c)),
+                    })
+                    .unzip()
+            }
             Scale::Minmax => x
                 .axis_iter(Axis(1))
                 .map(|c| {
@@ -88,7 +101,7 @@ impl FittedScaler {
 }
 
 /// The mean and population std of one column, computed in f64 (values near 1e20 square past
-/// f32's range); a constant or non-finite column gets factor 1 (no division by zero).
+/// f32's range); a constant or non-finite std gets factor 1 (no division by zero).
 fn mean_std(column: ArrayView1<f32>) -> (f32, f32) {
     let n = column.len().max(1) as f64;
     let mean = column.iter().map(|&v| f64::from(v)).sum::<f64>() / n;
