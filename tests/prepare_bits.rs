@@ -9,6 +9,8 @@
 //! categories after its filled cells, where main interleaved them by column).
 //!
 //! The expected hashes were printed by this same file on main at 506c2b7, before the pipeline
+//! (warnings of semicolon.csv and dup_names.csv since issue 13: the decimal-comma note and the
+//! empty test part are said now)
 //! (`cargo test --test prepare_bits -- --nocapture` prints the current ones). A difference means
 //! a tensor, a row or a warning changed.
 #![cfg(not(target_arch = "wasm32"))]
@@ -352,18 +354,18 @@ const EXPECTED: &[(&str, &str)] = &[
     ("stray_text.csv regression chronological", "0fdfab84ee52e45e/92f15502ea8db005"),
     ("stray_text.csv drop minmax", "a89a9a69fb403788/8e3e93bc51b051c3"),
     ("stray_text.csv most_frequent", "692ffea32c3fd896/92f15502ea8db005"),
-    ("semicolon.csv default", "84e3744634a42037/7d7542ef0abd6b0c"),
+    ("semicolon.csv default", "84e3744634a42037/5ecc5546b0a3c064"),
     ("semicolon.csv regression chronological", "error semicolon.csv: the target \"label\" is not numeric, so it cannot be a regression target; set data.task to \"classification\""),
-    ("semicolon.csv drop minmax", "b68c71134c8bb235/83f25e51d8f82607"),
-    ("semicolon.csv most_frequent", "65e98da37424a0d3/7d7542ef0abd6b0c"),
+    ("semicolon.csv drop minmax", "b68c71134c8bb235/b2032298df0d5999"),
+    ("semicolon.csv most_frequent", "65e98da37424a0d3/5ecc5546b0a3c064"),
     ("quoted.csv default", "2b1ebdc59555c86d/f398d47d0a871801"),
     ("quoted.csv regression chronological", "1068783a633b49b4/0ee4084549edb9ff"),
     ("quoted.csv drop minmax", "454f4b10c4c57ab8/0ee4084549edb9ff"),
     ("quoted.csv most_frequent", "2b1ebdc59555c86d/f398d47d0a871801"),
-    ("dup_names.csv default", "efd6b2e0b0a7be33/a8c7f832281a39c5"),
-    ("dup_names.csv regression chronological", "efd6b2e0b0a7be33/a8c7f832281a39c5"),
-    ("dup_names.csv drop minmax", "7b5b283378508c8a/a8c7f832281a39c5"),
-    ("dup_names.csv most_frequent", "efd6b2e0b0a7be33/a8c7f832281a39c5"),
+    ("dup_names.csv default", "efd6b2e0b0a7be33/73d87a1c05e07853"),
+    ("dup_names.csv regression chronological", "efd6b2e0b0a7be33/73d87a1c05e07853"),
+    ("dup_names.csv drop minmax", "7b5b283378508c8a/73d87a1c05e07853"),
+    ("dup_names.csv most_frequent", "efd6b2e0b0a7be33/73d87a1c05e07853"),
     ("mixed label mean standard random", "22e09c4bc33783ab/14477fcfd89997ae"),
     ("mixed amount mean standard random", "32667bf2771f9895/d1483e88b9c584d6"),
     ("mixed label mean standard stratified", "e1e67dd435670c64/14477fcfd89997ae"),

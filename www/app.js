@@ -42,7 +42,7 @@ export class App extends Store {
   setExperiment(experiment) {
     super.setExperiment(experiment);
     this.#built = true;
-    this.send({ type: 'configure', experiment: /** @type {Experiment} */ (this.experiment) });
+    this.send({ type: 'configure', experiment: /** @type {Experiment} */ (this.experiment), run: this.run });
   }
 
   /**
@@ -57,10 +57,23 @@ export class App extends Store {
     this.send({ type: 'import', name, model: text });
   }
 
-  /** @returns {MainMessage[]} what a restarted worker needs: the last table and experiment */
+  /**
+   * Cancels a slow load or build: the worker is ended and a new one gets the data the page holds
+   * (a load on its way is dropped, the data before it stays); said as an error of that stage.
+   */
+  cancel() {
+    const stage = this.pendingLoad ? 'load' : 'configure';
+    this.receive({ type: 'error', stage, message: 'cancelled', i18n: { key: `error.cancel.${stage}` } });
+    this.trainer.cancel();
+  }
+
+  /** @returns {import('./trainer.js').Replay} what a restarted worker needs: the table and experiment */
   #replay() {
-    const load = this.lastLoad ? [copyLoad(this.lastLoad)] : [];
-    const configure = this.#built && this.experiment ? [{ type: /** @type {const} */ ('configure'), experiment: /** @type {Experiment} */ (this.experiment) }] : [];
-    return [...load, ...configure];
+    // A load still on its way when the worker died is sent again (and its answers awaited).
+    const pending = this.pendingLoad;
+    const load = pending ?? this.lastLoad;
+    const configure = this.#built && this.experiment
+      ? { type: /** @type {const} */ ('configure'), experiment: /** @type {Experiment} */ (this.experiment), run: this.run } : null;
+    return { load: load && copyLoad(load), known: !pending, configure };
   }
 }

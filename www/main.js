@@ -15,7 +15,7 @@ import { mountRunBar } from './runbar.js';
 import { mountSpeed } from './speed.js';
 import { watchTraining } from './watch.js';
 import { readSharedData } from './share.js';
-import { readHash } from './state.js';
+import { holdHash, readHash } from './state.js';
 import { showError } from './status.js';
 import { $, el } from './ui.js';
 
@@ -116,13 +116,9 @@ function start() {
     ({ experiment: fromHash, run: runNow } = readHash(location.hash));
   } catch (err) {
     const reason = err instanceof PageError ? err.msg : { key: 'link.notJson', params: { detail: /** @type {Error} */ (err).message } };
-    // Said once the default is open and stays until the user acts (the run bar clears the error
-    // box whenever an experiment is built).
-    let pending = true;
-    app.on('configured', () => {
-      if (pending) showError({ key: 'link.unreadable', params: { reason } });
-      pending = false;
-    });
+    // The default experiment opens; the error and the link stay until the user acts.
+    holdHash();
+    showError({ key: 'link.unreadable', params: { reason } });
   }
   if (runNow) run.runOnReady();
   const experiment = fromHash ?? BUILTINS.iris.experiment();
@@ -134,7 +130,10 @@ function start() {
   readSharedData(location.hash, experiment).then((shared) => {
     if (!shared) return openSource(app);
     app.load({ type: 'load', name: shared.name, bytes: shared.bytes, on_bad_rows: experiment.data?.on_bad_rows });
-  }).catch((err) => app.fail('share', err));
+  }).catch((err) => {
+    holdHash();
+    app.fail('share', err);
+  });
 }
 
 // An unstable handle for debugging and tests; not part of the page contract.

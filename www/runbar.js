@@ -4,7 +4,10 @@
 // experiment and seed, so training restarts from the same initial weights.
 import { core, sayAttr } from './i18n.js';
 import { showError, showStatus } from './status.js';
-import { $, byTestId } from './ui.js';
+import { $, byTestId, el } from './ui.js';
+
+/** How long loading or building lasts before Cancel is offered. */
+const CANCEL_AFTER_MS = 800;
 
 /** @import {App} from './app.js' */
 /** @import {Msg} from './i18n.js' */
@@ -53,6 +56,20 @@ export function mountRunBar(app) {
   });
   button('stop').addEventListener('click', () => app.send({ type: 'stop' }));
   button('reset').addEventListener('click', () => reset(false));
+  // Cancel: shown when loading or building lasts more than a moment (a huge file, a big model).
+  const cancel = el('button', { type: 'button', hidden: true, dataset: { testid: 'cancel' }, t: 'run.cancel' });
+  button('reset').after(cancel);
+  cancel.addEventListener('click', () => {
+    runOnReady = false;
+    app.cancel();
+  });
+  /** @type {ReturnType<typeof setTimeout> | undefined} */
+  let slow;
+  app.on('status', (s) => {
+    clearTimeout(slow);
+    cancel.hidden = true;
+    if (s === 'loading') slow = setTimeout(() => { cancel.hidden = app.status !== 'loading'; }, CANCEL_AFTER_MS);
+  });
 
   app.on('status', (s) => {
     if (s !== byTestId('status').dataset.state) showStatus(s);

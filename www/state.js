@@ -1,11 +1,36 @@
 // @ts-check
 // The experiment ⇄ URL hash (Contract 5): #experiment=<base64url(UTF-8 JSON)>[&run=1].
+import { afterUserActs } from './acted.js';
 import { decodeBase64url, encodeBase64url } from './base64url.js';
 import { PageError } from './i18n.js';
 
 /** @import {DeepReadonly, Experiment} from './types.js' */
 
 export const MAX_HASH_CHARS = 200_000;
+/** The deepest nesting a shared experiment may have (Kindling's own go 5 levels deep). */
+export const MAX_DEPTH = 32;
+
+/**
+ * Whether JSON `text` nests arrays and objects more than `max` levels deep (read without
+ * recursion: posting or freezing such a value would overflow the stack).
+ * @param {string} text
+ * @param {number} max
+ */
+function nestsDeeper(text, max) {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === '{' || c === '[') {
+      if (++depth > max) return true;
+    } else if (c === '}' || c === ']') depth--;
+  }
+  return false;
+}
 
 /** @param {Experiment | DeepReadonly<Experiment>} experiment */
 export function encodeExperiment(experiment) {
@@ -18,7 +43,9 @@ export function encodeExperiment(experiment) {
  */
 export function decodeExperiment(text) {
   if (text.length > MAX_HASH_CHARS) throw new PageError('link.tooLarge');
-  const value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(decodeBase64url(text)));
+  const json = new TextDecoder('utf-8', { fatal: true }).decode(decodeBase64url(text));
+  if (nestsDeeper(json, MAX_DEPTH)) throw new PageError('link.tooDeep', { max: MAX_DEPTH });
+  const value = JSON.parse(json);
   if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new PageError('link.notObject');
   return value;
 }
@@ -33,8 +60,16 @@ export function readHash(hash) {
   return { experiment: text ? decodeExperiment(text) : null, run: params.get('run') === '1' };
 }
 
+let held = false;
+/** Keeps the address as it is (a link that could not be read stays visible) until the user acts. */
+export function holdHash() {
+  held = true;
+  afterUserActs(() => { held = false; });
+}
+
 /** @param {Experiment | DeepReadonly<Experiment>} experiment */
 export function writeHash(experiment) {
+  if (held) return;
   const hash = `#experiment=${encodeExperiment(experiment)}`;
   history.replaceState(null, '', hash);
 }

@@ -52,6 +52,7 @@ export class Store {
   /** @type {PendingLoad | null} */ #failedLoad = null;
   /** @type {LoadMessage | null} */ #lastLoad = null;
   /** @type {Language} */ #language = use(initialLanguage());
+  #run = 0;
 
   /** The current experiment (Contract 1), defaults filled once configured; null before one opens. */
   get experiment() { return this.#experiment; }
@@ -85,8 +86,15 @@ export class Store {
   get model() { return this.#model; }
   /** The last load the worker accepted (replayed after a restart; the search workers load it too). */
   get lastLoad() { return this.#lastLoad; }
+  /** The load on its way (sent, not yet answered), or null. */
+  get pendingLoad() { return this.#pendingLoad?.msg ?? null; }
   /** The last load the worker refused, with the experiment data it would have brought. */
   get failedLoad() { return this.#failedLoad; }
+  /**
+   * The current run (Contract 4's `run`): a new one with every experiment adopted; the worker's
+   * messages of earlier runs are dropped.
+   */
+  get run() { return this.#run; }
   /** The language shown: `zh`, `en`, or `both` (English with the bilingual workflow labels). */
   get language() { return this.#language; }
 
@@ -214,6 +222,7 @@ export class Store {
   /** @param {Experiment | DeepReadonly<Experiment>} experiment */
   #adopt(experiment) {
     this.#experiment = deepFreeze(experiment);
+    this.#run += 1;
     this.#history = [];
     this.#evaluation = null;
     this.#predictions = null;
@@ -262,6 +271,9 @@ export class Store {
    * @param {WorkerMessage} msg
    */
   receive(msg) {
+    // A message of a run the page has left (e.g. an epoch in flight when Reset was pressed); a
+    // crash is shown whichever run it ended.
+    if (msg.run !== undefined && msg.run !== this.#run && !(msg.type === 'error' && msg.fatal)) return;
     switch (msg.type) {
       case 'summary': {
         const { type, ...table } = msg;

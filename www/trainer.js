@@ -39,13 +39,25 @@ function takeWorker() {
   return { worker, said };
 }
 
+/**
+ * What a restarted worker is sent: the page's data (`load`; `known` when the page holds its answers
+ * already, so they are not announced again) and experiment (`configure`).
+ * @typedef {{load: MainMessage | null, known: boolean, configure: MainMessage | null}} Replay
+ */
+
 export class Trainer {
-  /** @type {Worker} */
+  /** @type {Worker | null} null after a replay crashed too: the next message starts a worker */
   #worker;
+  /** A replay is on its way (until the worker has built the experiment): a crash now is the replay's. */
+  #replaying = false;
+  /** The answers of a replayed load the page holds already (progress, summary, preview) are dropped. */
+  #quiet = false;
+  /** What the page sends while it takes in a crash (e.g. a model to open again): sent to the next worker. @type {MainMessage[] | null} */
+  #held = null;
 
   /**
    * @param {(msg: WorkerMessage) => void} onMessage every message from the worker, in order
-   * @param {() => MainMessage[]} replay what to send a restarted worker
+   * @param {() => Replay} replay what to send a restarted worker
    */
   constructor(onMessage, replay) {
     this.onMessage = onMessage;
@@ -55,18 +67,16 @@ export class Trainer {
 
   #start() {
     const { worker, said } = takeWorker();
+    // A worker already ended (a crash, a cancel) may still have messages on their way: dropped.
     /** @param {MessageEvent<WorkerMessage>} event */
-    const onmessage = ({ data }) => {
-      if (data.type === 'error' && data.fatal) this.restart();
-      this.onMessage(data);
-    };
+    const onmessage = ({ data }) => this.#worker === worker && this.#receive(data);
     /** @param {ErrorEvent} event */
     const onerror = (event) => {
       event.preventDefault();
+      if (this.#worker !== worker) return;
       const detail = event.message || 'could not start';
-      this.onMessage({ type: 'error', stage: 'worker', message: `the training worker failed: ${detail}`, fatal: true,
+      this.#receive({ type: 'error', stage: 'worker', message: `the training worker failed: ${detail}`, fatal: true,
         i18n: { key: 'error.worker', params: { detail } } });
-      this.restart();
     };
     worker.onmessage = onmessage;
     worker.onerror = onerror;
@@ -77,15 +87,69 @@ export class Trainer {
     return worker;
   }
 
-  /** Replaces the worker and replays the page's data and experiment. */
-  restart() {
-    this.#worker.terminate();
+  /** @param {WorkerMessage} msg */
+  #receive(msg) {
+    if (this.#quiet && ['progress', 'summary', 'preview'].includes(msg.type)) {
+      this.#quiet = msg.type !== 'preview';
+      return;
+    }
+    if (msg.type === 'configured') this.#replaying = false;
+    if (msg.type === 'error' && msg.stage === 'load') this.#quiet = false;
+    if (msg.type !== 'error' || !msg.fatal) return this.onMessage(msg);
+    // A crash. The first is answered with a new worker and the page's data and experiment; when
+    // that replay crashes too, the page keeps both and says what failed, and no worker starts
+    // until the user sends something (a changed experiment, other data).
+    const again = this.#replaying;
+    const detail = msg.i18n ?? { key: 'core', params: { message: msg.message } };
+    this.#stop();
+    this.#held = [];
+    this.onMessage(again ? { ...msg, i18n: { key: 'error.crashedAgain', params: { detail } } } : msg);
+    const held = this.#held;
+    this.#held = null;
+    if (!again) {
+      const { load, known, configure } = this.replay();
+      this.#begin(load, known);
+      if (configure) this.#worker?.postMessage(configure);
+    }
+    held.forEach((m) => this.send(m));
+  }
+
+  /** Ends the worker (a crashed worker has closed itself; a stuck one is terminated). */
+  #stop() {
+    this.#worker?.terminate();
+    this.#worker = null;
+    this.#quiet = false;
+  }
+
+  /**
+   * Starts a worker that gets `load` first (its answers dropped when `known`).
+   * @param {MainMessage | null} load
+   * @param {boolean} known
+   */
+  #begin(load, known) {
     this.#worker = this.#start();
-    for (const msg of this.replay()) this.send(msg);
+    this.#replaying = true;
+    if (!load) return;
+    this.#quiet = known;
+    this.#worker.postMessage(load);
+  }
+
+  /** Ends the worker, busy as it may be (a slow setup), and starts one with the page's data only. */
+  cancel() {
+    this.#stop();
+    const { load, known } = this.replay();
+    this.#begin(load, known);
+    this.#replaying = false;
   }
 
   /** @param {MainMessage} msg */
   send(msg) {
-    this.#worker.postMessage(msg);
+    if (this.#held) return void this.#held.push(msg);
+    // After a replay crashed: a new worker with the page's data, then what the user asked for.
+    if (!this.#worker) {
+      const { load, known } = this.replay();
+      this.#begin(msg.type === 'load' ? null : load, known);
+    }
+    /** @type {Worker} */ (this.#worker).postMessage(msg);
   }
 }

@@ -52,6 +52,7 @@ export {};
  * @property {{method?: string, validation?: number, test?: number}} [split] method `random` `stratified` `chronological`
  * @property {{lookback: number, horizon: number} | null} [window]
  * @property {string} [on_bad_rows] `error` `skip`
+ * @property {Record<string, 'numeric' | 'categorical'>} [column_kinds] columns read as another kind
  */
 
 /**
@@ -80,7 +81,7 @@ export {};
 
 /**
  * @typedef {LoadMessage
- *   | {type: 'configure', experiment: Experiment}
+ *   | {type: 'configure', experiment: Experiment, run?: number}
  *   | {type: 'train'} | {type: 'pause'} | {type: 'stop'} | {type: '__panic'}
  *   | {type: 'step', unit?: 'epoch' | 'batch'}
  *   | {type: 'set', learning_rate?: number, speed?: number | null}
@@ -186,6 +187,12 @@ export {};
  */
 
 /**
+ * `run` (extension): the run a message belongs to, the `run` of the `configure` that started it;
+ * the page drops messages of runs it has left (www/store.js).
+ * @typedef {WorkerMessageBody & {run?: number}} WorkerMessage
+ */
+
+/**
  * @typedef {{type: 'ready', layer_types: LayerType[]}
  *   | {type: 'progress', stage: string, done: number, total: number}
  *   | ({type: 'summary'} & Table)
@@ -201,7 +208,7 @@ export {};
  *   | ({type: 'test_predictions'} & TestPredictions)
  *   | {type: 'grid', grid: Grid | null}
  *   | {type: 'weights', weights: number[][], epoch: number}
- *   | ErrorMessage} WorkerMessage
+ *   | ErrorMessage} WorkerMessageBody
  */
 
 /** Where a paused run stands: `[epochs done, batches done in the next epoch, batches per epoch, loss]`. @typedef {[number, number, number, number | null]} Position */

@@ -10,8 +10,12 @@ import { Views } from './worker_views.js';
 
 const SLICE_MS = 30;
 const PREVIEW_ROWS = 8;
+/** The `run` of the last `configure` (Contract 4): carried by every message of that run. @type {number | undefined} */
+let runId;
+const OF_A_RUN = new Set(['configured', 'epoch', 'state', 'snapshot', 'evaluation', 'test_predictions', 'grid', 'weights', 'error']);
 /** @param {WorkerMessage} msg */
-const post = (msg) => self.postMessage(msg);
+const post = (msg) => self.postMessage(runId !== undefined && OF_A_RUN.has(msg.type) && !(msg.type === 'error' && msg.stage === 'load')
+  ? { ...msg, run: runId } : msg);
 /** @type {WasmSession} */
 let session;
 let running = false;
@@ -110,6 +114,7 @@ const handlers = {
   },
   configure(msg) {
     running = false;
+    runId = msg.run;
     post({ type: 'configured', ...session.configure(JSON.stringify(msg.experiment)) });
     views.last = -1;
   },

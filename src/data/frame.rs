@@ -5,6 +5,7 @@
 use ndarray::{s, Array2, Array3, ArrayD};
 
 use super::check::Shape;
+use super::missing::describe_rows;
 use super::table::Table;
 use crate::error::{Error, Result};
 
@@ -58,6 +59,11 @@ pub struct Frame<'a> {
     pub warnings: Vec<String>,
 }
 
+/// Whether `v` stays finite as a model input (an f32).
+pub fn fits_f32(v: f64) -> bool {
+    (v as f32).is_finite()
+}
+
 impl<'a> Frame<'a> {
     /// The samples `rows` of `table`, made of the columns `names`, not read yet.
     pub fn new(
@@ -81,22 +87,35 @@ impl<'a> Frame<'a> {
     }
 
     /// Column `i` as numbers (booleans 0/1, dates their key); a cell that is neither a number
-    /// nor missing counts as missing, with a warning.
+    /// nor missing, or a number past f32's range (a model input of ±inf), counts as missing, with
+    /// a warning naming its rows.
     pub fn read_numbers(&mut self, i: usize) -> Result<Vec<f64>> {
         let table: &'a Table = self.table;
         let data = &table.column(&self.names[i])?.data;
-        let mut odd = vec![];
+        let (mut odd, mut huge) = (vec![], vec![]);
         let v = (self.rows.iter().enumerate())
-            .map(|(k, &r)| {
-                data.number(r).unwrap_or_else(|| {
+            .map(|(k, &r)| match data.number(r) {
+                Some(v) if v.is_nan() || fits_f32(v) => v,
+                Some(_) => {
+                    huge.push(r);
+                    f64::NAN
+                }
+                None => {
                     if !data.is_missing(r) {
                         odd.push(k);
                     }
                     f64::NAN
-                })
+                }
             })
             .collect();
         self.odd_cells(i, &odd, "are not numbers; they are treated as missing");
+        if !huge.is_empty() {
+            self.warnings.push(format!(
+                "column {:?}: {} hold numbers beyond ±3.4e38, more than the model's 32-bit numbers can take; they are treated as missing",
+                self.names[i],
+                describe_rows(table, &huge)
+            ));
+        }
         Ok(v)
     }
 

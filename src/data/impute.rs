@@ -6,7 +6,7 @@ use serde::de::{self, Deserializer, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
 
 use super::check::{length, misplaced, not_finite, Shape};
-use super::frame::{Cells, Frame, Transform};
+use super::frame::{fits_f32, Cells, Frame, Transform};
 use super::missing::{describe_rows, fill_value};
 use super::table::ColumnData;
 use crate::error::Result;
@@ -48,8 +48,9 @@ impl Impute {
                         .unwrap_or(Fill::Empty)
                 }
                 _ => {
-                    let mut values: Vec<f64> =
-                        train.rows.iter().filter_map(|&r| data.number(r)).collect();
+                    let mut values: Vec<f64> = (train.rows.iter().filter_map(|&r| data.number(r)))
+                        .filter(|&v| fits_f32(v))
+                        .collect();
                     Fill::Number(fill_value(&mut values, missing))
                 }
             });

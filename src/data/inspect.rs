@@ -51,11 +51,15 @@ pub struct ValueCount {
 impl Table {
     /// Rows, per-column summaries and warnings.
     pub fn inspect(&self) -> Summary {
+        let columns = self.summary();
+        let mut warnings = self.warnings.clone();
+        warnings
+            .extend((columns.iter().filter(|c| self.rows - c.missing >= 2)).filter_map(constant));
         Summary {
             name: self.name.clone(),
             rows: self.rows,
-            columns: self.summary(),
-            warnings: self.warnings.clone(),
+            columns,
+            warnings,
         }
     }
 
@@ -90,6 +94,19 @@ impl Table {
             })
             .collect()
     }
+}
+
+/// The warning for a column with one value in every row that has one (of at least two).
+fn constant(c: &ColumnSummary) -> Option<Warning> {
+    let value = match &c.values {
+        Some(v) => format!("{:?}", v.first()?.value),
+        None => serde_json::Value::from(c.min?).to_string(), // shortest form, no second float printer
+    };
+    (c.distinct == 1).then(|| Warning {
+        line: None,
+        column: Some(c.name.clone()),
+        message: format!("the column holds one value ({value}) in every row: it carries no information, and scaling leaves it 0 in every row (standard or minmax); leave it out of data.features"),
+    })
 }
 
 fn numbers(mut s: ColumnSummary, v: &[f64]) -> ColumnSummary {
@@ -168,5 +185,15 @@ mod tests {
         assert_eq!(c.values.as_ref().unwrap()[0].value, "red");
         assert_eq!(c.values.as_ref().unwrap()[0].count, 2);
         assert_eq!((s.columns[2].kind, s.columns[2].distinct), ("boolean", 2));
+    }
+
+    #[test]
+    fn a_constant_column_is_named_with_its_value() {
+        let t = read_csv("k.csv", b"x,k,c,y\n1,5,a,0\n2,5,a,1\n3,NA,a,0\n").unwrap();
+        let w: Vec<String> = t.inspect().warnings.iter().map(|w| w.to_string()).collect();
+        assert_eq!(w, [
+            "column \"k\": the column holds one value (5.0) in every row: it carries no information, and scaling leaves it 0 in every row (standard or minmax); leave it out of data.features",
+            "column \"c\": the column holds one value (\"a\") in every row: it carries no information, and scaling leaves it 0 in every row (standard or minmax); leave it out of data.features",
+        ]);
     }
 }

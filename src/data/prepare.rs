@@ -41,6 +41,7 @@ impl Prepared {
 
 /// Prepares `table` as `config` says, with `rng` driving the split.
 pub fn prepare(table: &Table, config: &DataConfig, rng: &mut Rng) -> Result<Prepared> {
+    let table = &*table.with_kinds(config)?;
     let plan = Plan::new(table, config)?;
     let order = row_order(table, plan.order_by.as_deref());
     let (features, target) = (&plan.features, &plan.target);
@@ -59,6 +60,7 @@ pub fn prepare(table: &Table, config: &DataConfig, rng: &mut Rng) -> Result<Prep
             "no rows are left to train on; lower the validation and test fractions",
         ));
     }
+    warnings.extend(empty_test(&split, &plan.split, classes.as_deref()));
     // A part of the split: its source rows and, for classes, their one-hot targets.
     let part = |idx: &[usize]| Part {
         rows: idx.iter().map(|&i| rows[i]).collect(),
@@ -95,6 +97,29 @@ pub fn prepare(table: &Table, config: &DataConfig, rng: &mut Rng) -> Result<Prep
         preprocessing: pre,
         warnings,
     })
+}
+
+/// The warning for a test part left empty although `data.split.test` asks for one, with the
+/// numbers: a stratified split rounds each class's share, so many small classes give none.
+fn empty_test(
+    split: &super::split::Split,
+    config: &crate::experiment::SplitConfig,
+    classes: Option<&[String]>,
+) -> Option<String> {
+    if config.test == 0.0 || !split.test.is_empty() {
+        return None;
+    }
+    let rows = split.train.len() + split.validation.len();
+    let per_class = match classes {
+        Some(c) if config.method == crate::experiment::SplitMethod::Stratified => format!(
+            " in {} classes (about {} rows each; a stratified split rounds each class's share of {})",
+            c.len(),
+            rows / c.len().max(1),
+            serde_json::Value::from(config.test) // shortest form, no second float printer
+        ),
+        _ => String::new(),
+    };
+    Some(format!("data.split: the test part is empty: {rows} rows{per_class} leave no test rows, so there are no test metrics; use fewer classes, a larger data.split.test, or data.split.method \"random\""))
 }
 
 /// The rows of one part of the split, and their targets when they are classes.

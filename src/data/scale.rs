@@ -1,7 +1,7 @@
 //! Feature scaling (scale): fitted on the training rows only (standard: mean and population
 //! std; minmax: to [0, 1]), then applied to any rows; inputs an encoder made stay as they are.
 
-use ndarray::{Array1, Array2, Axis};
+use ndarray::{Array2, ArrayView1, Axis};
 use serde::{Deserialize, Serialize};
 
 use super::check::{finite, length, numeric_width, Shape};
@@ -23,14 +23,18 @@ impl FittedScaler {
         let (offset, factor): (Vec<f32>, Vec<f32>) = match kind {
             Scale::None => (vec![0.0; cols], vec![1.0; cols]),
             Scale::Standard => {
-                let mean: Array1<f32> = x.mean_axis(Axis(0)).unwrap_or_else(|| Array1::zeros(cols));
+                // f32 as always (the same bits as before); a column whose statistics overflow
+                // f32 (values near 1e20 square past its range) is summarised in f64.
+                let mean = x
+                    .mean_axis(Axis(0))
+                    .unwrap_or_else(|| ndarray::Array1::zeros(cols));
                 let std = x.std_axis(Axis(0), 0.0);
-                (
-                    mean.to_vec(),
-                    std.iter()
-                        .map(|&s| if s > 1e-12 && s.is_finite() { s } else { 1.0 })
-                        .collect(),
-                )
+                (0..cols)
+                    .map(|c| match mean[c].is_finite() && std[c].is_finite() {
+                        true => (mean[c], if std[c] > 1e-12 { std[c] } else { 1.0 }),
+                        false => mean_std(x.column(c)),
+                    })
+                    .unzip()
             }
             Scale::Minmax => x
                 .axis_iter(Axis(1))
@@ -96,6 +100,25 @@ impl FittedScaler {
     }
 }
 
+/// The mean and population std of one column, computed in f64 (values near 1e20 square past
+/// f32's range); a constant or non-finite std gets factor 1 (no division by zero).
+fn mean_std(column: ArrayView1<f32>) -> (f32, f32) {
+    let n = column.len().max(1) as f64;
+    let mean = column.iter().map(|&v| f64::from(v)).sum::<f64>() / n;
+    let var = column
+        .iter()
+        .map(|&v| (f64::from(v) - mean).powi(2))
+        .sum::<f64>()
+        / n;
+    let std = var.sqrt() as f32;
+    let factor = if std > 1e-12 && std.is_finite() {
+        std
+    } else {
+        1.0
+    };
+    (if column.is_empty() { 0.0 } else { mean as f32 }, factor)
+}
+
 impl Transform for FittedScaler {
     fn transform(&self, f: &mut Frame) -> Result<()> {
         self.scale(f.matrix()?);
@@ -129,6 +152,23 @@ mod tests {
         assert_eq!(y, array![[-1.0, 0.0], [1.0, 0.0]]);
         s.unscale(&mut y);
         assert_eq!(y, x);
+    }
+
+    #[test]
+    fn standard_statistics_of_huge_values_do_not_overflow() {
+        // Squares of 1e20 pass f32's range: in f32 the std was inf and the column left unscaled.
+        let x = array![[1e20f32], [3e20], [2e20]];
+        let s = FittedScaler::fit(Scale::Standard, &x);
+        // mean 2e20, std sqrt(2/3)·1e20 = 8.164966e19 (to f32's precision).
+        assert!((s.offset[0] / 2e20 - 1.0).abs() < 1e-6, "{:?}", s.offset);
+        assert!(
+            (s.factor[0] / 8.164966e19 - 1.0).abs() < 1e-6,
+            "{:?}",
+            s.factor
+        );
+        let mut y = x.clone();
+        s.scale(&mut y);
+        assert!(y.iter().all(|v| v.abs() < 1.5), "{y}");
     }
 
     #[test]

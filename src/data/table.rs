@@ -1,11 +1,18 @@
 //! The typed table a CSV becomes: named columns of numbers, text, booleans or dates.
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
 use crate::error::{Error, Result};
+use crate::experiment::DataConfig;
 
 /// Cells that mean "no value" (compared after trimming).
-pub const MISSING_TOKENS: &[&str] = &["", "NA", "N/A", "NaN", "nan", "null", "None", "?", "-"];
+/// pandas's default NA strings, plus `?` and `-` standing alone.
+pub const MISSING_TOKENS: &[&str] = &[
+    "", "NA", "N/A", "NaN", "nan", "null", "None", "?", "-", "#N/A", "#N/A N/A", "#NA", "-1.#IND",
+    "-1.#QNAN", "-NaN", "-nan", "1.#IND", "1.#QNAN", "<NA>", "NULL", "n/a",
+];
 
 /// True when `cell` is one of the [`MISSING_TOKENS`].
 pub fn is_missing(cell: &str) -> bool {
@@ -152,5 +159,34 @@ impl Table {
     /// The file line of row `row` (for messages).
     pub fn line(&self, row: usize) -> usize {
         self.lines.get(row).copied().unwrap_or(row + 2)
+    }
+}
+
+impl Table {
+    /// This table with the columns `kinds` names read as those kinds (`data.column_kinds`):
+    /// numeric takes each cell's number (text that is none becomes missing), categorical each
+    /// cell as it prints. Errors name a column that does not exist.
+    pub fn with_kinds(&self, config: &DataConfig) -> Result<Cow<'_, Table>> {
+        if config.column_kinds().next().is_none() {
+            return Ok(Cow::Borrowed(self));
+        }
+        let mut table = self.clone();
+        for (name, numeric) in config.column_kinds() {
+            let i = (table.columns.iter().position(|c| c.name == name)).ok_or_else(|| {
+                Error::experiment(
+                    "data.column_kinds",
+                    format!("there is no column {name:?}; list columns of the file"),
+                )
+            })?;
+            let data = &table.columns[i].data;
+            let rows = 0..data.len();
+            table.columns[i].data = match numeric {
+                true => {
+                    ColumnData::Numeric(rows.map(|r| data.number(r).unwrap_or(f64::NAN)).collect())
+                }
+                false => ColumnData::Categorical(rows.map(|r| data.text(r)).collect()),
+            };
+        }
+        Ok(Cow::Owned(table))
     }
 }

@@ -36,7 +36,8 @@ impl Cells {
     }
 }
 
-/// A numeric column may hold at most one bad cell in this many before it counts as text.
+/// A numeric column may hold at most one bad cell in this many before it counts as text (a
+/// column of more numbers than not is then named in a warning with its other cells).
 const BAD_CELLS_PER: usize = 20;
 /// Rows quoted in a warning.
 const QUOTED: usize = 3;
@@ -53,6 +54,8 @@ pub fn type_column(
 ) -> ColumnData {
     let n = cells.len();
     let (mut values, mut bad, mut infinite) = (Vec::with_capacity(n), Vec::new(), Vec::new());
+    // Cells read with a decimal comma ("1,5") or thousands separators ("1,234"): said in a note.
+    let (mut comma, mut thousands) = (Vec::new(), Vec::new());
     let mut present = 0;
     for row in 0..n {
         let cell = cells.get(row);
@@ -62,7 +65,14 @@ pub fn type_column(
         }
         present += 1;
         match parse_number(cell, decimal_comma) {
-            Some(x) if x.is_finite() => values.push(x),
+            Some((x, read)) if x.is_finite() => {
+                match read {
+                    Read::Plain => {}
+                    Read::DecimalComma => comma.push(row),
+                    Read::Thousands => thousands.push(row),
+                }
+                values.push(x)
+            }
             Some(_) => {
                 infinite.push(row);
                 values.push(f64::NAN)
@@ -70,28 +80,36 @@ pub fn type_column(
             None => {
                 bad.push(row);
                 values.push(f64::NAN);
-                if bad.len() * BAD_CELLS_PER > n {
-                    break; // too many to be a numeric column, whatever follows
+                if bad.len() * 2 > n {
+                    break; // text, whatever follows
                 }
             }
         }
     }
-    let warn = |warnings: &mut Vec<Warning>, rows: &[usize], what: &str| {
+    // "line 4 \"12a\", line 9 \"abc\", …": where the first few of `rows` are.
+    let quote = |rows: &[usize]| {
         let quoted: Vec<String> = rows
             .iter()
             .take(QUOTED)
             .map(|&r| format!("line {} {:?}", lines[r], cells.get(r)))
             .collect();
+        let more = if rows.len() > QUOTED { ", …" } else { "" };
+        format!("{}{more}", quoted.join(", "))
+    };
+    let note = |warnings: &mut Vec<Warning>, rows: &[usize], message: String| {
         warnings.push(Warning {
             line: Some(lines[rows[0]]),
             column: Some(name.to_string()),
-            message: format!(
-                "{} {what} ({}{}); they are treated as missing",
-                rows.len(),
-                quoted.join(", "),
-                if rows.len() > QUOTED { ", …" } else { "" }
-            ),
+            message,
         })
+    };
+    let warn = |warnings: &mut Vec<Warning>, rows: &[usize], what: &str| {
+        let message = format!(
+            "{} {what} ({}); they are treated as missing",
+            rows.len(),
+            quote(rows)
+        );
+        note(warnings, rows, message)
     };
     if present == 0 {
         warnings.push(Warning {
@@ -107,9 +125,26 @@ pub fn type_column(
         if !bad.is_empty() {
             warn(warnings, &bad, "cells are not numbers in a numeric column");
         }
+        if !comma.is_empty() {
+            let message = format!("{} numbers are read with a decimal comma ({}: \"1,5\" is 1.5); check that the commas are not thousands separators", comma.len(), quote(&comma));
+            note(warnings, &comma, message);
+        }
+        if !thousands.is_empty() {
+            let message = format!(
+                "{} numbers are read with thousands separators ({}: \"1,234\" is 1234)",
+                thousands.len(),
+                quote(&thousands)
+            );
+            note(warnings, &thousands, message);
+        }
         return ColumnData::Numeric(values);
     }
     drop(values);
+    // Mostly numbers, but too many other cells to be read as numbers: say which, and how to.
+    if bad.len() * 2 < present {
+        let message = format!("{} of {present} cells are not numbers ({}), so the column is read as text, each value its own category; to read it as numbers with those cells missing, set data.column_kinds {{{name:?}: \"numeric\"}}", bad.len(), quote(&bad));
+        note(warnings, &bad, message);
+    }
     let cell = |row| Some(cells.get(row)).filter(|c| !is_missing(c));
     if let Some(b) = (0..n)
         .map(|r| cell(r).map_or(Some(None), |c| parse_bool(c).map(Some)))
@@ -126,16 +161,38 @@ pub fn type_column(
     ColumnData::Categorical((0..n).map(|r| cell(r).map(str::to_string)).collect())
 }
 
-/// A number; with `decimal_comma`, `1,5` too.
-fn parse_number(cell: &str, decimal_comma: bool) -> Option<f64> {
-    cell.parse().ok().or_else(|| {
-        if !decimal_comma {
-            return None;
-        }
+/// How a number was written.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Read {
+    Plain,
+    /// `1,5` (files split by `;`).
+    DecimalComma,
+    /// `1,234` or `-1,234,567.5`: groups of three digits (files split by anything else).
+    Thousands,
+}
+
+/// A number and how it was written; with `decimal_comma`, `1,5` too, else `1,234`.
+fn parse_number(cell: &str, decimal_comma: bool) -> Option<(f64, Read)> {
+    if let Ok(x) = cell.parse() {
+        return Some((x, Read::Plain));
+    }
+    if decimal_comma {
         let comma = cell.find(',')?;
-        (cell.rfind(',') == Some(comma) && !cell.contains('.'))
-            .then(|| cell.replacen(',', ".", 1).parse().ok())?
-    })
+        let single = cell.rfind(',') == Some(comma) && !cell.contains('.');
+        let x = single.then(|| cell.replacen(',', ".", 1).parse().ok())??;
+        return Some((x, Read::DecimalComma));
+    }
+    let digits = cell.trim_start_matches(['-', '+']);
+    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, "0"));
+    let mut groups = whole.split(',');
+    let first = groups.next()?;
+    let grouped = (1..=3).contains(&first.len())
+        && groups.clone().count() > 0
+        && groups.all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()))
+        && first.bytes().all(|b| b.is_ascii_digit())
+        && fraction.bytes().all(|b| b.is_ascii_digit());
+    let x = grouped.then(|| cell.replace(',', "").parse().ok())??;
+    Some((x, Read::Thousands))
 }
 
 fn parse_bool(cell: &str) -> Option<bool> {
@@ -202,5 +259,56 @@ mod tests {
         );
         assert_eq!(w[1].line, Some(11));
         assert!(w[1].message.contains("\"oops\""), "{}", w[1]);
+    }
+
+    fn typed_plain(cells: &[&str]) -> (ColumnData, Vec<Warning>) {
+        let mut c = Cells::default();
+        cells.iter().for_each(|s| c.push(s));
+        let lines: Vec<usize> = (2..cells.len() + 2).collect();
+        let mut w = vec![];
+        (type_column("c", &c, &lines, false, &mut w), w)
+    }
+
+    #[test]
+    fn a_mostly_numeric_column_read_as_text_names_its_other_cells_and_the_way_back() {
+        let mut cells = vec!["1", "2", "3", "4", "5", "6", "7"];
+        cells.extend(["12a", "3.4.5", "abc"]);
+        let (data, w) = typed_plain(&cells);
+        assert_eq!(data.kind(), "categorical");
+        assert_eq!(w.len(), 1, "{w:?}");
+        assert_eq!((w[0].line, w[0].column.as_deref()), (Some(9), Some("c")));
+        assert_eq!(w[0].message, "3 of 10 cells are not numbers (line 9 \"12a\", line 10 \"3.4.5\", line 11 \"abc\"), so the column is read as text, each value its own category; to read it as numbers with those cells missing, set data.column_kinds {\"c\": \"numeric\"}");
+        // A text column says nothing.
+        assert!(typed_plain(&["red", "green", "blue", "1"]).1.is_empty());
+    }
+
+    #[test]
+    fn pandas_missing_markers_are_missing() {
+        let cells = [
+            "1", "#N/A", "NULL", "<NA>", "n/a", "-NaN", "1.#IND", "?", "-", "2",
+        ];
+        let (data, w) = typed_plain(&cells);
+        let ColumnData::Numeric(v) = data else {
+            panic!("{data:?}")
+        };
+        assert_eq!((v[0], v[9]), (1.0, 2.0));
+        assert!(v[1..9].iter().all(|x| x.is_nan()), "{v:?}");
+        assert!(w.is_empty(), "{w:?}");
+    }
+
+    #[test]
+    fn thousands_separators_and_decimal_commas_are_read_with_a_note() {
+        let (data, w) = typed_plain(&["1,234", "1,000,000", "-2,500.5", "7"]);
+        assert_eq!(data, ColumnData::Numeric(vec![1234.0, 1e6, -2500.5, 7.0]));
+        assert_eq!(w.len(), 1);
+        assert_eq!(w[0].message, "3 numbers are read with thousands separators (line 2 \"1,234\", line 3 \"1,000,000\", line 4 \"-2,500.5\": \"1,234\" is 1234)");
+        // Not groups of three: text.
+        assert_eq!(
+            typed_plain(&["1,23", "4,5678", "x"]).0.kind(),
+            "categorical"
+        );
+        let (data, w) = typed(&["1,5", "2", "3,25"]);
+        assert_eq!(data, ColumnData::Numeric(vec![1.5, 2.0, 3.25]));
+        assert_eq!(w[0].message, "2 numbers are read with a decimal comma (line 2 \"1,5\", line 4 \"3,25\": \"1,5\" is 1.5); check that the commas are not thousands separators");
     }
 }

@@ -9,7 +9,7 @@ use super::check::{numeric_width, Shape};
 use super::frame::{Frame, Transform};
 use super::table::{ColumnData, Table};
 use crate::error::{Error, Result};
-use crate::experiment::limits::{MAX_HORIZON, MAX_LOOKBACK};
+use crate::experiment::limits::{MAX_HORIZON, MAX_LOOKBACK, MAX_WINDOW_VALUES};
 use crate::experiment::{DataConfig, SplitConfig, SplitMethod, Task, WindowConfig};
 
 /// Windows of `lookback` consecutive rows of `series` (`[steps, features]`) starting at each
@@ -77,6 +77,21 @@ pub fn check_train(w: &WindowConfig, table: &Table, rows: usize) -> Result<()> {
     Ok(())
 }
 
+/// `count` windows of `lookback` rows × `width` features must fit [`MAX_WINDOW_VALUES`] (checked
+/// before anything is allocated; a product past `usize` counts as too many).
+fn check_size(f: &Frame, count: usize, lookback: usize, width: usize) -> Result<()> {
+    let values = count
+        .checked_mul(lookback)
+        .and_then(|v| v.checked_mul(width));
+    if values.is_some_and(|v| v <= MAX_WINDOW_VALUES) {
+        return Ok(());
+    }
+    let shown = values.map_or_else(|| "too many".to_string(), |v| v.to_string());
+    Err(Error::data(&f.table.name, format!(
+        "data.window: the {} part makes {count} windows × lookback {lookback} × {width} features = {shown} values, more than the {MAX_WINDOW_VALUES} a session can hold; lower data.window.lookback, list fewer data.features, or use a shorter series",
+        f.part.unwrap_or("new"))))
+}
+
 impl Transform for WindowConfig {
     /// With targets (preparing): every window whose target lies inside the part, `y` the target
     /// `horizon` rows after it. Without (new data): every window, each sample's row its last step.
@@ -93,6 +108,7 @@ impl Transform for WindowConfig {
             }
             None => len - lookback + 1,
         };
+        check_size(f, count, lookback, series.ncols())?;
         if let Some(y) = &f.y {
             if count == 0 && len > 0 {
                 f.warnings.push(format!(

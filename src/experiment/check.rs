@@ -31,6 +31,23 @@ pub fn validate(e: &Experiment) -> Result<()> {
             "validation + test leave no rows to train on; keep their sum below 0.95",
         ));
     }
+    if !d.kinds.is_null() {
+        let kinds = d.kinds.as_object().ok_or_else(|| {
+            Error::experiment(
+                "data.column_kinds",
+                "must be an object {\"COLUMN\": \"numeric\" or \"categorical\"}",
+            )
+        })?;
+        if let Some((name, _)) = kinds
+            .iter()
+            .find(|(_, k)| *k != "numeric" && *k != "categorical")
+        {
+            return Err(Error::experiment(
+                &format!("data.column_kinds.{name}"),
+                "must be \"numeric\" or \"categorical\"",
+            ));
+        }
+    }
     if let Some(w) = &d.window {
         range("data.window.lookback", w.lookback, 1, MAX_LOOKBACK)?;
         range("data.window.horizon", w.horizon, 1, MAX_HORIZON)?;

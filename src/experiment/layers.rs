@@ -9,6 +9,7 @@ use super::keys::{object, Key};
 use super::layer_config::{LayerType, RawKeys};
 use crate::error::Result;
 use crate::nn::build::BuildContext;
+use crate::nn::size::LayerSize;
 use crate::nn::Layer;
 
 /// Declares [`LayerConfig`] with one variant per registered config and what dispatches to them.
@@ -56,6 +57,20 @@ macro_rules! layer_types {
                 ctx.kind = self.kind();
                 match self {
                     $(LayerConfig::$variant(c) => c.build(input, ctx),)*
+                }
+            }
+
+            /// Trainable parameters for inputs of shape `input` ([`LayerSize::params`]).
+            pub fn params(&self, input: &[usize]) -> usize {
+                match self {
+                    $(LayerConfig::$variant(c) => LayerSize::params(c, input),)*
+                }
+            }
+
+            /// Values kept per sample for backward ([`LayerSize::cached`]).
+            pub fn cached(&self, input: &[usize], output: &[usize]) -> usize {
+                match self {
+                    $(LayerConfig::$variant(c) => LayerSize::cached(c, input, output),)*
                 }
             }
 

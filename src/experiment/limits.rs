@@ -6,6 +6,8 @@ pub const MAX_EPOCHS: usize = 100_000;
 pub const MAX_BATCH: usize = 65_536;
 pub const MAX_LOOKBACK: usize = 1000;
 pub const MAX_HORIZON: usize = 1000;
+/// Values (windows × lookback × features) one part of a windowed series may make: 200 MB of f32.
+pub const MAX_WINDOW_VALUES: usize = 50_000_000;
 /// Conv2d `kernel_size`/`strides` and max_pool2d `pool_size`/`strides`.
 pub const MAX_WINDOW: usize = 64;
 /// Each entry of a reshape's `target_shape`.

@@ -53,6 +53,23 @@ pub struct DataConfig {
     pub window: Option<WindowConfig>,
     /// Rows whose field count differs from the header's: stop with an error, or skip them.
     pub on_bad_rows: BadRows,
+    /// Columns read as another kind than the reader chose (extension): `{"price": "numeric"}`
+    /// reads a mostly-numeric column with its other cells missing (the load's warning named
+    /// them), `"categorical"` each cell as it prints. Kept as JSON (no second map deserialiser in
+    /// the wasm); [`DataConfig::column_kinds`] reads it, checked by `validate`.
+    #[serde(
+        rename = "column_kinds",
+        skip_serializing_if = "serde_json::Value::is_null"
+    )]
+    pub kinds: serde_json::Value,
+}
+
+impl DataConfig {
+    /// `data.column_kinds` as `(column, numeric?)` pairs (`true`: numeric, `false`: categorical).
+    pub fn column_kinds(&self) -> impl Iterator<Item = (&str, bool)> {
+        (self.kinds.as_object().into_iter().flatten())
+            .map(|(name, kind)| (name.as_str(), kind == "numeric"))
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -153,6 +170,7 @@ impl Default for DataConfig {
             split: SplitConfig::default(),
             window: None,
             on_bad_rows: BadRows::Error,
+            kinds: serde_json::Value::Null,
         }
     }
 }

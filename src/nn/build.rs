@@ -173,12 +173,49 @@ mod tests {
         let err = build_err(&[reshape(&[2, 32, 1]), big_pool], &[64]);
         assert_eq!(err, "model: layer 1 (max_pool2d) pool_size 4 is larger than its input 2×32; use a smaller pool_size");
         let err = build_err(
-            &[reshape(&[64, 64, 1]), conv(4096, 64, Padding::Same)],
+            &[reshape(&[64, 64, 1]), conv(512, 64, Padding::Same)],
             &[4096],
         );
         assert!(
             err.starts_with("model: layer 1 (conv2d) is too large: each sample unfolds into"),
             "{err}"
         );
+    }
+
+    #[test]
+    fn a_model_too_large_is_refused_before_its_layers_are_allocated() {
+        // 32 dense layers of 4096 units: every layer passes its own limits; the whole does not.
+        let deep = vec![LayerConfig::dense(4096, Activation::Relu); 32];
+        let err = build_err(&deep, &[4]);
+        assert_eq!(err, "model: the model would hold 16801792 parameters by layer 1, more than the 4000000 a model may have; the largest is layer 1 (dense) with 16781312 — use fewer units or layers");
+        // An LSTM of 4096 units is refused before its orthogonal initialisation (> 60 s).
+        let t0 = std::time::Instant::now();
+        let lstm = LayerConfig::Lstm(crate::nn::lstm::LstmConfig {
+            units: 4096,
+            return_sequences: false,
+            kernel_regularizer: None,
+        });
+        let err = build_err(
+            &[lstm, LayerConfig::dense(10, Activation::Softmax)],
+            &[30, 1],
+        );
+        assert_eq!(err, "model: the model would hold 67141632 parameters by layer 0, more than the 4000000 a model may have; the largest is layer 0 (lstm) with 67141632 — use fewer units or layers");
+        assert!(t0.elapsed().as_secs_f32() < 1.0, "{:?}", t0.elapsed());
+    }
+
+    #[test]
+    fn a_batch_that_keeps_too_many_values_is_refused_with_the_largest_that_fits() {
+        let layers = [
+            reshape(&[64, 64, 1]),
+            conv(64, 3, Padding::Same),
+            LayerConfig::Flatten(FlattenConfig {}),
+            LayerConfig::dense(10, Activation::Softmax),
+        ];
+        let loss = Loss::CategoricalCrossentropy;
+        let m = Sequential::build(&layers, &[4096], 10, loss, &mut Rng::new(0)).unwrap();
+        // Per sample: the reshape 4096, conv2d 4096·9 unfolded + 64·64·64 out, flatten 262144, dense 10.
+        let err = m.check_batch(256).unwrap_err().to_string();
+        assert_eq!(err, "model: one batch of 256 samples keeps 144706048 values for training (565258 per sample), more than the 64000000 a session can hold; set fit.batch_size to 113 or less, or use a smaller model");
+        assert!(m.check_batch(113).is_ok());
     }
 }

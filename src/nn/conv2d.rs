@@ -14,6 +14,7 @@ use super::layer::{Layer, ParamMut};
 use super::matmul::{gemm_packed, gemm_with, Packed};
 use super::regularizer::{self, Regularizer};
 use super::reshape::values;
+use super::size::LayerSize;
 use super::window::image;
 pub use super::window::Window;
 use crate::error::Result;
@@ -49,6 +50,30 @@ layer_config! {
         use_bias: bool = true, [omit_default, advanced];
         /// An L1/L2 penalty on the kernels, added to the loss: l1·Σ|w| + l2·Σw².
         kernel_regularizer: Option<Regularizer> = None, range 0.0..=10.0, [omit_default, advanced];
+    }
+}
+
+impl LayerSize for Conv2dConfig {
+    /// `(kernel_size² · channels + bias) · filters` for images `[h, w, channels]`.
+    fn params(&self, input: &[usize]) -> usize {
+        match *input {
+            [_, _, c] => (self.kernel_size.saturating_pow(2).saturating_mul(c)
+                + usize::from(self.use_bias))
+            .saturating_mul(self.filters),
+            _ => 0,
+        }
+    }
+
+    /// The unfolded patches (`output pixels · kernel_size² · channels`) and the output.
+    fn cached(&self, input: &[usize], output: &[usize]) -> usize {
+        let pixels = output.iter().take(2).product::<usize>();
+        let patch = self
+            .kernel_size
+            .saturating_pow(2)
+            .saturating_mul(input.get(2).copied().unwrap_or(1));
+        pixels
+            .saturating_mul(patch)
+            .saturating_add(output.iter().product())
     }
 }
 

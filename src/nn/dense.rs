@@ -11,6 +11,7 @@ use super::init::glorot_uniform;
 use super::layer::{Layer, ParamMut};
 use super::matmul::{gemm_with, Packed};
 use super::regularizer::{self, Regularizer};
+use super::size::LayerSize;
 use crate::error::Result;
 use crate::experiment::{layer_config::layer_config, limits::MAX_UNITS};
 use crate::rng::Rng;
@@ -28,6 +29,16 @@ layer_config! {
         use_bias: bool = true, [omit_default, advanced];
         /// An L1/L2 penalty on the weights, added to the loss: l1·Σ|w| + l2·Σw².
         kernel_regularizer: Option<Regularizer> = None, range 0.0..=10.0, [omit_default, advanced];
+    }
+}
+
+impl LayerSize for DenseConfig {
+    /// `(features + 1) · units` for flat inputs `[features]`.
+    fn params(&self, input: &[usize]) -> usize {
+        match *input {
+            [features] => (features.saturating_add(1)).saturating_mul(self.units),
+            _ => 0,
+        }
     }
 }
 

@@ -8,6 +8,7 @@ use ndarray::{ArrayD, Zip};
 
 use super::build::BuildContext;
 use super::layer::{Layer, ParamMut};
+use super::size::LayerSize;
 use crate::error::Result;
 use crate::experiment::layer_config::layer_config;
 use crate::rng::Rng;
@@ -20,6 +21,8 @@ layer_config! {
         rate: f32, range 0.0..=0.95, step 0.05, page 0.2;
     }
 }
+
+impl LayerSize for DropoutConfig {}
 
 impl DropoutConfig {
     /// The layer for any input shape, with its own stream forked from the model's.

@@ -21,6 +21,7 @@ use super::recurrent::{
     self, input_grads, output, output_grad, project, recurrent_grad, RecurrentWeights,
 };
 use super::regularizer::{self, Regularizer};
+use super::size::LayerSize;
 use crate::error::Result;
 use crate::experiment::{layer_config::layer_config, limits::MAX_UNITS};
 use crate::rng::Rng;
@@ -35,6 +36,18 @@ layer_config! {
         return_sequences: bool = false;
         /// An L1/L2 penalty on the input weights, added to the loss: l1·Σ|w| + l2·Σw².
         kernel_regularizer: Option<Regularizer> = None, range 0.0..=10.0, [omit_default, advanced];
+    }
+}
+
+impl LayerSize for GruConfig {
+    /// `3·units · (features + units + 2)` for sequences `[steps, features]` (two bias rows).
+    fn params(&self, input: &[usize]) -> usize {
+        recurrent::params(input, 3, self.units, 2)
+    }
+
+    /// Per step: the three gates, their recurrent parts and the hidden state (`7·units`).
+    fn cached(&self, input: &[usize], _output: &[usize]) -> usize {
+        recurrent::cached(input, 7, self.units)
     }
 }
 

@@ -17,6 +17,7 @@ pub mod recurrent;
 pub mod regularizer;
 pub mod reshape;
 pub mod sequential;
+pub mod size;
 pub mod window;
 
 pub use layer::{Layer, ParamMut};

@@ -7,6 +7,7 @@ use ndarray::ArrayD;
 
 use super::build::BuildContext;
 use super::layer::{Layer, ParamMut};
+use super::size::LayerSize;
 use super::window::{image, Window};
 use crate::error::Result;
 use crate::experiment::layer_config::layer_config;
@@ -22,6 +23,8 @@ layer_config! {
         strides: Option<usize> = None, range 1..=MAX_WINDOW, label "stride", [omit_default, advanced];
     }
 }
+
+impl LayerSize for MaxPool2dConfig {}
 
 impl MaxPool2dConfig {
     /// The layer for images `[h, w, c]` whose sides are at least `pool_size`.

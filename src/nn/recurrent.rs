@@ -22,6 +22,22 @@ pub fn sequence_features(input: &[usize], ctx: &BuildContext) -> Result<usize> {
     }
 }
 
+/// Parameters of a recurrent layer with `gates` gates and `biases` bias rows over sequences
+/// `[steps, features]`: `gates·units · (features + units + biases)` (0 for another shape).
+pub fn params(input: &[usize], gates: usize, units: usize, biases: usize) -> usize {
+    match *input {
+        [_, features] => (gates.saturating_mul(units))
+            .saturating_mul(features.saturating_add(units).saturating_add(biases)),
+        _ => 0,
+    }
+}
+
+/// Values a recurrent layer keeps per sample over sequences `[steps, …]`: `per_unit·units` each step.
+pub fn cached(input: &[usize], per_unit: usize, units: usize) -> usize {
+    let steps = input.first().copied().unwrap_or(1);
+    steps.saturating_mul(per_unit).saturating_mul(units)
+}
+
 /// The `Layer` methods a recurrent layer answers from its `w` weights (`params`, `weights`,
 /// `output_shape`, `penalty`) and its `kind` name; used inside `impl Layer for …`.
 macro_rules! layer_methods_from_weights {

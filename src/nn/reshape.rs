@@ -8,6 +8,7 @@ use ndarray::ArrayD;
 
 use super::build::BuildContext;
 use super::layer::{Layer, ParamMut};
+use super::size::LayerSize;
 use crate::error::Result;
 use crate::experiment::layer_config::layer_config;
 use crate::experiment::limits::MAX_DIM;
@@ -20,6 +21,8 @@ layer_config! {
         target_shape: Vec<usize>, range 1..=MAX_DIM, page vec![8, 8, 1];
     }
 }
+
+impl LayerSize for ReshapeConfig {}
 
 impl ReshapeConfig {
     /// The layer for inputs with as many values as `target_shape`.
@@ -38,6 +41,8 @@ layer_config! {
     /// dense layers after it.
     pub struct FlattenConfig = "flatten" {}
 }
+
+impl LayerSize for FlattenConfig {}
 
 impl FlattenConfig {
     /// The layer for any input shape.

@@ -6,6 +6,7 @@ use serde::Serialize;
 use super::build::BuildContext;
 use super::layer::{Layer, ParamMut};
 use super::loss::{Head, Loss};
+use super::size::Budget;
 use crate::error::{Error, Result};
 use crate::experiment::LayerConfig;
 use crate::rng::Rng;
@@ -24,6 +25,8 @@ pub struct Sequential {
     loss: Loss,
     head: Option<Head>,
     input_shape: Vec<usize>,
+    /// Its size (what a batch keeps for backward).
+    budget: Budget,
 }
 
 impl Sequential {
@@ -39,10 +42,14 @@ impl Sequential {
         let mut layers: Vec<Box<dyn Layer>> = Vec::new();
         let mut shape = input_shape.to_vec();
         let mut ctx = BuildContext::new(loss, rng);
+        let mut budget = Budget::default();
         for (i, config) in configs.iter().enumerate() {
             (ctx.index, ctx.last) = (i, i + 1 == configs.len());
+            budget.add(i, config.kind(), config.params(&shape))?;
             let layer = config.build(&shape, &mut ctx)?;
-            shape = layer.output_shape(&shape);
+            let output = layer.output_shape(&shape);
+            budget.cached = budget.cached.saturating_add(config.cached(&shape, &output));
+            shape = output;
             layers.push(layer);
         }
         let head = ctx.head;
@@ -55,8 +62,15 @@ impl Sequential {
             layers,
             loss,
             head,
+            budget,
             input_shape: input_shape.to_vec(),
         })
+    }
+
+    /// Refuses training batches of `batch` samples that would keep more values than a session
+    /// holds ([`Budget::check_batch`]).
+    pub fn check_batch(&self, batch: usize) -> Result<()> {
+        self.budget.check_batch(batch)
     }
 
     /// Model outputs (probabilities for a fused head) for `x` `[batch, ...]`, inference mode.

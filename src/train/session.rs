@@ -292,6 +292,11 @@ fn build_model(experiment: &Experiment, data: &Prepared, loss: Loss) -> Result<(
         loss,
         &mut init,
     )?;
+    let batch = match experiment.compile.optimizer {
+        OptimizerConfig::Gd { .. } => rows(&data.x_train),
+        _ => experiment.fit.batch_size.min(rows(&data.x_train)),
+    };
+    model.check_batch(batch)?;
     Ok((model, shuffle))
 }
 

@@ -8,6 +8,13 @@ import { el, fmt } from '../ui.js';
 /** @import {Msg} from '../i18n.js' */
 
 const KNOWN = new Set(['name', 'kind', 'missing', 'distinct', 'warnings']);
+/** Rows of the columns table drawn per task: a 10,000-column file is drawn in steps, so the page
+ * keeps answering (the first step at once). */
+const ROWS_PER_TASK = 200;
+/** The preview shows this many columns and says how many more there are. */
+const PREVIEW_COLUMNS = 100;
+/** The columns table being drawn into each container (a newer one stops an older one). @type {WeakMap<HTMLElement, object>} */
+const drawing = new WeakMap();
 
 /**
  * Text for a summary value of unknown shape (numbers rounded, objects as compact JSON).
@@ -52,11 +59,14 @@ export const generalWarnings = (table) => (table.warnings ?? []).filter((w) => t
  * @param {Table} table
  * @param {DeepReadonly<DataSpec>} data
  * @param {(name: string, role: 'target' | 'feature' | 'ignore') => void} onRole
+ * @param {(name: string, kind: 'numeric' | null) => void} [onKind] reads a mostly-numeric column
+ *   as numbers (`data.column_kinds`), or as the reader typed it again (null)
  */
-export function renderColumns(container, table, data, onRole) {
+export function renderColumns(container, table, data, onRole, onKind) {
   const features = data.features;
   const head = el('tr', {}, ...['column', 'kind', 'missing', 'distinct', 'details', 'target', 'feature'].map((h) => el('th', { scope: 'col', t: `col.${h}` })));
-  const rows = table.columns.map((c) => {
+  /** @param {ColumnSummary} c */
+  const row = (c) => {
     const isTarget = c.name === data.target;
     const isFeature = !isTarget && (features == null || features.includes(c.name));
     // Summary fields by name (min, max, …; one the catalog does not know shows as it is).
@@ -68,15 +78,44 @@ export function renderColumns(container, table, data, onRole) {
     const feature = el('input', { type: 'checkbox', checked: isFeature, disabled: isTarget, tAttr: { 'aria-label': ['col.useFeature', { name: c.name }] } });
     feature.addEventListener('change', () => onRole(c.name, feature.checked ? 'feature' : 'ignore'));
     const nameCell = el('th', { scope: 'row' }, el('span', { translate: false }, c.name),
-      ...warnings.map((w) => el('span', { className: 'warning', role: 'note', t: ['warn.item', { text: w }] })));
+      ...warnings.map((w) => el('span', { className: 'warning', role: 'note', t: ['warn.item', { text: w }] })),
+      ...kindChoice(table, c.name, data, onKind));
     return el('tr', { className: warnings.length ? 'has-warning' : '', dataset: { column: c.name } },
       nameCell, el('td', { t: has(`kind.${c.kind}`) ? `kind.${c.kind}` : undefined }, has(`kind.${c.kind}`) ? null : c.kind),
       el('td', {}, formatValue(c.missing)), el('td', {}, formatValue(c.distinct)),
       el('td', { className: 'extra' }, ...extra), el('td', {}, target), el('td', {}, feature));
-  });
+  };
   const general = generalWarnings(table).map((w) => el('p', { className: 'warning', t: ['warn.item', { text: w }] }));
+  const body = el('tbody');
   container.replaceChildren(...general, el('div', { className: 'scroll' },
-    el('table', { className: 'grid' }, el('thead', {}, head), el('tbody', {}, ...rows))));
+    el('table', { className: 'grid' }, el('thead', {}, head), body)));
+  const token = {};
+  drawing.set(container, token);
+  let at = 0;
+  const more = () => {
+    if (drawing.get(container) !== token) return;
+    body.append(...table.columns.slice(at, at + ROWS_PER_TASK).map(row));
+    at += ROWS_PER_TASK;
+    if (at < table.columns.length) setTimeout(more, 0);
+  };
+  more();
+}
+
+/**
+ * The choice the reader's warning offers for a mostly-numeric column read as text: read it as
+ * numbers (its other cells missing), or undo that.
+ * @param {Table} table
+ * @param {string} name
+ * @param {DeepReadonly<DataSpec>} data
+ * @param {((name: string, kind: 'numeric' | null) => void) | undefined} onKind
+ */
+function kindChoice(table, name, data, onKind) {
+  const offered = (table.warnings ?? []).some((w) => w?.column === name && w.message.includes('data.column_kinds'));
+  if (!offered || !onKind) return [];
+  const numeric = data.column_kinds?.[name] === 'numeric';
+  const button = el('button', { type: 'button', className: 'small', dataset: { testid: `kind-${name}` }, t: numeric ? 'col.asText' : 'col.asNumbers' });
+  button.addEventListener('click', () => onKind(name, numeric ? null : 'numeric'));
+  return [el('span', { className: 'note', t: numeric ? 'col.readAsNumbers' : undefined }), button];
 }
 
 /**
@@ -87,8 +126,10 @@ export function renderColumns(container, table, data, onRole) {
  */
 export function renderPreview(container, table, rows) {
   if (!table || !rows.length) return container.replaceChildren();
-  const head = el('tr', {}, ...table.columns.map((c) => el('th', { scope: 'col' }, c.name)));
-  const body = rows.map((r) => el('tr', {}, ...r.map((cell) => el('td', {}, cell))));
+  const hidden = table.columns.length - PREVIEW_COLUMNS;
+  const more = hidden > 0 ? [el('th', { scope: 'col', t: ['col.more', { n: hidden }] })] : [];
+  const head = el('tr', {}, ...table.columns.slice(0, PREVIEW_COLUMNS).map((c) => el('th', { scope: 'col' }, c.name)), ...more);
+  const body = rows.map((r) => el('tr', {}, ...r.slice(0, PREVIEW_COLUMNS).map((cell) => el('td', {}, cell))));
   container.replaceChildren(el('div', { className: 'scroll' },
     el('table', { className: 'grid preview', tAttr: { 'aria-label': ['col.firstRows', { n: rows.length }] } }, el('thead', {}, head), el('tbody', {}, ...body))));
 }

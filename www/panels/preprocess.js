@@ -146,6 +146,21 @@ export function mount(root, app) {
     });
   }
 
+  /**
+   * Reads column `name` as `kind` (`data.column_kinds`), or as the reader typed it (null).
+   * @param {string} name
+   * @param {'numeric' | null} kind
+   */
+  function onKind(name, kind) {
+    editData((d) => {
+      const kinds = { ...d.column_kinds };
+      if (kind) kinds[name] = kind;
+      else delete kinds[name];
+      if (Object.keys(kinds).length) d.column_kinds = kinds;
+      else delete d.column_kinds;
+    });
+  }
+
   function sync() {
     const e = app.experiment;
     if (!e?.data) return;
@@ -163,7 +178,7 @@ export function mount(root, app) {
       horizon.value = String(d.window.horizon);
     }
     seed.value = String(e.seed ?? 42);
-    if (app.table) renderColumns(columns, app.table, d, onRole);
+    if (app.table) renderColumns(columns, app.table, d, onRole, onKind);
   }
 
   app.on('summary', (t) => {

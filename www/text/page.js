@@ -156,6 +156,10 @@ export const PAGE = {
     en: "The link's experiment could not be read ({reason}); opened the default instead.",
     zh: '链接中的实验无法读取（{reason}）；已改为打开默认实验。',
   },
+  'link.tooDeep': {
+    en: 'the shared experiment nests more than {max} levels deep; an experiment needs far fewer',
+    zh: '分享的实验嵌套超过 {max} 层；正常的实验远没有这么深',
+  },
   'link.tooLarge': { en: 'the shared experiment is too large', zh: '分享的实验太大' },
   'link.notObject': { en: 'the shared experiment is not a JSON object', zh: '分享的实验不是一个 JSON 对象' },
   'link.notJson': { en: '{detail}', zh: '它不是有效的 base64url 编码的 JSON' },
@@ -182,6 +186,19 @@ export const PAGE = {
     zh: '{name} 有 {mb} MB；本页面最多接受 {max} MB 的 CSV 文件',
   },
   'chart.failed': { en: 'chart could not be drawn: {error}', zh: '图表没能画出来' },
+  'error.cancel.load': {
+    en: 'Loading was cancelled; the data loaded before stays.',
+    zh: '已取消载入；之前载入的数据保留着。',
+  },
+  'error.cancel.configure': {
+    en: 'Building the experiment was cancelled; make the model smaller (fewer units or layers) and try again.',
+    zh: '已取消构建实验；请把模型改小一些（更少的单元或层），然后再试。',
+  },
+  'run.cancel': { en: 'Cancel', zh: '取消' },
+  'error.crashedAgain': {
+    en: '{detail}. The training worker stopped again while re-running the same data and experiment, so it was not restarted with them. Your data and experiment are kept: change the experiment (a smaller model, a shorter data.window.lookback, fewer features) or load other data, then try again.',
+    zh: '{detail}。训练线程在重新运行同样的数据和实验时又停止了，所以没有再用它们重启。数据和实验都保留着：请修改实验（更小的模型、更短的 data.window.lookback、更少的特征）或载入其他数据，然后再试。',
+  },
   'error.worker': { en: 'the training worker failed: {detail}', zh: '训练线程出错了，已重新启动它' },
   'error.needUpload': {
     en: 'This experiment was made with an uploaded file ({name}); upload it under Data preprocessing to continue.',
