@@ -31,3 +31,5 @@ if [ "${1:-all}" != pkg ]; then
   build pkg-bench --features bench-exports
 fi
 build pkg
+# The list of files the service worker (sw.js) precaches for offline use.
+node scripts/offline.mjs
