@@ -129,6 +129,15 @@ export const LATER = {
   'apply.predicted': { en: 'Predicted {target}: {value}{warnings}', zh: '预测的 {target}：{value}{warnings}' },
   'apply.warnings': { en: ' ({text})', zh: '（{text}）' },
   'apply.warningList': { en: (p) => Object.values(p).join('; '), zh: (p) => Object.values(p).join('；') },
+  'apply.outside': {
+    en: 'Outside what the model has seen: {list}. Its prediction there is a guess beyond its training data.',
+    zh: '超出了模型见过的范围：{list}。这里的预测是在训练数据之外的猜测。',
+  },
+  'apply.outsideRange': { en: '{name} = {value} (training values {min} to {max})', zh: '{name} = {value}（训练数据为 {min} 到 {max}）' },
+  'apply.outsideSpread': {
+    en: '{name} = {value} (more than {k} standard deviations from the training mean {mean} ± {std})',
+    zh: '{name} = {value}（离训练数据的均值 {mean} ± {std} 超过 {k} 个标准差）',
+  },
   'apply.tooLarge': { en: '{name} is too large (at most 64 MB)', zh: '{name} 太大了（最大 64 MB）' },
   'apply.predicting': { en: 'Predicting {name}…', zh: '正在预测 {name}…' },
   'apply.rowsPredicted': {
