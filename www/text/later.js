@@ -160,6 +160,8 @@ export const LATER = {
   'embed.title': { en: 'Kindling demo', zh: 'Kindling 演示' },
   'embed.settings': { en: 'settings', zh: '设置' },
   'embed.metrics': { en: 'test metrics', zh: '测试指标' },
+  'embed.untrained': { en: 'Not trained yet: press Train to watch the loss fall.', zh: '还没有训练：点“训练”，看损失如何下降。' },
+  'embed.data': { en: 'the data', zh: '数据' },
   'embed.open': { en: 'Open in Kindling ↗', zh: '在 Kindling 中打开 ↗' },
   'embed.progress': {
     en: 'Epoch {epoch} / {total}: training loss {first} → {last}',
