@@ -106,7 +106,11 @@ export function mount(root, app) {
     const page = new URL('index.html', document.baseURI).href;
     return shareLink(page, app.experiment ?? {}, app.lastLoad, options);
   }
-  /** Builds the link and copies it; with more than ~10 KB of the user's data, asks first. @param {boolean} [withData] */
+  /**
+   * Builds the link and copies it; with more than ~10 KB of the user's data, asks first.
+   * @param {boolean} [withData]
+   * @returns {Promise<void>}
+   */
   async function copyLink(withData = true, asked = false) {
     const made = await link_({ withData, run: run.checked });
     say(copied, null);

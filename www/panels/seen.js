@@ -6,6 +6,7 @@ import { say } from '../i18n.js';
 import { fmt } from '../ui.js';
 
 /** @import {ModelCard} from '../types.js' */
+/** @typedef {{key: string, params: {name: string} & Record<string, string | number>}} Outside */
 
 /** Standard scaling keeps no range: beyond this many standard deviations from the mean is far outside. */
 export const FAR_SDS = 4;
@@ -14,19 +15,22 @@ export const FAR_SDS = 4;
  * The inputs of `record` outside what the model saw, each as a message naming the value and the range.
  * @param {ModelCard} card
  * @param {Record<string, number | string | null>} record
+ * @returns {Outside[]}
  */
 export function outsideInputs(card, record) {
   return card.inputs.flatMap(({ name, seen }) => {
+    /** @type {Outside[]} */
+    const none = [];
     const value = record[name];
-    if (typeof value !== 'number' || !Number.isFinite(value) || !seen) return [];
+    if (typeof value !== 'number' || !Number.isFinite(value) || !seen) return none;
     if ('min' in seen) {
       // The range is in f32 (7.9 is stored as 7.8999996): the data's own extremes are inside.
       const slack = Math.max(Math.abs(seen.min), Math.abs(seen.max), seen.max - seen.min) * 1e-6;
       return value < seen.min - slack || value > seen.max + slack
-        ? [{ key: 'apply.outsideRange', params: { name, value: fmt(value), min: fmt(seen.min), max: fmt(seen.max) } }] : [];
+        ? [{ key: 'apply.outsideRange', params: { name, value: fmt(value), min: fmt(seen.min), max: fmt(seen.max) } }] : none;
     }
     return Math.abs(value - seen.mean) > FAR_SDS * seen.std
-      ? [{ key: 'apply.outsideSpread', params: { name, value: fmt(value), mean: fmt(seen.mean), std: fmt(seen.std), k: FAR_SDS } }] : [];
+      ? [{ key: 'apply.outsideSpread', params: { name, value: fmt(value), mean: fmt(seen.mean), std: fmt(seen.std), k: FAR_SDS } }] : none;
   });
 }
 
