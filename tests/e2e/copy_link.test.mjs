@@ -107,6 +107,6 @@ test('the zh page says 已复制', async () => {
   await openNode(page, 'deploy');
   await page.click('[data-testid=copy-link]');
   await page.waitForFunction(() => document.querySelector('[data-testid=copy-status]').textContent === '已复制');
-  assert.equal(await page.textContent('label:has([data-testid=link-run])'), '打开链接即开始训练（run=1）');
+  assert.equal(await page.textContent('label:has([data-testid=link-run])'), '打开链接即开始训练');
   await page.context().close();
 });

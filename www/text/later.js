@@ -108,7 +108,7 @@ export const LATER = {
     en: (p) => `Link with the experiment${p.data ? ' and the data' : ''}: ${p.n} characters.`,
     zh: (p) => `链接包含实验设置${p.data ? '和数据' : ''}：共 ${p.n} 个字符。`,
   },
-  'deploy.runOption': { en: 'The link trains at once (run=1)', zh: '打开链接即开始训练（run=1）' },
+  'deploy.runOption': { en: 'The link trains at once (run=1)', zh: '打开链接即开始训练' },
   'deploy.copied': { en: 'Copied', zh: '已复制' },
   'deploy.copyByHand': { en: 'Could not copy: the link is selected, press Ctrl+C (⌘C) to copy it.', zh: '无法自动复制：链接已选中，请按 Ctrl+C（⌘C）复制。' },
   'deploy.privateData': {
