@@ -110,7 +110,7 @@ export const LATER = {
   },
   'deploy.runOption': { en: 'The link trains at once (run=1)', zh: '打开链接即开始训练' },
   'deploy.copied': { en: 'Copied', zh: '已复制' },
-  'deploy.copyByHand': { en: 'Could not copy: the link is selected, press Ctrl+C (⌘C) to copy it.', zh: '无法自动复制：链接已选中，请按 Ctrl+C（⌘C）复制。' },
+  'deploy.copyByHand': { en: 'Could not copy: the link is selected, press Ctrl+C (⌘C) to copy it.', zh: '无法自动复制：链接已选中，请手动复制。' },
   'deploy.privateData': {
     en: 'This link would carry your data ({kb} KB compressed): anyone who gets the link can read every row. Share it with the data only if that is fine.',
     zh: '这个链接会带上你的数据（压缩后 {kb} KB）：拿到链接的人都能读到每一行。只有在可以公开时才带数据分享。',
