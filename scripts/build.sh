@@ -34,3 +34,5 @@ if [ "${1:-all}" != pkg ]; then
 fi
 build pkg-chart --no-default-features --features charts
 build pkg --no-default-features --features worker-exports
+# The list of files the service worker (sw.js) precaches for offline use.
+node scripts/offline.mjs

@@ -12,6 +12,7 @@ const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8', '.wasm': 'application/wasm', '.json': 'application/json',
   '.csv': 'text/csv; charset=utf-8', '.svg': 'image/svg+xml', '.png': 'image/png', '.md': 'text/plain; charset=utf-8',
+  '.webmanifest': 'application/manifest+json',
 };
 
 /** What the page, embed.html, bench.html, their module workers and the lazily imported mermaid and
@@ -39,6 +40,13 @@ const COMMON = {
   'Cross-Origin-Embedder-Policy': 'require-corp',
   'Cross-Origin-Resource-Policy': 'same-origin',
 };
+
+/** What a page on another origin (a blog) loads to embed a demo: the `<kindling-demo>` module (a
+ *  module script is a CORS request), embed.html (framed; a host with COEP require-corp needs its
+ *  CORP to allow that) and the wasm packages. They get CORS for everyone and CORP cross-origin;
+ *  everything else stays same-origin. docs/EMBEDDING.md says what the host page must set. */
+export const EMBEDDABLE = /^\/(embed\.html|www\/embed\/[\w-]+\.(js|css)|pkg[\w-]*\/[\w-]+\.(js|wasm))$/;
+const EMBED_HEADERS = { 'Access-Control-Allow-Origin': '*', 'Cross-Origin-Resource-Policy': 'cross-origin' };
 
 /** The file under `root` that request target `url` names, or `{code, text}` when it names none:
  *  400 for a target that is not a decodable path, 404 for one that resolves outside `root`. */
@@ -69,7 +77,8 @@ async function handle(req, res, root) {
     // A symbolic link inside the root must not lead out of it either.
     if (!inside(await realpath(file), root)) return send(res, 404, 'not found');
     const body = await readFile(file);
-    res.writeHead(200, { ...COMMON, 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-cache' });
+    const embeddable = EMBEDDABLE.test(String(req.url).split(/[?#]/, 1)[0]) ? EMBED_HEADERS : {};
+    res.writeHead(200, { ...COMMON, ...embeddable, 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-cache' });
     res.end(body);
   } catch {
     send(res, 404, 'not found');

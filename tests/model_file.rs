@@ -353,3 +353,49 @@ fn the_predictions_csv_escapes_formulas() {
         lines[2]
     );
 }
+
+#[test]
+fn the_card_says_what_each_numeric_input_was_in_training() {
+    // Min-max scaling keeps the training rows' range; standard scaling their mean and spread.
+    let exp = r#"{"data":{"target":"species","scale":"minmax","split":{"method":"random","validation":0.1,"test":0.2}},"fit":{"epochs":1}}"#;
+    let card = Model::from_json(
+        "iris",
+        &ModelFile::from_session(&mut trained(exp, IRIS)).to_json(),
+    )
+    .unwrap()
+    .card();
+    // Its range: two sepal lengths of the data, within the whole column's 4.3 … 7.9.
+    let column: Vec<f32> = std::str::from_utf8(IRIS)
+        .unwrap()
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').next().unwrap().parse().unwrap())
+        .collect();
+    let seen = &card["inputs"][0]["seen"];
+    assert_eq!(card["inputs"][0]["name"], "sepal_length_cm");
+    let (lo, hi) = (
+        seen["min"].as_f64().unwrap() as f32,
+        seen["max"].as_f64().unwrap() as f32,
+    );
+    assert!(
+        column.contains(&lo) && column.iter().any(|&x| (x - hi).abs() < 1e-5),
+        "{seen}"
+    );
+    assert!(lo >= 4.3 && lo <= 4.5 && hi <= 7.9 && hi >= 7.6, "{seen}");
+
+    let card = Model::from_json("iris", &iris_file()).unwrap().card();
+    let seen = &card["inputs"][0]["seen"];
+    assert!(
+        (seen["mean"].as_f64().unwrap() - 5.84).abs() < 0.15
+            && (seen["std"].as_f64().unwrap() - 0.83).abs() < 0.1,
+        "{seen}"
+    );
+    let exp = r#"{"data":{"target":"species","scale":"none"},"fit":{"epochs":1}}"#;
+    let card = Model::from_json(
+        "iris",
+        &ModelFile::from_session(&mut trained(exp, IRIS)).to_json(),
+    )
+    .unwrap()
+    .card();
+    assert_eq!(card["inputs"][0]["seen"], Value::Null);
+}

@@ -26,31 +26,44 @@ const classifier = (source, target, hidden) => base(source, target,
   [{ type: 'dense', units: hidden, activation: 'relu' }, { type: 'dense', units: 0, activation: 'softmax' }],
   { epochs: 60, batch_size: 32 });
 
+/** Stops when the validation loss has not improved for `patience` epochs and keeps the best
+ *  weights: a small dataset overfits, and early stopping is the lesson it teaches. @param {number} patience */
+const earlyStopping = (patience) => ({ monitor: 'val_loss', patience, restore_best_weights: true });
+
 /** @param {string} source @param {string} target @param {number} hidden units */
 const regressor = (source, target, hidden) => base(source, target,
   { task: 'regression', split: { method: 'random', validation: 0.1, test: 0.2 } },
   [{ type: 'dense', units: hidden, activation: 'relu' }, { type: 'dense', units: 1, activation: 'linear' }],
-  { epochs: 100, batch_size: 32 });
+  { epochs: 200, batch_size: 32, early_stopping: earlyStopping(10) });
 
 /**
- * A series, split chronologically and MinMax-scaled, regressed on its time column by a small MLP.
- * (Windows + an LSTM are lesson 2's forecast; turn on the window under Data preprocessing.)
+ * A forecast: the series' own last `lookback` values (no other column: `features: []`) → its next
+ * value, by an LSTM, on MinMax-scaled windows split chronologically (the validation and test
+ * windows come after the training ones, as a forecast meets the future).
  * @param {string} source
  * @param {string} target
+ * @param {number} lookback
  */
-const series = (source, target) => base(source, target,
-  { task: 'regression', scale: 'minmax', split: { method: 'chronological', validation: 0.1, test: 0.2 } },
-  [{ type: 'dense', units: 32, activation: 'relu' }, { type: 'dense', units: 1, activation: 'linear' }],
-  { epochs: 100, batch_size: 32 });
+const forecast = (source, target, lookback) => base(source, target,
+  { task: 'regression', features: [], scale: 'minmax', window: { lookback, horizon: 1 },
+    split: { method: 'chronological', validation: 0.2, test: 0.2 } },
+  [{ type: 'lstm', units: 32, return_sequences: false }, { type: 'dense', units: 1, activation: 'linear' }],
+  { epochs: 60, batch_size: 32 });
 
-/** The built-ins (their names are the catalog's `dataset.KEY`). @type {Record<string, {synthetic?: boolean, experiment: () => Experiment}>} */
+/**
+ * The built-ins (their names are the catalog's `dataset.KEY`), each opening with the experiment a
+ * teacher would show first: iris, a small MLP classifying three species (stratified split);
+ * digits, an MLP on the 64 pixels (the CNN is lesson 3); diabetes, an MLP regression on 442
+ * patients that overfits, so it trains with early stopping; sunspots, a 30-year window forecast by
+ * an LSTM (~11-year cycles); the synthetic stock series, a 20-day window forecast.
+ * @type {Record<string, {synthetic?: boolean, experiment: () => Experiment}>} */
 export const BUILTINS = {
   iris: { experiment: () => classifier('builtin:iris', 'species', 16) },
   digits: { experiment: () => classifier('builtin:digits', 'label', 64) },
   diabetes: { experiment: () => regressor('builtin:diabetes', 'target', 32) },
-  sunspots: { experiment: () => series('builtin:sunspots', 'sunactivity') },
+  sunspots: { experiment: () => forecast('builtin:sunspots', 'sunactivity', 30) },
   stock: { synthetic: true,
-    experiment: () => series(`file:${STOCK_FILE}`, 'close') },
+    experiment: () => forecast(`file:${STOCK_FILE}`, 'close', 20) },
 };
 
 /**

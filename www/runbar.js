@@ -25,6 +25,20 @@ export function pausedAt([epochs, batch, batches, loss]) {
   return epochs ? { key: 'status.afterEpoch', params: { epoch: epochs, loss: shown } } : { key: 'status.beforeFirst' };
 }
 
+/**
+ * After a run, keyboard focus goes to its result (the open panel's loss summary, else the status)
+ * when it had nowhere better to be: on `<body>` (the Train button it was on was disabled while
+ * training) or in the run bar. Focus the user put elsewhere (a setting they edit) stays.
+ */
+function focusResult() {
+  const at = document.activeElement;
+  if (at && at !== document.body && !at.closest('.runbar')) return;
+  const summary = /** @type {HTMLElement | null} */ (document.querySelector('.panel:not([hidden]) [data-testid=loss-summary]'));
+  const target = summary?.textContent ? summary : byTestId('status');
+  target.tabIndex = -1;
+  target.focus({ preventScroll: false });
+}
+
 /** @param {App} app */
 export function mountRunBar(app) {
   let runOnReady = false;
@@ -90,6 +104,7 @@ export function mountRunBar(app) {
   });
   app.on('state', (msg) => showStatus(msg.state, msg.state === 'done' ? { key: 'status.after', params: { epochs: app.history.length } }
     : msg.position ? pausedAt(msg.position) : null));
+  app.on('state', ({ state }) => state === 'done' && focusResult());
   app.on('error', (msg) => {
     showError(msg.i18n ?? core(msg.message));
     button('train').disabled = !app.configured;

@@ -52,29 +52,35 @@ export async function inflate(bytes, max = MAX_DATA_BYTES) {
   return collect(blobOf(bytes).stream().pipeThrough(new DecompressionStream('deflate-raw')), max);
 }
 
+/** Above this many characters of data, the page asks before a link carries it (issue 19). */
+export const PRIVATE_DATA_CHARS = 10_000;
+
 /**
  * The link to `page` (an absolute URL without hash) for `experiment`, with `upload` ({name, bytes}
- * of an uploaded CSV) when it compresses small enough. Returns `{url, hash, dataIncluded, note}`
- * (`note`: why the data was left out, or null).
+ * of an uploaded CSV) when it compresses small enough and `withData` is true; `run` adds `&run=1`
+ * (train at once). Returns `{url, hash, dataIncluded, dataChars, note}` (`dataChars`: the data
+ * part's length, 0 without one; `note`: why the data was left out, or null).
  * @param {string} page
  * @param {Experiment | DeepReadonly<Experiment>} experiment
  * @param {LoadMessage | null} upload the last load (its bytes when it was a CSV)
+ * @param {{withData?: boolean, run?: boolean}} [options]
  */
-export async function shareLink(page, experiment, upload) {
+export async function shareLink(page, experiment, upload, { withData = true, run = false } = {}) {
   let hash = `experiment=${encodeExperiment(experiment)}`;
   /** @type {Msg | null} */
   let note = null;
-  let dataIncluded = false;
-  if (experiment.data?.source?.startsWith('file:') && upload && 'bytes' in upload) {
+  let dataChars = 0;
+  if (withData && experiment.data?.source?.startsWith('file:') && upload && 'bytes' in upload) {
     const data = encodeBase64url(await deflate(upload.bytes));
     if (data.length <= MAX_DATA_CHARS) {
       hash += `&data=${data}`;
-      dataIncluded = true;
+      dataChars = data.length;
     } else {
       note = { key: 'share.tooBig', params: { k: Math.ceil(data.length / 1000) } };
     }
   }
-  return { url: `${page}#${hash}`, hash, dataIncluded, note };
+  if (run) hash += '&run=1';
+  return { url: `${page}#${hash}`, hash, dataIncluded: dataChars > 0, dataChars, note };
 }
 
 /**

@@ -174,7 +174,9 @@ export {};
  * @property {number} epochs
  * @property {Record<string, number | null | undefined>} test
  * @property {{lookback: number, horizon: number} | null} [window]
- * @property {{name: string, kind: string, default: number, categories?: string[]}[]} inputs
+ * @property {{name: string, kind: string, default: number, categories?: string[],
+ *   seen?: {min: number, max: number} | {mean: number, std: number} | null}[]} inputs the form's inputs; `seen`: what the
+ *   training rows held (min-max range, or standard scaling's mean and std)
  */
 
 /**

@@ -7,7 +7,7 @@ use super::model_file::ModelFile;
 use super::predictions::Predictions;
 use crate::data::{Column, ColumnData, Table};
 use crate::error::{Error, Result};
-use crate::experiment::{LayerConfig, Loss, Task};
+use crate::experiment::{LayerConfig, Loss, Scale, Task};
 use crate::nn::Sequential;
 use crate::rng::Rng;
 use crate::train::Session;
@@ -81,7 +81,8 @@ impl Model {
     }
 
     /// What the deployment panel shows: architecture, parameter count, data, metrics, seed, and
-    /// `inputs` (one `{name, kind, default}` per original feature) for the application form.
+    /// `inputs` (one `{name, kind, default}` per original feature, numeric ones with `seen`, see
+    /// [`Model::seen`]) for the application form.
     pub fn card(&self) -> Value {
         let (f, p) = (&self.file, &self.file.preprocessing);
         json!({
@@ -92,11 +93,31 @@ impl Model {
             "inputs": p.features.iter().enumerate().map(|(i, name)| {
                 let fill = p.fills().get(i);
                 match p.categories().get(i).and_then(Option::as_ref) {
-                    None => json!({ "name": name, "kind": "numeric", "default": fill }),
+                    None => json!({ "name": name, "kind": "numeric", "default": fill, "seen": self.seen(name) }),
                     Some(c) => json!({ "name": name, "kind": "categorical", "categories": c, "default": fill }),
                 }
             }).collect::<Vec<_>>(),
         })
+    }
+}
+
+impl Model {
+    /// What the training rows of numeric input `name` were, from the fitted scaler: min-max
+    /// scaling keeps their range `{"min", "max"}`, standard scaling their `{"mean", "std"}`;
+    /// `null` without scaling. The application form marks a value outside what the model has seen.
+    fn seen(&self, name: &str) -> Value {
+        let p = &self.file.preprocessing;
+        let (Some(j), Some(s)) = (p.inputs.iter().position(|n| n == name), p.scaler()) else {
+            return Value::Null;
+        };
+        let (Some(&o), Some(&f)) = (s.offset.get(j), s.factor.get(j)) else {
+            return Value::Null;
+        };
+        match self.file.experiment.data.scale {
+            Scale::Minmax => json!({ "min": o, "max": o + f }),
+            Scale::Standard => json!({ "mean": o, "std": f }),
+            Scale::None => Value::Null,
+        }
     }
 }
 

@@ -1,6 +1,8 @@
 // @ts-check
 // The embed page: one experiment from the hash (and its shared data), a train button, the loss
-// chart and the chosen panels. `hide=metrics,settings,chart` hides panels, `readonly=1` locks
+// chart (its empty axes before training), the data's first rows and the chosen panels; it tells
+// its host page its height (`kindling-size`) so a <kindling-demo> frame fits its content.
+// `hide=metrics,settings,chart,data` hides panels, `readonly=1` locks
 // the settings, `run=1` trains at once; `?lang=zh|en` (a query parameter, like the page's) sets its
 // language. Each embed owns its own worker and never touches its host.
 import { App } from '../app.js';
@@ -10,6 +12,7 @@ import { PageError, core, errorMsg, relabel, say } from '../i18n.js';
 import { readSharedData } from '../share.js';
 import { readHash } from '../state.js';
 import { clearMetrics, showMetrics } from '../panels/evaluate.js';
+import { renderPreview } from '../panels/columns.js';
 import { showError, showStatus } from '../status.js';
 import { $, byTestId, fmt } from '../ui.js';
 
@@ -57,6 +60,15 @@ app.on('configured', ({ experiment }) => {
   learningRate.value = fmt(experiment.compile.optimizer.learning_rate, { digits: 6 });
   showError(null);
   if (runOnReady) train();
+});
+// Before training: the data's first rows and the chart's empty axes, not blank boxes.
+const PREVIEW_ROWS = 5;
+app.on('preview', () => renderPreview($('#preview'), app.table, app.preview.slice(0, PREVIEW_ROWS)));
+app.on('summary', (t) => say($('#data-summary'), 'pre.summary', { name: t.name, rows: t.rows, columns: t.columns.length }));
+app.on('configured', () => {
+  if (app.history.length) return;
+  drawLoss($('#loss-chart'), []);
+  say(byTestId('loss-summary'), 'embed.untrained');
 });
 app.on('epoch', (msg) => {
   drawLoss($('#loss-chart'), app.history);
@@ -109,7 +121,15 @@ async function start() {
   else throw new PageError('embed.noData', { name: source.slice(5) });
 }
 
+/** Tells the host page (a <kindling-demo> frame) how tall the demo is, whenever that changes. */
+function reportSize() {
+  if (window.parent === window) return;
+  const say = () => window.parent.postMessage({ type: 'kindling-size', height: Math.ceil(document.documentElement.scrollHeight) }, '*');
+  new ResizeObserver(say).observe(document.body);
+}
+
 Object.assign(window, { kindling: { app } });
+reportSize();
 start().catch((err) => {
   showError({ key: 'embed.failed', params: { reason: errorMsg(err) } });
   app.setStatus('error');

@@ -7,6 +7,7 @@ import { download, el, fmt, txt } from '../ui.js';
 import { drawBars } from './bars.js';
 import { mountForecast } from './forecast.js';
 import { mountPad } from './pad.js';
+import { showOutside } from './seen.js';
 
 /** @import {App} from '../app.js' */
 /** @import {DeployedModel, ModelCard, PredictionsMessage} from '../types.js' */
@@ -23,6 +24,7 @@ export function mount(root, app) {
   const note = el('p', { className: 'note', t: 'apply.noModel' });
   const form = el('form', { className: 'apply-form', dataset: { testid: 'apply-form' } });
   const result = el('p', { dataset: { testid: 'apply-result' }, ariaLive: 'polite' });
+  const outside = el('p', { className: 'warning', hidden: true, dataset: { testid: 'apply-outside' } });
   const chart = el('canvas', { width: 480, height: 150, hidden: true, dataset: { testid: 'apply-chart' }, tAttr: { 'aria-label': 'apply.chart' } });
   const forecast = el('div', { className: 'apply-forecast', hidden: true, dataset: { testid: 'apply-forecast' } });
   const batch = el('input', { type: 'file', accept: '.csv,text/csv,text/plain', dataset: { testid: 'batch-input' } });
@@ -31,7 +33,7 @@ export function mount(root, app) {
   const message = el('p', { className: 'note', role: 'status', dataset: { testid: 'apply-message' } });
   const batchLabel = el('label', {}, txt('apply.batch'), ' ', batch);
   const pad = el('div', { className: 'pad', hidden: true });
-  root.replaceChildren(note, pad, form, result, chart, forecast, batchLabel, message, preview, save);
+  root.replaceChildren(note, pad, form, outside, result, chart, forecast, batchLabel, message, preview, save);
 
   let seq = 0;
   /** @type {string | null} */
@@ -66,6 +68,7 @@ export function mount(root, app) {
   function buildForm(card) {
     form.replaceChildren();
     say(result, null);
+    outside.hidden = true;
     chart.hidden = true;
     // A window model needs a stretch of the series, not one row: it gets the forecast instead.
     if (!card || card.window) return;
@@ -89,6 +92,7 @@ export function mount(root, app) {
       const text = field.value.trim();
       record[name] = field.tagName === 'SELECT' ? text : (text === '' ? null : Number(text));
     }
+    if (app.model) showOutside(outside, app.model.card, record);
     formId = `form-${++seq}`;
     result.dataset.pending = JSON.stringify(record);
     app.send({ type: 'predict', id: formId, rows: [record], from: from() });

@@ -3,7 +3,8 @@
 // "Embed". Shows `app.model` (the store keeps it for the whole page) and opens model files
 // into it.
 import { core, htmlLang, say } from '../i18n.js';
-import { shareLink } from '../share.js';
+import { copyText } from '../clipboard.js';
+import { PRIVATE_DATA_CHARS, shareLink } from '../share.js';
 import { download, el, fmt, txt } from '../ui.js';
 
 /** @import {App} from '../app.js' */
@@ -34,6 +35,9 @@ export function mount(root, app) {
   const embed = el('button', { disabled: true, dataset: { testid: 'embed' }, t: 'deploy.embed' });
   const link = el('input', { type: 'text', readOnly: true, hidden: true, dataset: { testid: 'share-link' }, tAttr: { 'aria-label': 'deploy.linkAria' } });
   const linkNote = el('p', { className: 'note' });
+  const copied = el('span', { className: 'note', role: 'status', dataset: { testid: 'copy-status' } });
+  const run = el('input', { type: 'checkbox', dataset: { testid: 'link-run' } });
+  const privacy = privacyBox();
   const snippet = el('textarea', { readOnly: true, rows: 6, hidden: true, translate: false, dataset: { testid: 'embed-snippet' },
     tAttr: { 'aria-label': 'deploy.snippetAria' } });
   const options = embedOptions(() => showSnippet());
@@ -41,7 +45,8 @@ export function mount(root, app) {
   root.replaceChildren(
     note, card, error,
     el('div', { className: 'buttons' }, downloadButton, el('label', { className: 'inline' }, txt('deploy.open'), ' ', open), copy, embed),
-    link, linkNote, options.box, snippet,
+    el('div', { className: 'buttons' }, el('label', { className: 'inline' }, run, txt('deploy.runOption')), copied),
+    privacy.box, link, linkNote, options.box, snippet,
   );
 
   /** @param {Msg | null} message */
@@ -96,18 +101,33 @@ export function mount(root, app) {
     app.openModel(file.name, new Uint8Array(await file.arrayBuffer()), file.size);
   });
 
-  async function link_() {
+  /** @param {Parameters<typeof shareLink>[3]} [options] */
+  async function link_(options) {
     const page = new URL('index.html', document.baseURI).href;
-    return shareLink(page, app.experiment ?? {}, app.lastLoad);
+    return shareLink(page, app.experiment ?? {}, app.lastLoad, options);
   }
-  copy.addEventListener('click', async () => {
-    const { url, note: n, dataIncluded } = await link_();
+  /**
+   * Builds the link and copies it; with more than ~10 KB of the user's data, asks first.
+   * @param {boolean} [withData]
+   * @returns {Promise<void>}
+   */
+  async function copyLink(withData = true, asked = false) {
+    const made = await link_({ withData, run: run.checked });
+    say(copied, null);
+    if (made.dataChars > PRIVATE_DATA_CHARS && !asked) {
+      link.hidden = true;
+      say(linkNote, null);
+      return privacy.ask(made.dataChars, () => copyLink(true, true), () => copyLink(false, true));
+    }
+    privacy.box.hidden = true;
     link.hidden = false;
-    link.value = url;
-    say(linkNote, n ?? { key: 'deploy.linkNote', params: { data: dataIncluded, n: url.length } });
-    navigator.clipboard?.writeText(url).catch(() => {});
+    link.value = made.url;
+    say(linkNote, made.note ?? { key: 'deploy.linkNote', params: { data: made.dataIncluded, n: made.url.length } });
+    say(copied, (await copyText(made.url, link)) ? 'deploy.copied' : 'deploy.copyByHand');
     app.did('deploy');
-  });
+  }
+  copy.addEventListener('click', () => copyLink());
+  run.addEventListener('change', () => { if (!link.hidden) copyLink(true, true); });
   async function showSnippet() {
     const { hash } = await link_();
     const base = new URL('.', document.baseURI).href;
@@ -134,6 +154,26 @@ export function mount(root, app) {
  * @param {[string, Node | number][]} rows
  */
 const definitionList = (rows) => el('dl', { className: 'card' }, ...rows.flatMap(([label, value]) => [el('dt', { t: label }), el('dd', {}, value)]));
+
+/** The question asked before a link carries more than ~10 KB of the user's data. */
+function privacyBox() {
+  const text = el('p', { className: 'warning' });
+  const withData = el('button', { type: 'button', dataset: { testid: 'copy-with-data' }, t: 'deploy.copyWithData' });
+  const without = el('button', { type: 'button', className: 'primary', dataset: { testid: 'copy-without-data' }, t: 'deploy.copyWithoutData' });
+  const box = el('div', { hidden: true, dataset: { testid: 'link-privacy' } }, text, el('div', { className: 'buttons' }, without, withData));
+  /** @type {(() => void)[]} */
+  let answers = [];
+  withData.addEventListener('click', () => answers[0]?.());
+  without.addEventListener('click', () => answers[1]?.());
+  /** @param {number} chars @param {() => void} yes @param {() => void} no */
+  const ask = (chars, yes, no) => {
+    say(text, 'deploy.privateData', { kb: Math.round(chars / 1000) });
+    answers = [yes, no];
+    box.hidden = false;
+    without.focus();
+  };
+  return { box, ask };
+}
 
 /**
  * Checkboxes for the embed: hide the metrics or the settings, read-only.

@@ -3,7 +3,7 @@
 // summary, choose target and features, and set missing values, scaling, split and window.
 import { BUILTINS, builtinKey, fitOutputLayer } from '../datasets.js';
 import { GENERATED } from '../generated.js';
-import { core, say } from '../i18n.js';
+import { core, say, sayAttr } from '../i18n.js';
 import { showError } from '../status.js';
 import { $, el, field, fillSelectT, numberInput } from '../ui.js';
 import { renderColumns, renderPreview } from './columns.js';
@@ -25,6 +25,9 @@ export function mount(root, app) {
   const drop = el('label', { className: 'drop', id: 'drop-zone' }, el('span', { t: 'pre.drop' }), file);
   const summary = el('p', { id: 'data-summary', className: 'note', ariaLive: 'polite' });
   const synthetic = el('p', { className: 'warning', hidden: true, t: 'pre.synthetic' });
+  // The worker's `progress {stage: 'load', done, total}` (bytes parsed) while a CSV is read.
+  const reading = el('progress', { id: 'load-progress', max: 1, value: 0, hidden: true, dataset: { testid: 'load-progress' } });
+  sayAttr(reading, 'aria-label', 'pre.readingLabel');
   const preview = el('div', { id: 'preview', translate: false }); // the data's own cells
   const columns = el('div', { id: 'columns' });
   const prepared = el('ul', { id: 'prepare-warnings', className: 'problems' });
@@ -43,7 +46,7 @@ export function mount(root, app) {
   const skipBadRows = el('button', { type: 'button', hidden: true, dataset: { testid: 'skip-bad-rows' }, t: 'pre.skipBadRows' });
 
   root.append(
-    el('div', { className: 'row' }, field('dataset.label', dataset), drop), skipBadRows, synthetic, summary,
+    el('div', { className: 'row' }, field('dataset.label', dataset), drop), skipBadRows, synthetic, summary, reading,
     el('h3', { t: 'pre.firstRows' }), preview,
     el('h3', { t: 'pre.columns' }), el('p', { className: 'note', t: 'pre.columnsNote' }), columns,
     prepared,
@@ -98,6 +101,13 @@ export function mount(root, app) {
     dataset.value = builtinKey(data().source); // the data that is still loaded
   });
   app.on('summary', () => { skipBadRows.hidden = true; });
+  app.on('progress', ({ stage, done, total }) => {
+    if (stage !== 'load') return;
+    reading.hidden = done >= total;
+    reading.value = total ? done / total : 0;
+    if (done > 0 && done < total) say(summary, 'pre.reading', { mb: (total / 1e6).toFixed(1), percent: Math.floor((done / total) * 100) });
+  });
+  app.on('error', () => { reading.hidden = true; });
 
   dataset.addEventListener('change', () => dataset.value && chooseDataset(dataset.value));
   file.addEventListener('change', () => upload(file.files?.[0]));

@@ -108,6 +108,15 @@ export const LATER = {
     en: (p) => `Link with the experiment${p.data ? ' and the data' : ''}: ${p.n} characters.`,
     zh: (p) => `链接包含实验设置${p.data ? '和数据' : ''}：共 ${p.n} 个字符。`,
   },
+  'deploy.runOption': { en: 'The link trains at once (run=1)', zh: '打开链接即开始训练' },
+  'deploy.copied': { en: 'Copied', zh: '已复制' },
+  'deploy.copyByHand': { en: 'Could not copy: the link is selected, press Ctrl+C (⌘C) to copy it.', zh: '无法自动复制：链接已选中，请手动复制。' },
+  'deploy.privateData': {
+    en: 'This link would carry your data ({kb} KB compressed): anyone who gets the link can read every row. Share it with the data only if that is fine.',
+    zh: '这个链接会带上你的数据（压缩后 {kb} KB）：拿到链接的人都能读到每一行。只有在可以公开时才带数据分享。',
+  },
+  'deploy.copyWithData': { en: 'Copy with the data', zh: '带数据复制' },
+  'deploy.copyWithoutData': { en: 'Copy without the data', zh: '不带数据复制' },
   'deploy.hideMetrics': { en: 'Hide metrics', zh: '隐藏指标' },
   'deploy.hideSettings': { en: 'Hide settings', zh: '隐藏设置' },
   'deploy.readonly': { en: 'Read-only', zh: '只读' },
@@ -120,6 +129,15 @@ export const LATER = {
   'apply.predicted': { en: 'Predicted {target}: {value}{warnings}', zh: '预测的 {target}：{value}{warnings}' },
   'apply.warnings': { en: ' ({text})', zh: '（{text}）' },
   'apply.warningList': { en: (p) => Object.values(p).join('; '), zh: (p) => Object.values(p).join('；') },
+  'apply.outside': {
+    en: 'Outside what the model has seen: {list}. Its prediction there is a guess beyond its training data.',
+    zh: '超出了模型见过的范围：{list}。这里的预测是在训练数据之外的猜测。',
+  },
+  'apply.outsideRange': { en: '{name} = {value} (training values {min} to {max})', zh: '{name} = {value}（训练数据为 {min} 到 {max}）' },
+  'apply.outsideSpread': {
+    en: '{name} = {value} (more than {k} standard deviations from the training mean {mean} ± {std})',
+    zh: '{name} = {value}（离训练数据的均值 {mean} ± {std} 超过 {k} 个标准差）',
+  },
   'apply.tooLarge': { en: '{name} is too large (at most 64 MB)', zh: '{name} 太大了（最大 64 MB）' },
   'apply.predicting': { en: 'Predicting {name}…', zh: '正在预测 {name}…' },
   'apply.rowsPredicted': {
@@ -142,6 +160,8 @@ export const LATER = {
   'embed.title': { en: 'Kindling demo', zh: 'Kindling 演示' },
   'embed.settings': { en: 'settings', zh: '设置' },
   'embed.metrics': { en: 'test metrics', zh: '测试指标' },
+  'embed.untrained': { en: 'Not trained yet: press Train to watch the loss fall.', zh: '还没有训练：点“训练”，看损失如何下降。' },
+  'embed.data': { en: 'the data', zh: '数据' },
   'embed.open': { en: 'Open in Kindling ↗', zh: '在 Kindling 中打开 ↗' },
   'embed.progress': {
     en: 'Epoch {epoch} / {total}: training loss {first} → {last}',

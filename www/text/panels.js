@@ -53,6 +53,8 @@ export const PANELS = {
   'split.stratified': { en: 'stratified', zh: '分层抽样' },
   'split.random': { en: 'random', zh: '随机' },
   'split.chronological': { en: 'chronological', zh: '按时间顺序' },
+  'pre.reading': { en: 'Reading the CSV ({mb} MB): {percent} %', zh: '正在读取 CSV（{mb} MB）：{percent}%' },
+  'pre.readingLabel': { en: 'reading the CSV', zh: '正在读取 CSV' },
   'pre.summary': { en: '{name}: {rows} rows × {columns} columns', zh: '{name}：{rows} 行 × {columns} 列' },
   'col.column': { en: 'column', zh: '列名' },
   'col.kind': { en: 'kind', zh: '类型' },
