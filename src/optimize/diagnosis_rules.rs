@@ -213,7 +213,7 @@ impl<'a> Facts<'a> {
             tip(Action::L2, "Add L2 weight decay to the dense layers.".into()),
             tip(Action::FewerUnits, "Use fewer units or layers: the model has room to memorise.".into()),
             tip(Action::MoreData, "More training rows help most, if you have them.".into()),
-        ], vec![Knob::Dropout, Knob::Units, Knob::Epochs]))
+        ], vec![Knob::Dropout, Knob::L2, Knob::EarlyStopping, Knob::Units, Knob::Epochs]))
     }
 
     /// Relative fall of the training loss over the last fifth of training (at least one epoch).
