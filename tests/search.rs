@@ -80,8 +80,8 @@ fn iris_search_finds_settings_at_least_as_good_as_the_defaults() {
 #[test]
 fn diabetes_search_finds_settings_at_least_as_good_as_the_defaults() {
     let (exp, table) = diabetes();
-    let o = run(&training_knobs(8, 2), &exp, &table);
-    assert_eq!(o.trials.len(), 8);
+    let o = run(&training_knobs(12, 2), &exp, &table);
+    assert_eq!(o.trials.len(), 12);
     assert!(o.trials.iter().all(|t| t.val_accuracy.is_none()));
     assert_not_worse_than_baseline(&o);
 }

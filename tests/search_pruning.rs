@@ -84,7 +84,7 @@ fn the_baseline_trial_is_the_users_run_with_the_diagnosis_number() {
         assert_eq!(baseline.val_loss, val, "{}", table.name);
         let score = baseline.score.unwrap();
         assert_eq!(score, *val.last().unwrap());
-        assert_eq!(score as f64, d.numbers["final_val_loss"], "{}", table.name);
+        assert_eq!(score as f64, d.numbers["last_val_loss"], "{}", table.name);
     }
 }
 

@@ -69,6 +69,10 @@ impl<'a> Facts<'a> {
             f.note("first_loss", first as f64);
             f.note("final_loss", last as f64);
         }
+        // The last epoch's validation loss: what a search's baseline row shows for this run.
+        if let Some(&v) = f.val.last() {
+            f.note("last_val_loss", v as f64);
+        }
         if let Some(t) = test {
             for (k, v) in [
                 ("test_loss", t.loss),

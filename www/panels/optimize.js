@@ -55,7 +55,7 @@ function sparkline(result) {
 function showDiagnosis(box, d, history) {
   box.dataset.verdict = d.verdict;
   // The number the baseline row of a search shows (the same run).
-  box.dataset.valLoss = String(d.numbers.final_val_loss ?? '');
+  box.dataset.valLoss = String(d.numbers.last_val_loss ?? '');
   box.dataset.optimize = String(d.optimize);
   const { message, suggestions } = diagnosisMessages(d, history);
   box.replaceChildren(
