@@ -1,31 +1,14 @@
 //! Hyper-parameter search on the built-in datasets: better than or equal to the defaults on
 //! validation, deterministic, within budget, stoppable, and blind to the test rows.
 
-use kindling::data::{builtin, read_csv, Column, ColumnData, Table};
+mod common;
+
+use common::datasets::{diabetes, iris};
+use kindling::data::{Column, ColumnData, Table};
 use kindling::experiment::Experiment;
 use kindling::optimize::holdout::{row_split, take_rows};
 use kindling::optimize::{search, Holdout, SearchConfig, SearchOutcome, Validation};
 use kindling::train::Session;
-
-fn builtin_table(name: &str) -> Table {
-    read_csv(name, builtin::bytes(name).unwrap()).unwrap()
-}
-
-fn iris() -> (Experiment, Table) {
-    (Experiment::default(), builtin_table("iris"))
-}
-
-/// Diabetes with a linear model: hidden layers on a one-output regression hit a panic in the core
-/// (see `diabetes_search_over_hidden_layers`), so these searches keep the layers as they are.
-fn diabetes() -> (Experiment, Table) {
-    let exp = Experiment::from_json(
-        r#"{"data":{"source":"builtin:diabetes","split":{"method":"random","validation":0.2,"test":0.2}},
-            "model":{"layers":[{"type":"dense","units":1}]},
-            "fit":{"epochs":60,"batch_size":32}}"#,
-    )
-    .unwrap();
-    (exp, builtin_table("diabetes"))
-}
 
 /// Learning rate, optimizer, batch size and epochs: the knobs that leave the layers alone.
 fn training_knobs(trials: usize, seed: u64) -> SearchConfig {

@@ -1,30 +1,15 @@
 //! Successive halving against plain search with the same seed and budget, and the baseline trial
 //! being the user's own run (issue 20).
 
-use kindling::data::{builtin, read_csv, Table};
+mod common;
+
+use common::datasets::{diabetes, iris};
+use kindling::data::Table;
 use kindling::experiment::Experiment;
 use kindling::optimize::{
     diagnose, search, Holdout, Pruning, SearchConfig, SearchOutcome, Settings, TrialRun, Validation,
 };
 use kindling::train::Session;
-
-fn table(name: &str) -> Table {
-    read_csv(name, builtin::bytes(name).unwrap()).unwrap()
-}
-
-fn iris() -> (Experiment, Table) {
-    (Experiment::default(), table("iris"))
-}
-
-fn diabetes() -> (Experiment, Table) {
-    let exp = Experiment::from_json(
-        r#"{"data":{"source":"builtin:diabetes","split":{"method":"random","validation":0.2,"test":0.2}},
-            "model":{"layers":[{"type":"dense","units":1}]},
-            "fit":{"epochs":60,"batch_size":32}}"#,
-    )
-    .unwrap();
-    (exp, table("diabetes"))
-}
 
 /// The knobs that leave diabetes's linear model alone (see tests/search.rs).
 fn diabetes_space(pruning: Option<Pruning>) -> SearchConfig {

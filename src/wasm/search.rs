@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use wasm_bindgen::prelude::*;
 
 use super::{from_json as parse, install_panic_hook, js_error, to_js};
-use crate::data::{read_csv, Table};
+use crate::data::read_csv;
 use crate::experiment::Experiment;
 use crate::metrics::Evaluation;
 use crate::optimize::halving::{rung_epochs, survivors};

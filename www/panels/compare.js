@@ -2,35 +2,38 @@
 // "Apply best", before and after: the run the user diagnosed and the run retrained with the best
 // trial's settings, their loss curves side by side on one scale and the diagnosis of each, with
 // the settings that changed — so a verdict that flips says what the change did.
-// Export: compareRuns(before, after, settings) → the element to show.
+// Exports: compareRuns(before, after, settings) → the element to show; lossCurves(...) → a canvas.
 import { diagnosisMessages } from '../text/diagnosis.js';
 import { el, fmt } from '../ui.js';
 
 /** @import {Diagnosis, EpochRecord, Settings} from '../types.js' */
 /** @typedef {{history: readonly EpochRecord[], diagnosis: Diagnosis}} Run */
 
-const [W, H] = [300, 120];
-const COLOURS = { loss: '#0072b2', val_loss: '#d55e00' };
-
 /**
- * Training (blue) and validation (orange) loss per epoch, on the y range `[lo, hi]`.
- * @param {readonly EpochRecord[]} history
- * @param {[number, number]} range
+ * Training (blue) and validation (orange) loss per epoch on one scale: `range`, or the curves' own.
+ * Also the search table's sparklines.
+ * @param {readonly (number | null | undefined)[]} loss
+ * @param {readonly (number | null | undefined)[]} valLoss
+ * @param {number} width @param {number} height
+ * @param {[number, number]} [range]
  */
-function curves(history, [lo, hi]) {
-  const c = el('canvas', { width: W, height: H });
+export function lossCurves(loss, valLoss, width, height, range) {
+  const c = el('canvas', { width, height });
+  /** @type {[readonly (number | null | undefined)[], string][]} */
+  const series = [[loss, '#0072b2'], [valLoss, '#d55e00']];
+  const drawn = series.filter(([v]) => v.length > 1);
+  const all = /** @type {number[]} */ (drawn.flatMap(([v]) => v).filter((v) => typeof v === 'number' && Number.isFinite(v)));
+  if (!all.length) return c;
+  const [lo, hi] = range ?? [Math.min(...all), Math.max(...all)];
   const ctx = /** @type {CanvasRenderingContext2D} */ (c.getContext('2d'));
-  for (const key of /** @type {const} */ (['loss', 'val_loss'])) {
+  for (const [values, colour] of drawn) {
     ctx.beginPath();
-    history.forEach((r, i) => {
-      const v = r[key];
-      if (typeof v !== 'number' || !Number.isFinite(v)) return;
-      const x = (i / Math.max(1, history.length - 1)) * (W - 4) + 2;
-      const y = H - 2 - ((v - lo) / (hi - lo || 1)) * (H - 4);
+    values.forEach((v, i) => {
+      const x = (i / (values.length - 1)) * (width - 2) + 1;
+      const y = height - 1 - (((v ?? NaN) - lo) / (hi - lo || 1)) * (height - 2);
       if (i) ctx.lineTo(x, y); else ctx.moveTo(x, y);
     });
-    ctx.strokeStyle = COLOURS[key];
-    ctx.lineWidth = 1.5;
+    ctx.strokeStyle = colour;
     ctx.stroke();
   }
   return c;
@@ -47,7 +50,7 @@ function column(side, run, range) {
   const { message } = diagnosisMessages(d, run.history);
   return el('div', { className: 'side', dataset: { testid: `compare-${side}`, verdict: d.verdict } },
     el('strong', { t: [`opt.compare.${side}`, { verdict: { key: `opt.${d.verdict}` }, epochs: run.history.length }] }),
-    curves(run.history, range),
+    lossCurves(run.history.map((r) => r.loss), run.history.map((r) => r.val_loss), 300, 120, range),
     el('p', { t: [message.key, message.params] }));
 }
 
@@ -57,8 +60,8 @@ function column(side, run, range) {
  * @param {Settings} settings the settings applied
  */
 export function compareRuns(before, after, settings) {
-  const values = [...before.history, ...after.history].flatMap((r) => [r.loss, r.val_loss])
-    .filter((v) => typeof v === 'number' && Number.isFinite(v));
+  const values = /** @type {number[]} */ ([...before.history, ...after.history].flatMap((r) => [r.loss, r.val_loss])
+    .filter((v) => typeof v === 'number' && Number.isFinite(v)));
   const range = /** @type {[number, number]} */ ([Math.min(...values, Infinity), Math.max(...values, -Infinity)]);
   const changed = Object.entries(settings).map(([k, v]) => `${k} ${fmt(v, { digits: 3 })}`).join(', ');
   const [b, a] = [before.diagnosis.verdict, after.diagnosis.verdict];

@@ -9,7 +9,7 @@ import { core, say } from '../i18n.js';
 import { diagnosisMessages } from '../text/diagnosis.js';
 import { el, fmt } from '../ui.js';
 import { loadWasm } from '../wasm.js';
-import { compareRuns } from './compare.js';
+import { compareRuns, lossCurves } from './compare.js';
 import { searchForm } from './search_form.js';
 
 /** @import {App} from '../app.js' */
@@ -24,27 +24,7 @@ import { searchForm } from './search_form.js';
  * A tiny loss curve: training (blue) and validation (orange) on one scale.
  * @param {TrialResult} result
  */
-function sparkline(result) {
-  const c = el('canvas', { width: 90, height: 22 });
-  /** @type {[(number | null)[], string][]} */
-  const series = [[result.loss ?? [], '#0072b2'], [result.val_loss ?? [], '#d55e00']];
-  const drawn = series.filter(([s]) => s.length > 1);
-  const all = /** @type {number[]} */ (drawn.flatMap(([s]) => s).filter(Number.isFinite));
-  if (!all.length) return c;
-  const [lo, hi] = [Math.min(...all), Math.max(...all)];
-  const ctx = /** @type {CanvasRenderingContext2D} */ (c.getContext('2d'));
-  for (const [s, colour] of drawn) {
-    ctx.beginPath();
-    s.forEach((v, i) => {
-      const x = (i / (s.length - 1)) * (c.width - 2) + 1;
-      const y = c.height - 1 - (((v ?? NaN) - lo) / (hi - lo || 1)) * (c.height - 2);
-      if (i) ctx.lineTo(x, y); else ctx.moveTo(x, y);
-    });
-    ctx.strokeStyle = colour;
-    ctx.stroke();
-  }
-  return c;
-}
+const sparkline = (result) => lossCurves(result.loss ?? [], result.val_loss ?? [], 90, 22);
 
 /**
  * The diagnosis box: verdict, the sentence with the numbers, suggestions.
@@ -109,12 +89,11 @@ export async function mount(root, app) {
   /** Every run of the plan by index: the baseline (-1) first when the search scores it. */
   const runs = () => [...(s.config?.baseline !== false ? [-1] : []), ...(s.plan ?? []).map((_, j) => j)];
   const rungs = () => s.config?.pruning?.rungs ?? 1;
-  /** Runs in all: the baseline and every trial, then ceil(n / eta) trials at each further rung. */
+  /** Runs in all: those done, queued and under way, and ceil(n / eta) of the rung's n trials at each further rung. */
   const total = () => {
-    if (!s.plan) return 0;
-    let [n, all] = [s.plan.length, runs().length];
-    for (let r = 1; r < rungs(); r++) all += (n = Math.ceil(n / (s.config?.pruning?.eta ?? 3)));
-    return all;
+    let [n, all] = [s.alive.length, s.done + s.next.length + s.inflight];
+    for (let r = s.rung + 1; r < rungs(); r++) all += (n = Math.ceil(n / (s.config?.pruning?.eta ?? 3)));
+    return s.plan ? all : 0;
   };
   /** The best trial: the lowest validation loss, the first on a tie (the baseline and pruned trials never count). */
   const best = () => [...s.results.values()].filter((r) => r.index !== null && r.score !== null && !r.pruned)
@@ -131,7 +110,7 @@ export async function mount(root, app) {
   function render() {
     const knobs = Object.keys(s.config?.vary ?? {});
     const k = s.config?.validation.method === 'kfold' ? s.config.validation.k : 0;
-    /** @type {[string, import('../i18n.js').Text][]} */
+    /** @type {[string, import('../ui.js').Text][]} */
     const cols = [['index', 'opt.colIndex'], ['score', k ? ['opt.colScoreKfold', { k }] : 'opt.colScore'], ['val_accuracy', 'opt.colAccuracy'],
       ['trained', 'opt.colEpochs'], ...knobs.map((k) => /** @type {[string, string]} */ ([k, `knob.${k}`])), ['curve', 'opt.colCurve']];
     thead.replaceChildren(el('tr', {}, ...cols.map(([key, label]) => {
@@ -218,13 +197,11 @@ export async function mount(root, app) {
         for (const [w, i] of s.idle.splice(0)) dispatch(w, i);
         return;
       }
-      if (s.done >= total()) {
-        const b = best();
-        const base = s.results.get(-1)?.score;
-        const better = b && typeof base === 'number' && base < Number(b.score) ? { key: 'opt.baselineBetter', params: { score: fmt(base) } } : null;
-        finish('done', 'opt.done', { trials: s.plan?.length, best: b ? Number(b.index) + 1 : '—', score: fmt(b?.score), note: better, saving: saving() });
-        app.did('optimize');
-      }
+      const b = best();
+      const base = s.results.get(-1)?.score;
+      const better = b && typeof base === 'number' && base < Number(b.score) ? { key: 'opt.baselineBetter', params: { score: fmt(base) } } : null;
+      finish('done', 'opt.done', { trials: s.plan?.length, best: b ? Number(b.index) + 1 : '—', score: fmt(b?.score), note: better, saving: saving() });
+      app.did('optimize');
       return;
     }
     s.inflight += 1;
