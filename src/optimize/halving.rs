@@ -37,12 +37,17 @@ pub fn rung_epochs(epochs: usize, pruning: Pruning, rung: usize) -> usize {
 /// in plan order. `scores` pairs each trial's index with its score.
 pub fn survivors(scores: &[(usize, Option<f32>)], eta: usize) -> Vec<usize> {
     let keep = scores.len().div_ceil(eta.max(1));
-    let mut ranked: Vec<(usize, f32)> = scores
+    // A trial's rank is how many trials beat it; counting, not sorting, keeps the wasm small.
+    let beats = |(i, a): (usize, f32), (j, b): (usize, f32)| a < b || (a == b && i < j);
+    let scored: Vec<(usize, f32)> = scores
         .iter()
-        .filter_map(|&(i, s)| s.map(|s| (i, s)))
+        .filter_map(|&(i, s)| s.filter(|s| !s.is_nan()).map(|s| (i, s)))
         .collect();
-    ranked.sort_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)));
-    let mut out: Vec<usize> = ranked.into_iter().take(keep).map(|(i, _)| i).collect();
+    let mut out: Vec<usize> = scored
+        .iter()
+        .filter(|&&t| scored.iter().filter(|&&o| beats(o, t)).count() < keep)
+        .map(|&(i, _)| i)
+        .collect();
     out.sort_unstable();
     out
 }

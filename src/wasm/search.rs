@@ -2,8 +2,6 @@
 //! test rows are dropped on arrival) and runs trials by index, whole or to a successive-halving
 //! rung (keeping the trials it started, to train them on); plus the "Optimize?" diagnosis for the page.
 
-use std::collections::BTreeMap;
-
 use wasm_bindgen::prelude::*;
 
 use super::{from_json as parse, install_panic_hook, js_error, to_js};
@@ -24,8 +22,8 @@ pub struct WasmSearch {
     config: SearchConfig,
     plan: Vec<Settings>,
     dev: Holdout,
-    /// Trials part-way through successive halving, by index.
-    runs: BTreeMap<usize, TrialRun>,
+    /// Trials part-way through successive halving, with their index.
+    runs: Vec<(usize, TrialRun)>,
 }
 
 #[wasm_bindgen]
@@ -50,7 +48,7 @@ impl WasmSearch {
             config,
             plan,
             dev,
-            runs: BTreeMap::new(),
+            runs: vec![],
         })
     }
 
@@ -95,8 +93,9 @@ impl WasmSearch {
             _ => usize::MAX,
         };
         let key = idx.unwrap_or(usize::MAX);
-        let mut run = match self.runs.remove(&key) {
-            Some(run) => run,
+        let held = self.runs.iter().position(|(i, _)| *i == key);
+        let mut run = match held {
+            Some(at) => self.runs.swap_remove(at).1,
             None => TrialRun::new(
                 &self.base,
                 idx,
@@ -109,17 +108,25 @@ impl WasmSearch {
         let result = run.advance(epochs).map_err(js_error)?.clone();
         let done = run.is_done();
         if !done {
-            self.runs.insert(key, run);
+            self.runs.push((key, run));
         }
         Ok((result, done))
     }
 }
 
-/// Successive halving's survivors of a rung: `[[index, score|null], ...]` → the indices going on.
+/// Successive halving's survivors of a rung: the trials `indices` with their `scores` (NaN for a
+/// failed trial) → the indices that go on.
 #[wasm_bindgen(js_name = halvingSurvivors)]
-pub fn halving_survivors(scores_json: &str, eta: usize) -> Result<JsValue, JsError> {
-    let scores: Vec<(usize, Option<f32>)> = parse("scores", scores_json)?;
-    to_js(&survivors(&scores, eta))
+pub fn halving_survivors(indices: Vec<u32>, scores: Vec<f32>, eta: usize) -> Vec<u32> {
+    let pairs: Vec<(usize, Option<f32>)> = indices
+        .iter()
+        .zip(&scores)
+        .map(|(&i, &s)| (i as usize, Some(s).filter(|s| !s.is_nan())))
+        .collect();
+    survivors(&pairs, eta)
+        .into_iter()
+        .map(|i| i as u32)
+        .collect()
 }
 
 /// The default search document (what the Optimization panel starts from).

@@ -4,7 +4,7 @@
 // the settings that changed — so a verdict that flips says what the change did.
 // Exports: compareRuns(before, after, settings) → the element to show; lossCurves(...) → a canvas.
 import { diagnosisMessages } from '../text/diagnosis.js';
-import { el, fmt } from '../ui.js';
+import { el, fmt, txt } from '../ui.js';
 
 /** @import {Diagnosis, EpochRecord, Settings} from '../types.js' */
 /** @typedef {{history: readonly EpochRecord[], diagnosis: Diagnosis}} Run */
@@ -63,10 +63,11 @@ export function compareRuns(before, after, settings) {
   const values = /** @type {number[]} */ ([...before.history, ...after.history].flatMap((r) => [r.loss, r.val_loss])
     .filter((v) => typeof v === 'number' && Number.isFinite(v)));
   const range = /** @type {[number, number]} */ ([Math.min(...values, Infinity), Math.max(...values, -Infinity)]);
-  const changed = Object.entries(settings).map(([k, v]) => `${k} ${fmt(v, { digits: 3 })}`).join(', ');
+  // Each knob in the page's language, with its value.
+  const changed = Object.entries(settings).flatMap(([k, v], i) => [i ? ', ' : ' ', txt(`knob.${k}`), ` ${fmt(v, { digits: 3 })}`]);
   const [b, a] = [before.diagnosis.verdict, after.diagnosis.verdict];
   return el('div', { className: 'kcompare', dataset: { testid: 'search-compare' } },
-    el('p', { t: ['opt.compare.applied', { settings: changed }] }),
+    el('p', {}, txt('opt.compare.applied'), ...changed),
     el('div', { className: 'sides' }, column('before', before, range), column('after', after, range)),
     el('p', { className: 'note', t: b === a ? ['opt.compare.same', { verdict: { key: `opt.${a}` } }]
       : [`opt.compare.${b}To`, { after: { key: `opt.${a}` } }] }));

@@ -165,8 +165,8 @@ export async function mount(root, app) {
   /** Ends a rung: the best 1/eta go on (the core decides), the others are pruned. @returns {boolean} whether a rung follows */
   function nextRung() {
     if (s.rung + 1 >= rungs()) return false;
-    const scores = s.alive.map((i) => [i, s.results.get(i)?.score ?? null]);
-    const next = /** @type {number[]} */ (halvingSurvivors(JSON.stringify(scores), s.config?.pruning?.eta ?? 3));
+    const scores = s.alive.map((i) => s.results.get(i)?.score ?? NaN);
+    const next = [...halvingSurvivors(Uint32Array.from(s.alive), Float32Array.from(scores), s.config?.pruning?.eta ?? 3)];
     for (const i of s.alive) {
       const r = s.results.get(i);
       if (r && !next.includes(i) && !r.done) r.pruned = true;

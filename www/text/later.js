@@ -49,7 +49,7 @@ export const LATER = {
     en: 'The space holds only {n} different settings, fewer than the {budget} trials asked for: each runs once.',
     zh: '搜索空间只有 {n} 种不同的设置，少于要求的 {budget} 次试验：每种设置只运行一次。',
   },
-  'opt.compare.applied': { en: 'Applied: {settings}.', zh: '已采用：{settings}。' },
+  'opt.compare.applied': { en: 'Applied:', zh: '已采用：' },
   'opt.compare.before': { en: 'Before: {verdict} ({epochs} epochs)', zh: '之前：{verdict}（{epochs} 轮）' },
   'opt.compare.after': { en: 'After: {verdict} ({epochs} epochs)', zh: '之后：{verdict}（{epochs} 轮）' },
   'opt.compare.same': {
