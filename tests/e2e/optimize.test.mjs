@@ -11,6 +11,8 @@ import { CLI, SCREENSHOTS, cliTrain, coreDiagnosis, encodeExperiment, fullSpeed,
 
 const env = useServer();
 
+/** A number written by the core (an f32, in any form) as that f32. */
+const asF32 = (text) => Math.fround(Number(text));
 const rows = (page) => page.locator('[data-testid=trial-row]').count();
 const searchState = (page) => page.getAttribute('[data-testid=search-status]', 'data-state');
 
@@ -91,9 +93,10 @@ test('12-trial search in several workers: stop, resume, sort, apply best; the pa
   assert.ok(workers >= 2, `trials ran in ${workers} workers`);
   const indices = await page.$$eval('[data-testid=trial-row]', (trs) => trs.map((t) => t.dataset.index).sort());
   assert.deepEqual(indices, ['0', '1', '10', '11', '2', '3', '4', '5', '6', '7', '8', '9', 'baseline']);
-  // The baseline row is the run the diagnosis read: the same validation loss, to the bit.
-  assert.equal(await page.getAttribute('[data-testid=trial-row][data-index=baseline]', 'data-score'), await box.getAttribute('data-val-loss'));
-  assert.equal(await page.textContent('th[data-key=score]'), 'val loss (final weights)');
+  // The baseline row is the run the diagnosis read: the same validation loss, to the bit (an f32:
+  // the row writes it in its shortest form, the diagnosis widened to f64).
+  assert.equal(asF32(await page.getAttribute('[data-testid=trial-row][data-index=baseline]', 'data-score')), asF32(await box.getAttribute('data-val-loss')));
+  assert.equal(await page.textContent('th[data-key=score] span'), 'val loss (final weights)');
 
   // Sorted by validation loss (the default), the best trial is the first non-baseline row.
   const scores = await page.$$eval('[data-testid=trial-row] td:nth-child(2)', (tds) => tds.map((td) => td.textContent));
@@ -243,7 +246,7 @@ test('successive halving on diabetes: the trials of the CLI, fewer epochs, the s
   const rows = await page.$$eval('[data-testid=trial-row]', (trs) => trs.map((t) => ({ ...t.dataset })));
   assert.equal(rows.length, 13);
   const baseline = rows.find((r) => r.index === 'baseline');
-  assert.equal(baseline.score, await box.getAttribute('data-val-loss'), 'the baseline row is the diagnosed run');
+  assert.equal(asF32(baseline.score), asF32(await box.getAttribute('data-val-loss')), 'the baseline row is the diagnosed run');
   // 12 trials at 7 epochs, the best 4 on to 20, the best 2 on to 60: 10 pruned.
   const trials = rows.filter((r) => r.index !== 'baseline');
   assert.equal(trials.filter((r) => r.pruned === 'true').length, 10);
