@@ -1,31 +1,14 @@
 //! Hyper-parameter search on the built-in datasets: better than or equal to the defaults on
 //! validation, deterministic, within budget, stoppable, and blind to the test rows.
 
-use kindling::data::{builtin, read_csv, Column, ColumnData, Table};
+mod common;
+
+use common::datasets::{diabetes, iris};
+use kindling::data::{Column, ColumnData, Table};
 use kindling::experiment::Experiment;
 use kindling::optimize::holdout::{row_split, take_rows};
 use kindling::optimize::{search, Holdout, SearchConfig, SearchOutcome, Validation};
 use kindling::train::Session;
-
-fn builtin_table(name: &str) -> Table {
-    read_csv(name, builtin::bytes(name).unwrap()).unwrap()
-}
-
-fn iris() -> (Experiment, Table) {
-    (Experiment::default(), builtin_table("iris"))
-}
-
-/// Diabetes with a linear model: hidden layers on a one-output regression hit a panic in the core
-/// (see `diabetes_search_over_hidden_layers`), so these searches keep the layers as they are.
-fn diabetes() -> (Experiment, Table) {
-    let exp = Experiment::from_json(
-        r#"{"data":{"source":"builtin:diabetes","split":{"method":"random","validation":0.2,"test":0.2}},
-            "model":{"layers":[{"type":"dense","units":1}]},
-            "fit":{"epochs":60,"batch_size":32}}"#,
-    )
-    .unwrap();
-    (exp, builtin_table("diabetes"))
-}
 
 /// Learning rate, optimizer, batch size and epochs: the knobs that leave the layers alone.
 fn training_knobs(trials: usize, seed: u64) -> SearchConfig {
@@ -41,7 +24,7 @@ fn training_knobs(trials: usize, seed: u64) -> SearchConfig {
 
 fn run(config: &SearchConfig, exp: &Experiment, table: &Table) -> SearchOutcome {
     let holdout = Holdout::new(exp, table).unwrap();
-    search(config, exp, &holdout.dev, |_| true).unwrap()
+    search(config, exp, &holdout, |_| true).unwrap()
 }
 
 fn config(trials: usize, seed: u64) -> SearchConfig {
@@ -80,8 +63,8 @@ fn iris_search_finds_settings_at_least_as_good_as_the_defaults() {
 #[test]
 fn diabetes_search_finds_settings_at_least_as_good_as_the_defaults() {
     let (exp, table) = diabetes();
-    let o = run(&training_knobs(8, 2), &exp, &table);
-    assert_eq!(o.trials.len(), 8);
+    let o = run(&training_knobs(12, 2), &exp, &table);
+    assert_eq!(o.trials.len(), 12);
     assert!(o.trials.iter().all(|t| t.val_accuracy.is_none()));
     assert_not_worse_than_baseline(&o);
 }
@@ -107,7 +90,7 @@ fn same_seed_same_trials_and_results() {
 fn search_stays_within_budget_and_stops_between_trials() {
     let (mut exp, table) = iris();
     exp.fit.epochs = 5;
-    let dev = Holdout::new(&exp, &table).unwrap().dev;
+    let dev = Holdout::new(&exp, &table).unwrap();
     let mut seen = vec![];
     let o = search(&config(6, 3), &exp, &dev, |t| {
         seen.push(t.index);
@@ -269,7 +252,7 @@ fn a_search_without_validation_rows_says_what_to_do() {
     let (mut exp, table) = iris();
     exp.data.split.validation = 0.0;
     exp.fit.epochs = 3;
-    let dev = Holdout::new(&exp, &table).unwrap().dev;
+    let dev = Holdout::new(&exp, &table).unwrap();
     let err = search(&config(2, 0), &exp, &dev, |_| true).unwrap_err();
     assert!(err.to_string().contains("data.split.validation"), "{err}");
     // k-fold needs no validation split.
@@ -284,7 +267,7 @@ fn a_search_without_validation_rows_says_what_to_do() {
 fn every_value_of_the_space_is_checked_before_any_training() {
     let (mut exp, table) = iris();
     exp.fit.epochs = 2;
-    let dev = Holdout::new(&exp, &table).unwrap().dev;
+    let dev = Holdout::new(&exp, &table).unwrap();
     // One trial, drawn from a choice that also lists an optimizer the core does not have.
     let c = SearchConfig::from_json(
         r#"{"trials":1,"seed":1,"baseline":true,"vary":{"optimizer":{"choice":["adam","adam","adam","lbfgs"]}}}"#,
@@ -325,7 +308,7 @@ fn more_folds_than_development_rows_says_so() {
     let (mut exp, table) = iris();
     exp.fit.epochs = 2;
     let small = take_rows(&table, &(0..150).step_by(10).collect::<Vec<_>>());
-    let dev = Holdout::new(&exp, &small).unwrap().dev;
+    let dev = Holdout::new(&exp, &small).unwrap();
     let c = SearchConfig {
         validation: Validation::Kfold { k: 20 },
         ..config(1, 0)
@@ -333,7 +316,7 @@ fn more_folds_than_development_rows_says_so() {
     let err = search(&c, &exp, &dev, |_| true).unwrap_err().to_string();
     assert_eq!(
         err,
-        format!("experiment: search.validation.k: 20 folds need at least 20 development rows, and the data has {} once the test rows are set aside; use at most {} folds", dev.rows, dev.rows)
+        format!("experiment: search.validation.k: 20 folds need at least 20 development rows, and the data has {} once the test rows are set aside; use at most {} folds", dev.dev.rows, dev.dev.rows)
     );
     assert!(!err.contains("use k-fold"), "k-fold is what is in use");
     // A trial run on its own (as a search worker does) names the empty fold.
@@ -346,7 +329,7 @@ fn more_folds_than_development_rows_says_so() {
         err.starts_with("experiment: search.validation.k: fold ")
             && err.contains(&format!(
                 "of 20 has no validation rows to score ({} development rows); use fewer folds",
-                dev.rows
+                dev.dev.rows
             )),
         "{err}"
     );

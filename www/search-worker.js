@@ -1,9 +1,10 @@
 // @ts-check
 // A search worker: holds the development rows of the data (the test rows are dropped in Rust on
-// arrival) and runs whole trials by index. The Optimization panel starts several and stops a
+// arrival) and runs trials by index, whole or to a successive-halving rung (it keeps the trials it
+// has part-trained and trains them on when asked for the next rung). The Optimization panel starts several and stops a
 // search by terminating them; trials are deterministic, so a resumed search gets the same results.
-//   main → worker: {type:'init', load:{name, bytes}|{source}, experiment, search}, {type:'trial', index}
-//   worker → main: {type:'ready', plan}, {type:'trial', result}, {type:'error', message, index?}
+//   main → worker: {type:'init', load:{name, bytes}|{source}, experiment, search}, {type:'trial', index, rung}
+//   worker → main: {type:'ready', plan}, {type:'trial', result, done}, {type:'error', message, index?}
 import init, { WasmSearch, lastPanic } from '../pkg/kindling.js';
 
 /** @import {SearchReply, SearchRequest} from './types.js' */
@@ -35,8 +36,9 @@ const handlers = {
     search = new WasmSearch(name, bytes, JSON.stringify(experiment), JSON.stringify(config));
     post({ type: 'ready', plan: search.plan() });
   },
-  trial({ index }) {
-    post({ type: 'trial', result: search.trial(index) });
+  trial({ index, rung }) {
+    const [result, done] = search.rung(index, rung ?? -1);
+    post({ type: 'trial', result, done });
   },
 };
 

@@ -274,23 +274,25 @@ export {};
  * @property {number[]} [loss]
  * @property {(number | null)[]} [val_loss]
  * @property {string} [error]
+ * @property {number} [epochs] epochs trained (first fold)
+ * @property {boolean} [pruned] successive halving stopped it after `epochs`
  */
 
 /**
  * The search document (`kindling search --space`; docs/CONTRACTS.md section 3).
  * @typedef {{strategy?: string, trials: number, seed: number, grid_points?: number, baseline?: boolean,
- *   validation: {method: string, k?: number},
+ *   validation: {method: string, k?: number}, pruning?: {eta: number, rungs: number} | null,
  *   vary: Record<string, {choice: (number | string)[]} | {uniform: [number, number]} | {log_uniform: [number, number]}>}} SearchConfig
  */
 
 /**
  * @typedef {{type: 'init', load: {name: string, bytes: Uint8Array} | {source: string}, experiment: Experiment | DeepReadonly<Experiment>, search: SearchConfig}
- *   | {type: 'trial', index: number}} SearchRequest
+ *   | {type: 'trial', index: number, rung?: number}} SearchRequest
  */
 
 /**
  * @typedef {{type: 'ready', plan: Settings[]}
- *   | {type: 'trial', result: TrialResult}
+ *   | {type: 'trial', result: TrialResult, done: boolean}
  *   | {type: 'error', message: string, index?: number, fatal: boolean}} SearchReply
  */
 

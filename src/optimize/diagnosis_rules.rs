@@ -69,6 +69,10 @@ impl<'a> Facts<'a> {
             f.note("first_loss", first as f64);
             f.note("final_loss", last as f64);
         }
+        // The last epoch's validation loss: what a search's baseline row shows for this run.
+        if let Some(&v) = f.val.last() {
+            f.note("last_val_loss", v as f64);
+        }
         if let Some(t) = test {
             for (k, v) in [
                 ("test_loss", t.loss),
@@ -213,7 +217,7 @@ impl<'a> Facts<'a> {
             tip(Action::L2, "Add L2 weight decay to the dense layers.".into()),
             tip(Action::FewerUnits, "Use fewer units or layers: the model has room to memorise.".into()),
             tip(Action::MoreData, "More training rows help most, if you have them.".into()),
-        ], vec![Knob::Dropout, Knob::Units, Knob::Epochs]))
+        ], vec![Knob::Dropout, Knob::L2, Knob::EarlyStopping, Knob::Units, Knob::Epochs]))
     }
 
     /// Relative fall of the training loss over the last fifth of training (at least one epoch).

@@ -3,12 +3,17 @@
 //!
 //! The test rows are exactly the ones `Session::new(experiment, table)` holds out, so the final
 //! model, retrained by a plain session, is reported on rows no trial has seen.
+//!
+//! The development table lists the training rows, then the validation rows, in the order the
+//! session has them, and trials split it chronologically at that boundary: a trial of the
+//! unchanged experiment (the baseline) trains and validates on exactly the rows of the user's own
+//! run, so it is that run, bit for bit, with the same validation loss.
 
 use serde::Serialize;
 
 use crate::data::{prepare, Column, ColumnData, Table};
 use crate::error::{Error, Result};
-use crate::experiment::{DataConfig, Experiment, Scale, SplitConfig};
+use crate::experiment::{DataConfig, Experiment, Scale, SplitConfig, SplitMethod};
 use crate::rng::Rng;
 
 /// A hidden column holding each row's index, used to see where the split puts every row.
@@ -17,10 +22,12 @@ const ROW_ID: &str = "\u{0}kindling-row";
 /// The table divided by the experiment's split.
 #[derive(Debug, Clone)]
 pub struct Holdout {
-    /// Train + validation rows, in their original order: all a search may see.
+    /// Train + validation rows: all a search may see.
     pub dev: Table,
     /// Indices (into the full table) of the rows set aside for the final report.
     pub test_rows: Vec<usize>,
+    /// How trials split `dev` into training and validation rows.
+    pub split: SplitConfig,
 }
 
 /// Where the split of `experiment` puts the rows of `table`.
@@ -75,32 +82,46 @@ impl Holdout {
     /// Sets aside the test rows `experiment`'s split chooses.
     pub fn new(experiment: &Experiment, table: &Table) -> Result<Self> {
         let split = row_split(experiment, table)?;
-        let mut dev_rows: Vec<usize> = split.train.into_iter().chain(split.validation).collect();
-        dev_rows.sort_unstable();
         let mut test_rows = split.test;
         test_rows.sort_unstable();
+        let validation = split.validation.len();
+        let mut dev_rows: Vec<usize> = split.train.into_iter().chain(split.validation).collect();
+        // A chronological split sorts by the first date column: it keeps the session's order only
+        // when the session's split was chronological too.
+        let dated = table
+            .columns
+            .iter()
+            .any(|c| matches!(c.data, ColumnData::Date(_)));
+        let config = &experiment.data.split;
+        let split = if !dated || config.method == SplitMethod::Chronological {
+            SplitConfig {
+                method: SplitMethod::Chronological,
+                validation: validation as f64 / dev_rows.len().max(1) as f64,
+                test: 0.0,
+            }
+        } else {
+            // Dated rows split at random: the same fraction of validation rows, drawn anew.
+            dev_rows.sort_unstable();
+            SplitConfig {
+                method: config.method,
+                validation: (config.validation / (1.0 - config.test)).min(0.9),
+                test: 0.0,
+            }
+        };
         Ok(Holdout {
             dev: take_rows(table, &dev_rows),
             test_rows,
+            split,
         })
     }
-}
 
-/// The experiment trials run on the development table: no test split, and a validation fraction
-/// that keeps about as many validation rows as the original split.
-pub fn dev_experiment(experiment: &Experiment) -> Experiment {
-    let SplitConfig {
-        method,
-        validation,
-        test,
-    } = experiment.data.split.clone();
-    let mut exp = experiment.clone();
-    exp.data.split = SplitConfig {
-        method,
-        validation: (validation / (1.0 - test)).min(0.9),
-        test: 0.0,
-    };
-    exp
+    /// The experiment trials run on the development table: no test split, and the validation
+    /// rows of the user's split (see the module's note).
+    pub fn experiment(&self, experiment: &Experiment) -> Experiment {
+        let mut exp = experiment.clone();
+        exp.data.split = self.split.clone();
+        exp
+    }
 }
 
 /// A table of the rows `idx` of `table`, in that order.

@@ -3,6 +3,7 @@
 
 pub mod diagnosis;
 mod diagnosis_rules;
+pub mod halving;
 pub mod holdout;
 pub mod plan;
 pub mod search;
@@ -11,8 +12,9 @@ pub mod trial;
 mod verdict;
 
 pub use diagnosis::{diagnose, diagnose_failure, Diagnosis, Verdict};
+pub use halving::Pruning;
 pub use holdout::Holdout;
-pub use plan::{plan, SearchConfig, Strategy, Validation};
+pub use plan::{distinct_settings, plan, SearchConfig, Strategy, Validation};
 pub use search::{search, SearchOutcome};
 pub use space::{Domain, Knob, Settings};
-pub use trial::{run_trial, TrialResult};
+pub use trial::{run_trial, TrialResult, TrialRun};

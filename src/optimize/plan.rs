@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
+use super::halving::Pruning;
 use super::space::{Domain, Knob, Settings};
 use crate::error::{Error, Result};
 use crate::rng::Rng;
@@ -53,6 +54,8 @@ pub struct SearchConfig {
     /// Also train the experiment as it is, to compare against (not counted in `trials`).
     pub baseline: bool,
     pub vary: BTreeMap<Knob, Domain>,
+    /// Successive halving (see `halving`); `None` trains every trial to the end.
+    pub pruning: Option<Pruning>,
 }
 
 impl Default for SearchConfig {
@@ -85,6 +88,7 @@ impl Default for SearchConfig {
             validation: Validation::Split,
             baseline: true,
             vary: vary.into_iter().collect(),
+            pruning: None,
         }
     }
 }
@@ -124,6 +128,20 @@ impl SearchConfig {
                 );
             }
         }
+        if let Some(p) = self.pruning {
+            if !(2..=10).contains(&p.eta) {
+                return err(
+                    "pruning.eta",
+                    format!("{} is out of range; use 2 to 10", p.eta),
+                );
+            }
+            if !(1..=5).contains(&p.rungs) {
+                return err(
+                    "pruning.rungs",
+                    format!("{} is out of range; use 1 to 5", p.rungs),
+                );
+            }
+        }
         for (knob, domain) in &self.vary {
             let path = format!("vary.{}", knob.name());
             match domain {
@@ -149,25 +167,113 @@ impl SearchConfig {
     }
 }
 
-/// The trials `config` describes, in order (at most `config.trials`).
+/// The trials `config` describes, in order (at most `config.trials`). No two trials share the
+/// values of their `choice` knobs while the space has unused combinations of them: a space of
+/// only choices (or a grid) smaller than the budget gives each of its settings once, so the plan
+/// is shorter than `trials` (see `distinct_settings`).
 pub fn plan(config: &SearchConfig) -> Result<Vec<Settings>> {
     config.validate()?;
     let mut rng = Rng::new(config.seed);
     match config.strategy {
-        Strategy::Random => Ok((0..config.trials)
-            .map(|_| {
-                // Inserted in `vary`'s order (`collect` into a map would sort: more wasm code).
-                let mut s = Settings::new();
-                for (&knob, domain) in &config.vary {
-                    s.insert(knob, draw(knob, domain, &mut rng));
-                }
-                s
-            })
-            .collect()),
+        Strategy::Random => Ok(random(config, &mut rng)),
         Strategy::Grid => grid(config, &mut rng),
     }
 }
 
+/// How many different settings the space holds: `Some` when every varied knob is a `choice`
+/// (repeated values counted once), `None` when a range makes it unlimited.
+pub fn distinct_settings(config: &SearchConfig) -> Option<usize> {
+    config.vary.values().try_fold(1usize, |n, d| match d {
+        Domain::Choice(v) => n.checked_mul(distinct(v).len()),
+        _ => None,
+    })
+}
+
+fn distinct(values: &[Value]) -> Vec<Value> {
+    let mut out: Vec<Value> = vec![];
+    for v in values {
+        if !out.contains(v) {
+            out.push(v.clone());
+        }
+    }
+    out
+}
+
+/// Random search without replacement. The combinations of the `choice` knobs are enumerated and
+/// shuffled by the seed, and trial `t` takes combination `t` (starting over, reshuffled, only when
+/// a space with ranges has fewer combinations than the budget); each range is then drawn
+/// independently (log-uniform ranges on a log scale). Combinations beyond `MAX_GRID` are drawn
+/// per knob instead, rejecting repeats (up to 100 tries per trial).
+fn random(config: &SearchConfig, rng: &mut Rng) -> Vec<Settings> {
+    let choices: Vec<(Knob, Vec<Value>)> = config
+        .vary
+        .iter()
+        .filter_map(|(&k, d)| match d {
+            Domain::Choice(v) => Some((k, distinct(v))),
+            _ => None,
+        })
+        .collect();
+    let size = choices.iter().try_fold(1usize, |n, (_, v)| {
+        n.checked_mul(v.len()).filter(|&n| n <= MAX_GRID)
+    });
+    let only_choices = choices.len() == config.vary.len();
+    let trials = match size {
+        Some(n) if only_choices => n.min(config.trials),
+        _ => config.trials,
+    };
+    let mut order: Vec<usize> = vec![];
+    let mut seen: Vec<Vec<usize>> = vec![];
+    (0..trials)
+        .map(|_| {
+            let picks: Vec<usize> = match size {
+                Some(n) => {
+                    if order.is_empty() {
+                        order = (0..n).collect();
+                        rng.shuffle(&mut order);
+                        order.reverse();
+                    }
+                    let mut i = order.pop().expect("refilled above");
+                    let mut picks = vec![0; choices.len()];
+                    for (p, (_, values)) in picks.iter_mut().zip(&choices).rev() {
+                        *p = i % values.len();
+                        i /= values.len();
+                    }
+                    picks
+                }
+                None => {
+                    let draw = |rng: &mut Rng| -> Vec<usize> {
+                        choices.iter().map(|(_, v)| rng.below(v.len())).collect()
+                    };
+                    let mut picks = draw(rng);
+                    for _ in 0..100 {
+                        if !seen.contains(&picks) {
+                            break;
+                        }
+                        picks = draw(rng);
+                    }
+                    seen.push(picks.clone());
+                    picks
+                }
+            };
+            // Inserted in `vary`'s order (`collect` into a map would sort: more wasm code).
+            let mut s = Settings::new();
+            let mut picked = choices.iter().zip(picks);
+            for (&knob, domain) in &config.vary {
+                let value = match domain {
+                    Domain::Choice(_) => {
+                        let ((_, values), p) = picked.next().expect("one pick per choice");
+                        values[p].clone()
+                    }
+                    _ => draw(knob, domain, rng),
+                };
+                s.insert(knob, value);
+            }
+            s
+        })
+        .collect()
+}
+
+/// A value of a range (`Uniform` or `LogUniform`; a `choice` is picked by `random`).
 fn draw(knob: Knob, domain: &Domain, rng: &mut Rng) -> Value {
     let u = rng.next_f32() as f64;
     match domain {
@@ -188,7 +294,7 @@ fn log_lerp(lo: f64, hi: f64, u: f64) -> f64 {
 fn axis(knob: Knob, domain: &Domain, points: usize) -> Vec<Value> {
     let at = |i: usize| i as f64 / (points - 1) as f64;
     let mut values: Vec<Value> = match domain {
-        Domain::Choice(values) => return values.clone(),
+        Domain::Choice(values) => return distinct(values),
         Domain::Uniform([lo, hi]) => (0..points)
             .map(|i| knob.value(lo + (hi - lo) * at(i)))
             .collect(),
@@ -265,6 +371,123 @@ mod tests {
         assert_ne!(plan(&c).unwrap(), plan(&other).unwrap());
     }
 
+    /// optimizer × units × dropout: 2 × 2 × 3 = 12 settings.
+    fn small_space(trials: usize, seed: u64) -> SearchConfig {
+        SearchConfig {
+            trials,
+            seed,
+            vary: [
+                (
+                    Knob::Optimizer,
+                    Domain::Choice(vec![json!("adam"), json!("sgd")]),
+                ),
+                (Knob::Units, Domain::Choice(vec![json!(16), json!(64)])),
+                (
+                    Knob::Dropout,
+                    Domain::Choice(vec![json!(0.0), json!(0.1), json!(0.3)]),
+                ),
+            ]
+            .into_iter()
+            .collect(),
+            ..Default::default()
+        }
+    }
+
+    fn short(s: &Settings) -> String {
+        s.values()
+            .map(|v| v.to_string().replace('"', ""))
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    #[test]
+    fn twelve_random_trials_over_twelve_settings_are_each_setting_once() {
+        let c = small_space(12, 0);
+        assert_eq!(distinct_settings(&c), Some(12));
+        let trials: Vec<String> = plan(&c).unwrap().iter().map(short).collect();
+        let mut sorted = trials.clone();
+        sorted.sort();
+        sorted.dedup();
+        assert_eq!(sorted.len(), 12, "{trials:?}");
+        // The exact order seed 0 gives (a shuffle of the 12 settings).
+        assert_eq!(trials, EXPECTED_SEED_0);
+        // A larger budget still runs each setting once; a smaller one runs distinct settings.
+        assert_eq!(plan(&small_space(20, 0)).unwrap().len(), 12);
+        let five: Vec<String> = plan(&small_space(5, 0))
+            .unwrap()
+            .iter()
+            .map(short)
+            .collect();
+        assert_eq!(five, EXPECTED_SEED_0[..5]);
+        let other: Vec<String> = plan(&small_space(12, 1))
+            .unwrap()
+            .iter()
+            .map(short)
+            .collect();
+        assert_ne!(other, trials);
+    }
+
+    const EXPECTED_SEED_0: [&str; 12] = [
+        "sgd 64 0.1",
+        "adam 64 0.3",
+        "adam 64 0.1",
+        "sgd 64 0.3",
+        "sgd 64 0.0",
+        "sgd 16 0.0",
+        "adam 16 0.3",
+        "adam 16 0.1",
+        "adam 64 0.0",
+        "sgd 16 0.3",
+        "sgd 16 0.1",
+        "adam 16 0.0",
+    ];
+
+    #[test]
+    fn ranges_with_few_choices_repeat_each_choice_before_any_twice() {
+        let mut c = small_space(30, 3);
+        c.vary
+            .insert(Knob::LearningRate, Domain::LogUniform([1e-4, 0.1]));
+        assert_eq!(distinct_settings(&c), None);
+        let trials = plan(&c).unwrap();
+        assert_eq!(trials.len(), 30);
+        let choice_part = |s: &Settings| {
+            let mut s = s.clone();
+            s.remove(&Knob::LearningRate);
+            short(&s)
+        };
+        for block in trials.chunks(12) {
+            let mut parts: Vec<String> = block.iter().map(choice_part).collect();
+            parts.sort();
+            parts.dedup();
+            assert_eq!(parts.len(), block.len(), "{parts:?}");
+        }
+        let lrs: Vec<f64> = trials
+            .iter()
+            .map(|t| t[&Knob::LearningRate].as_f64().unwrap())
+            .collect();
+        assert!(lrs.iter().all(|lr| (1e-4..=0.1).contains(lr)), "{lrs:?}");
+    }
+
+    #[test]
+    fn huge_spaces_reject_repeated_choices() {
+        let values: Vec<Value> = (1..=400).map(|u| json!(u)).collect();
+        let c = SearchConfig {
+            trials: 1000,
+            vary: [
+                (Knob::Units, Domain::Choice(values.clone())),
+                (Knob::Epochs, Domain::Choice(values)),
+            ]
+            .into_iter()
+            .collect(),
+            ..Default::default()
+        };
+        let trials: Vec<String> = plan(&c).unwrap().iter().map(short).collect();
+        let mut sorted = trials.clone();
+        sorted.sort();
+        sorted.dedup();
+        assert_eq!((trials.len(), sorted.len()), (1000, 1000));
+    }
+
     #[test]
     fn log_uniform_covers_every_decade() {
         let trials = plan(&lr_only(Strategy::Random, 400, 1)).unwrap();
@@ -320,6 +543,10 @@ mod tests {
             err.to_string().contains("search.vary.learning_rate"),
             "{err}"
         );
+        let err = SearchConfig::from_json(r#"{"pruning": {"eta": 1}}"#).unwrap_err();
+        assert!(err.to_string().contains("search.pruning.eta"), "{err}");
+        let on = SearchConfig::from_json(r#"{"pruning": {}}"#).unwrap();
+        assert_eq!(on.pruning, Some(Pruning { eta: 3, rungs: 3 }));
         let err =
             SearchConfig::from_json(r#"{"validation": {"method": "kfold", "k": 1}}"#).unwrap_err();
         assert!(err.to_string().contains("validation.k"), "{err}");

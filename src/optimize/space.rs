@@ -21,6 +21,9 @@ pub enum Knob {
     Optimizer,
     /// `compile.optimizer.learning_rate`.
     LearningRate,
+    /// `compile.optimizer.momentum` when the optimizer is `sgd` (other optimizers have none: the
+    /// value is ignored).
+    Momentum,
     /// The number of hidden blocks (a layer with units, plus the dropout after it). A CNN's
     /// reshape/conv2d/max_pool2d/flatten layers are never varied: blocks come after them.
     Layers,
@@ -28,10 +31,16 @@ pub enum Knob {
     Units,
     /// The dropout rate after every hidden dense layer (0 removes dropout).
     Dropout,
+    /// L2 weight decay: `kernel_regularizer.l2` of every layer with units, output included
+    /// (0 removes it). Usually searched log-uniform, e.g. `[1e-5, 0.01]`.
+    L2,
     /// `fit.batch_size`.
     BatchSize,
     /// `fit.epochs`.
     Epochs,
+    /// `fit.early_stopping`: the patience in epochs (monitoring `val_loss`, restoring the best
+    /// weights); 0 turns early stopping off.
+    EarlyStopping,
 }
 
 /// The values a knob takes, e.g. `{"log_uniform": [0.0001, 0.1]}` or `{"choice": [16, 32, 64]}`.
@@ -54,7 +63,7 @@ impl Knob {
     pub fn is_integer(self) -> bool {
         matches!(
             self,
-            Knob::Layers | Knob::Units | Knob::BatchSize | Knob::Epochs
+            Knob::Layers | Knob::Units | Knob::BatchSize | Knob::Epochs | Knob::EarlyStopping
         )
     }
 
@@ -92,6 +101,38 @@ impl Knob {
             Knob::LearningRate => {
                 value.as_f64().ok_or_else(|| bad("a number"))?;
                 exp["compile"]["optimizer"]["learning_rate"] = value.clone();
+            }
+            Knob::Momentum => {
+                value.as_f64().ok_or_else(|| bad("a number"))?;
+                let optimizer = &mut exp["compile"]["optimizer"];
+                if optimizer["type"] == "sgd" {
+                    optimizer["momentum"] = value.clone();
+                }
+            }
+            Knob::L2 => {
+                let l2 = value.as_f64().ok_or_else(|| bad("a number"))?;
+                for layer in layers_mut(exp)
+                    .iter_mut()
+                    .filter(|l| l.get("units").is_some())
+                {
+                    // An existing regulariser keeps its l1; none is added for 0.
+                    if layer
+                        .get("kernel_regularizer")
+                        .is_some_and(Value::is_object)
+                    {
+                        layer["kernel_regularizer"]["l2"] = value.clone();
+                    } else if l2 > 0.0 {
+                        layer["kernel_regularizer"] = json!({ "l2": l2 });
+                    }
+                }
+            }
+            Knob::EarlyStopping => {
+                let patience = value.as_u64().ok_or_else(|| bad("a whole number"))?;
+                exp["fit"]["early_stopping"] = if patience == 0 {
+                    Value::Null
+                } else {
+                    json!({"monitor": "val_loss", "patience": patience, "restore_best_weights": true})
+                };
             }
             Knob::Layers => {
                 let n = value.as_u64().ok_or_else(|| bad("a whole number"))?;
@@ -350,6 +391,50 @@ mod tests {
         assert!(err.to_string().contains("model.layers[0].units"), "{err}");
         let err = apply(&base, &settings(&[(Knob::Optimizer, json!("lbfgs"))])).unwrap_err();
         assert!(err.to_string().contains("compile.optimizer"), "{err}");
+    }
+
+    #[test]
+    fn momentum_l2_and_early_stopping() {
+        let s = settings(&[
+            (Knob::Optimizer, json!("sgd")),
+            (Knob::Momentum, json!(0.9)),
+            (Knob::L2, json!(0.001)),
+            (Knob::EarlyStopping, json!(7)),
+        ]);
+        let e = apply(&Experiment::default(), &s).unwrap();
+        assert_eq!(
+            e.compile.optimizer,
+            OptimizerConfig::Sgd {
+                learning_rate: 0.01,
+                momentum: 0.9,
+                nesterov: false
+            }
+        );
+        let l2s: Vec<Value> = serde_json::to_value(&e.model.layers)
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|l| l["kernel_regularizer"]["l2"].clone())
+            .collect();
+        assert_eq!(l2s, [json!(0.001f32), json!(0.001f32)]);
+        let es = e.fit.early_stopping.clone().unwrap();
+        assert_eq!(
+            (es.monitor.as_str(), es.patience, es.restore_best_weights),
+            ("val_loss", 7, true)
+        );
+        // Momentum leaves Adam alone; 0 patience turns early stopping off; l2 0 adds nothing.
+        let off = settings(&[
+            (Knob::Momentum, json!(0.9)),
+            (Knob::EarlyStopping, json!(0)),
+            (Knob::L2, json!(0.0)),
+        ]);
+        let plain = apply(&e, &settings(&[(Knob::Optimizer, json!("adam"))])).unwrap();
+        let back = apply(&plain, &off).unwrap();
+        assert_eq!(back.compile.optimizer, plain.compile.optimizer);
+        assert_eq!(back.fit.early_stopping, None);
+        let none = apply(&Experiment::default(), &settings(&[(Knob::L2, json!(0.0))])).unwrap();
+        assert_eq!(none, Experiment::default());
     }
 
     #[test]

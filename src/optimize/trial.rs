@@ -5,7 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::holdout::{dev_experiment, take_rows};
+use super::holdout::{take_rows, Holdout};
 use super::plan::Validation;
 use super::space::{apply, Settings};
 use crate::data::Table;
@@ -35,64 +35,125 @@ pub struct TrialResult {
     pub val_loss: Vec<f32>,
     /// Why training failed (e.g. the loss diverged).
     pub error: Option<String>,
+    /// Successive halving stopped this trial after `epochs` epochs: its score is that epoch's.
+    #[serde(default)]
+    pub pruned: bool,
 }
 
-/// Runs trial `index` (`None` = the experiment as it is) on `dev`, which holds no test rows.
+/// Runs trial `index` (`None` = the experiment as it is) on the development rows, to the end.
 /// An `Err` means the settings or data cannot be used at all; a diverging trial is an `Ok` with
 /// `score: None` and the reason in `error`.
 pub fn run_trial(
     base: &Experiment,
     index: Option<usize>,
     settings: &Settings,
-    dev: &Table,
+    dev: &Holdout,
     validation: Validation,
 ) -> Result<TrialResult> {
-    let exp = dev_experiment(&apply(base, settings)?);
-    let mut result = TrialResult {
-        index,
-        settings: settings.clone(),
-        score: None,
-        val_accuracy: None,
-        folds: vec![],
-        epochs: 0,
-        loss: vec![],
-        val_loss: vec![],
-        error: None,
-    };
-    let mut accuracies = vec![];
-    for (fold, (fold_exp, table)) in folds(&exp, dev, validation).into_iter().enumerate() {
-        let history = match train(fold_exp, &table)? {
-            Ok(history) => history,
-            Err(e) => {
-                result.error = Some(e.to_string());
-                return Ok(result);
-            }
-        };
-        if result.folds.is_empty() {
-            result.epochs = history.len();
-            result.loss = history.iter().map(|r| r.loss).collect();
-            result.val_loss = history.iter().filter_map(|r| r.val_loss).collect();
-        }
-        let end = final_record(&exp, &history);
-        let Some(score) = end.and_then(|r| r.val_loss) else {
-            return Err(match validation {
-                Validation::Kfold { k } => Error::experiment(
-                    "search.validation.k",
-                    format!("fold {} of {k} has no validation rows to score ({} development rows); use fewer folds", fold + 1, dev.rows),
-                ),
-                Validation::Split => Error::experiment(
-                    "data.split.validation",
-                    "a search needs validation rows to score trials; set data.split.validation above 0 or use k-fold",
-                ),
-            });
-        };
-        result.folds.push(score);
-        accuracies.extend(end.and_then(|r| r.val_accuracy));
+    let mut run = TrialRun::new(base, index, settings, dev, validation)?;
+    run.advance(usize::MAX)?;
+    Ok(run.result)
+}
+
+/// A trial under way: one training session per fold, trained a number of epochs at a time.
+/// Training to 10 epochs, then on to 30, ends exactly like training to 30 straight away.
+pub struct TrialRun {
+    sessions: Vec<Session>,
+    validation: Validation,
+    dev_rows: usize,
+    /// The result after the epochs trained so far.
+    pub result: TrialResult,
+}
+
+impl TrialRun {
+    /// Prepares trial `index` (`None` = the experiment as it is); no epoch is trained yet.
+    pub fn new(
+        base: &Experiment,
+        index: Option<usize>,
+        settings: &Settings,
+        dev: &Holdout,
+        validation: Validation,
+    ) -> Result<TrialRun> {
+        let exp = dev.experiment(&apply(base, settings)?);
+        let sessions = folds(&exp, &dev.dev, validation)
+            .into_iter()
+            .map(|(e, table)| Session::new(e, &table))
+            .collect::<Result<Vec<_>>>()?;
+        Ok(TrialRun {
+            sessions,
+            validation,
+            dev_rows: dev.dev.rows,
+            result: TrialResult {
+                index,
+                settings: settings.clone(),
+                score: None,
+                val_accuracy: None,
+                folds: vec![],
+                epochs: 0,
+                loss: vec![],
+                val_loss: vec![],
+                error: None,
+                pruned: false,
+            },
+        })
     }
-    let mean = |v: &[f32]| v.iter().sum::<f32>() / v.len() as f32;
-    result.score = Some(mean(&result.folds)).filter(|s| s.is_finite());
-    result.val_accuracy = (!accuracies.is_empty()).then(|| mean(&accuracies));
-    Ok(result)
+
+    /// True when every fold trained all its epochs, stopped early or failed.
+    pub fn is_done(&self) -> bool {
+        self.result.error.is_some() || self.sessions.iter().all(Session::is_done)
+    }
+
+    /// Epochs trained so far, over all folds.
+    pub fn epochs_trained(&self) -> usize {
+        self.sessions.iter().map(|s| s.history().len()).sum()
+    }
+
+    /// Trains every fold until it has `epochs` epochs (or ends), then scores the trial on the
+    /// weights it has now.
+    pub fn advance(&mut self, epochs: usize) -> Result<&TrialResult> {
+        if self.result.error.is_some() {
+            return Ok(&self.result);
+        }
+        let (mut scores, mut accuracies) = (vec![], vec![]);
+        for (fold, session) in self.sessions.iter_mut().enumerate() {
+            while !session.is_done() && session.history().len() < epochs {
+                if let Err(e) = session.step(usize::MAX) {
+                    self.result.error = Some(e.to_string());
+                    self.result.score = None;
+                    return Ok(&self.result);
+                }
+            }
+            let end = current_record(session);
+            let Some(score) = end.and_then(|r| r.val_loss) else {
+                return Err(no_validation_rows(self.validation, fold, self.dev_rows));
+            };
+            scores.push(score);
+            accuracies.extend(end.and_then(|r| r.val_accuracy));
+        }
+        let history = self.sessions[0].history();
+        let r = &mut self.result;
+        r.epochs = history.len();
+        r.loss = history.iter().map(|r| r.loss).collect();
+        r.val_loss = history.iter().filter_map(|r| r.val_loss).collect();
+        let mean = |v: &[f32]| v.iter().sum::<f32>() / v.len() as f32;
+        r.score = Some(mean(&scores)).filter(|s| s.is_finite());
+        r.val_accuracy = (!accuracies.is_empty()).then(|| mean(&accuracies));
+        r.folds = scores;
+        Ok(&self.result)
+    }
+}
+
+fn no_validation_rows(validation: Validation, fold: usize, rows: usize) -> Error {
+    match validation {
+        Validation::Kfold { k } => Error::experiment(
+            "search.validation.k",
+            format!("fold {} of {k} has no validation rows to score ({rows} development rows); use fewer folds", fold + 1),
+        ),
+        Validation::Split => Error::experiment(
+            "data.split.validation",
+            "a search needs validation rows to score trials; set data.split.validation above 0 or use k-fold",
+        ),
+    }
 }
 
 /// The (experiment, table) pair of each fold.
@@ -124,26 +185,17 @@ fn folds(exp: &Experiment, dev: &Table, validation: Validation) -> Vec<(Experime
         .collect()
 }
 
-/// Trains to the end. Outer `Err`: unusable input; inner `Err`: training failed (diverged).
-fn train(exp: Experiment, table: &Table) -> Result<std::result::Result<Vec<EpochRecord>, Error>> {
-    let mut session = Session::new(exp, table)?;
-    while !session.is_done() {
-        if let Err(e) = session.step(usize::MAX) {
-            return Ok(Err(e));
-        }
-    }
-    Ok(Ok(session.history().to_vec()))
-}
-
-/// The record describing the weights training ends with.
-fn final_record<'a>(exp: &Experiment, history: &'a [EpochRecord]) -> Option<&'a EpochRecord> {
-    let restores = exp
+/// The record describing the weights the session has now: the best epoch's when early stopping
+/// stopped training and restored them, else the last epoch's.
+fn current_record(session: &Session) -> Option<&EpochRecord> {
+    let history = session.history();
+    let restores = session
+        .experiment
         .fit
         .early_stopping
         .as_ref()
         .is_some_and(|es| es.restore_best_weights && es.monitor == "val_loss");
-    // A session restores the best weights only when it stops early.
-    if restores && history.len() < exp.fit.epochs {
+    if restores && session.stopped_early() {
         history
             .iter()
             .filter(|r| r.val_loss.is_some_and(f32::is_finite))

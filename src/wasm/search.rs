@@ -1,16 +1,17 @@
 //! Worker shell for hyper-parameter search: each search worker holds the development rows (the
-//! test rows are dropped on arrival) and runs whole trials by index; plus the "Optimize?" diagnosis
-//! for the page.
+//! test rows are dropped on arrival) and runs trials by index, whole or to a successive-halving
+//! rung (keeping the trials it started, to train them on); plus the "Optimize?" diagnosis for the page.
 
 use wasm_bindgen::prelude::*;
 
 use super::{from_json as parse, install_panic_hook, js_error, to_js};
-use crate::data::{read_csv, Table};
+use crate::data::read_csv;
 use crate::experiment::Experiment;
 use crate::metrics::Evaluation;
-use crate::optimize::search::checked_plan;
+use crate::optimize::halving::{rung_epochs, survivors};
+use crate::optimize::search::{base_epochs, checked_plan};
 use crate::optimize::space::apply;
-use crate::optimize::{diagnose, run_trial, Holdout, SearchConfig, Settings};
+use crate::optimize::{diagnose, Holdout, SearchConfig, Settings, TrialResult, TrialRun};
 use crate::train::EpochRecord;
 
 /// One search worker's state: the experiment, the search document, its plan and the
@@ -20,7 +21,9 @@ pub struct WasmSearch {
     base: Experiment,
     config: SearchConfig,
     plan: Vec<Settings>,
-    dev: Table,
+    dev: Holdout,
+    /// Trials part-way through successive halving, with their index.
+    runs: Vec<(usize, TrialRun)>,
 }
 
 #[wasm_bindgen]
@@ -38,13 +41,14 @@ impl WasmSearch {
         let base = Experiment::from_json(experiment_json).map_err(js_error)?;
         let config = SearchConfig::from_json(search_json).map_err(js_error)?;
         let table = read_csv(name, bytes).map_err(js_error)?;
-        let dev = Holdout::new(&base, &table).map_err(js_error)?.dev;
+        let dev = Holdout::new(&base, &table).map_err(js_error)?;
         let plan = checked_plan(&config, &base, &dev).map_err(js_error)?;
         Ok(WasmSearch {
             base,
             config,
             plan,
             dev,
+            runs: vec![],
         })
     }
 
@@ -59,7 +63,21 @@ impl WasmSearch {
     }
 
     /// Runs trial `index` (`-1` = the experiment unchanged) and returns its `TrialResult`.
-    pub fn trial(&self, index: i32) -> Result<JsValue, JsError> {
+    pub fn trial(&mut self, index: i32) -> Result<JsValue, JsError> {
+        let (result, _) = self.train(index, -1)?;
+        to_js(&result)
+    }
+
+    /// Runs trial `index` (`-1` = the experiment unchanged) to the end of successive-halving rung
+    /// `rung` (`-1`, or no pruning: to the end), going on from where this worker left it, and
+    /// returns `[TrialResult, done]`, `done` being false while the trial has epochs left to train.
+    pub fn rung(&mut self, index: i32, rung: i32) -> Result<JsValue, JsError> {
+        to_js(&self.train(index, rung)?)
+    }
+}
+
+impl WasmSearch {
+    fn train(&mut self, index: i32, rung: i32) -> Result<(TrialResult, bool), JsError> {
         let (idx, settings) = match usize::try_from(index) {
             Ok(i) => (
                 Some(i),
@@ -70,16 +88,45 @@ impl WasmSearch {
             ),
             Err(_) => (None, Settings::new()),
         };
-        let result = run_trial(
-            &self.base,
-            idx,
-            &settings,
-            &self.dev,
-            self.config.validation,
-        )
-        .map_err(js_error)?;
-        to_js(&result)
+        let epochs = match (self.config.pruning, usize::try_from(rung)) {
+            (Some(p), Ok(r)) => rung_epochs(base_epochs(&self.base, &settings), p, r),
+            _ => usize::MAX,
+        };
+        let key = idx.unwrap_or(usize::MAX);
+        let held = self.runs.iter().position(|(i, _)| *i == key);
+        let mut run = match held {
+            Some(at) => self.runs.swap_remove(at).1,
+            None => TrialRun::new(
+                &self.base,
+                idx,
+                &settings,
+                &self.dev,
+                self.config.validation,
+            )
+            .map_err(js_error)?,
+        };
+        let result = run.advance(epochs).map_err(js_error)?.clone();
+        let done = run.is_done();
+        if !done {
+            self.runs.push((key, run));
+        }
+        Ok((result, done))
     }
+}
+
+/// Successive halving's survivors of a rung: the trials `indices` with their `scores` (NaN for a
+/// failed trial) → the indices that go on.
+#[wasm_bindgen(js_name = halvingSurvivors)]
+pub fn halving_survivors(indices: Vec<u32>, scores: Vec<f32>, eta: usize) -> Vec<u32> {
+    let pairs: Vec<(usize, Option<f32>)> = indices
+        .iter()
+        .zip(&scores)
+        .map(|(&i, &s)| (i as usize, Some(s).filter(|s| !s.is_nan())))
+        .collect();
+    survivors(&pairs, eta)
+        .into_iter()
+        .map(|i| i as u32)
+        .collect()
 }
 
 /// The default search document (what the Optimization panel starts from).

@@ -1,6 +1,8 @@
 //! Helpers shared by the CLI tests: run the `kindling` binary, write scratch files.
 #![allow(dead_code)]
 
+pub mod datasets;
+
 use std::path::PathBuf;
 use std::process::Command;
 

@@ -3,11 +3,16 @@
 // retraining the page's model, and a main thread that stays responsive throughout.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SCREENSHOTS, cliTrain, coreDiagnosis, encodeExperiment, fullSpeed, hashExperiment, metric, openNode, openPage, shown, useServer, waitForState } from './helpers.mjs';
+import { CLI, SCREENSHOTS, cliTrain, coreDiagnosis, encodeExperiment, fullSpeed, hashExperiment, metric, openNode, openPage, shown, useServer, waitForState } from './helpers.mjs';
 
 const env = useServer();
 
+/** A number written by the core (an f32, in any form) as that f32. */
+const asF32 = (text) => Math.fround(Number(text));
 const rows = (page) => page.locator('[data-testid=trial-row]').count();
 const searchState = (page) => page.getAttribute('[data-testid=search-status]', 'data-state');
 
@@ -88,6 +93,10 @@ test('12-trial search in several workers: stop, resume, sort, apply best; the pa
   assert.ok(workers >= 2, `trials ran in ${workers} workers`);
   const indices = await page.$$eval('[data-testid=trial-row]', (trs) => trs.map((t) => t.dataset.index).sort());
   assert.deepEqual(indices, ['0', '1', '10', '11', '2', '3', '4', '5', '6', '7', '8', '9', 'baseline']);
+  // The baseline row is the run the diagnosis read: the same validation loss, to the bit (an f32:
+  // the row writes it in its shortest form, the diagnosis widened to f64).
+  assert.equal(asF32(await page.getAttribute('[data-testid=trial-row][data-index=baseline]', 'data-score')), asF32(await box.getAttribute('data-val-loss')));
+  assert.equal(await page.textContent('th[data-key=score] span'), 'val loss (final weights)');
 
   // Sorted by validation loss (the default), the best trial is the first non-baseline row.
   const scores = await page.$$eval('[data-testid=trial-row] td:nth-child(2)', (tds) => tds.map((td) => td.textContent));
@@ -141,6 +150,12 @@ test('12-trial search in several workers: stop, resume, sort, apply best; the pa
   const retrained = cliTrain(applied).test;
   assert.equal(await metric(page, 'accuracy'), shown(retrained.accuracy));
   assert.equal(await metric(page, 'loss'), shown(retrained.loss));
+  // Before and after, side by side: the diagnosis of each run, as the core gives it.
+  await page.waitForSelector('[data-testid=search-compare]');
+  assert.equal(await page.getAttribute('[data-testid=compare-before]', 'data-verdict'), 'fine');
+  const after = await coreDiagnosis(cliTrain(applied).history, retrained);
+  assert.equal(await page.getAttribute('[data-testid=compare-after]', 'data-verdict'), after.verdict);
+  assert.equal(await page.locator('[data-testid=compare-after] p').textContent(), after.message);
   await page.screenshot({ path: join(SCREENSHOTS, 'optimize-applied.png'), fullPage: true });
   assert.deepEqual(page.problems, []);
   await page.close();
@@ -165,6 +180,109 @@ test('bad search settings show a message naming the setting; the page stays usab
   await page.waitForFunction(() => document.querySelector('[data-testid=search-status]').dataset.state === 'done', null, { timeout: 60_000 });
   assert.equal(await page.locator('[data-testid=trial-row]').count(), 3);
   await page.screenshot({ path: join(SCREENSHOTS, 'optimize-error-then-ok.png'), fullPage: true });
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+/** Ticks exactly the knobs `names` in the search form. */
+async function vary(page, names) {
+  for (const box of await page.$$('input[name^=vary-]')) {
+    const name = (await box.getAttribute('name')).slice('vary-'.length);
+    if ((await box.isChecked()) !== names.includes(name)) await box.click();
+  }
+}
+
+const searchDone = (page, timeout = 180_000) => page.waitForFunction(
+  () => ['done', 'error'].includes(document.querySelector('[data-testid=search-status]').dataset.state), null, { timeout });
+
+test('random search over 2 × 2 × 3 settings runs each once, and says so when the budget is larger', async () => {
+  const page = await openPage(env.browser, `${env.url}#experiment=${encodeExperiment({ data: { source: 'builtin:iris' }, fit: { epochs: 3 } })}`);
+  await waitForState(page, 'ready');
+  await openNode(page, 'optimize');
+  await page.waitForSelector('[data-testid=search-start]');
+  await vary(page, ['optimizer', 'units', 'dropout']);
+  await page.fill('input[name=values-optimizer]', 'adam, sgd');
+  await page.fill('input[name=values-units]', '16, 64');
+  await page.fill('input[name=values-dropout]', '0, 0.1, 0.3');
+  for (const [budget, note] of [[12, ''], [20, 'The space holds only 12 different settings, fewer than the 20 trials asked for: each runs once.']]) {
+    await page.fill('input[name=trials]', String(budget));
+    await page.click('[data-testid=search-start]');
+    await searchDone(page);
+    assert.equal(await searchState(page), 'done');
+    const settings = await page.$$eval('[data-testid=trial-row]:not([data-index=baseline])', (trs) => trs.map((t) => t.dataset.settings));
+    assert.equal(settings.length, 12);
+    assert.equal(new Set(settings).size, 12, `no setting twice: ${settings}`);
+    assert.equal(await page.textContent('[data-testid=search-note]'), note);
+  }
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+test('successive halving on diabetes: the trials of the CLI, fewer epochs, the saving said; before/after on apply', async () => {
+  const page = await env.browser.newPage({ viewport: { width: 1280, height: 1700 } });
+  await page.addInitScript(() => Object.defineProperty(navigator, 'hardwareConcurrency', { get: () => 3 }));
+  page.problems = [];
+  page.on('pageerror', (e) => page.problems.push(`pageerror: ${e.message}`));
+  const experiment = {
+    data: { source: 'builtin:diabetes', split: { method: 'random', validation: 0.2, test: 0.2 } },
+    model: { layers: [{ type: 'dense', units: 1 }] }, fit: { epochs: 60, batch_size: 32 },
+  };
+  await page.goto(fullSpeed(`${env.url}#experiment=${encodeExperiment(experiment)}`));
+  await waitForState(page, 'ready');
+  await page.click('[data-testid=train]');
+  assert.equal(await waitForState(page, ['done', 'error']), 'done');
+  await openNode(page, 'optimize');
+  const box = page.locator('[data-testid=optimize-diagnosis]');
+  await page.waitForFunction(() => document.querySelector('[data-testid=optimize-diagnosis]')?.dataset.verdict);
+  const before = await box.getAttribute('data-verdict');
+  await vary(page, ['optimizer', 'learning_rate', 'batch_size', 'l2']);
+  await page.fill('input[name=values-optimizer]', 'adam, rmsprop, sgd');
+  await page.fill('input[name=values-batch_size]', '8, 16, 32, 64');
+  await page.fill('input[name=trials]', '12');
+  await page.check('input[name=pruning]');
+  await page.click('[data-testid=search-start]');
+  await searchDone(page);
+  assert.equal(await searchState(page), 'done', await page.textContent('[data-testid=search-status]'));
+  const rows = await page.$$eval('[data-testid=trial-row]', (trs) => trs.map((t) => ({ ...t.dataset })));
+  assert.equal(rows.length, 13);
+  const baseline = rows.find((r) => r.index === 'baseline');
+  assert.equal(asF32(baseline.score), asF32(await box.getAttribute('data-val-loss')), 'the baseline row is the diagnosed run');
+  // 12 trials at 7 epochs, the best 4 on to 20, the best 2 on to 60: 10 pruned.
+  const trials = rows.filter((r) => r.index !== 'baseline');
+  assert.equal(trials.filter((r) => r.pruned === 'true').length, 10);
+  const epochs = trials.reduce((n, r) => n + Number(r.epochs), 0);
+  assert.equal(epochs, 8 * 7 + 2 * 20 + 2 * 60);
+  assert.match(await page.textContent('[data-testid=search-status]'),
+    new RegExp(`Successive halving stopped 10 of 12 trials early: ${epochs} epochs trained instead of 720 \\(${Math.round((100 * epochs) / 720)}%\\)`));
+  const progress = await page.$eval('[data-testid=search-progress]', (p) => [p.value, p.max]);
+  assert.deepEqual(progress, [13 + 4 + 2, 13 + 4 + 2]);
+
+  // The CLI, given the page's experiment and search, runs the same trials to the same scores.
+  const dir = mkdtempSync(join(tmpdir(), 'kindling-e2e-'));
+  const applied = await page.evaluate(() => window.kindling.app.experiment);
+  writeFileSync(join(dir, 'experiment.json'), JSON.stringify(applied));
+  writeFileSync(join(dir, 'search.json'), JSON.stringify({
+    trials: 12, seed: 0, pruning: { eta: 3, rungs: 3 },
+    vary: { optimizer: { choice: ['adam', 'rmsprop', 'sgd'] }, learning_rate: { log_uniform: [0.0001, 0.1] },
+      batch_size: { choice: [8, 16, 32, 64] }, l2: { log_uniform: [0.00001, 0.01] } },
+  }));
+  const cli = JSON.parse(execFileSync(CLI, ['search', join(dir, 'experiment.json'), '--space', join(dir, 'search.json')],
+    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
+  for (const t of cli.trials) {
+    const row = trials.find((r) => Number(r.index) === t.index);
+    assert.deepEqual([Math.fround(Number(row.score)), Number(row.epochs), row.pruned === 'true'], [Math.fround(t.score), t.epochs, t.pruned], `trial ${t.index}`);
+  }
+  assert.equal(Math.fround(Number(baseline.score)), Math.fround(cli.baseline.score));
+  assert.equal(await page.getAttribute('tr.best', 'data-index'), String(cli.best));
+  await page.screenshot({ path: join(SCREENSHOTS, 'optimize-pruned.png'), fullPage: true });
+
+  await page.click('[data-testid=search-apply]');
+  assert.equal(await waitForState(page, ['done', 'error'], 120_000), 'done');
+  await page.waitForSelector('[data-testid=search-compare]');
+  assert.equal(await page.getAttribute('[data-testid=compare-before]', 'data-verdict'), before);
+  assert.equal(await page.getAttribute('[data-testid=compare-after]', 'data-verdict'), await box.getAttribute('data-verdict'));
+  assert.equal(await page.locator('[data-testid=search-compare] canvas').count(), 2);
+  await page.locator('[data-testid=search-compare]').screenshot({ path: join(SCREENSHOTS, 'optimize-compare.png') });
   assert.deepEqual(page.problems, []);
   await page.close();
 });

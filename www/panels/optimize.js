@@ -1,12 +1,15 @@
 // @ts-check
 // The Optimization panel (是否优化？→ 模型优化): the "Optimize?" diagnosis of the last run, and a
 // hyper-parameter search run in navigator.hardwareConcurrency − 1 (≥ 1) search workers, with a
-// live sortable table of trials, a progress bar, stop / resume at any time and "Apply best".
+// live sortable table of trials, a progress bar, stop / resume at any time, successive halving
+// run rung by rung (each trial goes on in the worker that holds it), and "Apply best" with the runs
+// before and after side by side.
 // Export: mount(root, app) — app is www/app.js's App. Text from data goes in as text only.
 import { core, say } from '../i18n.js';
 import { diagnosisMessages } from '../text/diagnosis.js';
 import { el, fmt } from '../ui.js';
 import { loadWasm } from '../wasm.js';
+import { compareRuns, lossCurves } from './compare.js';
 import { searchForm } from './search_form.js';
 
 /** @import {App} from '../app.js' */
@@ -15,33 +18,13 @@ import { searchForm } from './search_form.js';
  *   TrialResult} from '../types.js'
  */
 /** @template {SearchRequest['type']} T @typedef {Extract<SearchRequest, {type: T}>} SearchRequestOf */
-/** @typedef {TrialResult & {worker: number}} Row a trial result and the worker that ran it */
+/** @typedef {TrialResult & {worker: number, rung: number, done: boolean}} Row a trial result, the worker that ran it, the rung it reached and whether it has epochs left */
 
 /**
  * A tiny loss curve: training (blue) and validation (orange) on one scale.
  * @param {TrialResult} result
  */
-function sparkline(result) {
-  const c = el('canvas', { width: 90, height: 22 });
-  /** @type {[(number | null)[], string][]} */
-  const series = [[result.loss ?? [], '#0072b2'], [result.val_loss ?? [], '#d55e00']];
-  const drawn = series.filter(([s]) => s.length > 1);
-  const all = /** @type {number[]} */ (drawn.flatMap(([s]) => s).filter(Number.isFinite));
-  if (!all.length) return c;
-  const [lo, hi] = [Math.min(...all), Math.max(...all)];
-  const ctx = /** @type {CanvasRenderingContext2D} */ (c.getContext('2d'));
-  for (const [s, colour] of drawn) {
-    ctx.beginPath();
-    s.forEach((v, i) => {
-      const x = (i / (s.length - 1)) * (c.width - 2) + 1;
-      const y = c.height - 1 - (((v ?? NaN) - lo) / (hi - lo || 1)) * (c.height - 2);
-      if (i) ctx.lineTo(x, y); else ctx.moveTo(x, y);
-    });
-    ctx.strokeStyle = colour;
-    ctx.stroke();
-  }
-  return c;
-}
+const sparkline = (result) => lossCurves(result.loss ?? [], result.val_loss ?? [], 90, 22);
 
 /**
  * The diagnosis box: verdict, the sentence with the numbers, suggestions.
@@ -51,6 +34,8 @@ function sparkline(result) {
  */
 function showDiagnosis(box, d, history) {
   box.dataset.verdict = d.verdict;
+  // The number the baseline row of a search shows (the same run).
+  box.dataset.valLoss = String(d.numbers.last_val_loss ?? '');
   box.dataset.optimize = String(d.optimize);
   const { message, suggestions } = diagnosisMessages(d, history);
   box.replaceChildren(
@@ -64,7 +49,7 @@ function showDiagnosis(box, d, history) {
  * @param {App} app
  */
 export async function mount(root, app) {
-  const { defaultSearch, diagnoseRun, applySettings } = await loadWasm();
+  const { defaultSearch, diagnoseRun, applySettings, halvingSurvivors } = await loadWasm();
   const defaults = /** @type {SearchConfig} */ (defaultSearch());
   const form = searchForm(defaults);
   const workerCount = Math.max(1, (navigator.hardwareConcurrency || 2) - 1);
@@ -76,32 +61,45 @@ export async function mount(root, app) {
   const diagnosis = el('div', { dataset: { testid: 'optimize-diagnosis' } }, el('span', { t: 'opt.trainFirst' }));
   const progress = el('progress', { value: 0, max: 1, dataset: { testid: 'search-progress' } });
   const status = el('p', { className: 'note', dataset: { testid: 'search-status', state: 'idle' }, t: ['opt.workers', { n: workerCount }] });
+  const note = el('p', { className: 'note', dataset: { testid: 'search-note' } });
+  const compare = el('div');
   const thead = el('thead');
   const tbody = el('tbody');
   root.replaceChildren(el('div', { className: 'kopt' },
     diagnosis, form.el,
     el('div', { className: 'buttons' }, startBtn, stopBtn, resumeBtn, applyBtn, suggestBtn),
-    progress, status, el('table', { dataset: { testid: 'search-table' } }, thead, tbody)));
+    progress, status, note, el('table', { dataset: { testid: 'search-table' } }, thead, tbody), compare));
 
   /**
    * The search's state (this panel's own): its document, the experiment and data it runs on, the
-   * planned trials, results by index (-1 = the baseline), the workers and the trials still to run.
+   * planned trials, results by index (-1 = the baseline), the workers and the trials still to run;
+   * with pruning the rung under way and its trials (`alive`), runs done and in flight, idle workers;
+   * the run diagnosed before "Apply best" and the settings applied.
    * @type {{config: SearchConfig | null, experiment: DeepReadonly<Experiment> | null, load: SearchRequestOf<'init'>['load'] | null,
    *   plan: Settings[] | null, results: Map<number, Row>, workers: Worker[],
-   *   next: number[], running: boolean, sort: [string, number], lastDiagnosis: Diagnosis | null}}
+   *   next: number[], running: boolean, sort: [string, number], lastDiagnosis: Diagnosis | null,
+   *   rung: number, alive: number[], done: number, inflight: number, idle: [Worker, number][],
+   *   before: {history: import('../types.js').EpochRecord[], diagnosis: Diagnosis, settings: Settings} | null}}
    */
-  const s = { config: null, experiment: null, load: null, plan: null, results: new Map(), workers: [], next: [], running: false, sort: ['score', 1], lastDiagnosis: null };
+  const s = { config: null, experiment: null, load: null, plan: null, results: new Map(), workers: [], next: [], running: false, sort: ['score', 1], lastDiagnosis: null,
+    rung: 0, alive: [], done: 0, inflight: 0, idle: [], before: null };
 
   /** @param {string} state @param {string} key @param {import('../i18n.js').Params} [params] */
   const setStatus = (state, key, params) => { status.dataset.state = state; say(status, key, params); };
   /** Every run of the plan by index: the baseline (-1) first when the search scores it. */
   const runs = () => [...(s.config?.baseline !== false ? [-1] : []), ...(s.plan ?? []).map((_, j) => j)];
-  const total = () => (s.plan ? runs().length : 0);
-  /** The best trial: the lowest validation loss, the first on a tie (the baseline never counts). */
-  const best = () => [...s.results.values()].filter((r) => r.index !== null && r.score !== null)
+  const rungs = () => s.config?.pruning?.rungs ?? 1;
+  /** Runs in all: those done, queued and under way, and ceil(n / eta) of the rung's n trials at each further rung. */
+  const total = () => {
+    let [n, all] = [s.alive.length, s.done + s.next.length + s.inflight];
+    for (let r = s.rung + 1; r < rungs(); r++) all += (n = Math.ceil(n / (s.config?.pruning?.eta ?? 3)));
+    return s.plan ? all : 0;
+  };
+  /** The best trial: the lowest validation loss, the first on a tie (the baseline and pruned trials never count). */
+  const best = () => [...s.results.values()].filter((r) => r.index !== null && r.score !== null && !r.pruned)
     .sort((a, b) => Number(a.score) - Number(b.score) || Number(a.index) - Number(b.index))[0];
   const buttons = () => {
-    const remaining = s.plan && s.results.size < total();
+    const remaining = s.plan && s.done < total();
     startBtn.disabled = s.running;
     stopBtn.disabled = !s.running;
     resumeBtn.disabled = s.running || !remaining;
@@ -111,15 +109,18 @@ export async function mount(root, app) {
 
   function render() {
     const knobs = Object.keys(s.config?.vary ?? {});
-    const cols = [['index', 'opt.colIndex'], ['score', 'opt.colScore'], ['val_accuracy', 'opt.colAccuracy'],
-      ...knobs.map((k) => [k, `knob.${k}`]), ['curve', 'opt.colCurve']];
+    const k = s.config?.validation.method === 'kfold' ? s.config.validation.k : 0;
+    /** @type {[string, import('../ui.js').Text][]} */
+    const cols = [['index', 'opt.colIndex'], ['score', k ? ['opt.colScoreKfold', { k }] : 'opt.colScore'], ['val_accuracy', 'opt.colAccuracy'],
+      ['trained', 'opt.colEpochs'], ...knobs.map((k) => /** @type {[string, string]} */ ([k, `knob.${k}`])), ['curve', 'opt.colCurve']];
     thead.replaceChildren(el('tr', {}, ...cols.map(([key, label]) => {
-      const th = el('th', { dataset: { key } }, el('span', { t: label }), s.sort[0] === key ? (s.sort[1] > 0 ? ' ▲' : ' ▼') : '');
+      const th = el('th', { dataset: { key }, tAttr: key === 'score' ? { title: 'opt.colScoreHelp' } : undefined },
+        el('span', { t: label }), s.sort[0] === key ? (s.sort[1] > 0 ? ' ▲' : ' ▼') : '');
       if (key !== 'curve') th.onclick = () => { s.sort = [key, s.sort[0] === key ? -s.sort[1] : 1]; render(); };
       return th;
     })));
     /** @param {Row} r @param {string} key */
-    const value = (r, key) => (key in r ? /** @type {any} */ (r)[key] : r.settings[key]);
+    const value = (r, key) => (key === 'trained' ? r.epochs : key in r ? /** @type {any} */ (r)[key] : r.settings[key]);
     const [key, dir] = s.sort;
     const rows = [...s.results.values()].sort((a, b) => {
       const [x, y] = [value(a, key), value(b, key)];
@@ -130,14 +131,15 @@ export async function mount(root, app) {
     const top = best();
     // Each row carries its exact score and settings for scripts (the cells show them rounded).
     tbody.replaceChildren(...rows.map((r) => el('tr', {
-      className: r === top ? 'best' : r.score === null ? 'failed' : '',
-      dataset: { testid: 'trial-row', index: r.index ?? 'baseline', worker: r.worker, score: r.score ?? undefined, settings: JSON.stringify(r.settings) },
+      className: r === top ? 'best' : r.score === null ? 'failed' : r.pruned ? 'pruned' : '',
+      dataset: { testid: 'trial-row', index: r.index ?? 'baseline', worker: r.worker, score: r.score ?? undefined, settings: JSON.stringify(r.settings),
+        epochs: r.epochs, pruned: r.pruned ? 'true' : undefined },
       tAttr: r.error ? { title: ['core', { message: r.error }] } : undefined,
     }, el('td', { t: r.index === null ? 'opt.baseline' : undefined }, r.index === null ? null : r.index + 1),
     el('td', { t: r.score === null ? 'opt.failed' : undefined }, r.score === null ? null : fmt(r.score)),
-    el('td', {}, fmt(r.val_accuracy, { digits: 3 })), ...knobs.map((k) => el('td', {}, fmt(r.settings[k], { digits: 3 }))), el('td', {}, sparkline(r)))));
+    el('td', {}, fmt(r.val_accuracy, { digits: 3 })), el('td', { t: r.pruned ? ['opt.prunedAt', { epochs: r.epochs }] : undefined }, r.pruned ? null : r.epochs ?? null), ...knobs.map((k) => el('td', {}, fmt(r.settings[k], { digits: 3 }))), el('td', {}, sparkline(r)))));
     progress.max = total() || 1;
-    progress.value = s.results.size;
+    progress.value = s.done;
     buttons();
   }
 
@@ -150,20 +152,60 @@ export async function mount(root, app) {
     render();
   }
 
-  /** @param {Worker} worker gives it the next trial, or ends the search when none is left */
-  function dispatch(worker) {
-    const index = s.next.shift();
+  /** The search's closing note: what successive halving saved (epochs of the first fold). */
+  function saving() {
+    if (!s.config?.pruning || !s.plan || !s.experiment) return null;
+    const trials = [...s.results.values()].filter((r) => r.index !== null);
+    const full = trials.reduce((n, r) => n + Number(r.settings.epochs ?? s.experiment?.fit?.epochs ?? 100), 0);
+    const epochs = trials.reduce((n, r) => n + (r.epochs ?? 0), 0);
+    const pruned = trials.filter((r) => r.pruned).length;
+    return { key: 'opt.saving', params: { pruned, trials: trials.length, epochs, full, percent: Math.round((100 * epochs) / (full || 1)) } };
+  }
+
+  /** Ends a rung: the best 1/eta go on (the core decides), the others are pruned. @returns {boolean} whether a rung follows */
+  function nextRung() {
+    if (s.rung + 1 >= rungs()) return false;
+    const scores = s.alive.map((i) => s.results.get(i)?.score ?? NaN);
+    const next = [...halvingSurvivors(Uint32Array.from(s.alive), Float32Array.from(scores), s.config?.pruning?.eta ?? 3)];
+    for (const i of s.alive) {
+      const r = s.results.get(i);
+      if (r && !next.includes(i) && !r.done) r.pruned = true;
+    }
+    s.rung += 1;
+    s.alive = next;
+    // A trial that already ended (early stopping) has nothing left to train: it counts as run.
+    s.next = next.filter((i) => !s.results.get(i)?.done);
+    for (const i of next) {
+      const r = s.results.get(i);
+      if (r?.done) { r.rung = s.rung; s.done += 1; }
+    }
+    return true;
+  }
+
+  /**
+   * Gives `worker` the next run (a trial it holds part-trained first), or ends the rung or the search.
+   * @param {Worker} worker @param {number} id
+   */
+  function dispatch(worker, id) {
+    const mine = s.next.findIndex((j) => s.results.get(j)?.worker === id);
+    const [index] = s.next.splice(Math.max(0, mine), 1);
     if (index === undefined) {
-      if (s.results.size >= total()) {
-        const b = best();
-        const base = s.results.get(-1)?.score;
-        const note = b && typeof base === 'number' && base < Number(b.score) ? { key: 'opt.baselineBetter', params: { score: fmt(base) } } : null;
-        finish('done', 'opt.done', { trials: s.plan?.length, best: b ? Number(b.index) + 1 : '—', score: fmt(b?.score), note });
-        app.did('optimize');
+      s.idle.push([worker, id]);
+      if (s.inflight > 0) return;
+      if (nextRung()) {
+        render();
+        for (const [w, i] of s.idle.splice(0)) dispatch(w, i);
+        return;
       }
+      const b = best();
+      const base = s.results.get(-1)?.score;
+      const better = b && typeof base === 'number' && base < Number(b.score) ? { key: 'opt.baselineBetter', params: { score: fmt(base) } } : null;
+      finish('done', 'opt.done', { trials: s.plan?.length, best: b ? Number(b.index) + 1 : '—', score: fmt(b?.score), note: better, saving: saving() });
+      app.did('optimize');
       return;
     }
-    post(worker, { type: 'trial', index });
+    s.inflight += 1;
+    post(worker, { type: 'trial', index, rung: s.config?.pruning && index >= 0 ? s.rung : -1 });
   }
 
   function launch() {
@@ -179,12 +221,17 @@ export async function mount(root, app) {
           if (!s.plan) {
             s.plan = data.plan;
             s.next = runs();
+            s.alive = data.plan.map((_, j) => j);
+            const budget = s.config?.trials ?? 0;
+            if (data.plan.length < budget) say(note, 'opt.fewer', { n: data.plan.length, budget });
           }
-          dispatch(w);
+          dispatch(w, i);
         } else if (data.type === 'trial') {
-          s.results.set(data.result.index ?? -1, { ...data.result, worker: i });
+          s.inflight -= 1;
+          s.done += 1;
+          s.results.set(data.result.index ?? -1, { ...data.result, worker: i, rung: s.rung, done: data.done });
           render();
-          dispatch(w);
+          dispatch(w, i);
         } else {
           finish('error', 'opt.stopped', { message: core(data.message) });
         }
@@ -200,18 +247,23 @@ export async function mount(root, app) {
     const experiment = app.experiment;
     s.load = app.lastLoad ?? (experiment?.data?.source ? { source: experiment.data.source } : null);
     if (!s.load || !experiment) { setStatus('error', 'opt.needData'); return; }
-    Object.assign(s, { config: form.read(), experiment, plan: null, results: new Map(), next: [] });
+    Object.assign(s, { config: form.read(), experiment, plan: null, results: new Map(), next: [], rung: 0, alive: [], done: 0, inflight: 0, idle: [] });
+    note.replaceChildren();
     launch();
   };
   stopBtn.onclick = () => {
     // Trials in flight are dropped; they rerun on resume and give the same results.
-    s.next = s.plan ? runs().filter((j) => !s.results.has(j)) : [];
-    finish('stopped', 'opt.stoppedAfter', { done: s.results.size, total: total() });
+    s.next = s.plan ? [...(s.rung ? [] : runs().filter((j) => j < 0)), ...s.alive]
+      .filter((j) => !s.results.has(j) || s.results.get(j)?.rung !== s.rung) : [];
+    Object.assign(s, { inflight: 0, idle: [] });
+    finish('stopped', 'opt.stoppedAfter', { done: s.done, total: total() });
   };
   resumeBtn.onclick = () => launch();
   applyBtn.onclick = () => {
     const b = best();
     if (!b) return;
+    if (s.lastDiagnosis) s.before = { history: [...app.history], diagnosis: s.lastDiagnosis, settings: b.settings };
+    compare.replaceChildren();
     app.setExperiment(applySettings(JSON.stringify(s.experiment), JSON.stringify(b.settings)));
     app.send({ type: 'train' });
     setStatus('applied', 'opt.applied', { n: Number(b.index) + 1 });
@@ -227,6 +279,10 @@ export async function mount(root, app) {
     if (!evaluation || !app.history.length) return;
     s.lastDiagnosis = /** @type {Diagnosis} */ (diagnoseRun(JSON.stringify(app.history), JSON.stringify(evaluation)));
     showDiagnosis(diagnosis, s.lastDiagnosis, app.history);
+    if (s.before) {
+      compare.replaceChildren(compareRuns(s.before, { history: [...app.history], diagnosis: s.lastDiagnosis }, s.before.settings));
+      s.before = null;
+    }
     buttons();
   };
   app.on('evaluation', diagnose);

@@ -1,14 +1,19 @@
 // @ts-check
 // The Optimization panel's search form: which knobs to vary over which values, the strategy, the
-// budget, the seed and how trials are scored. It edits the search document of `kindling search`
+// budget, the seed, how trials are scored and whether hopeless trials are pruned. It edits the search document of `kindling search`
 // (docs/CONTRACTS.md section 3).
 import { el, txt } from '../ui.js';
 
 /** @import {SearchConfig} from '../types.js' */
 
-const KNOBS = ['optimizer', 'learning_rate', 'layers', 'units', 'dropout', 'batch_size', 'epochs'];
-/** @type {SearchConfig['vary']} */
-const EXTRA = { epochs: { choice: [50, 100, 200] } }; // offered, not varied by default
+const KNOBS = ['optimizer', 'learning_rate', 'momentum', 'layers', 'units', 'dropout', 'l2', 'batch_size', 'epochs', 'early_stopping'];
+/** Offered, not varied by default. @type {SearchConfig['vary']} */
+const EXTRA = {
+  epochs: { choice: [50, 100, 200] },
+  momentum: { choice: [0, 0.9] },
+  l2: { log_uniform: [0.00001, 0.01] },
+  early_stopping: { choice: [0, 10] },
+};
 
 /** @param {string} text a comma-separated list of numbers or names */
 const parseList = (text) => text.split(',').map((s) => s.trim()).filter(Boolean)
@@ -51,11 +56,13 @@ export function searchForm(defaults) {
   const validation = el('select', { name: 'validation' },
     el('option', { value: '0', t: 'search.split' }), el('option', { value: '3', t: ['search.kfold', { k: 3 }] }),
     el('option', { value: '5', t: ['search.kfold', { k: 5 }] }));
+  const pruning = el('input', { type: 'checkbox', name: 'pruning', checked: Boolean(defaults.pruning) });
   const form = el('div', {},
     el('fieldset', {}, el('legend', { t: 'search.vary' }), ...rows),
     el('div', { className: 'row' },
       el('label', {}, txt('search.strategy'), ' ', strategy), el('label', {}, txt('search.trials'), ' ', trials),
-      el('label', {}, txt('search.seed'), ' ', seed), el('label', {}, txt('search.scoreOn'), ' ', validation)));
+      el('label', {}, txt('search.seed'), ' ', seed), el('label', {}, txt('search.scoreOn'), ' ', validation)),
+    el('div', { className: 'row' }, el('label', {}, pruning, ' ', txt('search.pruning'))));
   /** Values per continuous range in a grid: the core's default unless a proposed search set it. @type {number | undefined} */
   let gridPoints;
   /** @returns {SearchConfig} */
@@ -65,6 +72,7 @@ export function searchForm(defaults) {
     trials: Number(trials.value),
     seed: Number(seed.value),
     validation: validation.value === '0' ? { method: 'split' } : { method: 'kfold', k: Number(validation.value) },
+    pruning: pruning.checked ? { eta: 3, rungs: 3 } : null,
     vary: Object.fromEntries(Object.entries(knobs).filter(([, k]) => k.check.checked).map(([n, k]) => [n, /** @type {any} */ (k.read())])),
   });
   /** @param {string[]} names */
@@ -80,6 +88,7 @@ export function searchForm(defaults) {
     const k = search.validation.method === 'kfold' ? String(search.validation.k) : '0';
     if (![...validation.options].some((o) => o.value === k)) validation.append(el('option', { value: k, t: ['search.kfold', { k: Number(k) }] }));
     validation.value = k;
+    pruning.checked = Boolean(search.pruning);
   };
   return { el: form, read, select, set };
 }

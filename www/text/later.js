@@ -25,14 +25,56 @@ export const LATER = {
     zh: '试验在 {n} 个后台线程中运行；挑选时从不使用测试集。',
   },
   'opt.colIndex': { en: '#', zh: '#' },
-  'opt.colScore': { en: 'val loss', zh: '验证损失' },
+  'opt.colScore': { en: 'val loss (final weights)', zh: '验证损失（最终权重）' },
+  'opt.colScoreKfold': { en: 'val loss ({k}-fold mean)', zh: '验证损失（{k} 折平均）' },
+  'opt.colScoreHelp': {
+    en: 'Validation loss of the weights training ends with: the last epoch, or the best epoch when early stopping restored it. The baseline is your last run: the same number as the diagnosis.',
+    zh: '训练结束时权重的验证损失：即最后一轮的；若早停恢复了最佳权重，则为最佳一轮的。基线就是你上一次的训练，与诊断中的数字相同。',
+  },
+  'opt.colEpochs': { en: 'epochs', zh: '轮数' },
+  'opt.prunedAt': { en: 'pruned at {epochs}', zh: '第 {epochs} 轮淘汰' },
   'opt.colAccuracy': { en: 'val acc', zh: '验证准确率' },
   'opt.colCurve': { en: 'loss curve', zh: '损失曲线' },
   'opt.baseline': { en: 'baseline', zh: '基线' },
   'opt.failed': { en: 'failed', zh: '失败' },
   'opt.done': {
-    en: (p) => `Done: ${p.trials} trials. Best: trial ${p.best} (val loss ${p.score}).${p.note ? ` ${p.note}` : ''}`,
-    zh: (p) => `完成：共 ${p.trials} 次试验。最佳：第 ${p.best} 次（验证损失 ${p.score}）。${p.note ?? ''}`,
+    en: (p) => `Done: ${p.trials} trials. Best: trial ${p.best} (val loss ${p.score}).${p.note ? ` ${p.note}` : ''}${p.saving ? ` ${p.saving}` : ''}`,
+    zh: (p) => `完成：共 ${p.trials} 次试验。最佳：第 ${p.best} 次（验证损失 ${p.score}）。${p.note ?? ''}${p.saving ?? ''}`,
+  },
+  'opt.saving': {
+    en: 'Successive halving stopped {pruned} of {trials} trials early: {epochs} epochs trained instead of {full} ({percent}%).',
+    zh: '逐次减半提前停止了 {trials} 次试验中的 {pruned} 次：共训练 {epochs} 轮，而不是 {full} 轮（{percent}%）。',
+  },
+  'opt.fewer': {
+    en: 'The space holds only {n} different settings, fewer than the {budget} trials asked for: each runs once.',
+    zh: '搜索空间只有 {n} 种不同的设置，少于要求的 {budget} 次试验：每种设置只运行一次。',
+  },
+  'opt.compare.applied': { en: 'Applied:', zh: '已采用：' },
+  'opt.compare.before': { en: 'Before: {verdict} ({epochs} epochs)', zh: '之前：{verdict}（{epochs} 轮）' },
+  'opt.compare.after': { en: 'After: {verdict} ({epochs} epochs)', zh: '之后：{verdict}（{epochs} 轮）' },
+  'opt.compare.same': {
+    en: 'Blue: training loss, orange: validation loss, both runs on one scale. The verdict is still {verdict}.',
+    zh: '蓝线：训练损失，橙线：验证损失，两次训练使用同一纵轴。诊断结论仍是{verdict}。',
+  },
+  'opt.compare.overfittingTo': {
+    en: 'Blue: training loss, orange: validation loss, both runs on one scale. Before, validation loss rose while training loss kept falling (over-fitting); the best settings hold the model back (more regularisation, fewer units or a smaller step), so validation loss no longer rises, and the diagnosis now reads the new curves as {after}: the next step is the advice below it, not undoing the change.',
+    zh: '蓝线：训练损失，橙线：验证损失，两次训练使用同一纵轴。之前验证损失上升而训练损失仍在下降（过拟合）；最佳设置约束了模型（更多正则化、更少神经元或更小步长），验证损失不再上升，于是诊断按新曲线判断为{after}：下一步请看下面的建议，而不是撤销这次改动。',
+  },
+  'opt.compare.underfittingTo': {
+    en: 'Blue: training loss, orange: validation loss, both runs on one scale. Before, the model fitted the training rows too little (under-fitting); the best settings give it more room, and the diagnosis now reads the new curves as {after}.',
+    zh: '蓝线：训练损失，橙线：验证损失，两次训练使用同一纵轴。之前模型对训练数据拟合不足（欠拟合）；最佳设置给了模型更多能力，诊断按新曲线判断为{after}。',
+  },
+  'opt.compare.plateauTo': {
+    en: 'Blue: training loss, orange: validation loss, both runs on one scale. Before, the loss hardly moved (plateau); with the best settings it does, and the diagnosis now reads the new curves as {after}.',
+    zh: '蓝线：训练损失，橙线：验证损失，两次训练使用同一纵轴。之前损失几乎不动（平台期）；采用最佳设置后损失开始下降，诊断按新曲线判断为{after}。',
+  },
+  'opt.compare.divergedTo': {
+    en: 'Blue: training loss, orange: validation loss, both runs on one scale. Before, the loss blew up (diverged); with the best settings training is stable, and the diagnosis now reads the new curves as {after}.',
+    zh: '蓝线：训练损失，橙线：验证损失，两次训练使用同一纵轴。之前损失发散；采用最佳设置后训练稳定了，诊断按新曲线判断为{after}。',
+  },
+  'opt.compare.fineTo': {
+    en: 'Blue: training loss, orange: validation loss, both runs on one scale. The run was fine before; with the best settings the diagnosis reads the new curves as {after}.',
+    zh: '蓝线：训练损失，橙线：验证损失，两次训练使用同一纵轴。之前的训练正常；采用最佳设置后，诊断按新曲线判断为{after}。',
   },
   'opt.baselineBetter': { en: 'Your current settings scored better ({score}).', zh: '你当前的设置得分更好（{score}）。' },
   'opt.searching': { en: (p) => `Searching in ${p.n} workers…`, zh: '正在用 {n} 个后台线程搜索…' },
@@ -58,6 +100,9 @@ export const LATER = {
   'knob.dropout': { en: 'dropout', zh: 'dropout 比例' },
   'knob.batch_size': { en: 'batch_size', zh: '批大小' },
   'knob.epochs': { en: 'epochs', zh: '轮数' },
+  'knob.momentum': { en: 'momentum (sgd)', zh: '动量（sgd）' },
+  'knob.l2': { en: 'l2', zh: 'L2 正则强度' },
+  'knob.early_stopping': { en: 'early_stopping patience (0 = off)', zh: '早停耐心轮数（0 = 不早停）' },
   'search.to': { en: 'to', zh: '到' },
   'search.logScale': { en: ' (log scale)', zh: '（对数尺度）' },
   'search.vary': { en: 'What to vary', zh: '要搜索的设置' },
@@ -69,6 +114,10 @@ export const LATER = {
   'search.scoreOn': { en: 'Score on', zh: '评分依据' },
   'search.split': { en: 'validation split', zh: '验证集' },
   'search.kfold': { en: '{k}-fold', zh: '{k} 折交叉验证' },
+  'search.pruning': {
+    en: 'Prune hopeless trials (successive halving: train all briefly, only the best third goes on, 3 rungs)',
+    zh: '提前淘汰没有希望的试验（逐次减半：先短训全部试验，只有最好的三分之一继续，共 3 轮）',
+  },
 
   // Deployment (www/panels/deploy.js).
   'deploy.noModel': { en: 'Train a model (or open a model file) to see its card.', zh: '训练一个模型（或打开一个模型文件）后，这里会显示它的模型卡片。' },

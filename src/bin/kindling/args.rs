@@ -11,7 +11,7 @@ pub const USAGE: &str = "usage:
   kindling train EXPERIMENT.json [--data DATA.csv] [--out MODEL.json] [--epochs N] [--seed N]
   kindling predict MODEL.json DATA.csv
   kindling search EXPERIMENT.json [--data DATA.csv] [--trials N] [--seed N] [--space SEARCH.json]
-                  [--strategy random|grid] [--kfold K]
+                  [--strategy random|grid] [--kfold K] [--pruning on|off]
   kindling bench W1|W2|W3 [--clock wall|cpu] [--seed N]";
 
 /// Reads and types a CSV file; `bad_rows` says what to do with ragged rows (`data.on_bad_rows`).

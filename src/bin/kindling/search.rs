@@ -1,10 +1,12 @@
 //! `kindling search EXPERIMENT.json [--data DATA.csv] [--trials N] [--seed N] [--space SEARCH.json]
-//! [--strategy random|grid] [--kfold K]`: hyper-parameter search on the development rows, then
-//! the best settings retrained and reported on the held-out test rows.
+//! [--strategy random|grid] [--kfold K] [--pruning on|off]`: hyper-parameter search on the
+//! development rows, then the best settings retrained and reported on the held-out test rows.
 
 use kindling::experiment::Experiment;
+use kindling::optimize::search::base_epochs;
 use kindling::optimize::{
-    diagnose, search, Holdout, SearchConfig, Strategy, TrialResult, Validation,
+    diagnose, distinct_settings, search, Holdout, Pruning, SearchConfig, SearchOutcome, Strategy,
+    TrialResult, Validation,
 };
 use kindling::train::Session;
 
@@ -12,13 +14,14 @@ use crate::args::USAGE;
 use crate::args::{data_table, number, option};
 use crate::files::{read_file, Kind};
 
-const OPTIONS: [&str; 6] = [
+const OPTIONS: [&str; 7] = [
     "--data",
     "--trials",
     "--seed",
     "--space",
     "--strategy",
     "--kfold",
+    "--pruning",
 ];
 
 /// The search document: `--space` (or the defaults) with the command-line overrides.
@@ -46,6 +49,12 @@ fn config(args: &[String]) -> Result<SearchConfig, String> {
         Some("grid") => Strategy::Grid,
         Some(other) => return Err(format!("--strategy: {other:?} is not random or grid")),
     };
+    config.pruning = match option(args, "--pruning")? {
+        None => config.pruning,
+        Some("on") => Some(config.pruning.unwrap_or_default()),
+        Some("off") => None,
+        Some(other) => return Err(format!("--pruning: {other:?} is not on or off")),
+    };
     config.validate().map_err(|e| e.to_string())?;
     Ok(config)
 }
@@ -62,7 +71,36 @@ fn progress(t: &TrialResult, planned: usize) {
         .val_accuracy
         .map_or(String::new(), |a| format!(" val_accuracy {a:.4}"));
     let settings = serde_json::to_string(&t.settings).expect("plain JSON");
-    eprintln!("{name} {score}{acc} {settings}");
+    let pruned = if t.pruned { " pruned" } else { "" };
+    eprintln!("{name} {score}{acc} {settings} epochs {}{pruned}", t.epochs);
+}
+
+/// Trials, epochs trained (against what training every trial in full takes) and the best score.
+fn closing_note(config: &SearchConfig, base: &Experiment, o: &SearchOutcome) -> String {
+    let full: usize = o
+        .trials
+        .iter()
+        .map(|t| base_epochs(base, &t.settings))
+        .sum::<usize>()
+        * match config.validation {
+            Validation::Kfold { k } => k,
+            Validation::Split => 1,
+        };
+    let pruned = o.trials.iter().filter(|t| t.pruned).count();
+    let best = o.best.and_then(|b| o.trials[b].score);
+    let how = match config.pruning {
+        Some(Pruning { eta, rungs }) => format!(
+            "successive halving (eta {eta}, {rungs} rungs) pruned {pruned} of {} trials",
+            o.trials.len()
+        ),
+        None => format!("{} trials, none pruned", o.trials.len()),
+    };
+    format!(
+        "{how}; {} epochs trained, of {full} without pruning or early stopping ({:.0}%); best validation loss {}",
+        o.epochs_trained,
+        100.0 * o.epochs_trained as f64 / full.max(1) as f64,
+        best.map_or("none".into(), |s| format!("{s:.5}"))
+    )
 }
 
 pub fn run(args: &[String]) -> Result<(), String> {
@@ -86,11 +124,16 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let planned = kindling::optimize::plan(&config)
         .map_err(|e| e.to_string())?
         .len();
-    let outcome = search(&config, &base, &holdout.dev, |t| {
+    if planned < config.trials {
+        let n = distinct_settings(&config).unwrap_or(planned);
+        eprintln!("the space holds only {n} different settings: each runs once ({planned} trials of the {} budgeted)", config.trials);
+    }
+    let outcome = search(&config, &base, &holdout, |t| {
         progress(t, planned);
         true
     })
     .map_err(|e| e.to_string())?;
+    eprintln!("{}", closing_note(&config, &base, &outcome));
     let best = outcome.best_experiment.clone().ok_or(
         "every trial failed (see the messages above); narrow the learning-rate range and try again",
     )?;
