@@ -110,7 +110,12 @@ const handlers = {
   },
   configure(msg) {
     running = false;
-    post({ type: 'configured', ...session.configure(JSON.stringify(msg.experiment)) });
+    const json = JSON.stringify(msg.experiment);
+    // The core's advice first (src/advice/): shown even when building then fails.
+    let advice = [];
+    try { advice = session.advice(json); } catch { /* an invalid experiment: configure says why */ }
+    post({ type: 'advice', advice });
+    post({ type: 'configured', ...session.configure(json) });
     views.last = -1;
   },
   train() {

@@ -1,6 +1,7 @@
 //! The wasm shells: a worker-side training session and main-thread chart drawing.
 //! Thin newtypes over the core; JSON in, JSON out; core errors become JS `Error`s.
 
+pub mod advice;
 #[cfg(feature = "bench-exports")]
 pub mod bench;
 pub mod chart;

@@ -213,7 +213,7 @@ test('decide: a diagnosis with numbers; "no" leads to deployment, "yes" to optim
   assert.equal(await page.getAttribute('[data-testid=diagnosis]', 'data-verdict'), 'fine');
   assert.equal(await page.textContent('[data-testid=diagnosis]'), 'Looks fine');
   assert.equal(await page.textContent('#diagnosis-reason'), expected.message);
-  assert.deepEqual(await page.$$eval('#diagnosis-suggestions li', (lis) => lis.map((li) => li.textContent)), expected.suggestions.map((x) => x.text));
+  assert.deepEqual(await page.$$eval('#diagnosis-suggestions li > span', (s) => s.map((e) => e.textContent)), expected.suggestions.map((x) => x.text));
   assert.ok(expected.suggestions.length >= 1);
   assert.equal(await page.locator('[data-testid=decide-no].primary').count(), 1);
   await shot(page, 'node-decide');
