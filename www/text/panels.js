@@ -111,7 +111,7 @@ export const PANELS = {
   // core's sentence as written (the CLI's `warning:` line), Chinese says it from the figures.
   'advice.softmax_regression': {
     en: '⚠ {text}',
-    zh: '⚠ 第 {layer} 层（输出层）用的是 softmax，它给出的是类别概率，但这是回归任务；请用 linear 输出。',
+    zh: '⚠ 层 {layer}（dense，输出层）用的是 softmax，它给出的是类别概率，但这是回归任务；请用 linear 输出。',
   },
   'advice.softmax_mse': {
     en: '⚠ {text}',
@@ -120,24 +120,24 @@ export const PANELS = {
   'advice.probability_loss': { en: '⚠ {text}', zh: '⚠ 损失函数 {loss} 是给类别概率用的，但这是回归任务；请用 mse。' },
   'advice.classifier_output': {
     en: '⚠ {text}',
-    zh: '⚠ 第 {layer} 层（输出层）在分类任务里用的是 {activation}；请用 softmax，它给每个类别一个概率。',
+    zh: '⚠ 层 {layer}（dense，输出层）在分类任务里用的是 {activation}；请用 softmax，它给每个类别一个概率。',
   },
   'advice.sigmoid_multiclass': {
     en: '⚠ {text}',
-    zh: '⚠ 第 {layer} 层（输出层）对 {classes} 个类别用的是 sigmoid，它给每个类别单独打分；请用 softmax，让各类别共享一个概率分布。',
+    zh: '⚠ 层 {layer}（dense，输出层）对 {classes} 个类别用的是 sigmoid，它给每个类别单独打分；请用 softmax，让各类别共享一个概率分布。',
   },
   'advice.last_dropout': {
     en: '⚠ {text}',
-    zh: '⚠ 第 {layer} 层（输出层）是 dropout，训练时会随机把输出置零；请以一个 dense 层结尾。',
+    zh: '⚠ 层 {layer}（dropout）是输出层，训练时预测值会被随机置零；请以一个 dense 层结尾。',
   },
   'advice.recurrent_no_window': {
     en: '⚠ {text}',
-    zh: '⚠ 第 {layer} 层（{type}）读取的是序列，但数据没有设置窗口；请设置时间序列窗口（data.window），让每一行变成序列最近的 lookback 步。',
+    zh: '⚠ 层 {layer}（{type}）读取的是序列，但数据没有设置窗口；请设置时间序列窗口（data.window），让每一行变成序列最近的若干步（回看步数）。',
   },
   'advice.apply': { en: 'Apply', zh: '应用' },
   'build.momentum': { en: 'Momentum', zh: '动量' },
   'build.momentumHint': { en: '0 is plain SGD', zh: '0 即普通 SGD' },
-  'build.nesterov': { en: 'Nesterov', zh: 'Nesterov 动量' },
+  'build.nesterov': { en: 'Nesterov', zh: '涅斯捷罗夫加速' },
 
   // Training (www/panels/train.js).
   'train.epochs': { en: 'Epochs', zh: '轮数' },
