@@ -214,7 +214,7 @@ impl<'a> Facts<'a> {
         Some(self.verdict(Verdict::Overfitting, message, Some(best_epoch), vec![
             tip(Action::EarlyStopping, format!("Stop near epoch {best_epoch}: set fit.early_stopping (monitor val_loss, patience {}, restore_best_weights true).", super::diagnosis_fix::PATIENCE)),
             tip(Action::Dropout, "Add dropout (rate 0.2–0.5) after the hidden layers.".into()),
-            tip(Action::L2, "Add L2 weight decay to the dense layers.".into()),
+            tip(Action::L2, format!("Add L2 weight decay {} to the dense layers.", super::diagnosis_fix::L2)),
             tip(Action::FewerUnits, "Use fewer units or layers: the model has room to memorise.".into()),
             tip(Action::MoreData, "More training rows help most, if you have them.".into()),
         ], vec![Knob::Dropout, Knob::Units, Knob::Epochs]))
