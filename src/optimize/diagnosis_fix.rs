@@ -23,11 +23,15 @@ impl Diagnosis {
     }
 }
 
-/// A setting as JSON, to 6 significant digits (0.03, not 0.030000001 or 0.030000000000000002).
+/// An f32 setting as JSON in its shortest form (0.001, not 0.0010000000474974513).
 fn short(x: f32) -> Value {
-    format!("{:.5e}", x as f64)
-        .parse::<f64>()
-        .map_or(Value::Null, Value::from)
+    crate::advice::short_json(&x)
+}
+
+/// `rate × factor` computed on the rate as written (0.01 / 10 = 0.001, not 0.0009999999).
+fn scaled(rate: f32, factor: f64) -> Value {
+    let written = short(rate).as_f64().unwrap_or(rate as f64);
+    short((written * factor).min(10.0) as f32)
 }
 
 fn layers_value(layers: &[LayerConfig]) -> Value {
@@ -54,11 +58,11 @@ pub fn fix(action: Action, exp: &Experiment) -> Option<Fix> {
     match action {
         Action::LowerLearningRate => some(vec![Change::new(
             "compile.optimizer.learning_rate",
-            short(rate / 10.0),
+            scaled(rate, 0.1),
         )]),
         Action::RaiseLearningRate => some(vec![Change::new(
             "compile.optimizer.learning_rate",
-            short((rate * 3.0).min(10.0)),
+            scaled(rate, 3.0),
         )]),
         Action::ChangeOptimizer => match exp.compile.optimizer {
             OptimizerConfig::Adam { .. } => None,
