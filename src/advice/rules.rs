@@ -35,7 +35,7 @@ pub fn advise(exp: &Experiment, data: &DataSummary) -> Vec<Advice> {
     let layers = &exp.model.layers;
     let regression = data.task == Task::Regression;
     let loss = exp.compile.loss;
-    let loss_name = loss.map(|l| serde_json::to_value(l).unwrap_or_default());
+    let loss_name = loss.map(|l| super::short_json(&l));
     let loss_text = loss_name
         .as_ref()
         .and_then(Value::as_str)
