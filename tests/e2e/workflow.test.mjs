@@ -87,7 +87,7 @@ test('build: add, reorder and remove layers; shapes and parameters; softmax with
 
   await page.selectOption('#loss', 'mse');
   await page.waitForSelector('#model-problems li');
-  assert.match(await page.textContent('#model-problems'), /softmax output with mse/);
+  assert.match(await page.textContent('#model-problems'), /the output is softmax probabilities but the loss is mse; use categorical_crossentropy/);
   await shot(page, 'node-build');
   await page.selectOption('#loss', '');
   await whenReady(page);
