@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test: no import cycle in src/ (Node, cheap, first), native core + CLI (cargo test),
+# Runs every test: no import cycle in src/ (Node, cheap, first), `cargo fmt --check` and
+# `cargo clippy -D warnings`, native core + CLI (cargo test),
 # native = wasm training histories (Node), wasm shells in headless Chromium (wasm-bindgen-test,
 # page and dedicated worker), the page's types (tsc over the JSDoc of www/), and the page end to
 # end (Playwright).
@@ -10,6 +11,10 @@ bash scripts/setup.sh
 echo "== import cycles: no two files of src/ import each other (scripts/check-cycles.mjs)"
 node scripts/check-cycles.mjs --self-test
 node scripts/check-cycles.mjs
+
+echo "== rustfmt and clippy: formatted, and no clippy warning on any target"
+cargo fmt --check
+cargo clippy --locked --all-targets -- -D warnings
 
 bash scripts/build.sh
 

@@ -18,6 +18,7 @@
 //! assert!(session.evaluate().rmse.unwrap() < 0.1);
 //! ```
 
+pub mod advice;
 pub mod bench;
 #[cfg(feature = "charts")]
 pub mod chart;

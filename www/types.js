@@ -62,7 +62,7 @@ export {};
  * @property {DataSpec} [data]
  * @property {{layers: Layer[]}} [model]
  * @property {{loss?: string | null, optimizer?: {type: string, learning_rate?: number, [key: string]: any}, metrics?: string[]}} [compile]
- * @property {{epochs?: number, batch_size?: number, early_stopping?: object | null}} [fit]
+ * @property {{epochs?: number, batch_size?: number, early_stopping?: {monitor: string, patience: number, restore_best_weights: boolean} | null}} [fit]
  */
 
 /**
@@ -200,6 +200,7 @@ export {};
  *   | ({type: 'summary'} & Table)
  *   | {type: 'preview', rows: string[][]}
  *   | {type: 'configured', summary: ConfiguredSummary, experiment: FullExperiment}
+ *   | {type: 'advice', advice: Advice[]}
  *   | EpochMessage
  *   | {type: 'state', state: 'training' | 'paused' | 'done', position?: Position}
  *   | SnapshotMessage
@@ -256,9 +257,20 @@ export {};
  */
 
 /**
+ * A change to the experiment: set key `path` (`model.layers[1].activation`) to `value`.
+ * @typedef {{path: string, value: unknown}} Change
+ */
+
+/**
+ * The core's advice on an experiment (src/advice/): a stable `code`, the English `message`, its
+ * figures by name, and the fix, if any.
+ * @typedef {{code: string, message: string, params: Record<string, unknown>, fix: Change[] | null}} Advice
+ */
+
+/**
  * The core's diagnosis of a run ("Optimize?"; docs/CONTRACTS.md section 3).
  * @typedef {{verdict: 'diverged' | 'plateau' | 'overfitting' | 'underfitting' | 'fine', optimize: boolean, message: string,
- *   turned_at: number | null, numbers: Record<string, number>, suggestions: {action: string, text: string}[], vary: string[]}} Diagnosis
+ *   turned_at: number | null, numbers: Record<string, number>, suggestions: {action: string, text: string, fix?: Change[]}[], vary: string[]}} Diagnosis
  */
 
 // ── Search workers (www/search-worker.js) ─────────────────────────────────────────────────────

@@ -12,7 +12,7 @@ const SLICE_MS = 30;
 const PREVIEW_ROWS = 8;
 /** The `run` of the last `configure` (Contract 4): carried by every message of that run. @type {number | undefined} */
 let runId;
-const OF_A_RUN = new Set(['configured', 'epoch', 'state', 'snapshot', 'evaluation', 'test_predictions', 'grid', 'weights', 'error']);
+const OF_A_RUN = new Set(['configured', 'advice', 'epoch', 'state', 'snapshot', 'evaluation', 'test_predictions', 'grid', 'weights', 'error']);
 /** @param {WorkerMessage} msg */
 const post = (msg) => self.postMessage(runId !== undefined && OF_A_RUN.has(msg.type) && !(msg.type === 'error' && msg.stage === 'load')
   ? { ...msg, run: runId } : msg);
@@ -115,7 +115,12 @@ const handlers = {
   configure(msg) {
     running = false;
     runId = msg.run;
-    post({ type: 'configured', ...session.configure(JSON.stringify(msg.experiment)) });
+    const json = JSON.stringify(msg.experiment);
+    // The core's advice first (src/advice/): shown even when building then fails.
+    let advice = [];
+    try { advice = session.advice(json); } catch { /* an invalid experiment: configure says why */ }
+    post({ type: 'advice', advice });
+    post({ type: 'configured', ...session.configure(json) });
     views.last = -1;
   },
   train() {

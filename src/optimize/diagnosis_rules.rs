@@ -17,7 +17,11 @@ pub(super) struct Facts<'a> {
 }
 
 fn tip(action: Action, text: String) -> Suggestion {
-    Suggestion { action, text }
+    Suggestion {
+        action,
+        text,
+        fix: None,
+    }
 }
 
 fn mean(v: &[f32]) -> f32 {
@@ -212,9 +216,9 @@ impl<'a> Facts<'a> {
             _ => format!("Over-fitting from epoch {best_epoch}: validation loss rose from {best_val:.4} to {tail:.4} (+{:.0}%) while training loss fell from {loss_at_best:.4} to {last_loss:.4}.", rise * 100.0),
         };
         Some(self.verdict(Verdict::Overfitting, message, Some(best_epoch), vec![
-            tip(Action::EarlyStopping, format!("Stop near epoch {best_epoch}: set fit.early_stopping (monitor val_loss, patience 10, restore_best_weights true).")),
+            tip(Action::EarlyStopping, format!("Stop near epoch {best_epoch}: set fit.early_stopping (monitor val_loss, patience {}, restore_best_weights true).", super::diagnosis_fix::PATIENCE)),
             tip(Action::Dropout, "Add dropout (rate 0.2–0.5) after the hidden layers.".into()),
-            tip(Action::L2, "Add L2 weight decay to the dense layers.".into()),
+            tip(Action::L2, format!("Add L2 weight decay {} to the dense layers.", super::diagnosis_fix::L2)),
             tip(Action::FewerUnits, "Use fewer units or layers: the model has room to memorise.".into()),
             tip(Action::MoreData, "More training rows help most, if you have them.".into()),
         ], vec![Knob::Dropout, Knob::L2, Knob::EarlyStopping, Knob::Units, Knob::Epochs]))

@@ -2,6 +2,7 @@
 //! hyper-parameters on validation data, with the test rows set aside.
 
 pub mod diagnosis;
+pub mod diagnosis_fix;
 mod diagnosis_rules;
 pub mod halving;
 pub mod holdout;

@@ -70,6 +70,10 @@ pub enum Action {
 pub struct Suggestion {
     pub action: Action,
     pub text: String,
+    /// The change to the experiment that follows the suggestion (extension; filled in by
+    /// [`Diagnosis::with_fixes`], src/optimize/diagnosis_fix.rs): absent without an experiment.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fix: Option<crate::advice::Fix>,
 }
 
 /// The answer to "Optimize?".

@@ -144,9 +144,14 @@ pub fn apply_settings(experiment_json: &str, settings_json: &str) -> Result<JsVa
 }
 
 /// "Optimize?": the diagnosis of a history (`[{epoch, loss, val_loss, ...}]`) and, optionally,
-/// test metrics (`{loss, accuracy, r2, ...}` or `null`).
+/// test metrics (`{loss, accuracy, r2, ...}` or `null`); with the run's experiment (optional,
+/// extension) each suggestion carries its `fix` (src/optimize/diagnosis_fix.rs).
 #[wasm_bindgen(js_name = diagnoseRun)]
-pub fn diagnose_run(history_json: &str, evaluation_json: &str) -> Result<JsValue, JsError> {
+pub fn diagnose_run(
+    history_json: &str,
+    evaluation_json: &str,
+    experiment_json: Option<String>,
+) -> Result<JsValue, JsError> {
     let history: Vec<EpochRecord> = parse("history", history_json)?;
     let v: serde_json::Value = parse("evaluation", evaluation_json)?;
     let number = |k: &str| {
@@ -162,5 +167,9 @@ pub fn diagnose_run(history_json: &str, evaluation_json: &str) -> Result<JsValue
         r2: number("r2"),
         ..Default::default()
     });
-    to_js(&diagnose(&history, test.as_ref()))
+    let d = diagnose(&history, test.as_ref());
+    match experiment_json {
+        Some(text) => to_js(&d.with_fixes(&Experiment::from_json(&text).map_err(js_error)?)),
+        None => to_js(&d),
+    }
 }

@@ -123,7 +123,8 @@ impl WasmSession {
         let epoch = match s.step(max_batches) {
             Ok(epoch) => epoch,
             Err(e) => {
-                let failure = crate::optimize::diagnose_failure(s.history(), &e);
+                let failure = crate::optimize::diagnose_failure(s.history(), &e)
+                    .map(|d| d.with_fixes(&s.experiment));
                 self.failure = failure;
                 return Err(js_error(e));
             }

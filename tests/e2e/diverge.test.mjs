@@ -24,7 +24,7 @@ test('divergence in epoch 1 is diagnosed as diverged; a new run clears it', asyn
   assert.equal(await verdict.getAttribute('data-verdict'), 'diverged');
   assert.equal(await verdict.textContent(), 'Diverged');
   assert.equal(await page.textContent('#diagnosis-reason'), 'Training diverged: the loss went to inf by epoch 1.');
-  const tips = await page.$$eval('#diagnosis-suggestions li', (li) => li.map((e) => e.textContent));
+  const tips = await page.$$eval('#diagnosis-suggestions li > span', (s) => s.map((e) => e.textContent));
   assert.equal(tips[0], 'Lower the learning rate about tenfold (e.g. 0.1 → 0.01).');
   assert.equal(await page.locator('[data-testid=decide-yes].primary').count(), 1, 'optimizing is recommended');
 
@@ -49,7 +49,7 @@ test('in Chinese the same verdict is written from the core numbers', async () =>
   await openNode(page, 'decide');
   assert.equal(await page.getAttribute('[data-testid=diagnosis]', 'data-verdict'), 'diverged');
   assert.equal(await page.textContent('#diagnosis-reason'), '训练发散了：到第 1 轮，损失变成了 无穷大。');
-  const tips = await page.$$eval('#diagnosis-suggestions li', (li) => li.map((e) => e.textContent));
+  const tips = await page.$$eval('#diagnosis-suggestions li > span', (s) => s.map((e) => e.textContent));
   assert.equal(tips[0], '把学习率调低约十倍（例如 0.1 → 0.01）。');
   assert.deepEqual(page.problems, []);
   await page.close();

@@ -242,6 +242,42 @@ test('the diagnosis in Chinese: every verdict, every suggestion, the core\'s fig
   assert.deepEqual([...seen].sort(), ['diverged', 'fine', 'overfitting', 'plateau', 'underfitting']);
 });
 
+test('the advice in Chinese: every code the core gives, by its code and figures; English is the core\'s sentence', () => {
+  const allow = new Set(ALLOWED);
+  const diabetes = session(file('www/data/diabetes.csv'), 'diabetes');
+  const dense = (units, activation) => ({ type: 'dense', units, activation });
+  const regression = { target: 'target' };
+  const bad = [
+    [null, { model: { layers: [dense(8, 'relu'), dense(3, 'softmax')] }, compile: { loss: 'mse' } }],
+    [null, { model: { layers: [dense(8, 'relu'), dense(3, 'relu')] } }],
+    [null, { model: { layers: [dense(3, 'sigmoid')] } }],
+    [null, { model: { layers: [dense(3, 'softmax'), { type: 'dropout', rate: 0.2 }] } }],
+    [diabetes, { data: regression, model: { layers: [dense(1, 'softmax')] }, compile: { loss: 'binary_crossentropy' } }],
+    [diabetes, { data: regression, model: { layers: [{ type: 'gru', units: 4 }, dense(1, 'linear')] } }],
+  ];
+  const seen = new Set();
+  const problems = [];
+  for (const [s, experiment] of bad) {
+    for (const a of (s ?? session()).advice(JSON.stringify(experiment))) {
+      seen.add(a.code);
+      const params = { text: a.message, ...a.params };
+      use('en');
+      assert.equal(t(`advice.${a.code}`, params), `⚠ ${a.message}`, a.code);
+      use('zh');
+      const zh = t(`advice.${a.code}`, params);
+      const left = englishWords(zh, allow, new Set());
+      if (left.length) problems.push(`${a.code}: "${zh}" keeps English ${left}`);
+      for (const n of a.message.match(/\d+(?:\.\d+)?/g) ?? []) {
+        if (!zh.includes(n)) problems.push(`${a.code}: "${zh}" lost ${n} of "${a.message}"`);
+      }
+    }
+  }
+  use('both');
+  assert.deepEqual(problems, []);
+  assert.deepEqual([...seen].sort(), ['classifier_output', 'last_dropout', 'probability_loss', 'recurrent_no_window',
+    'sigmoid_multiclass', 'softmax_mse', 'softmax_regression']);
+});
+
 test('the catalog: every entry in both languages, no key twice, no English in the Chinese, no Chinese in the English', async () => {
   const { PARTS, CATALOG } = await import('../../www/text/index.js');
   const seen = new Map();

@@ -1,10 +1,10 @@
 // @ts-check
-// Model build: the layer list, loss, optimizer and learning rate; shapes and parameters per layer
-// come back from the worker; combinations that cannot learn are explained inline.
-import { taskFor } from '../datasets.js';
+// Model build: the layer list, loss, optimizer (SGD's momentum and Nesterov too) and learning
+// rate; shapes and parameters per layer come back from the worker; the core's advice (combinations
+// that cannot learn, with a one-click fix) and its build errors are shown inline.
 import { core, say } from '../i18n.js';
-import { el, field, fillSelectT, fmt, numberInput } from '../ui.js';
-import { modelProblems } from './checks.js';
+import { el, field, fillSelectT, fmt, numberInput, txt } from '../ui.js';
+import { adviceItems } from './checks.js';
 import { layerTypes, newLayer, renderLayers, setLayerTypes } from './layers.js';
 
 /** @import {App} from '../app.js' */
@@ -42,22 +42,32 @@ export function mount(root, app) {
   const optimizer = el('select', { id: 'optimizer' });
   fillSelectT(optimizer, OPTIMIZERS.map((v) => [v, `optimizer.${v}`]), 'adam');
   const lr = numberInput({ id: 'build-learning-rate', min: 1e-7, max: 10, step: 0.001 });
+  // SGD's momentum (0 is plain SGD) and Nesterov, shown for SGD only.
+  const momentum = numberInput({ id: 'momentum', min: 0, max: 0.999, step: 0.05 });
+  const nesterov = el('input', { type: 'checkbox', id: 'nesterov' });
+  const sgdRow = el('div', { className: 'row', id: 'sgd-settings' }, field('build.momentum', momentum, 'build.momentumHint'),
+    el('label', { className: 'inline' }, nesterov, txt('build.nesterov')));
   const problems = el('ul', { className: 'problems', id: 'model-problems', ariaLive: 'polite' });
   const summary = el('p', { id: 'model-summary', className: 'note' });
   root.append(
     el('h3', { t: 'build.layers' }), list, el('div', { className: 'buttons' }, el('span', { className: 'note', t: 'build.addBefore' }), adders),
     el('div', { className: 'row' }, field('build.loss', loss), field('build.optimizer', optimizer), field('build.learningRate', lr)),
-    problems, summary);
+    sgdRow, problems, summary);
 
-  const task = () => {
-    const e = app.experiment;
-    return e ? taskFor(e, app.table?.columns.find((c) => c.name === e.data?.target)) : 'classification';
-  };
   loss.addEventListener('change', () => edit((e) => { (e.compile ??= {}).loss = loss.value || null; }));
   optimizer.addEventListener('change', () => edit((e) => {
     const compile = e.compile ??= {};
     compile.optimizer = { type: optimizer.value, learning_rate: compile.optimizer?.learning_rate ?? 0.01 };
+    // "SGD (momentum)" means momentum: Keras's usual 0.9 (the core's default, 0, is plain SGD).
+    if (optimizer.value === 'sgd') compile.optimizer.momentum = 0.9;
   }));
+  /** @param {(sgd: Record<string, any>) => void} fn a change to the SGD optimizer's settings */
+  const editSgd = (fn) => edit((e) => { fn((e.compile ??= {}).optimizer ??= { type: 'sgd' }); });
+  momentum.addEventListener('change', () => {
+    const value = Number(momentum.value);
+    if (momentum.value !== '' && value >= 0 && value <= 0.999) editSgd((o) => { o.momentum = value; });
+  });
+  nesterov.addEventListener('change', () => editSgd((o) => { o.nesterov = nesterov.checked; }));
   lr.addEventListener('change', () => edit((e) => {
     const compile = e.compile ??= {};
     compile.optimizer = { type: 'adam', ...compile.optimizer, learning_rate: Number(lr.value) };
@@ -74,14 +84,18 @@ export function mount(root, app) {
     loss.value = e.compile?.loss ?? '';
     optimizer.value = e.compile?.optimizer?.type ?? 'adam';
     lr.value = fmt(e.compile?.optimizer?.learning_rate ?? 0.01, { digits: 6 });
-    problems.replaceChildren(...modelProblems(e, task()).map((p) => el('li', { className: 'warning', t: ['warn.item', { text: p }] })));
+    const o = /** @type {{momentum?: number, nesterov?: boolean}} */ (e.compile?.optimizer ?? {});
+    sgdRow.hidden = optimizer.value !== 'sgd';
+    momentum.value = String(o.momentum ?? 0);
+    nesterov.checked = Boolean(o.nesterov);
   }
   app.on('ready', (msg) => {
     setLayerTypes(msg.layer_types);
     adders.replaceChildren(...layerTypes().map(addButton));
     render(shapes);
   });
-  app.on('experiment', () => { say(summary, null); render(null); });
+  app.on('experiment', () => { say(summary, null); problems.replaceChildren(); render(null); });
+  app.on('advice', ({ advice }) => problems.replaceChildren(...adviceItems(app, advice)));
   app.on('configured', ({ summary: s }) => {
     render(s.layers);
     const input = s.features.length;

@@ -1,50 +1,60 @@
-// Combinations the core would accept but that cannot learn, explained before training
-// (the core itself reports what it rejects: that message is shown too). Each problem is a
-// catalog message (www/text/panels.js, `check.*`).
+// @ts-check
+// The core's advice (src/advice/, the worker's `advice` message; the same `warning:` lines
+// `kindling train` prints) shown in the model-build panel, each with an "Apply" button when it has
+// a fix, and the fixes of the diagnosis's suggestions: a fix is a list of `{path, value}` changes
+// made to the experiment through the store. The shape rules are the core's build errors, shown as
+// they come (no copy here). Texts: `advice.CODE` in www/text/panels.js, keyed on the stable code.
+import { el } from '../ui.js';
 
-const PROBABILITY_LOSSES = ['binary_crossentropy', 'categorical_crossentropy'];
+/** @import {App} from '../app.js' */
+/** @import {Advice, Change, Experiment} from '../types.js' */
 
-/** Returns plain-language problems ({key, params}) with `experiment` for a `task` ('classification'|'regression'). */
-export function modelProblems(experiment, task) {
-  const problems = [];
-  const layers = experiment.model?.layers ?? [];
-  const last = layers[layers.length - 1];
-  const loss = experiment.compile?.loss ?? (task === 'classification' ? 'categorical_crossentropy' : 'mse');
-  const act = last?.type === 'dense' ? last.activation ?? 'linear' : null;
-  if (act === 'softmax' && task === 'regression') {
-    problems.push({ key: 'check.softmaxRegression' });
-  }
-  if (act === 'softmax' && ['mse', 'mae', 'huber'].includes(loss)) {
-    problems.push({ key: 'check.softmaxLoss', params: { loss } });
-  }
-  if (task === 'regression' && PROBABILITY_LOSSES.includes(loss)) {
-    problems.push({ key: 'check.probabilityLoss', params: { loss } });
-  }
-  if (task === 'classification' && act && act !== 'softmax' && act !== 'sigmoid') {
-    problems.push({ key: 'check.classifierOutput', params: { activation: act } });
-  }
-  if (experiment.data?.window && layers[0]?.type === 'dense') {
-    problems.push({ key: 'check.windowDense' });
-  }
-  if (last?.type === 'dropout') problems.push({ key: 'check.lastDropout' });
-  const recurrent = (l) => l?.type === 'lstm' || l?.type === 'gru';
-  let image = false; // whether the layer's input is an image [height, width, channels]
-  layers.forEach((l, i) => {
-    if (recurrent(l) && !experiment.data?.window) {
-      problems.push({ key: 'check.recurrentNoWindow', params: { i: i + 1, type: l.type } });
-    }
-    const next = layers[i + 1];
-    if (recurrent(l) && l.return_sequences && next && !recurrent(next)) {
-      problems.push({ key: 'check.sequencesNext', params: { i: i + 1, next: i + 2, type: next.type } });
-    }
-    if ((l.type === 'conv2d' || l.type === 'max_pool2d') && !image) {
-      problems.push({ key: 'check.needsImage', params: { i: i + 1, type: l.type } });
-    }
-    if (l.type === 'dense' && image) {
-      problems.push({ key: 'check.denseAfterImage', params: { i: i + 1 } });
-    }
-    if (l.type === 'reshape') image = (l.target_shape ?? []).length === 3;
-    else if (l.type === 'flatten') image = false;
+/**
+ * Sets key `path` (`model.layers[1].activation`) of `doc` to `value`, making objects on the way.
+ * @param {Record<string, any>} doc
+ * @param {string} path
+ * @param {unknown} value
+ */
+export function setPath(doc, path, value) {
+  const keys = path.match(/[^.[\]]+/g) ?? [];
+  let node = doc;
+  keys.slice(0, -1).forEach((key, i) => {
+    node[key] ??= /^\d+$/.test(keys[i + 1]) ? [] : {};
+    node = node[key];
   });
-  return problems;
+  node[keys[keys.length - 1]] = structuredClone(value);
+}
+
+/**
+ * Makes the changes of `fix` to the experiment (one edit: one new experiment, one share link).
+ * @param {App} app
+ * @param {readonly Change[]} fix
+ */
+export function applyFix(app, fix) {
+  app.editExperiment((/** @type {Experiment} */ e) => fix.forEach((c) => setPath(e, c.path, c.value)));
+}
+
+/**
+ * An "Apply" button for `fix`, or null without one.
+ * @param {App} app
+ * @param {readonly Change[] | null | undefined} fix
+ * @param {string} testid
+ */
+export function applyButton(app, fix, testid) {
+  if (!fix?.length) return null;
+  const b = el('button', { type: 'button', className: 'apply', dataset: { testid }, t: 'advice.apply' });
+  b.addEventListener('click', () => applyFix(app, fix));
+  return b;
+}
+
+/**
+ * One list item per piece of advice: its text (by code, with the core's English as the English
+ * text) and its "Apply" button.
+ * @param {App} app
+ * @param {readonly Advice[]} advice
+ */
+export function adviceItems(app, advice) {
+  return advice.map((a) => el('li', { className: 'warning advice', dataset: { code: a.code } },
+    el('span', { t: [`advice.${a.code}`, { text: a.message, ...a.params }] }), ' ',
+    applyButton(app, a.fix, `apply-${a.code}`)));
 }

@@ -1,11 +1,14 @@
 // @ts-check
 // Optimize? The core's diagnosis (src/optimize/diagnosis.rs, the same one the Optimization panel and
 // `kindling search` use) of the curves and test metrics, with its numbers and suggestions, then the
-// choice: yes → Optimization, no → Deployment, the recommended one highlighted.
+// choice: yes → Optimization, no → Deployment, the recommended one highlighted. A suggestion with a
+// fix (src/optimize/diagnosis_fix.rs: "add L2 0.001 to the dense layers", "early stopping, patience
+// 5") has an "Apply" button that makes the change to the experiment (www/panels/checks.js).
 import { errorMsg, say } from '../i18n.js';
 import { diagnosisMessages } from '../text/diagnosis.js';
 import { el } from '../ui.js';
 import { loadWasm } from '../wasm.js';
+import { applyButton } from './checks.js';
 
 /** @import {App} from '../app.js' */
 /** @import {Msg} from '../i18n.js' */
@@ -30,12 +33,14 @@ export function mount(root, app) {
    * @param {Msg} message
    * @param {Msg[]} items suggestions
    * @param {boolean} optimize whether optimizing is recommended
+   * @param {Diagnosis['suggestions']} [tips] the core's suggestions, in `items`' order (their fixes)
    */
-  function show(kind, message, items, optimize) {
+  function show(kind, message, items, optimize, tips = []) {
     verdict.dataset.verdict = kind;
     say(verdict, `verdict.${kind}`);
     say(reason, message);
-    suggestions.replaceChildren(...items.map((s) => el('li', { t: [s.key, s.params] })));
+    suggestions.replaceChildren(...items.map((s, i) => el('li', { dataset: { action: tips[i]?.action ?? '' } },
+      el('span', { t: [s.key, s.params] }), ' ', applyButton(app, tips[i]?.fix, `fix-${tips[i]?.action}`))));
     yes.classList.toggle('primary', optimize);
     no.classList.toggle('primary', !optimize);
   }
@@ -53,7 +58,7 @@ export function mount(root, app) {
     const ticket = ++latest;
     if (failure) {
       const { message, suggestions: tips } = diagnosisMessages(failure, app.history);
-      show(failure.verdict, message, tips, failure.optimize);
+      show(failure.verdict, message, tips, failure.optimize, failure.suggestions);
       return;
     }
     if (!app.history.length) {
@@ -63,9 +68,10 @@ export function mount(root, app) {
     try {
       const { diagnoseRun } = await loadWasm();
       if (ticket !== latest) return; // a newer render is on its way
-      const d = /** @type {Diagnosis} */ (diagnoseRun(JSON.stringify(app.history), JSON.stringify(app.evaluation ?? null)));
+      const d = /** @type {Diagnosis} */ (diagnoseRun(JSON.stringify(app.history), JSON.stringify(app.evaluation ?? null),
+        app.experiment ? JSON.stringify(app.experiment) : undefined));
       const { message, suggestions: tips } = diagnosisMessages(d, app.history);
-      show(d.verdict, message, tips, d.optimize);
+      show(d.verdict, message, tips, d.optimize, d.suggestions);
     } catch (err) {
       show('none', { key: 'decide.failed', params: { error: errorMsg(err) } }, [], true);
     }

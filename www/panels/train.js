@@ -1,9 +1,9 @@
 // @ts-check
-// Training: epochs and batch size, the learning rate (adjustable while training), the live loss
-// chart (redrawn at most once per frame) and a summary of the first and last epoch.
+// Training: epochs and batch size, the learning rate (adjustable while training), early stopping
+// (monitor, patience, restore the best weights), the live loss chart (redrawn at most once per frame) and a summary of the first and last epoch.
 import { drawLoss } from '../chart.js';
 import { say } from '../i18n.js';
-import { el, field, fmt, numberInput, txt } from '../ui.js';
+import { el, field, fillSelectT, fmt, numberInput, txt } from '../ui.js';
 import { mountWatching } from './watching.js';
 
 /** @import {App} from '../app.js' */
@@ -17,6 +17,11 @@ export function mount(root, app) {
   const batch = numberInput({ id: 'batch-size', min: 1, max: 65536 });
   const lr = numberInput({ id: 'learning-rate', min: 1e-7, max: 10, step: 0.001 });
   const lrNote = el('small', { className: 'note', id: 'lr-note', t: 'train.lrNote' });
+  const early = el('input', { type: 'checkbox', id: 'early-stopping' });
+  const monitor = el('select', { id: 'early-monitor' });
+  fillSelectT(monitor, [['val_loss', 'train.monitorVal'], ['loss', 'train.monitorLoss']], 'val_loss');
+  const patience = numberInput({ id: 'early-patience', min: 0, max: 100000, step: 1 });
+  const restore = el('input', { type: 'checkbox', id: 'early-restore' });
   const lossSummary = el('p', { className: 'note', dataset: { testid: 'loss-summary' }, ariaLive: 'off' });
   const canvas = el('canvas', { id: 'loss-chart', role: 'img', tAttr: { 'aria-label': 'train.chart' } });
   const next = el('button', { type: 'button', id: 'to-evaluate', hidden: true, t: 'train.toEvaluate' });
@@ -24,11 +29,26 @@ export function mount(root, app) {
   root.append(
     el('div', { className: 'row' }, field('train.epochs', epochs), field('train.batchSize', batch, 'train.batchHint'),
       el('label', {}, txt('train.learningRate'), lr, lrNote)),
+    el('div', { className: 'row', id: 'early-settings' }, el('label', { className: 'inline' }, early, txt('train.early')),
+      field('train.monitor', monitor), field('train.patience', patience),
+      el('label', { className: 'inline' }, restore, txt('train.restore'))),
     lossSummary, canvas, next);
   mountWatching(root, app);
 
   epochs.addEventListener('change', () => app.editExperiment((e) => { e.fit = { ...e.fit, epochs: Number(epochs.value) }; }));
   batch.addEventListener('change', () => app.editExperiment((e) => { e.fit = { ...e.fit, batch_size: Number(batch.value) }; }));
+  // Early stopping on or off, and its settings (Keras's defaults when it is turned on).
+  const editEarly = () => app.editExperiment((e) => {
+    e.fit = { ...e.fit, early_stopping: early.checked
+      ? { monitor: monitor.value, patience: Number(patience.value || 10), restore_best_weights: restore.checked }
+      : null };
+  });
+  early.addEventListener('change', () => {
+    if (early.checked && !e0()?.fit?.early_stopping) [patience.value, restore.checked] = ['10', true];
+    editEarly();
+  });
+  for (const c of [monitor, patience, restore]) c.addEventListener('change', () => early.checked && editEarly());
+  const e0 = () => app.experiment;
   lr.addEventListener('change', () => {
     const value = Number(lr.value);
     if (!(value >= 1e-7 && value <= 10)) return;
@@ -66,6 +86,12 @@ export function mount(root, app) {
     if (!e?.fit) return;
     epochs.value = String(e.fit.epochs);
     batch.value = String(e.fit.batch_size);
+    const es = e.fit.early_stopping;
+    early.checked = Boolean(es);
+    monitor.value = es?.monitor ?? 'val_loss';
+    patience.value = String(es?.patience ?? 10);
+    restore.checked = es?.restore_best_weights ?? true;
+    for (const c of [monitor, patience, restore]) c.disabled = !es;
     lr.value = fmt(e.compile?.optimizer?.learning_rate ?? 0.01, { digits: 6 });
     next.hidden = true;
   }

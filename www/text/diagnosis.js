@@ -47,10 +47,10 @@ export const DIAGNOSIS = {
   'tip.plateau.scale_data': { en: CORE_TEXT, zh: '检查输入是否已经缩放（数据预处理 → 缩放 → 标准化）。' },
   'tip.overfitting.early_stopping': {
     en: CORE_TEXT,
-    zh: '在第 {epoch} 轮附近停下：开启早停（监控验证损失，耐心值 10，恢复最佳权重）。',
+    zh: '在第 {epoch} 轮附近停下：开启早停（监控验证损失，耐心值 5，恢复最佳权重）。',
   },
   'tip.overfitting.dropout': { en: CORE_TEXT, zh: '在隐藏层后面加 dropout（比例 0.2–0.5）。' },
-  'tip.overfitting.l2': { en: CORE_TEXT, zh: '给 dense 层加上 L2 权重衰减（正则化）。' },
+  'tip.overfitting.l2': { en: CORE_TEXT, zh: '给 dense 层加上 L2 权重衰减 0.001（正则化）。' },
   'tip.overfitting.fewer_units': { en: CORE_TEXT, zh: '减少神经元数或层数：模型的容量大到能把数据背下来。' },
   'tip.overfitting.more_data': { en: CORE_TEXT, zh: '如果还有更多训练数据，加数据最管用。' },
   'tip.more_epochs': { en: CORE_TEXT, zh: '多训练几轮：最近 {epochs} 轮里训练损失又降低了 {fall}%。' },

@@ -83,7 +83,7 @@ export const PANELS = {
   'warn.item': { en: '⚠ {text}', zh: '⚠ {text}' },
   'warn.line': { en: 'line {line}: {text}', zh: '第 {line} 行：{text}' },
 
-  // Model build (www/panels/build.js, layers.js, checks.js).
+  // Model build (www/panels/build.js, layers.js).
   'build.layers': { en: 'Layers', zh: '网络层' },
   'build.addBefore': { en: 'Add before the output layer:', zh: '在输出层之前添加：' },
   'build.loss': { en: 'Loss', zh: '损失函数' },
@@ -113,52 +113,49 @@ export const PANELS = {
   'layer.remove': { en: 'remove layer {i}', zh: '删除第 {i} 层' },
   'layer.shapeInfo': { en: '→ [{shape}] · {params} params', zh: '→ [{shape}] · {params} 个参数' },
   'layer.shapeInvalid': { en: 'whole numbers from {min} to {max}, e.g. 8,8,1', zh: '请填 {min} 到 {max} 之间的整数，例如 8,8,1' },
-  'check.softmaxRegression': {
-    en: 'The output layer uses softmax, which makes outputs that sum to 1 — right for classes, wrong for a number. Use linear for a regression.',
-    zh: '输出层用的是 softmax，它的输出加起来等于 1——适合分类，不适合预测一个数。回归请用 linear。',
+  // The core's advice (src/advice/, www/panels/checks.js), keyed on its stable code: English is the
+  // core's sentence as written (the CLI's `warning:` line), Chinese says it from the figures.
+  'advice.softmax_regression': {
+    en: '⚠ {text}',
+    zh: '⚠ 层 {layer}（dense，输出层）用的是 softmax，它给出的是类别概率，但这是回归任务；请用 linear 输出。',
   },
-  'check.softmaxLoss': {
-    en: 'softmax output with {loss}: squared/absolute error on probabilities learns slowly and is not what the output means. Use categorical_crossentropy.',
-    zh: 'softmax 输出配 {loss}：对概率算平方或绝对误差学得很慢，也不符合输出的含义。请用 categorical_crossentropy。',
+  'advice.softmax_mse': {
+    en: '⚠ {text}',
+    zh: '⚠ 输出是 softmax 概率，损失函数却是 {loss}；请用 categorical_crossentropy，它才是针对概率的损失函数。',
   },
-  'check.probabilityLoss': {
-    en: '{loss} needs class probabilities, but this target is a number. Use mse, mae or huber.',
-    zh: '{loss} 需要类别概率，但这个目标是一个数。请用 mse、mae 或 huber。',
+  'advice.probability_loss': { en: '⚠ {text}', zh: '⚠ 损失函数 {loss} 是给类别概率用的，但这是回归任务；请用 mse。' },
+  'advice.classifier_output': {
+    en: '⚠ {text}',
+    zh: '⚠ 层 {layer}（dense，输出层）在分类任务里用的是 {activation}；请用 softmax，它给每个类别一个概率。',
   },
-  'check.classifierOutput': {
-    en: "A classifier's output layer should be softmax (one probability per class); it is {activation}.",
-    zh: '分类模型的输出层应当用 softmax（每个类别一个概率）；现在是 {activation}。',
+  'advice.sigmoid_multiclass': {
+    en: '⚠ {text}',
+    zh: '⚠ 层 {layer}（dense，输出层）对 {classes} 个类别用的是 sigmoid，它给每个类别单独打分；请用 softmax，让各类别共享一个概率分布。',
   },
-  'check.windowDense': {
-    en: 'With a time-series window each input is a sequence [lookback × features]: start with an LSTM layer (Add → lstm, then move it up).',
-    zh: '用了时间序列窗口后，每个输入都是一个序列 [回看步数 × 特征数]：第一层请用 LSTM（点“+ lstm”，再把它移到最上面）。',
+  'advice.last_dropout': {
+    en: '⚠ {text}',
+    zh: '⚠ 层 {layer}（dropout）是输出层，训练时预测值会被随机置零；请以一个 dense 层结尾。',
   },
-  'check.lastDropout': {
-    en: 'The last layer is dropout; end with a dense layer that makes the prediction.',
-    zh: '最后一层是 dropout；请以一个做出预测的 dense 层结尾。',
+  'advice.recurrent_no_window': {
+    en: '⚠ {text}',
+    zh: '⚠ 层 {layer}（{type}）读取的是序列，但数据没有设置窗口；请设置时间序列窗口（data.window），让每一行变成序列最近的若干步（回看步数）。',
   },
-  'check.recurrentNoWindow': {
-    en: 'Layer {i} ({type}) reads sequences: turn on the time-series window under Data preprocessing.',
-    zh: '第 {i} 层（{type}）读取的是序列：请在“数据预处理”中打开时间序列窗口。',
-  },
-  'check.sequencesNext': {
-    en: 'Layer {i} returns sequences but layer {next} is {type}: only another LSTM or GRU reads a sequence; untick return_sequences.',
-    zh: '第 {i} 层返回整个序列，但第 {next} 层是 {type}：只有 LSTM 或 GRU 能读取序列；请取消勾选“返回整个序列”。',
-  },
-  'check.needsImage': {
-    en: 'Layer {i} ({type}) works on images [height, width, channels]: add a reshape before it (e.g. 8,8,1 for 64 pixel columns).',
-    zh: '第 {i} 层（{type}）处理的是图像 [高, 宽, 通道]：请在它前面加一个 reshape 层（例如 64 个像素列用 8,8,1）。',
-  },
-  'check.denseAfterImage': {
-    en: 'Layer {i} is dense after image layers: add a flatten before it.',
-    zh: '第 {i} 层是跟在图像层后面的 dense 层：请在它前面加一个 flatten 层。',
-  },
+  'advice.apply': { en: 'Apply', zh: '应用' },
+  'build.momentum': { en: 'Momentum', zh: '动量' },
+  'build.momentumHint': { en: '0 is plain SGD', zh: '0 即普通 SGD' },
+  'build.nesterov': { en: 'Nesterov', zh: '涅斯捷罗夫加速' },
 
   // Training (www/panels/train.js).
   'train.epochs': { en: 'Epochs', zh: '轮数' },
   'train.batchSize': { en: 'Batch size', zh: '批大小' },
   'train.batchHint': { en: 'GD uses every row', zh: 'GD 每次都用全部数据' },
   'train.learningRate': { en: 'Learning rate', zh: '学习率' },
+  'train.early': { en: 'Early stopping', zh: '早停' },
+  'train.monitor': { en: 'Watch', zh: '监控' },
+  'train.monitorVal': { en: 'validation loss', zh: '验证损失' },
+  'train.monitorLoss': { en: 'training loss', zh: '训练损失' },
+  'train.patience': { en: 'Patience (epochs)', zh: '耐心值（轮）' },
+  'train.restore': { en: 'Restore the best weights', zh: '恢复最佳权重' },
   'train.lrNote': { en: 'Change it while training: it applies from the next batch.', zh: '训练中也可以修改：从下一批开始生效。' },
   'train.lrSet': { en: 'Learning rate set to {value} from epoch {epoch}.', zh: '学习率已改为 {value}，从第 {epoch} 轮起生效。' },
   'train.chart': { en: 'training and validation loss per epoch', zh: '每一轮的训练损失和验证损失' },

@@ -4,6 +4,7 @@
 
 use std::process::ExitCode;
 
+mod advice;
 mod args;
 mod bench;
 mod files;

@@ -119,6 +119,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let mut base = Experiment::from_json(&text).map_err(|e| format!("{path}: {e}"))?;
     let config = config(args)?;
     let table = data_table(args, &mut base)?;
+    crate::advice::print(&base, &table);
     // The search sees the development rows only; the test rows wait for the final report.
     let holdout = Holdout::new(&base, &table).map_err(|e| e.to_string())?;
     let planned = kindling::optimize::plan(&config)
@@ -146,8 +147,10 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let mut out = serde_json::to_value(&outcome).expect("plain JSON");
     out["search"] = serde_json::to_value(&config).expect("plain JSON");
     out["history"] = serde_json::to_value(session.history()).expect("plain JSON");
-    out["diagnosis"] =
-        serde_json::to_value(diagnose(session.history(), Some(&test))).expect("plain JSON");
+    out["diagnosis"] = serde_json::to_value(
+        diagnose(session.history(), Some(&test)).with_fixes(&session.experiment),
+    )
+    .expect("plain JSON");
     out["test"] = serde_json::to_value(&test).expect("plain JSON");
     println!(
         "{}",
