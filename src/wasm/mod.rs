@@ -3,6 +3,7 @@
 //! Cargo features choose each package's exports (Cargo.toml, scripts/build.sh): the workers' pkg/
 //! everything but the charts, the page's pkg-chart/ only the charts.
 
+#[cfg(feature = "worker-exports")]
 pub mod advice;
 #[cfg(feature = "bench-exports")]
 pub mod bench;
