@@ -122,8 +122,10 @@ export const PAGE = {
   'data.classes': { en: (p) => plural(p.n, 'class', 'classes'), zh: '{n} 个类别' },
   'data.oneNumber': { en: 'one number', zh: '输出一个数' },
   'data.train': {
-    en: 'Each epoch passes once over the {train} training rows of {name}; validation loss is measured on {val} other rows.',
-    zh: '每一轮把 {name} 的 {train} 行训练数据完整过一遍；验证损失在另外 {val} 行上计算。',
+    en: (p) => `Each epoch passes once over the ${p.train} training rows of ${p.name}; ${Number(p.val) > 0
+      ? `validation loss is measured on ${p.val} other rows.` : 'no rows are held out for a validation loss.'}`,
+    zh: (p) => `每一轮把 ${p.name} 的 ${p.train} 行训练数据完整过一遍；${Number(p.val) > 0
+      ? `验证损失在另外 ${p.val} 行上计算。` : '没有留出行来计算验证损失。'}`,
   },
   'data.evaluate': {
     en: '{test} rows of {name} were kept aside for this and never trained on.',
