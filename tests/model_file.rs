@@ -381,7 +381,10 @@ fn the_card_says_what_each_numeric_input_was_in_training() {
         column.contains(&lo) && column.iter().any(|&x| (x - hi).abs() < 1e-5),
         "{seen}"
     );
-    assert!(lo >= 4.3 && lo <= 4.5 && hi <= 7.9 && hi >= 7.6, "{seen}");
+    assert!(
+        (4.3..=4.5).contains(&lo) && (7.6..=7.9).contains(&hi),
+        "{seen}"
+    );
 
     let card = Model::from_json("iris", &iris_file()).unwrap().card();
     let seen = &card["inputs"][0]["seen"];
