@@ -122,7 +122,7 @@ const RULES = [
   ['{n} numbers are read with a decimal comma ({cells}: "1,5" is 1.5); check that the commas are not thousands separators',
     (m) => `${m.n} 个数按小数逗号读取（${cells(m.cells)}："1,5" 即 1.5）；请确认这些逗号不是千位分隔符`],
   ['the column holds one value ({value}) in every row: it carries no information, and scaling leaves it 0 in every row (standard or minmax); leave it out of data.features',
-    '这一列每行都是同一个值（{value}）：它不含任何信息，缩放后每行都是 0（standard 或 minmax）；请把它从特征中去掉'],
+    '这一列每行都是同一个值（{value}）：它不含任何信息，标准化或最小-最大缩放后每行都是 0；请把它从特征中去掉'],
 
   // Preparing the data (src/data/prepare.rs, target.rs, encode.rs, window.rs, transform.rs).
   ['{rows} left out: the target "{target}" is missing', (m) => rows(m.rows) && `${rows(m.rows)}被略去：目标 "${m.target}" 缺失`],
