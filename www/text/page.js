@@ -182,6 +182,18 @@ export const PAGE = {
     zh: '{name} 有 {mb} MB；本页面最多接受 {max} MB 的 CSV 文件',
   },
   'chart.failed': { en: 'chart could not be drawn: {error}', zh: '图表没能画出来' },
+  // The words drawn on the charts' canvases (www/chart.js passes them to the chart package).
+  'chart.epoch': { en: 'epoch', zh: '轮次' },
+  'chart.loss': { en: 'loss', zh: '损失' },
+  'chart.train_loss': { en: 'train loss', zh: '训练损失' },
+  'chart.validation_loss': { en: 'validation loss', zh: '验证损失' },
+  'chart.actual': { en: 'actual', zh: '实际值' },
+  'chart.predicted': { en: 'predicted', zh: '预测值' },
+  'chart.diagonal': { en: 'predicted = actual', zh: '预测值 = 实际值' },
+  'chart.test_rows': { en: 'test rows', zh: '测试行' },
+  'chart.forecast': { en: 'forecast', zh: '预测' },
+  'chart.test_step': { en: 'test step', zh: '测试步' },
+  'chart.step': { en: 'step', zh: '步' },
   'error.worker': { en: 'the training worker failed: {detail}', zh: '训练线程出错了，已重新启动它' },
   'error.needUpload': {
     en: 'This experiment was made with an uploaded file ({name}); upload it under Data preprocessing to continue.',
