@@ -56,3 +56,15 @@ fn bad_history_is_an_error_not_a_panic() {
     )
     .is_err());
 }
+
+#[wasm_bindgen_test]
+fn a_label_that_is_not_text_is_an_error_naming_it() {
+    let canvas = new_canvas();
+    canvas.set_width(200);
+    canvas.set_height(100);
+    let labels = js_sys::JSON::parse(r#"{"epoch":"轮次","loss":3}"#).unwrap();
+    let err = draw_loss_chart(canvas, js_sys::Array::new().into(), labels).unwrap_err();
+    let message = wasm_bindgen::JsValue::from(err);
+    let text = js_sys::Reflect::get(&message, &"message".into()).unwrap();
+    assert_eq!(text.as_string().unwrap(), "chart labels: loss must be text");
+}

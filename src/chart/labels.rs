@@ -25,36 +25,59 @@ pub struct ChartLabels {
     pub step: String,
 }
 
+impl ChartLabels {
+    /// Each word with its key (as in the JSON object), for a shell reading them one by one.
+    pub fn words_mut(&mut self) -> [(&'static str, &mut String); 11] {
+        [
+            ("epoch", &mut self.epoch),
+            ("loss", &mut self.loss),
+            ("train_loss", &mut self.train_loss),
+            ("validation_loss", &mut self.validation_loss),
+            ("actual", &mut self.actual),
+            ("predicted", &mut self.predicted),
+            ("diagonal", &mut self.diagonal),
+            ("test_rows", &mut self.test_rows),
+            ("forecast", &mut self.forecast),
+            ("test_step", &mut self.test_step),
+            ("step", &mut self.step),
+        ]
+    }
+}
+
+/// Today's English, in the order of [`ChartLabels::words_mut`].
+const ENGLISH: [&str; 11] = [
+    "epoch",
+    "loss",
+    "train loss",
+    "validation loss",
+    "actual",
+    "predicted",
+    "predicted = actual",
+    "test rows",
+    "forecast",
+    "test step",
+    "step",
+];
+
 impl Default for ChartLabels {
     fn default() -> Self {
-        let [epoch, loss, train_loss, validation_loss, actual, predicted, diagonal, test_rows, forecast, test_step, step] =
-            [
-                "epoch",
-                "loss",
-                "train loss",
-                "validation loss",
-                "actual",
-                "predicted",
-                "predicted = actual",
-                "test rows",
-                "forecast",
-                "test step",
-                "step",
-            ]
-            .map(String::from);
-        Self {
-            epoch,
-            loss,
-            train_loss,
-            validation_loss,
-            actual,
-            predicted,
-            diagonal,
-            test_rows,
-            forecast,
-            test_step,
-            step,
+        let mut labels = ChartLabels {
+            epoch: String::new(),
+            loss: String::new(),
+            train_loss: String::new(),
+            validation_loss: String::new(),
+            actual: String::new(),
+            predicted: String::new(),
+            diagonal: String::new(),
+            test_rows: String::new(),
+            forecast: String::new(),
+            test_step: String::new(),
+            step: String::new(),
+        };
+        for ((_, word), english) in labels.words_mut().into_iter().zip(ENGLISH) {
+            *word = english.to_string();
         }
+        labels
     }
 }
 

@@ -16,10 +16,23 @@ fn from_js<T: DeserializeOwned>(value: JsValue) -> Result<T, JsError> {
     serde_wasm_bindgen::from_value(value).map_err(|e| JsError::new(&format!("chart data: {e}")))
 }
 
-/// The words a chart draws (`{epoch, loss, train_loss, …}`, see [`chart::ChartLabels`]) from JS:
-/// `undefined`, `null` or a missing key gives today's English.
+/// The words a chart draws (`{epoch, loss, train_loss, …}`, see [`chart::ChartLabels`]) from JS,
+/// read key by key (no serde code for them in the package): `undefined`, `null` or a missing key
+/// gives today's English.
 fn labels_from_js(labels: JsValue) -> Result<chart::ChartLabels, JsError> {
-    Ok(from_js::<Option<chart::ChartLabels>>(labels)?.unwrap_or_default())
+    let mut words = chart::ChartLabels::default();
+    if labels.is_object() {
+        for (key, word) in words.words_mut() {
+            let value = js_sys::Reflect::get(&labels, &JsValue::from_str(key))
+                .map_err(|_| JsError::new("chart labels: not readable"))?;
+            if let Some(text) = value.as_string() {
+                *word = text;
+            } else if !value.is_undefined() {
+                return Err(JsError::new(&format!("chart labels: {key} must be text")));
+            }
+        }
+    }
+    Ok(words)
 }
 
 /// Runs `draw` on a drawing area over `canvas`.
