@@ -26,7 +26,7 @@ fn draws_the_loss_curve_on_a_canvas() {
         r#"[{"epoch":1,"loss":1.0,"val_loss":1.1},{"epoch":2,"loss":0.5,"val_loss":0.7},{"epoch":3,"loss":0.2,"val_loss":0.4}]"#,
     )
     .unwrap();
-    draw_loss_chart(canvas.clone(), history).unwrap();
+    draw_loss_chart(canvas.clone(), history, wasm_bindgen::JsValue::UNDEFINED).unwrap();
     let ctx: web_sys::CanvasRenderingContext2d = canvas
         .get_context("2d")
         .unwrap()
@@ -49,5 +49,22 @@ fn draws_the_loss_curve_on_a_canvas() {
 #[wasm_bindgen_test]
 fn bad_history_is_an_error_not_a_panic() {
     let canvas = new_canvas();
-    assert!(draw_loss_chart(canvas, "not a history".into()).is_err());
+    assert!(draw_loss_chart(
+        canvas,
+        "not a history".into(),
+        wasm_bindgen::JsValue::UNDEFINED
+    )
+    .is_err());
+}
+
+#[wasm_bindgen_test]
+fn a_label_that_is_not_text_is_an_error_naming_it() {
+    let canvas = new_canvas();
+    canvas.set_width(200);
+    canvas.set_height(100);
+    let labels = js_sys::JSON::parse(r#"{"epoch":"轮次","loss":3}"#).unwrap();
+    let err = draw_loss_chart(canvas, js_sys::Array::new().into(), labels).unwrap_err();
+    let message = wasm_bindgen::JsValue::from(err);
+    let text = js_sys::Reflect::get(&message, &"message".into()).unwrap();
+    assert_eq!(text.as_string().unwrap(), "chart labels: loss must be text");
 }

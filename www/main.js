@@ -2,7 +2,7 @@
 // Page wiring only: the store, the flowchart navigation, one panel per node, the run bar, the
 // guide and the language toggle; then the experiment from the URL hash (or iris) is opened.
 import { App } from './app.js';
-import { prepareCharts } from './chart.js';
+import { prepareCharts, redrawCharts } from './chart.js';
 import { BUILTINS } from './datasets.js';
 import { Flowchart } from './flowchart.js';
 import { Guide } from './guide.js';
@@ -94,6 +94,7 @@ toggle.addEventListener('click', () => app.setLanguage(nextLanguage(app.language
 app.on('language', (lang) => {
   relabel(document);
   showLanguage();
+  redrawCharts(); // the words drawn on the canvases
   if ($('#flow-diagram').dataset.rendered === 'true') flow.render();
   // A `?lang=` in the address follows the toggle, so a reload shows what the user chose.
   const url = new URL(location.href);

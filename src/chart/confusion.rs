@@ -5,13 +5,15 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::{text_err, ChartResult};
+use super::{text_err, ChartLabels, ChartResult};
 
-/// Draws `matrix[actual][predicted]` counts with `classes` as axis labels (missing names → numbers).
+/// Draws `matrix[actual][predicted]` counts with `classes` as axis labels (missing names → numbers)
+/// and the axes titled in the words of `labels`.
 pub fn confusion_chart<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     matrix: &[Vec<usize>],
     classes: &[String],
+    labels: &ChartLabels,
 ) -> ChartResult {
     root.fill(&WHITE).map_err(text_err)?;
     let k = matrix.len();
@@ -38,8 +40,8 @@ pub fn confusion_chart<DB: DrawingBackend>(
     chart
         .configure_mesh()
         .disable_mesh()
-        .x_desc("predicted")
-        .y_desc("actual")
+        .x_desc(labels.predicted.as_str())
+        .y_desc(labels.actual.as_str())
         .x_labels(k.min(20))
         .y_labels(k.min(20))
         .x_label_formatter(&|v| label(v, false))
@@ -88,7 +90,9 @@ mod tests {
     fn draws_one_cell_and_count_per_pair_with_class_names() {
         let m = vec![vec![5, 1, 0], vec![0, 7, 2], vec![0, 0, 9]];
         let names = ["setosa", "versicolor", "virginica"].map(String::from);
-        let svg = render_svg((420, 360), |root| confusion_chart(root, &m, &names));
+        let svg = render_svg((420, 360), |root| {
+            confusion_chart(root, &m, &names, &ChartLabels::default())
+        });
         let texts = svg_texts(&svg);
         for name in names
             .iter()
@@ -118,7 +122,8 @@ mod tests {
     fn a_ragged_matrix_is_an_error() {
         let mut svg = String::new();
         let root = SVGBackend::with_string(&mut svg, (100, 100)).into_drawing_area();
-        let err = confusion_chart(&root, &[vec![1, 2], vec![3]], &[]).unwrap_err();
+        let err = confusion_chart(&root, &[vec![1, 2], vec![3]], &[], &ChartLabels::default())
+            .unwrap_err();
         assert!(err.contains("square"), "{err}");
     }
 }

@@ -3,12 +3,14 @@
 
 pub mod boundary;
 pub mod confusion;
+pub mod labels;
 pub mod loss;
 pub mod scatter;
 pub mod series;
 
 pub use boundary::boundary_chart;
 pub use confusion::confusion_chart;
+pub use labels::ChartLabels;
 pub use loss::loss_chart;
 pub use scatter::predicted_actual_chart;
 pub use series::forecast_chart;

@@ -3,16 +3,19 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::{legend_and_present, span, text_err, ChartResult, TRAIN_COLOUR, VAL_COLOUR};
+use super::{
+    legend_and_present, span, text_err, ChartLabels, ChartResult, TRAIN_COLOUR, VAL_COLOUR,
+};
 
 /// Draws `actual` and `predicted` (same length, original units; non-finite values are gaps)
-/// against the step, labelled `x_desc` on the x axis.
+/// against the step, labelled `x_desc` on the x axis, the legend in the words of `labels`.
 pub fn forecast_chart<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     actual: &[f32],
     predicted: &[f32],
     target: &str,
     x_desc: &str,
+    labels: &ChartLabels,
 ) -> ChartResult {
     root.fill(&WHITE).map_err(text_err)?;
     let n = actual.len().max(predicted.len()).max(2);
@@ -42,7 +45,7 @@ pub fn forecast_chart<DB: DrawingBackend>(
     chart
         .draw_series(LineSeries::new(line(actual), TRAIN_COLOUR.stroke_width(2)))
         .map_err(text_err)?
-        .label("actual")
+        .label(labels.actual.as_str())
         .legend(|(x, y)| PathElement::new(vec![(x, y), (x + 16, y)], TRAIN_COLOUR.stroke_width(2)));
     chart
         .draw_series(DashedLineSeries::new(
@@ -52,7 +55,7 @@ pub fn forecast_chart<DB: DrawingBackend>(
             VAL_COLOUR.stroke_width(2),
         ))
         .map_err(text_err)?
-        .label("forecast")
+        .label(labels.forecast.as_str())
         .legend(|(x, y)| PathElement::new(vec![(x, y), (x + 16, y)], VAL_COLOUR.stroke_width(2)));
     legend_and_present(&mut chart, root, SeriesLabelPosition::MiddleRight, 0.85)
 }
@@ -69,7 +72,14 @@ mod tests {
             .collect();
         let predicted: Vec<f32> = actual.iter().map(|v| v + 3.0).collect();
         let svg = render_svg((500, 300), |r| {
-            forecast_chart(r, &actual, &predicted, "sunactivity", "test step")
+            forecast_chart(
+                r,
+                &actual,
+                &predicted,
+                "sunactivity",
+                "test step",
+                &ChartLabels::default(),
+            )
         });
         assert!(svg.contains("sunactivity") && svg.contains("forecast") && svg.contains("actual"));
         assert!(

@@ -16,6 +16,25 @@ fn from_js<T: DeserializeOwned>(value: JsValue) -> Result<T, JsError> {
     serde_wasm_bindgen::from_value(value).map_err(|e| JsError::new(&format!("chart data: {e}")))
 }
 
+/// The words a chart draws (`{epoch, loss, train_loss, …}`, see [`chart::ChartLabels`]) from JS,
+/// read key by key (no serde code for them in the package): `undefined`, `null` or a missing key
+/// gives today's English.
+fn labels_from_js(labels: JsValue) -> Result<chart::ChartLabels, JsError> {
+    let mut words = chart::ChartLabels::default();
+    if labels.is_object() {
+        for (key, word) in words.words_mut() {
+            let value = js_sys::Reflect::get(&labels, &JsValue::from_str(key))
+                .map_err(|_| JsError::new("chart labels: not readable"))?;
+            if let Some(text) = value.as_string() {
+                *word = text;
+            } else if !value.is_undefined() {
+                return Err(JsError::new(&format!("chart labels: {key} must be text")));
+            }
+        }
+    }
+    Ok(words)
+}
+
 /// Runs `draw` on a drawing area over `canvas`.
 fn on_canvas(
     canvas: HtmlCanvasElement,
@@ -27,11 +46,17 @@ fn on_canvas(
     draw(&backend.into_drawing_area()).map_err(|e| JsError::new(&e))
 }
 
-/// Draws the loss curves for `history` (an array of epoch records) on `canvas`.
+/// Draws the loss curves for `history` (an array of epoch records) on `canvas`, worded by `labels`
+/// (optional, as in every chart below).
 #[wasm_bindgen(js_name = drawLossChart)]
-pub fn draw_loss_chart(canvas: HtmlCanvasElement, history: JsValue) -> Result<(), JsError> {
+pub fn draw_loss_chart(
+    canvas: HtmlCanvasElement,
+    history: JsValue,
+    labels: JsValue,
+) -> Result<(), JsError> {
     let history: Vec<EpochRecord> = from_js(history)?;
-    on_canvas(canvas, |root| chart::loss_chart(root, &history))
+    let labels = labels_from_js(labels)?;
+    on_canvas(canvas, |root| chart::loss_chart(root, &history, &labels))
 }
 
 /// Draws a confusion-matrix heatmap: `matrix[actual][predicted]`, `classes` names (may be empty).
@@ -40,11 +65,13 @@ pub fn draw_confusion_chart(
     canvas: HtmlCanvasElement,
     matrix: JsValue,
     classes: JsValue,
+    labels: JsValue,
 ) -> Result<(), JsError> {
     let matrix: Vec<Vec<usize>> = from_js(matrix)?;
     let classes: Option<Vec<String>> = from_js(classes)?;
+    let labels = labels_from_js(labels)?;
     on_canvas(canvas, |root| {
-        chart::confusion_chart(root, &matrix, &classes.unwrap_or_default())
+        chart::confusion_chart(root, &matrix, &classes.unwrap_or_default(), &labels)
     })
 }
 
@@ -55,18 +82,21 @@ pub fn draw_prediction_chart(
     canvas: HtmlCanvasElement,
     predictions: JsValue,
     as_series: bool,
+    labels: JsValue,
 ) -> Result<(), JsError> {
     let p: TestPredictions = from_js(predictions)?;
+    let l = labels_from_js(labels)?;
     on_canvas(canvas, |root| {
         if as_series {
-            chart::forecast_chart(root, &p.actual, &p.predicted, &p.target, "test step")
+            chart::forecast_chart(root, &p.actual, &p.predicted, &p.target, &l.test_step, &l)
         } else {
-            chart::predicted_actual_chart(root, &p.actual, &p.predicted)
+            chart::predicted_actual_chart(root, &p.actual, &p.predicted, &l)
         }
     })
 }
 
-/// Draws a decision-boundary map from a `grid` message.
+/// Draws a decision-boundary map from a `grid` message (its only words are the data's feature and
+/// class names).
 #[wasm_bindgen(js_name = drawBoundaryChart)]
 pub fn draw_boundary_chart(canvas: HtmlCanvasElement, grid: JsValue) -> Result<(), JsError> {
     let grid: DecisionGrid = from_js(grid)?;
@@ -76,8 +106,13 @@ pub fn draw_boundary_chart(canvas: HtmlCanvasElement, grid: JsValue) -> Result<(
 /// Draws a `forecast` message (`{target, history, forecast}`): the end of the series, then the
 /// forecast continuing from its last value.
 #[wasm_bindgen(js_name = drawForecastChart)]
-pub fn draw_forecast_chart(canvas: HtmlCanvasElement, forecast: JsValue) -> Result<(), JsError> {
+pub fn draw_forecast_chart(
+    canvas: HtmlCanvasElement,
+    forecast: JsValue,
+    labels: JsValue,
+) -> Result<(), JsError> {
     let f: crate::io::Forecast = from_js(forecast)?;
+    let l = labels_from_js(labels)?;
     let n = f.history.len();
     let actual: Vec<f32> = f
         .history
@@ -89,6 +124,6 @@ pub fn draw_forecast_chart(canvas: HtmlCanvasElement, forecast: JsValue) -> Resu
     predicted.extend(f.history.last().copied());
     predicted.extend(&f.forecast);
     on_canvas(canvas, |root| {
-        chart::forecast_chart(root, &actual, &predicted, &f.target, "step")
+        chart::forecast_chart(root, &actual, &predicted, &f.target, &l.step, &l)
     })
 }

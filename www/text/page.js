@@ -201,6 +201,18 @@ export const PAGE = {
     en: '{detail}. The training worker stopped again while re-running the same data and experiment, so it was not restarted with them. Your data and experiment are kept: change the experiment (a smaller model, a shorter data.window.lookback, fewer features) or load other data, then try again.',
     zh: '{detail}。训练线程在重新运行同样的数据和实验时又停止了，所以没有再用它们重启。数据和实验都保留着：请修改实验（更小的模型、更短的 data.window.lookback、更少的特征）或载入其他数据，然后再试。',
   },
+  // The words drawn on the charts' canvases (www/chart.js passes them to the chart package).
+  'chart.epoch': { en: 'epoch', zh: '轮次' },
+  'chart.loss': { en: 'loss', zh: '损失' },
+  'chart.train_loss': { en: 'train loss', zh: '训练损失' },
+  'chart.validation_loss': { en: 'validation loss', zh: '验证损失' },
+  'chart.actual': { en: 'actual', zh: '实际值' },
+  'chart.predicted': { en: 'predicted', zh: '预测值' },
+  'chart.diagonal': { en: 'predicted = actual', zh: '预测值 = 实际值' },
+  'chart.test_rows': { en: 'test rows', zh: '测试行' },
+  'chart.forecast': { en: 'forecast', zh: '预测' },
+  'chart.test_step': { en: 'test step', zh: '测试步' },
+  'chart.step': { en: 'step', zh: '步' },
   'error.worker': { en: 'the training worker failed: {detail}', zh: '训练线程出错了，已重新启动它' },
   'error.needUpload': {
     en: 'This experiment was made with an uploaded file ({name}); upload it under Data preprocessing to continue.',
