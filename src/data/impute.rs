@@ -37,6 +37,8 @@ impl Impute {
         for name in train.names {
             let data = &train.table.column(name)?.data;
             fill.push(match data {
+                // Missing text is a sentence without tokens.
+                ColumnData::Text(_) => Fill::Empty,
                 ColumnData::Categorical(v) => {
                     let mut counts: std::collections::BTreeMap<&str, usize> = Default::default();
                     (train.rows.iter().filter_map(|&r| v[r].as_deref()))

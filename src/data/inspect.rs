@@ -24,7 +24,7 @@ pub struct Summary {
 #[derive(Debug, Clone, Serialize)]
 pub struct ColumnSummary {
     pub name: String,
-    /// `numeric`, `categorical`, `boolean` or `date`.
+    /// `numeric`, `categorical`, `text`, `boolean` or `date`.
     pub kind: &'static str,
     pub missing: usize,
     /// Distinct non-missing values (the class count if this column is a classification target).
@@ -37,9 +37,12 @@ pub struct ColumnSummary {
     pub mean: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub std: Option<f64>,
-    /// The most frequent values with their counts (text and booleans).
+    /// The most frequent values with their counts (categories and booleans).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub values: Option<Vec<ValueCount>>,
+    /// A text column's tokens: per cell, vocabulary, most frequent.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub text: Option<super::text_stats::TextStats>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -78,12 +81,14 @@ impl Table {
                     mean: None,
                     std: None,
                     values: None,
+                    text: None,
                 };
                 match &c.data {
                     ColumnData::Numeric(v) | ColumnData::Date(v) => numbers(base, v),
                     ColumnData::Categorical(v) => {
                         counts(base, v.iter().flatten().map(String::as_str))
                     }
+                    ColumnData::Text(v) => super::text_stats::text_summary(base, v),
                     ColumnData::Boolean(v) => counts(
                         base,
                         v.iter()

@@ -42,12 +42,18 @@ impl OneHot {
 
     /// The input names of `features` after encoding: `name`, or `name=category` per category.
     pub fn input_names(&self, features: &[String]) -> Vec<String> {
-        (features.iter().zip(&self.categories))
-            .flat_map(|(name, c)| match c {
-                None => vec![name.clone()],
-                Some(c) => c.iter().map(|c| format!("{name}={c}")).collect(),
+        (features.iter().enumerate())
+            .flat_map(|(i, name)| {
+                self.input_names_of(i, name)
+                    .unwrap_or_else(|| vec![name.clone()])
             })
             .collect()
+    }
+
+    /// Feature `i`'s input names, `name=category` per category, if it is one-hot encoded.
+    pub fn input_names_of(&self, i: usize, name: &str) -> Option<Vec<String>> {
+        let c = self.categories.get(i)?.as_ref()?;
+        Some(c.iter().map(|c| format!("{name}={c}")).collect())
     }
 }
 

@@ -37,7 +37,7 @@ pub struct Preprocessing {
     pub classes: Option<Vec<String>>,
     /// The date column rows are put in order by (chronological split and windows).
     pub order_by: Option<String>,
-    /// The features' steps, in order: select, impute, one_hot, scale (, window).
+    /// The features' steps, in order: select, impute, (text,) one_hot, scale (, window).
     #[serde(default)]
     pub steps: Vec<FittedStep>,
     /// The target's steps (regression: scale, after impute for a series); their inverse maps
@@ -68,6 +68,14 @@ impl Preprocessing {
     pub fn scaler(&self) -> Option<&FittedScaler> {
         self.steps.iter().find_map(|s| match s {
             FittedStep::Scale(s) => Some(s),
+            _ => None,
+        })
+    }
+
+    /// The text vectoriser, if a feature is text.
+    pub fn text(&self) -> Option<&super::text_vec::TextVec> {
+        self.steps.iter().find_map(|s| match s {
+            FittedStep::Text(t) => Some(t),
             _ => None,
         })
     }

@@ -21,7 +21,7 @@ pub struct Plan {
     /// What the plan changed from the settings, for people.
     pub notes: Vec<String>,
     pub select: Select,
-    /// Feature steps: impute → one_hot → scale (→ window).
+    /// Feature steps: impute (→ text) → one_hot → scale (→ window).
     pub steps: Vec<Step>,
     /// Target steps (regression): (impute, for a series →) scale.
     pub target_steps: Vec<Step>,
@@ -34,7 +34,7 @@ impl Plan {
         let task = resolve_task(table, &target, config.task)?;
         let (mut steps, mut target_steps) =
             (vec![Step::Impute(config.missing), Step::OneHot], vec![]);
-        let (features, split, notes) = match &config.window {
+        let (mut features, split, notes) = match &config.window {
             Some(w) => {
                 let features = series_columns(table, config, &target, task)?;
                 let (split, note) = series_split(&config.split);
@@ -53,6 +53,12 @@ impl Plan {
         };
         if task == Task::Regression {
             target_steps.push(Step::Scale(config.scale));
+        }
+        features.shrink_to_fit();
+        let is_text =
+            |f: &String| matches!(table.column(f).map(|c| &c.data), Ok(ColumnData::Text(_)));
+        if features.iter().any(is_text) {
+            steps.insert(1, Step::Text(config.text.clone().unwrap_or_default()));
         }
         Ok(Plan {
             order_by: order_column(table, config),

@@ -198,12 +198,22 @@ fn finish(mut f: Frame, warnings: &mut Vec<String>) -> Result<(ArrayD<f32>, Arra
     Ok((x, y))
 }
 
-/// The model's input names: a one-hot step's, or the features'.
+/// The model's input names: per feature, a text step's (`review=great`), a one-hot step's
+/// (`colour=red`), or the feature's.
 fn input_names(features: &[String], steps: &[FittedStep]) -> Vec<String> {
-    (steps.iter())
-        .find_map(|s| match s {
-            FittedStep::OneHot(o) => Some(o.input_names(features)),
-            _ => None,
+    let text = steps.iter().find_map(|s| match s {
+        FittedStep::Text(t) => Some(t),
+        _ => None,
+    });
+    let one_hot = steps.iter().find_map(|s| match s {
+        FittedStep::OneHot(o) => Some(o),
+        _ => None,
+    });
+    (features.iter().enumerate())
+        .flat_map(|(i, name)| {
+            (text.and_then(|t| t.input_names(i, name)))
+                .or_else(|| one_hot.and_then(|o| o.input_names_of(i, name)))
+                .unwrap_or_else(|| vec![name.clone()])
         })
-        .unwrap_or_else(|| features.to_vec())
+        .collect()
 }

@@ -14,9 +14,10 @@ use super::one_hot::OneHot;
 use super::scale::FittedScaler;
 use super::select::Select;
 use super::table::Table;
+use super::text_vec::TextVec;
 use super::window::check_train;
 use crate::error::Result;
-use crate::experiment::{Missing, Scale, WindowConfig};
+use crate::experiment::{Missing, OutputMode, Scale, TextConfig, WindowConfig};
 
 /// A step before fitting.
 #[derive(Debug, Clone, PartialEq)]
@@ -25,6 +26,7 @@ pub enum Step {
     OneHot,
     Scale(Scale),
     Window(WindowConfig),
+    Text(TextConfig),
 }
 
 /// A step fitted on the training rows.
@@ -35,6 +37,7 @@ pub enum FittedStep {
     OneHot(OneHot),
     Scale(FittedScaler),
     Window(WindowConfig),
+    Text(TextVec),
 }
 
 impl Step {
@@ -53,6 +56,7 @@ impl Step {
             Step::OneHot => FittedStep::OneHot(OneHot::fit(train)?),
             Step::Scale(kind) => FittedStep::Scale(FittedScaler::fit_inputs(*kind, train)?),
             Step::Window(w) => FittedStep::Window(w.clone()),
+            Step::Text(t) => FittedStep::Text(TextVec::fit(t, train)?),
         })
     }
 }
@@ -66,6 +70,7 @@ impl FittedStep {
             FittedStep::OneHot(s) => s,
             FittedStep::Scale(s) => s,
             FittedStep::Window(s) => s,
+            FittedStep::Text(s) => s,
         }
     }
 }
@@ -77,6 +82,7 @@ pub const STEP_KEYS: &[(&str, &[&str])] = &[
     ("one_hot", &["categories"]),
     ("scale", &["offset", "factor"]),
     ("window", &["lookback", "horizon"]),
+    ("text", &["output_mode", "max_length", "vocabulary", "idf"]),
 ];
 
 /// Every key of [`STEP_KEYS`], read through one flat struct (serde's derived internally-tagged
@@ -93,6 +99,10 @@ struct RawStep {
     factor: Option<Vec<f32>>,
     lookback: Option<usize>,
     horizon: Option<usize>,
+    output_mode: Option<OutputMode>,
+    max_length: Option<usize>,
+    vocabulary: Option<Vec<Option<Vec<String>>>>,
+    idf: Option<Vec<Option<Vec<f32>>>>,
 }
 
 impl Serialize for FittedStep {
@@ -104,6 +114,7 @@ impl Serialize for FittedStep {
             FittedStep::OneHot(_) => 2,
             FittedStep::Scale(_) => 3,
             FittedStep::Window(_) => 4,
+            FittedStep::Text(_) => 5,
         }];
         let mut m = s.serialize_struct("step", 1 + keys.len())?;
         m.serialize_field("type", kind)?;
@@ -118,6 +129,12 @@ impl Serialize for FittedStep {
             FittedStep::Window(x) => {
                 m.serialize_field(keys[0], &x.lookback)?;
                 m.serialize_field(keys[1], &x.horizon)?;
+            }
+            FittedStep::Text(x) => {
+                m.serialize_field(keys[0], &x.output_mode)?;
+                m.serialize_field(keys[1], &x.max_length)?;
+                m.serialize_field(keys[2], &x.vocabulary)?;
+                m.serialize_field(keys[3], &x.idf)?;
             }
         }
         m.end()
@@ -146,9 +163,15 @@ impl<'de> Deserialize<'de> for FittedStep {
                 lookback: r.lookback.ok_or_else(|| need("lookback"))?,
                 horizon: r.horizon.ok_or_else(|| need("horizon"))?,
             }),
+            "text" => FittedStep::Text(TextVec {
+                output_mode: r.output_mode.ok_or_else(|| need("output_mode"))?,
+                max_length: r.max_length.ok_or_else(|| need("max_length"))?,
+                vocabulary: r.vocabulary.ok_or_else(|| need("vocabulary"))?,
+                idf: r.idf.ok_or_else(|| need("idf"))?,
+            }),
             other => {
                 return Err(D::Error::custom(format!(
-                "unknown step type {other:?}; the types are select, impute, one_hot, scale, window"
+                "unknown step type {other:?}; the types are select, impute, one_hot, scale, window, text"
             )))
             }
         })

@@ -26,6 +26,9 @@ pub enum ColumnData {
     Numeric(Vec<f64>),
     /// Text; `None` = missing.
     Categorical(Vec<Option<String>>),
+    /// Free text (sentences: long cells, most of them distinct), vectorised by tokens rather
+    /// than one-hot encoded; `None` = missing.
+    Text(Vec<Option<String>>),
     /// `true`/`false`/`yes`/`no`; `None` = missing.
     Boolean(Vec<Option<bool>>),
     /// Dates and times as an ordering key: seconds since 1970-01-01 UTC; NaN = missing.
@@ -73,11 +76,12 @@ pub struct Table {
 }
 
 impl ColumnData {
-    /// `"numeric"`, `"categorical"`, `"boolean"` or `"date"`.
+    /// `"numeric"`, `"categorical"`, `"text"`, `"boolean"` or `"date"`.
     pub fn kind(&self) -> &'static str {
         match self {
             ColumnData::Numeric(_) => "numeric",
             ColumnData::Categorical(_) => "categorical",
+            ColumnData::Text(_) => "text",
             ColumnData::Boolean(_) => "boolean",
             ColumnData::Date(_) => "date",
         }
@@ -87,7 +91,7 @@ impl ColumnData {
     pub fn len(&self) -> usize {
         match self {
             ColumnData::Numeric(v) | ColumnData::Date(v) => v.len(),
-            ColumnData::Categorical(v) => v.len(),
+            ColumnData::Categorical(v) | ColumnData::Text(v) => v.len(),
             ColumnData::Boolean(v) => v.len(),
         }
     }
@@ -100,7 +104,7 @@ impl ColumnData {
     pub fn is_missing(&self, row: usize) -> bool {
         match self {
             ColumnData::Numeric(v) | ColumnData::Date(v) => v[row].is_nan(),
-            ColumnData::Categorical(v) => v[row].is_none(),
+            ColumnData::Categorical(v) | ColumnData::Text(v) => v[row].is_none(),
             ColumnData::Boolean(v) => v[row].is_none(),
         }
     }
@@ -110,7 +114,7 @@ impl ColumnData {
         match self {
             ColumnData::Numeric(v) | ColumnData::Date(v) => Some(v[row]).filter(|x| !x.is_nan()),
             ColumnData::Boolean(v) => v[row].map(|b| b as u8 as f64),
-            ColumnData::Categorical(v) => v[row]
+            ColumnData::Categorical(v) | ColumnData::Text(v) => v[row]
                 .as_deref()
                 .and_then(|s| s.parse().ok())
                 .filter(|x: &f64| x.is_finite()),
@@ -120,7 +124,7 @@ impl ColumnData {
     /// The cell as a category name; `None` when missing.
     pub fn text(&self, row: usize) -> Option<String> {
         match self {
-            ColumnData::Categorical(v) => v[row].clone(),
+            ColumnData::Categorical(v) | ColumnData::Text(v) => v[row].clone(),
             ColumnData::Boolean(v) => v[row].map(|b| b.to_string()),
             ColumnData::Numeric(_) => self.number(row).map(|x| format!("{x}")),
             ColumnData::Date(_) => self.number(row).map(super::date::format_date),
@@ -164,14 +168,15 @@ impl Table {
 
 impl Table {
     /// This table with the columns `kinds` names read as those kinds (`data.column_kinds`):
-    /// numeric takes each cell's number (text that is none becomes missing), categorical each
-    /// cell as it prints. Errors name a column that does not exist.
+    /// numeric takes each cell's number (text that is none becomes missing), categorical and text
+    /// each cell as it prints. Errors name a column that does not exist, and a text column asked
+    /// to be read as numbers (every cell would be missing).
     pub fn with_kinds(&self, config: &DataConfig) -> Result<Cow<'_, Table>> {
         if config.column_kinds().next().is_none() {
             return Ok(Cow::Borrowed(self));
         }
         let mut table = self.clone();
-        for (name, numeric) in config.column_kinds() {
+        for (name, kind) in config.column_kinds() {
             let i = (table.columns.iter().position(|c| c.name == name)).ok_or_else(|| {
                 Error::experiment(
                     "data.column_kinds",
@@ -180,11 +185,18 @@ impl Table {
             })?;
             let data = &table.columns[i].data;
             let rows = 0..data.len();
-            table.columns[i].data = match numeric {
-                true => {
+            table.columns[i].data = match kind {
+                "numeric" if matches!(data, ColumnData::Text(_)) => {
+                    return Err(Error::experiment(
+                        &format!("data.column_kinds.{name}"),
+                        format!("column {name:?} holds text (sentences), not numbers: read as numbers every cell would be missing; set it to \"text\" (or \"categorical\"), or leave the column out of data.features"),
+                    ))
+                }
+                "numeric" => {
                     ColumnData::Numeric(rows.map(|r| data.number(r).unwrap_or(f64::NAN)).collect())
                 }
-                false => ColumnData::Categorical(rows.map(|r| data.text(r)).collect()),
+                "text" => ColumnData::Text(rows.map(|r| data.text(r)).collect()),
+                _ => ColumnData::Categorical(rows.map(|r| data.text(r)).collect()),
             };
         }
         Ok(Cow::Owned(table))

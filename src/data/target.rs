@@ -16,7 +16,7 @@ pub type Target = (Option<Vec<usize>>, Option<Vec<String>>, Array2<f32>);
 pub fn encode_target(table: &Table, name: &str, task: Task, rows: &[usize]) -> Result<Target> {
     let data = &table.column(name)?.data;
     if task != Task::Classification {
-        if let ColumnData::Categorical(_) = data {
+        if let ColumnData::Categorical(_) | ColumnData::Text(_) = data {
             return Err(Error::data(&table.name, format!(
                 "the target {name:?} is not numeric, so it cannot be a regression target; set data.task to \"classification\"")));
         }

@@ -1,4 +1,4 @@
-//! Deciding each column's type from its cells: numeric, boolean, date or categorical.
+//! Deciding each column's type from its cells: numeric, boolean, date, categorical or text.
 
 use super::date::parse_date;
 use super::table::{is_missing, ColumnData, Warning};
@@ -158,7 +158,12 @@ pub fn type_column(
     {
         return ColumnData::Date(d);
     }
-    ColumnData::Categorical((0..n).map(|r| cell(r).map(str::to_string)).collect())
+    let present = (0..n).filter_map(cell);
+    let cells = (0..n).map(|r| cell(r).map(str::to_string)).collect();
+    match super::text_stats::looks_like_text(present) {
+        true => ColumnData::Text(cells),
+        false => ColumnData::Categorical(cells),
+    }
 }
 
 /// How a number was written.

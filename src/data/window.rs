@@ -48,7 +48,7 @@ pub fn series_columns(
             .cloned(),
     );
     for f in &features {
-        if let ColumnData::Categorical(_) = table.column(f)?.data {
+        if let ColumnData::Categorical(_) | ColumnData::Text(_) = table.column(f)?.data {
             return Err(Error::data(&table.name, format!(
                 "column {f:?} holds text; a data.window series takes numeric columns only — leave it out of data.features")));
         }

@@ -35,18 +35,21 @@ pub fn validate(e: &Experiment) -> Result<()> {
         let kinds = d.kinds.as_object().ok_or_else(|| {
             Error::experiment(
                 "data.column_kinds",
-                "must be an object {\"COLUMN\": \"numeric\" or \"categorical\"}",
+                "must be an object {\"COLUMN\": \"numeric\", \"categorical\" or \"text\"}",
             )
         })?;
         if let Some((name, _)) = kinds
             .iter()
-            .find(|(_, k)| *k != "numeric" && *k != "categorical")
+            .find(|(_, k)| *k != "numeric" && *k != "categorical" && *k != "text")
         {
             return Err(Error::experiment(
                 &format!("data.column_kinds.{name}"),
-                "must be \"numeric\" or \"categorical\"",
+                "must be \"numeric\", \"categorical\" or \"text\"",
             ));
         }
+    }
+    if let Some(t) = &d.text {
+        t.check()?;
     }
     if let Some(w) = &d.window {
         range("data.window.lookback", w.lookback, 1, MAX_LOOKBACK)?;

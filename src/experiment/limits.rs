@@ -16,3 +16,8 @@ pub const MAX_DIM: usize = 1 << 20;
 pub const MAX_SHAPE_LEN: usize = 3;
 /// Seeds stay exact in JavaScript numbers.
 pub const MAX_SEED: u64 = (1 << 53) - 1;
+/// `data.text.max_tokens`: the largest vocabulary (reserved tokens included) a text column may
+/// have; each is an input (multi_hot, tf_idf) or a row of an embedding table (int).
+pub const MAX_TOKENS: usize = 20_000;
+/// `data.text.max_length`: the most tokens of a sentence an `int` sequence keeps.
+pub const MAX_TEXT_LENGTH: usize = 1000;

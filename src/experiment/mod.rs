@@ -15,6 +15,7 @@ pub mod limits;
 mod model;
 mod optimizer_de;
 pub mod range;
+pub mod text;
 pub mod values;
 
 pub use crate::nn::{
@@ -23,6 +24,7 @@ pub use crate::nn::{
 pub use layer_config::{LayerType, RawKeys};
 pub use layers::{all_keys, layer_types, LayerConfig, LAYER_TYPES};
 pub use model::*;
+pub use text::{OutputMode, TextConfig};
 
 /// The whole pipeline: data preparation, model, compile and fit settings.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -51,11 +53,15 @@ pub struct DataConfig {
     pub scale: Scale,
     pub split: SplitConfig,
     pub window: Option<WindowConfig>,
+    /// How text columns become inputs (extension; `null`: the defaults of [`TextConfig`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub text: Option<TextConfig>,
     /// Rows whose field count differs from the header's: stop with an error, or skip them.
     pub on_bad_rows: BadRows,
     /// Columns read as another kind than the reader chose (extension): `{"price": "numeric"}`
     /// reads a mostly-numeric column with its other cells missing (the load's warning named
-    /// them), `"categorical"` each cell as it prints. Kept as JSON (no second map deserialiser in
+    /// them), `"categorical"` each cell as it prints, `"text"` each cell as a sentence of tokens
+    /// (`data.text`). Kept as JSON (no second map deserialiser in
     /// the wasm); [`DataConfig::column_kinds`] reads it, checked by `validate`.
     #[serde(
         rename = "column_kinds",
@@ -65,10 +71,10 @@ pub struct DataConfig {
 }
 
 impl DataConfig {
-    /// `data.column_kinds` as `(column, numeric?)` pairs (`true`: numeric, `false`: categorical).
-    pub fn column_kinds(&self) -> impl Iterator<Item = (&str, bool)> {
+    /// `data.column_kinds` as `(column, kind)` pairs: `"numeric"`, `"categorical"` or `"text"`.
+    pub fn column_kinds(&self) -> impl Iterator<Item = (&str, &str)> {
         (self.kinds.as_object().into_iter().flatten())
-            .map(|(name, kind)| (name.as_str(), kind == "numeric"))
+            .map(|(name, kind)| (name.as_str(), kind.as_str().unwrap_or_default()))
     }
 }
 
@@ -169,6 +175,7 @@ impl Default for DataConfig {
             scale: Scale::Standard,
             split: SplitConfig::default(),
             window: None,
+            text: None,
             on_bad_rows: BadRows::Error,
             kinds: serde_json::Value::Null,
         }

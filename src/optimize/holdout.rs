@@ -137,6 +137,7 @@ pub fn take_rows(table: &Table, idx: &[usize]) -> Table {
             data: match &c.data {
                 ColumnData::Numeric(v) => ColumnData::Numeric(pick(v, idx)),
                 ColumnData::Categorical(v) => ColumnData::Categorical(pick(v, idx)),
+                ColumnData::Text(v) => ColumnData::Text(pick(v, idx)),
                 ColumnData::Boolean(v) => ColumnData::Boolean(pick(v, idx)),
                 ColumnData::Date(v) => ColumnData::Date(pick(v, idx)),
             },

@@ -1,0 +1,118 @@
+//! Text columns at a glance: telling sentences apart from categories when a file is read, and the
+//! inspect summary of a text column (tokens per cell, vocabulary size, the most frequent tokens).
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use super::inspect::{ColumnSummary, ValueCount, TOP_VALUES};
+use super::tokenize::tokens;
+
+/// Fewer non-missing cells than this are always categories.
+const MIN_CELLS: usize = 3;
+/// Mean characters per cell from which a column may be text.
+const MIN_MEAN_CHARS: usize = 20;
+
+/// True when `cells` (non-missing) read as free text rather than categories: long cells (20+
+/// characters on average), most of them distinct, and most with 3 or more tokens (words, or
+/// characters of Chinese).
+pub fn looks_like_text<'a>(cells: impl Iterator<Item = &'a str> + Clone) -> bool {
+    let n = cells.clone().count();
+    if n < MIN_CELLS || cells.clone().map(|c| c.chars().count()).sum::<usize>() < MIN_MEAN_CHARS * n
+    {
+        return false;
+    }
+    let mut distinct: Vec<&str> = cells.clone().collect();
+    distinct.sort_unstable();
+    distinct.dedup();
+    let wordy = cells.filter(|c| tokens(c).len() >= 3).count();
+    distinct.len() * 2 > n && wordy * 2 > n
+}
+
+/// A text column's tokens: per cell (missing cells count as none), the vocabulary, the most
+/// frequent tokens (most frequent first, ties in text order).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TextStats {
+    pub tokens_min: usize,
+    pub tokens_median: usize,
+    pub tokens_max: usize,
+    /// Distinct tokens in the column.
+    pub vocabulary: usize,
+    pub top_tokens: Vec<ValueCount>,
+}
+
+/// `base` with the text statistics of the cells `v`.
+pub fn text_summary(mut base: ColumnSummary, v: &[Option<String>]) -> ColumnSummary {
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    let mut lengths: Vec<usize> = v
+        .iter()
+        .map(|c| {
+            let t = c.as_deref().map(tokens).unwrap_or_default();
+            let n = t.len();
+            t.into_iter()
+                .for_each(|t| *counts.entry(t).or_default() += 1);
+            n
+        })
+        .collect();
+    lengths.sort_unstable();
+    let mut cells: Vec<&str> = v.iter().flatten().map(String::as_str).collect();
+    cells.sort_unstable();
+    cells.dedup();
+    base.distinct = cells.len();
+    let vocabulary = counts.len();
+    let mut top: Vec<(String, usize)> = counts.into_iter().collect();
+    top.sort_unstable_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    top.truncate(TOP_VALUES);
+    base.text = Some(TextStats {
+        tokens_min: lengths.first().copied().unwrap_or(0),
+        tokens_median: lengths.get(lengths.len() / 2).copied().unwrap_or(0),
+        tokens_max: lengths.last().copied().unwrap_or(0),
+        vocabulary,
+        top_tokens: (top.into_iter())
+            .map(|(value, count)| ValueCount { value, count })
+            .collect(),
+    });
+    base
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::read_csv;
+
+    #[test]
+    fn sentences_are_text_and_names_are_categories() {
+        let csv = "review,colour,label\n\
+            \"The battery died after two days, sadly.\",red,0\n\
+            Great value for the money and it works well,blue,1\n\
+            这部电影的故事非常感人，演员也很好,red,1\n\
+            \"Not what I expected, returned it at once\",green,0\n";
+        let t = read_csv("r.csv", csv.as_bytes()).unwrap();
+        let kinds: Vec<&str> = t.columns.iter().map(|c| c.data.kind()).collect();
+        assert_eq!(kinds, ["text", "categorical", "numeric"]);
+        let long_labels = [
+            "New York City",
+            "New York City",
+            "Los Angeles County",
+            "New York City",
+        ];
+        assert!(
+            !looks_like_text(long_labels.into_iter()),
+            "repeated values are categories"
+        );
+        let s = t.inspect();
+        let text = s.columns[0].text.as_ref().unwrap();
+        // 7, 9, 16 (characters of Chinese), 8 tokens.
+        assert_eq!(
+            (text.tokens_min, text.tokens_median, text.tokens_max),
+            (7, 9, 16)
+        );
+        assert_eq!(s.columns[0].distinct, 4);
+        assert_eq!(
+            (text.top_tokens[0].value.as_str(), text.top_tokens[0].count),
+            ("it", 2)
+        );
+        // 7 + 9 + 16 + 8 tokens, "the" and "it" twice.
+        assert_eq!(text.vocabulary, 38);
+    }
+}

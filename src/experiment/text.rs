@@ -1,0 +1,70 @@
+//! `data.text`: how text columns become model inputs (Keras's `TextVectorization` settings).
+
+use serde::{Deserialize, Serialize};
+
+use super::limits::{MAX_TEXT_LENGTH, MAX_TOKENS};
+use super::range::range;
+use crate::error::Result;
+
+/// The settings of the text vectoriser, fitted on the training rows (src/data/text_vec.rs).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct TextConfig {
+    pub output_mode: OutputMode,
+    /// The vocabulary's size, reserved tokens included (int: padding 0 and out-of-vocabulary 1;
+    /// multi_hot and tf_idf: out-of-vocabulary 0): the most frequent training tokens fill the rest.
+    pub max_tokens: usize,
+    /// A token enters the vocabulary only if it occurs this many times in the training rows.
+    pub min_count: usize,
+    /// int: each sentence is cut or padded (with 0) to this many tokens.
+    pub max_length: usize,
+}
+
+/// What a text column becomes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum OutputMode {
+    /// A sequence of `max_length` token ids (for an embedding layer).
+    Int,
+    /// One input per vocabulary token: 1 if the sentence holds it (a bag of words).
+    #[default]
+    MultiHot,
+    /// One input per vocabulary token: its count × its inverse document frequency.
+    TfIdf,
+}
+
+impl OutputMode {
+    /// Token ids below this are reserved: int 2 (padding, out-of-vocabulary), else 1.
+    pub fn reserved(self) -> usize {
+        match self {
+            OutputMode::Int => 2,
+            _ => 1,
+        }
+    }
+}
+
+impl Default for TextConfig {
+    fn default() -> Self {
+        TextConfig {
+            output_mode: OutputMode::MultiHot,
+            max_tokens: 10_000,
+            min_count: 1,
+            max_length: 40,
+        }
+    }
+}
+
+impl TextConfig {
+    /// Range checks; errors name `data.text.KEY`.
+    pub fn check(&self) -> Result<()> {
+        let reserved = self.output_mode.reserved() + 1;
+        range(
+            "data.text.max_tokens",
+            self.max_tokens,
+            reserved,
+            MAX_TOKENS,
+        )?;
+        range("data.text.min_count", self.min_count, 1, 1_000_000)?;
+        range("data.text.max_length", self.max_length, 1, MAX_TEXT_LENGTH)
+    }
+}
