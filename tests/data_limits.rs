@@ -128,7 +128,7 @@ fn data_column_kinds_reads_a_mostly_numeric_column_as_numbers() {
     let wrong = Experiment::from_json(r#"{"data":{"column_kinds":{"price":"number"}}}"#);
     assert_eq!(
         wrong.err().unwrap().to_string(),
-        "experiment: data.column_kinds.price: must be \"numeric\" or \"categorical\""
+        "experiment: data.column_kinds.price: must be \"numeric\", \"categorical\" or \"text\""
     );
     let bad = Experiment::from_json(r#"{"data":{"column_kinds":{"nope":"numeric"}}}"#).unwrap();
     let err = prepare(&table, &bad.data, &mut Rng::new(0))

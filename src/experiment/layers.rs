@@ -103,6 +103,8 @@ layer_types! {
     Conv2d(crate::nn::conv2d::Conv2dConfig),
     MaxPool2d(crate::nn::pool::MaxPool2dConfig),
     Flatten(crate::nn::reshape::FlattenConfig),
+    Embedding(crate::nn::embedding::EmbeddingConfig),
+    GlobalAveragePooling1d(crate::nn::global_pool::GlobalAveragePooling1dConfig),
 }
 
 /// A registered layer type, for code that does not know its config struct: the reader (its

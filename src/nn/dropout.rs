@@ -50,6 +50,15 @@ impl Dropout {
 }
 
 impl Layer for Dropout {
+    /// Passes the padding mask on (Keras's dropout supports masking).
+    fn set_mask(
+        &mut self,
+        mask: Option<ndarray::Array2<f32>>,
+        _x: &ArrayD<f32>,
+    ) -> Option<ndarray::Array2<f32>> {
+        mask
+    }
+
     fn forward(&mut self, x: &ArrayD<f32>, training: bool) -> ArrayD<f32> {
         if !training || self.rate == 0.0 {
             self.mask = ArrayD::ones(x.raw_dim());

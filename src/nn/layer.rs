@@ -1,6 +1,6 @@
 //! The `Layer` trait: forward caches what backward needs; backward fills parameter gradients.
 
-use ndarray::{ArrayD, ArrayViewD, ArrayViewMutD};
+use ndarray::{Array2, ArrayD, ArrayViewD, ArrayViewMutD};
 
 /// One trainable tensor and its gradient from the last `backward`.
 pub struct ParamMut<'a> {
@@ -34,6 +34,14 @@ pub trait Layer: Send {
 
     /// A short name for summaries, e.g. `dense`.
     fn kind(&self) -> &'static str;
+
+    /// Called before each [`forward`](Self::forward) with the padding mask of its input
+    /// `x` (`[batch, steps]`, 1 a token, 0 padding; `None`: no mask) and returns the mask of
+    /// its output (Keras's `compute_mask`). Layers that use the mask keep it for forward and
+    /// backward; by default a layer drops it.
+    fn set_mask(&mut self, _mask: Option<Array2<f32>>, _x: &ArrayD<f32>) -> Option<Array2<f32>> {
+        None
+    }
 
     /// The regularisation penalty this layer adds to the loss (its gradient is already included
     /// in the parameter gradients `backward` stores). 0 without a regulariser.

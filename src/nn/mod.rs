@@ -5,6 +5,8 @@ pub mod build;
 pub mod conv2d;
 pub mod dense;
 pub mod dropout;
+pub mod embedding;
+pub mod global_pool;
 pub mod gru;
 pub mod init;
 pub mod layer;

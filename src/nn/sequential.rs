@@ -86,8 +86,11 @@ impl Sequential {
     /// through the fused head: probabilities, as [`predict`](Self::predict) gives).
     pub fn activations(&mut self, x: &ArrayD<f32>) -> Vec<ArrayD<f32>> {
         let mut outs: Vec<ArrayD<f32>> = Vec::with_capacity(self.layers.len());
+        let mut mask = None;
         for layer in &mut self.layers {
-            let out = layer.forward(outs.last().unwrap_or(x), false);
+            let input = outs.last().unwrap_or(x);
+            mask = layer.set_mask(mask, input);
+            let out = layer.forward(input, false);
             outs.push(out);
         }
         if let (Some(h), Some(last)) = (self.head, outs.last_mut()) {
@@ -103,7 +106,9 @@ impl Sequential {
 
     fn raw_forward(&mut self, x: &ArrayD<f32>, training: bool) -> Array2<f32> {
         let mut h = x.clone();
+        let mut mask = None;
         for layer in &mut self.layers {
+            mask = layer.set_mask(mask, &h);
             h = layer.forward(&h, training);
         }
         h.into_dimensionality::<Ix2>()

@@ -285,6 +285,19 @@ fn build_model(experiment: &Experiment, data: &Prepared, loss: Loss) -> Result<(
     let mut root = Rng::new(experiment.seed);
     let _split = root.fork();
     let (mut init, shuffle) = (root.fork(), root.fork());
+    if let Some(t) = data.preprocessing.text() {
+        let most = t
+            .vocabulary
+            .iter()
+            .flatten()
+            .map(Vec::len)
+            .max()
+            .unwrap_or(0);
+        crate::nn::embedding::check_input_dim(
+            &experiment.model.layers,
+            most + t.output_mode.reserved(),
+        )?;
+    }
     let model = Sequential::build(
         &experiment.model.layers,
         &data.input_shape(),
