@@ -147,21 +147,31 @@ fn moments(v: &[f64]) -> (f64, f64) {
 }
 
 fn counts<'a>(mut s: ColumnSummary, v: impl Iterator<Item = &'a str>) -> ColumnSummary {
+    let all = ranked(v);
+    s.distinct = all.len();
+    s.values = Some(top(all));
+    s
+}
+
+/// The distinct values of `v` with their counts, the most frequent first (ties in text order).
+/// Categories, tokens and vocabularies all count through this one function (one hash map and
+/// one sort in the wasm).
+pub fn ranked<'a>(v: impl Iterator<Item = &'a str>) -> Vec<(&'a str, usize)> {
     let mut map: HashMap<&str, usize> = HashMap::new();
     v.for_each(|x| *map.entry(x).or_default() += 1);
     let mut all: Vec<(&str, usize)> = map.into_iter().collect();
     all.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-    s.distinct = all.len();
-    s.values = Some(
-        all.into_iter()
-            .take(TOP_VALUES)
-            .map(|(value, count)| ValueCount {
-                value: value.to_string(),
-                count,
-            })
-            .collect(),
-    );
-    s
+    all
+}
+
+/// The first [`TOP_VALUES`] of `ranked`, for the summary.
+pub fn top(ranked: Vec<(&str, usize)>) -> Vec<ValueCount> {
+    (ranked.into_iter().take(TOP_VALUES))
+        .map(|(value, count)| ValueCount {
+            value: value.to_string(),
+            count,
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -1,11 +1,9 @@
 //! Text columns at a glance: telling sentences apart from categories when a file is read, and the
 //! inspect summary of a text column (tokens per cell, vocabulary size, the most frequent tokens).
 
-use std::collections::HashMap;
-
 use serde::Serialize;
 
-use super::inspect::{ColumnSummary, ValueCount, TOP_VALUES};
+use super::inspect::{ranked, top, ColumnSummary, ValueCount};
 use super::tokenize::tokens;
 
 /// Fewer non-missing cells than this are always categories.
@@ -18,15 +16,12 @@ const MIN_MEAN_CHARS: usize = 20;
 /// characters of Chinese).
 pub fn looks_like_text<'a>(cells: impl Iterator<Item = &'a str> + Clone) -> bool {
     let n = cells.clone().count();
-    if n < MIN_CELLS || cells.clone().map(|c| c.chars().count()).sum::<usize>() < MIN_MEAN_CHARS * n
-    {
+    let chars: usize = cells.clone().map(|c| c.chars().count()).sum();
+    if n < MIN_CELLS || chars < MIN_MEAN_CHARS * n {
         return false;
     }
-    let mut distinct: Vec<&str> = cells.clone().collect();
-    distinct.sort_unstable();
-    distinct.dedup();
-    let wordy = cells.filter(|c| tokens(c).len() >= 3).count();
-    distinct.len() * 2 > n && wordy * 2 > n
+    let wordy = cells.clone().filter(|c| tokens(c).len() >= 3).count();
+    ranked(cells).len() * 2 > n && wordy * 2 > n
 }
 
 /// A text column's tokens: per cell (missing cells count as none), the vocabulary, the most
@@ -43,34 +38,29 @@ pub struct TextStats {
 
 /// `base` with the text statistics of the cells `v`.
 pub fn text_summary(mut base: ColumnSummary, v: &[Option<String>]) -> ColumnSummary {
-    let mut counts: HashMap<String, usize> = HashMap::new();
-    let mut lengths: Vec<usize> = v
+    let docs: Vec<Vec<String>> = v
         .iter()
-        .map(|c| {
-            let t = c.as_deref().map(tokens).unwrap_or_default();
-            let n = t.len();
-            t.into_iter()
-                .for_each(|t| *counts.entry(t).or_default() += 1);
-            n
-        })
+        .map(|c| tokens(c.as_deref().unwrap_or("")))
         .collect();
-    lengths.sort_unstable();
-    let mut cells: Vec<&str> = v.iter().flatten().map(String::as_str).collect();
-    cells.sort_unstable();
-    cells.dedup();
-    base.distinct = cells.len();
-    let vocabulary = counts.len();
-    let mut top: Vec<(String, usize)> = counts.into_iter().collect();
-    top.sort_unstable_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-    top.truncate(TOP_VALUES);
+    // How many cells have each token count (no sort: counts are small).
+    let most = docs.iter().map(Vec::len).max().unwrap_or(0);
+    let mut per_length = vec![0usize; most + 1];
+    docs.iter().for_each(|d| per_length[d.len()] += 1);
+    let nth = |k: usize| {
+        let mut seen = 0;
+        per_length.iter().position(|&n| {
+            seen += n;
+            seen > k
+        })
+    };
+    let all = ranked(docs.iter().flatten().map(String::as_str));
+    base.distinct = ranked(v.iter().flatten().map(String::as_str)).len();
     base.text = Some(TextStats {
-        tokens_min: lengths.first().copied().unwrap_or(0),
-        tokens_median: lengths.get(lengths.len() / 2).copied().unwrap_or(0),
-        tokens_max: lengths.last().copied().unwrap_or(0),
-        vocabulary,
-        top_tokens: (top.into_iter())
-            .map(|(value, count)| ValueCount { value, count })
-            .collect(),
+        tokens_min: nth(0).unwrap_or(0),
+        tokens_median: nth(docs.len() / 2).unwrap_or(0),
+        tokens_max: most,
+        vocabulary: all.len(),
+        top_tokens: top(all),
     });
     base
 }

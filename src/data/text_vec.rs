@@ -11,11 +11,17 @@ use ndarray::Array2;
 
 use super::check::{finite, misplaced, Shape};
 use super::frame::{Cells, Frame, Transform};
+use super::inspect::ranked;
 use super::table::ColumnData;
 use super::tokenize::tokens;
 use crate::error::{Error, Result};
 use crate::experiment::limits::{MAX_TEXT_LENGTH, MAX_TOKENS};
 use crate::experiment::{OutputMode, TextConfig};
+
+/// Each value of `v` with its count, as a map (through [`ranked`]: one hash map and one sort).
+fn ranked_map<'a>(v: impl Iterator<Item = &'a str>) -> HashMap<&'a str, usize> {
+    ranked(v).into_iter().collect()
+}
 
 /// The fitted step.
 #[derive(Debug, Clone, PartialEq)]
@@ -49,19 +55,8 @@ impl TextVec {
                 .iter()
                 .map(|c| tokens(c.as_deref().unwrap_or("")))
                 .collect();
-            let mut counts: HashMap<&str, (usize, usize)> = HashMap::new();
-            for doc in &docs {
-                for (k, tok) in doc.iter().enumerate() {
-                    let e = counts.entry(tok).or_default();
-                    e.0 += 1;
-                    // Documents holding it: count a token at its first place in the sentence.
-                    e.1 += usize::from(!doc[..k].contains(tok));
-                }
-            }
-            let mut ranked: Vec<(&str, (usize, usize))> = (counts.into_iter())
-                .filter(|(_, (n, _))| *n >= config.min_count)
-                .collect();
-            ranked.sort_unstable_by(|a, b| b.1 .0.cmp(&a.1 .0).then_with(|| a.0.cmp(b.0)));
+            let mut ranked = ranked(docs.iter().flatten().map(String::as_str));
+            ranked.retain(|(_, n)| *n >= config.min_count);
             ranked.truncate(config.max_tokens - mode.reserved());
             if ranked.is_empty() {
                 return Err(Error::data(file, format!(
@@ -69,9 +64,16 @@ impl TextVec {
             }
             idf.push((mode == OutputMode::TfIdf).then(|| {
                 // Keras: log(1 + documents / (1 + documents holding the token)); OOV the mean.
+                // Documents holding a token: each token counted at its first place in a sentence.
+                let firsts = docs.iter().flat_map(|d| {
+                    (d.iter().enumerate())
+                        .filter(|(k, t)| !d[..*k].contains(t))
+                        .map(|(_, t)| t.as_str())
+                });
+                let held: HashMap<&str, usize> = ranked_map(firsts);
                 let n = docs.len() as f64;
                 let w: Vec<f64> = (ranked.iter())
-                    .map(|(_, (_, d))| (1.0 + n / (1.0 + *d as f64)).ln())
+                    .map(|(t, _)| (1.0 + n / (1.0 + held[t] as f64)).ln())
                     .collect();
                 let mean = w.iter().sum::<f64>() / w.len() as f64;
                 std::iter::once(mean).chain(w).map(|v| v as f32).collect()
@@ -117,26 +119,28 @@ impl TextVec {
         vocab: &[String],
         idf: Option<&[f32]>,
     ) -> Array2<f32> {
-        let index: HashMap<&str, usize> = (vocab.iter().enumerate())
-            .map(|(k, t)| (t.as_str(), k))
-            .collect();
-        let reserved = self.output_mode.reserved();
-        let mut x = Array2::zeros((cells.len(), self.width(vocab.len())));
-        for (row, cell) in cells.iter().enumerate() {
+        let index: HashMap<&str, usize> = ranked_map(std::iter::empty());
+        let index = (vocab.iter().enumerate()).fold(index, |mut m, (k, t)| {
+            m.insert(t, k);
+            m
+        });
+        let (reserved, width) = (self.output_mode.reserved(), self.width(vocab.len()));
+        let mut x = vec![0.0f32; cells.len() * width];
+        for (row, cell) in x.chunks_mut(width).zip(cells) {
             let toks = tokens(cell.as_deref().unwrap_or(""));
-            let ids =
-                (toks.iter()).map(|t| index.get(t.as_str()).map_or(reserved - 1, |k| k + reserved));
-            match self.output_mode {
-                OutputMode::Int => (ids.take(self.max_length).enumerate())
-                    .for_each(|(k, id)| x[[row, k]] = id as f32),
-                OutputMode::MultiHot => ids.for_each(|id| x[[row, id]] = 1.0),
-                OutputMode::TfIdf => {
-                    let idf = idf.expect("checked: tf_idf has idf");
-                    ids.for_each(|id| x[[row, id]] += idf[id])
+            let ids = toks
+                .iter()
+                .map(|t| index.get(t.as_str()).map_or(reserved - 1, |k| k + reserved));
+            for (k, id) in ids.enumerate() {
+                match (self.output_mode, idf) {
+                    (OutputMode::Int, _) if k < width => row[k] = id as f32,
+                    (OutputMode::Int, _) => break,
+                    (OutputMode::TfIdf, Some(w)) => row[id] += w[id],
+                    _ => row[id] = 1.0,
                 }
             }
         }
-        x
+        Array2::from_shape_vec((cells.len(), width), x).expect("sized above")
     }
 }
 

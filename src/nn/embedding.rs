@@ -6,7 +6,7 @@
 //! input `[batch, steps]` (token ids as numbers) → output `[batch, steps, output_dim]`;
 //! embeddings `[input_dim, output_dim]`. An id outside `0..input_dim` looks up zeros.
 
-use ndarray::{Array2, Array3, ArrayD, Axis, Ix2};
+use ndarray::{Array2, ArrayD};
 
 use super::build::BuildContext;
 use super::layer::{Layer, ParamMut};
@@ -93,23 +93,20 @@ impl Embedding {
 
 impl Layer for Embedding {
     fn forward(&mut self, x: &ArrayD<f32>, training: bool) -> ArrayD<f32> {
-        let x = x
-            .view()
-            .into_dimensionality::<Ix2>()
-            .expect("embedding input is [batch, steps]");
-        let (batch, steps) = x.dim();
+        let (batch, steps) = (x.shape()[0], x.shape()[1]);
         let d = self.embeddings.ncols();
+        let table = self.embeddings.as_slice().expect("standard layout");
         let ids: Vec<Option<usize>> = x.iter().map(|&v| self.row(v)).collect();
-        let mut y = Array3::zeros((batch, steps, d));
-        for (mut out, id) in y.lanes_mut(Axis(2)).into_iter().zip(&ids) {
+        let mut y = vec![0.0f32; batch * steps * d];
+        for (out, id) in y.chunks_mut(d).zip(&ids) {
             if let Some(id) = id {
-                out.assign(&self.embeddings.row(*id));
+                out.copy_from_slice(&table[id * d..][..d]);
             }
         }
         if training {
             self.ids = ids;
         }
-        y.into_dyn()
+        ArrayD::from_shape_vec(vec![batch, steps, d], y).expect("sized above")
     }
 
     fn backward(&mut self, grad_out: &ArrayD<f32>) -> ArrayD<f32> {
@@ -119,11 +116,15 @@ impl Layer for Embedding {
     }
 
     fn backward_params(&mut self, grad_out: &ArrayD<f32>) {
-        self.grad.fill(0.0);
-        for (g, id) in grad_out.lanes(Axis(2)).into_iter().zip(&self.ids) {
+        let d = self.grad.ncols();
+        let grad = self.grad.as_slice_mut().expect("standard layout");
+        grad.fill(0.0);
+        let g = grad_out.as_standard_layout();
+        let g = g.as_slice().expect("standard layout");
+        for (g, id) in g.chunks(d).zip(&self.ids) {
             if let Some(id) = id {
-                let mut row = self.grad.row_mut(*id);
-                row += &g;
+                let row = &mut grad[id * d..][..d];
+                row.iter_mut().zip(g).for_each(|(r, v)| *r += v);
             }
         }
     }
@@ -149,9 +150,12 @@ impl Layer for Embedding {
 
     /// With `mask_zero`, 1 where the id is not 0.
     fn set_mask(&mut self, _mask: Option<Array2<f32>>, x: &ArrayD<f32>) -> Option<Array2<f32>> {
-        let x = x.view().into_dimensionality::<Ix2>().ok()?;
+        let &[batch, steps] = x.shape() else {
+            return None;
+        };
+        let m = x.iter().map(|v| f32::from(v.round() != 0.0)).collect();
         self.mask_zero
-            .then(|| x.mapv(|v| f32::from(v.round() != 0.0)))
+            .then(|| Array2::from_shape_vec((batch, steps), m).expect("sized"))
     }
 }
 

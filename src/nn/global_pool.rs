@@ -5,7 +5,7 @@
 //! # Shapes
 //! input `[batch, steps, channels]` → output `[batch, channels]`; mask `[batch, steps]`.
 
-use ndarray::{Array2, ArrayD, Ix2, Ix3};
+use ndarray::{Array2, ArrayD};
 
 use super::build::BuildContext;
 use super::layer::{Layer, ParamMut};
@@ -37,59 +37,60 @@ impl GlobalAveragePooling1dConfig {
 pub struct GlobalAveragePooling1d {
     /// The mask of the input (`None`: every step counts).
     mask: Option<Array2<f32>>,
-    /// Per sample and step of the last training input: its weight in the mean.
-    weights: Array2<f32>,
-    channels: usize,
+    /// Per sample and step of the last training input, `[batch·steps]`: 1 if it counts.
+    counted: Vec<f32>,
+    /// Per sample of the last training input: how many steps count (at least 1).
+    counts: Vec<f32>,
+    steps: usize,
 }
 
 impl GlobalAveragePooling1d {
-    /// Each step's weight in its sample's mean `[batch, steps]`: mask / (unmasked steps), 0 for
-    /// a sample that is all padding.
-    fn step_weights(&self, batch: usize, steps: usize) -> Array2<f32> {
-        let mut w = match &self.mask {
-            Some(m) if m.dim() == (batch, steps) => m.clone(),
-            _ => Array2::ones((batch, steps)),
+    /// Which steps count, `[batch·steps]` (the mask, or all), and how many per sample (at
+    /// least 1: a sample that is all padding averages to zeros).
+    fn counted(&self, batch: usize, steps: usize) -> (Vec<f32>, Vec<f32>) {
+        let m = match &self.mask {
+            Some(m) if m.dim() == (batch, steps) => m.iter().copied().collect(),
+            _ => vec![1.0; batch * steps],
         };
-        for mut row in w.rows_mut() {
-            let n = row.sum();
-            if n > 0.0 {
-                row.mapv_inplace(|v| v / n);
-            }
-        }
-        w
+        let n = (0..batch)
+            .map(|b| m[b * steps..(b + 1) * steps].iter().sum::<f32>().max(1.0))
+            .collect();
+        (m, n)
     }
 }
 
 impl Layer for GlobalAveragePooling1d {
     fn forward(&mut self, x: &ArrayD<f32>, training: bool) -> ArrayD<f32> {
-        let x = x
-            .view()
-            .into_dimensionality::<Ix3>()
-            .expect("pooling input is [batch, steps, channels]");
-        let (batch, steps, channels) = x.dim();
-        let w = self.step_weights(batch, steps);
-        let mut y = Array2::zeros((batch, channels));
-        for ((mut out, xs), ws) in y.outer_iter_mut().zip(x.outer_iter()).zip(w.outer_iter()) {
-            for (row, &wt) in xs.outer_iter().zip(ws) {
-                out.scaled_add(wt, &row);
+        let (batch, steps, channels) = (x.shape()[0], x.shape()[1], x.shape()[2]);
+        let x = x.as_standard_layout();
+        let xs = x.as_slice().expect("standard layout");
+        let (m, n) = self.counted(batch, steps);
+        let mut y = vec![0.0f32; batch * channels];
+        for (b, out) in y.chunks_mut(channels).enumerate() {
+            for t in (0..steps).filter(|t| m[b * steps + t] != 0.0) {
+                let row = &xs[(b * steps + t) * channels..][..channels];
+                out.iter_mut().zip(row).for_each(|(o, v)| *o += v);
             }
+            out.iter_mut().for_each(|o| *o /= n[b]);
         }
         if training {
-            (self.weights, self.channels) = (w, channels);
+            (self.counted, self.counts, self.steps) = (m, n, steps);
         }
-        y.into_dyn()
+        ArrayD::from_shape_vec(vec![batch, channels], y).expect("sized above")
     }
 
     fn backward(&mut self, grad_out: &ArrayD<f32>) -> ArrayD<f32> {
-        let g = grad_out
-            .view()
-            .into_dimensionality::<Ix2>()
-            .expect("[batch, channels]");
-        let (batch, steps) = self.weights.dim();
-        let dx = ndarray::Array3::from_shape_fn((batch, steps, self.channels), |(b, t, c)| {
-            self.weights[[b, t]] * g[[b, c]]
-        });
-        dx.into_dyn()
+        let (batch, channels) = (grad_out.shape()[0], grad_out.shape()[1]);
+        let g = grad_out.as_standard_layout();
+        let g = g.as_slice().expect("standard layout");
+        let steps = self.steps;
+        let dx: Vec<f32> = (0..batch * steps * channels)
+            .map(|i| {
+                let (b, t, c) = (i / (steps * channels), i / channels % steps, i % channels);
+                self.counted[b * steps + t] * g[b * channels + c] / self.counts[b]
+            })
+            .collect();
+        ArrayD::from_shape_vec(vec![batch, steps, channels], dx).expect("sized above")
     }
 
     fn params(&mut self) -> Vec<ParamMut<'_>> {

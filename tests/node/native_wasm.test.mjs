@@ -59,6 +59,20 @@ const experiments = {
   // The small CNN (examples/digits_cnn.json, 3 epochs): reshape, im2col conv2d + relu, max pooling,
   // flatten, softmax; its convolution runs through the same matrix kernel.
   digits: { ...digitsCnn, fit: { ...digitsCnn.fit, epochs: 3 } },
+  // Text: the tokenizer and the int vectoriser, an embedding with mask_zero, masked average
+  // pooling, dense (the 3,000 review sentences, 2 epochs).
+  sentiment: {
+    seed: 7,
+    data: { source: 'builtin:sentiment', target: 'label', features: ['text'], task: 'classification',
+            text: { output_mode: 'int', max_tokens: 3000, max_length: 30 } },
+    model: { layers: [
+      { type: 'embedding', input_dim: 3000, output_dim: 8, mask_zero: true },
+      { type: 'global_average_pooling1d' },
+      { type: 'dense', units: 2, activation: 'softmax' },
+    ] },
+    compile: { optimizer: { type: 'adam', learning_rate: 0.01 } },
+    fit: { epochs: 2, batch_size: 32 },
+  },
 };
 
 function nativeHistory(exp) {
