@@ -212,7 +212,7 @@ fn the_core_documents_keep_their_messages() {
     );
     assert_eq!(
         err(r#"{"model":{"layers":[{"type":"conv"}]}}"#),
-        "experiment: model.layers[0]: unknown variant `conv`, expected one of `dense`, `dropout`, `lstm`, `gru`, `reshape`, `conv2d`, `max_pool2d`, `flatten`"
+        "experiment: model.layers[0]: unknown variant `conv`, expected one of `dense`, `dropout`, `lstm`, `gru`, `reshape`, `conv2d`, `max_pool2d`, `flatten`, `embedding`, `global_average_pooling1d`"
     );
     assert_eq!(
         err(r#"{"model":{"layers":[{"type":"conv2d","filters":2}]}}"#),
