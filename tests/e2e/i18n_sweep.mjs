@@ -14,7 +14,7 @@ export const ALLOWED = [
   // the product
   'kindling',
   // layer types, activations, losses, optimizers: the experiment's own names (Keras's)
-  'dense', 'dropout', 'lstm', 'gru', 'reshape', 'conv2d', 'max_pool2d', 'flatten', 'cnn',
+  'dense', 'dropout', 'lstm', 'gru', 'reshape', 'conv2d', 'max_pool2d', 'flatten', 'cnn', 'embedding', 'global_average_pooling1d',
   'linear', 'relu', 'leaky_relu', 'sigmoid', 'tanh', 'softmax',
   'mse', 'mae', 'rmse', 'huber', 'binary_crossentropy', 'categorical_crossentropy',
   'adam', 'sgd', 'rmsprop',

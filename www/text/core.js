@@ -310,6 +310,18 @@ const RULES = [
     '窗口每次移动的距离（像素）；留空：等于池化窗口的大小（窗口一个挨一个）。'],
   ['Unrolls an image [height, width, channels] into one row [height·width·channels], for the dense layers after it.',
     '把图像 [高, 宽, 通道] 展开成一行 [高·宽·通道]，供后面的 dense 层使用。'],
+  ['vocabulary', '词表大小'],
+  ['dimensions', '向量维数'],
+  ['mask zero', '把 0 当作填充'],
+  ['Turns each token id of a sentence into a learned vector of output_dim numbers (words used alike end up with similar vectors). Takes the token ids of data.text output_mode "int".',
+    '嵌入层：把句子里的每个词元编号变成一个可学习的向量（向量维数个数）；用法相近的词最终会得到相近的向量。输入是 data.text.output_mode 为 "int" 时给出的词元编号。'],
+  ['How many token ids there are: the vocabulary size plus the reserved ids (padding 0 and out-of-vocabulary 1).',
+    '词元编号一共有多少个：词表的大小加上保留的编号（填充为 0，词表外的词为 1）。'],
+  ['How many numbers each token\'s vector has.', '每个词元的向量有多少个数。'],
+  ['Id 0 is padding: the layers after it skip those steps (pooling, lstm, gru).',
+    '编号 0 是填充：后面的层（池化、lstm、gru）会跳过这些步。'],
+  ['Averages a sequence over its steps into one vector (for text: the mean of the word vectors, skipping padding), so a dense layer can classify the whole sentence.',
+    '把一个序列在各步上取平均，得到一个向量（对文本来说：各个词向量的平均值，跳过填充），这样 dense 层就能对整句话分类。'],
 ];
 
 const COMPILED = RULES.map(([en, zh]) => /** @type {const} */ ([compile(en), zh]));
