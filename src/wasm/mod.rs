@@ -16,6 +16,8 @@ pub mod layers;
 #[cfg(feature = "worker-exports")]
 pub mod model;
 #[cfg(feature = "worker-exports")]
+pub mod recommend;
+#[cfg(feature = "worker-exports")]
 pub mod search;
 #[cfg(feature = "worker-exports")]
 pub mod session;
