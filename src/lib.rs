@@ -30,6 +30,7 @@ pub mod json;
 pub mod metrics;
 pub mod nn;
 pub mod optimize;
+pub mod recommend;
 pub mod rng;
 pub mod train;
 

@@ -94,6 +94,9 @@ fn resolve_task(table: &Table, target: &str, task: Task) -> Result<Task> {
         (_, ColumnData::Date(_)) => {
             return Err(Error::data(&table.name, format!("the target {target:?} holds dates; pick a column of numbers or classes as the target")))
         }
+        (Task::Recommendation, _) => {
+            return Err(Error::data(&table.name, "a recommendation task trains user and item embeddings, not a layer stack: use kindling::recommend (the CLI's train does)"))
+        }
         (Task::Auto, ColumnData::Numeric(_)) => Task::Regression,
         (Task::Auto, _) => Task::Classification,
         (t, _) => t,

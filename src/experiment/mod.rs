@@ -15,6 +15,7 @@ pub mod limits;
 mod model;
 mod optimizer_de;
 pub mod range;
+pub mod recommend;
 pub mod values;
 
 pub use crate::nn::{
@@ -23,6 +24,7 @@ pub use crate::nn::{
 pub use layer_config::{LayerType, RawKeys};
 pub use layers::{all_keys, layer_types, LayerConfig, LAYER_TYPES};
 pub use model::*;
+pub use recommend::{RecommendData, RecommenderConfig, RecommenderKind};
 
 /// The whole pipeline: data preparation, model, compile and fit settings.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -62,6 +64,9 @@ pub struct DataConfig {
         skip_serializing_if = "serde_json::Value::is_null"
     )]
     pub kinds: serde_json::Value,
+    /// The user and item id columns of a recommendation task (src/experiment/recommend.rs).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub recommend: Option<RecommendData>,
 }
 
 impl DataConfig {
@@ -87,6 +92,8 @@ pub enum Task {
     Auto,
     Classification,
     Regression,
+    /// Ratings of items by users: `data.recommend` and `model.recommender` say how.
+    Recommendation,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -151,6 +158,7 @@ impl Default for Experiment {
                     LayerConfig::dense(16, Activation::Relu),
                     LayerConfig::dense(3, Activation::Softmax),
                 ],
+                recommender: None,
             },
             compile: CompileConfig::default(),
             fit: FitConfig::default(),
@@ -171,6 +179,7 @@ impl Default for DataConfig {
             window: None,
             on_bad_rows: BadRows::Error,
             kinds: serde_json::Value::Null,
+            recommend: None,
         }
     }
 }

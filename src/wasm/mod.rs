@@ -15,6 +15,8 @@ pub mod inside;
 pub mod layers;
 #[cfg(feature = "worker-exports")]
 pub mod model;
+#[cfg(feature = "recommend-exports")]
+pub mod recommend;
 #[cfg(feature = "worker-exports")]
 pub mod search;
 #[cfg(feature = "worker-exports")]
@@ -47,7 +49,11 @@ pub fn last_panic() -> Option<String> {
 
 /// Serialises `value` for JS as JSON does: `None` → `null`, maps → plain objects, and `f32`s
 /// with their shortest decimal form (0.01, not 0.009999999776).
-#[cfg(any(feature = "worker-exports", feature = "bench-exports"))]
+#[cfg(any(
+    feature = "worker-exports",
+    feature = "bench-exports",
+    feature = "recommend-exports"
+))]
 pub(crate) fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsError> {
     let text = serde_json::to_string(value).map_err(|e| JsError::new(&e.to_string()))?;
     js_sys::JSON::parse(&text).map_err(|_| JsError::new("internal error: JSON did not parse"))
@@ -66,7 +72,11 @@ pub(crate) fn from_json<T: serde::de::DeserializeOwned>(
 }
 
 /// Core error → JS `Error` with the core's message.
-#[cfg(any(feature = "worker-exports", feature = "bench-exports"))]
+#[cfg(any(
+    feature = "worker-exports",
+    feature = "bench-exports",
+    feature = "recommend-exports"
+))]
 pub(crate) fn js_error(e: crate::Error) -> JsError {
     JsError::new(&e.to_string())
 }

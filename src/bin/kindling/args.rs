@@ -9,7 +9,7 @@ use crate::files::{read_file, Kind};
 pub const USAGE: &str = "usage:
   kindling inspect DATA.csv
   kindling train EXPERIMENT.json [--data DATA.csv] [--out MODEL.json] [--epochs N] [--seed N]
-  kindling predict MODEL.json DATA.csv
+  kindling predict MODEL.json DATA.csv [--top N] [--user ID]   (--top/--user: recommenders)
   kindling search EXPERIMENT.json [--data DATA.csv] [--trials N] [--seed N] [--space SEARCH.json]
                   [--strategy random|grid] [--kfold K] [--pruning on|off]
   kindling bench W1|W2|W3 [--clock wall|cpu] [--seed N]";

@@ -10,6 +10,7 @@ mod bench;
 mod files;
 mod inspect;
 mod predict;
+mod recommend;
 mod search;
 mod train;
 

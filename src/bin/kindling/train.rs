@@ -30,6 +30,9 @@ pub fn run(args: &[String]) -> Result<(), String> {
         exp.seed = seed;
     }
     let table = data_table(args, &mut exp)?;
+    if exp.data.task == kindling::experiment::Task::Recommendation {
+        return crate::recommend::train(exp, &table, args);
+    }
     crate::advice::print(&exp, &table);
     let mut session = Session::new(exp, &table).map_err(|e| e.to_string())?;
     for warning in &session.data.warnings {
