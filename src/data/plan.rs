@@ -95,7 +95,7 @@ fn resolve_task(table: &Table, target: &str, task: Task) -> Result<Task> {
             return Err(Error::data(&table.name, format!("the target {target:?} holds dates; pick a column of numbers or classes as the target")))
         }
         (Task::Recommendation, _) => {
-            return Err(Error::data(&table.name, "a recommendation task trains user and item embeddings, not a layer stack: use kindling::recommend (the CLI's train does)"))
+            return Err(Error::data(&table.name, "a recommendation task trains user and item embeddings, which the playground page cannot do yet: train it with the CLI (`kindling train EXPERIMENT.json`)"))
         }
         (Task::Auto, ColumnData::Numeric(_)) => Task::Regression,
         (Task::Auto, _) => Task::Classification,
