@@ -1,13 +1,18 @@
 //! Export (cargo feature `export`, native only: the CLI, never the page's wasm): a trained model
 //! file as files other engines run. ONNX for serving anywhere (`model.onnx` + the fitted
-//! preprocessing it leaves to the caller, `preprocessing.json`); docs/CONTRACTS.md, "Export".
+//! preprocessing it leaves to the caller, `preprocessing.json`); Keras for training further
+//! (`train_keras.py` + `weights.safetensors` + `preprocessing.json`); docs/CONTRACTS.md,
+//! "`kindling export`".
 
 mod graph;
+mod keras;
 mod layers;
 pub mod onnx;
 #[allow(clippy::all, missing_docs)]
 mod onnx_pb;
+mod python;
 pub mod sample;
+mod weights;
 
 use serde_json::json;
 
@@ -19,16 +24,18 @@ use crate::io::Model;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Target {
     Onnx,
+    Keras,
 }
 
 impl Target {
     /// The names `kindling export --to` takes.
-    pub const NAMES: &'static [&'static str] = &["onnx"];
+    pub const NAMES: &'static [&'static str] = &["onnx", "keras"];
 
     /// The target named `name`; the error lists the names.
     pub fn from_name(name: &str) -> std::result::Result<Self, String> {
         match name {
             "onnx" => Ok(Target::Onnx),
+            "keras" => Ok(Target::Keras),
             _ => Err(format!(
                 "--to: there is no export target {name:?}; choose one of {}",
                 Self::NAMES.join(", ")
@@ -50,6 +57,20 @@ pub fn export(model: &Model, target: Target) -> Result<Vec<File>> {
             File {
                 name: "model.onnx",
                 bytes: onnx::to_onnx(model)?,
+            },
+            File {
+                name: "preprocessing.json",
+                bytes: preprocessing_json(model),
+            },
+        ]),
+        Target::Keras => Ok(vec![
+            File {
+                name: "train_keras.py",
+                bytes: keras::script(model)?.into_bytes(),
+            },
+            File {
+                name: "weights.safetensors",
+                bytes: weights::safetensors(model)?,
             },
             File {
                 name: "preprocessing.json",

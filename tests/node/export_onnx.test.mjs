@@ -6,10 +6,10 @@
 // package (the venv scripts/setup.sh makes in target/pyenv) passes on every file.
 // Needs `cargo build --release --bin kindling` (or a debug build) and `bash scripts/setup.sh`.
 // Run: node --test tests/node/export_onnx.test.mjs
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ort from 'onnxruntime-node';
@@ -20,6 +20,7 @@ const cli = ['target/release/kindling', 'target/debug/kindling']
   .find(existsSync);
 const python = join(root, 'target/pyenv/bin/python');
 const dir = mkdtempSync(join(tmpdir(), 'kindling-onnx-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
 
 const digitsCnn = JSON.parse(readFileSync(join(root, 'examples/digits_cnn.json'), 'utf8'));
 const series = (layers, epochs = 4) => ({

@@ -8,7 +8,7 @@ use crate::args::{load_table, option, USAGE};
 use crate::files::{read_file, Kind};
 
 /// At most this many rows go into `sample.json`.
-const SAMPLE_ROWS: usize = 1000;
+const SAMPLE_ROWS: usize = 5000;
 
 pub fn run(args: &[String]) -> Result<(), String> {
     let Some(model_path) = args.first().filter(|a| !a.starts_with("--")) else {
