@@ -34,31 +34,15 @@ pub fn script(model: &Model) -> Result<String> {
         ),
         None => "[]".into(),
     };
-    Ok(python::fill(
-        TEMPLATE,
-        &[
-            ("TITLE", python::title(exp)),
-            ("SEED", exp.seed.to_string()),
-            ("VALIDATION", exp.data.split.validation.to_string()),
-            ("PREPROCESS", python::PREPROCESS.trim_end().to_string()),
-            ("LAYERS", layers.join("\n")),
-            ("LOSS", loss(exp.compile.loss.unwrap_or(default_loss(task)))),
-            ("OPTIMIZER", optimizer(&exp.compile.optimizer)),
-            ("METRICS", metrics.into()),
-            ("EPOCHS", exp.fit.epochs.to_string()),
-            ("BATCH", exp.fit.batch_size.to_string()),
-            (
-                "MISSING_RULE",
-                format!("{:?}", python::name(&exp.data.missing)),
-            ),
-            ("SCALE_RULE", format!("{:?}", python::name(&exp.data.scale))),
-            (
-                "FULL_BATCH",
-                python::bool(matches!(exp.compile.optimizer, OptimizerConfig::Gd { .. })).into(),
-            ),
-            ("CALLBACKS", callbacks),
-        ],
-    ))
+    let mut values = python::common(exp);
+    values.extend([
+        ("LAYERS", layers.join("\n")),
+        ("LOSS", loss(exp.compile.loss.unwrap_or(default_loss(task)))),
+        ("OPTIMIZER", optimizer(&exp.compile.optimizer)),
+        ("METRICS", metrics.into()),
+        ("CALLBACKS", callbacks),
+    ]);
+    Ok(python::fill(TEMPLATE, &values))
 }
 
 /// The loss Kindling picks when `compile.loss` is `null`.

@@ -11,6 +11,7 @@ pub mod onnx;
 #[allow(clippy::all, missing_docs)]
 mod onnx_pb;
 mod python;
+mod pytorch;
 pub mod sample;
 mod weights;
 
@@ -25,17 +26,19 @@ use crate::io::Model;
 pub enum Target {
     Onnx,
     Keras,
+    Pytorch,
 }
 
 impl Target {
     /// The names `kindling export --to` takes.
-    pub const NAMES: &'static [&'static str] = &["onnx", "keras"];
+    pub const NAMES: &'static [&'static str] = &["onnx", "pytorch", "keras"];
 
     /// The target named `name`; the error lists the names.
     pub fn from_name(name: &str) -> std::result::Result<Self, String> {
         match name {
             "onnx" => Ok(Target::Onnx),
             "keras" => Ok(Target::Keras),
+            "pytorch" => Ok(Target::Pytorch),
             _ => Err(format!(
                 "--to: there is no export target {name:?}; choose one of {}",
                 Self::NAMES.join(", ")
@@ -63,21 +66,27 @@ pub fn export(model: &Model, target: Target) -> Result<Vec<File>> {
                 bytes: preprocessing_json(model),
             },
         ]),
-        Target::Keras => Ok(vec![
-            File {
-                name: "train_keras.py",
-                bytes: keras::script(model)?.into_bytes(),
-            },
-            File {
-                name: "weights.safetensors",
-                bytes: weights::safetensors(model)?,
-            },
-            File {
-                name: "preprocessing.json",
-                bytes: preprocessing_json(model),
-            },
-        ]),
+        Target::Keras => script_files("train_keras.py", keras::script(model)?, model),
+        Target::Pytorch => script_files("train_pytorch.py", pytorch::script(model)?, model),
     }
+}
+
+/// A training script with the weights and the fitted preprocessing it reads.
+fn script_files(name: &'static str, script: String, model: &Model) -> Result<Vec<File>> {
+    Ok(vec![
+        File {
+            name,
+            bytes: script.into_bytes(),
+        },
+        File {
+            name: "weights.safetensors",
+            bytes: weights::safetensors(model)?,
+        },
+        File {
+            name: "preprocessing.json",
+            bytes: preprocessing_json(model),
+        },
+    ])
 }
 
 /// `preprocessing.json` beside `model.onnx`: the graph's input and output, which fitted steps

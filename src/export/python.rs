@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use crate::error::Error;
-use crate::experiment::Experiment;
+use crate::experiment::{Experiment, OptimizerConfig};
 
 /// The preprocessing both scripts paste in (the fitted steps of preprocessing.json, in Python).
 pub const PREPROCESS: &str = include_str!("python/preprocess.py");
@@ -69,4 +69,22 @@ pub fn refused(index: usize, kind: &str, engine: &str) -> Error {
     Error::Model(format!(
         "layer {index} ({kind}) cannot be exported to {engine} yet: this build knows no {engine} form for it; remove it or keep the Kindling model file"
     ))
+}
+
+/// The template values both scripts take from the experiment alone.
+pub fn common(exp: &Experiment) -> Vec<(&'static str, String)> {
+    vec![
+        ("TITLE", title(exp)),
+        ("SEED", exp.seed.to_string()),
+        ("VALIDATION", exp.data.split.validation.to_string()),
+        ("PREPROCESS", PREPROCESS.trim_end().to_string()),
+        ("EPOCHS", exp.fit.epochs.to_string()),
+        ("BATCH", exp.fit.batch_size.to_string()),
+        ("MISSING_RULE", format!("{:?}", name(&exp.data.missing))),
+        ("SCALE_RULE", format!("{:?}", name(&exp.data.scale))),
+        (
+            "FULL_BATCH",
+            bool(matches!(exp.compile.optimizer, OptimizerConfig::Gd { .. })).into(),
+        ),
+    ]
 }
