@@ -1,7 +1,7 @@
 // What the export checks share: the models they train (the iris MLP, digits CNN,
 // sunspots LSTM and GRU, and a regression on one-hot inputs), and running an exported training
-// script against Kindling's own predictions. Used by tests/node/export_keras.test.mjs and, by
-// hand, scripts/check-pytorch-export.mjs.
+// script against Kindling's own predictions. Used by tests/node/export_onnx.test.mjs,
+// tests/node/export_keras.test.mjs and, by hand, scripts/check-pytorch-export.mjs.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';

@@ -14,46 +14,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ort from 'onnxruntime-node';
 
-const root = new URL('../../', import.meta.url).pathname;
-const cli = ['target/release/kindling', 'target/debug/kindling']
-  .map((p) => join(root, p))
-  .find(existsSync);
+import { builtin, cli, models as shared, root } from './export_models.mjs';
+
 const python = join(root, 'target/pyenv/bin/python');
 const dir = mkdtempSync(join(tmpdir(), 'kindling-onnx-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
 const digitsCnn = JSON.parse(readFileSync(join(root, 'examples/digits_cnn.json'), 'utf8'));
-const series = (layers, epochs = 4) => ({
-  seed: 3,
-  data: { source: 'builtin:sunspots', target: 'sunactivity', window: { lookback: 12, horizon: 1 } },
-  model: { layers },
-  fit: { epochs, batch_size: 32 },
-});
 
-// Every exportable layer type and activation, both paddings and a stride, one-hot inputs, a
-// regression's target scaling, and an LSTM/GRU returning sequences into another.
+// The shared models (tests/node/export_models.mjs) and two more, for every exportable layer type
+// and activation, both paddings and a stride, and an LSTM returning sequences.
 const models = {
-  iris_mlp: {
-    seed: 11,
-    data: { source: 'builtin:iris', target: 'species' },
-    model: { layers: [
-      { type: 'dense', units: 12, activation: 'tanh' },
-      { type: 'dropout', rate: 0.2 },
-      { type: 'dense', units: 8, activation: 'leaky_relu' },
-      { type: 'dense', units: 3, activation: 'softmax' },
-    ] },
-    fit: { epochs: 20, batch_size: 16 },
-  },
-  iris_regression_onehot: {
-    seed: 2,
-    data: { source: 'builtin:iris', target: 'petal_width_cm', scale: 'minmax' },
-    model: { layers: [
-      { type: 'dense', units: 8, activation: 'sigmoid', use_bias: false },
-      { type: 'dense', units: 1 },
-    ] },
-    fit: { epochs: 20, batch_size: 16 },
-  },
-  digits_cnn: { ...digitsCnn, fit: { epochs: 2, batch_size: 32 } },
+  ...shared,
   digits_cnn_same: {
     ...digitsCnn,
     model: { layers: [
@@ -66,17 +38,17 @@ const models = {
     ] },
     fit: { epochs: 2, batch_size: 32 },
   },
-  sunspots_lstm: series([{ type: 'lstm', units: 8 }, { type: 'dense', units: 1 }]),
-  sunspots_gru: series([{ type: 'gru', units: 8 }, { type: 'dense', units: 1 }]),
-  sunspots_stacked: series([
-    { type: 'gru', units: 6, return_sequences: true },
-    { type: 'lstm', units: 5, return_sequences: true },
-    { type: 'lstm', units: 4 },
-    { type: 'dense', units: 1 },
-  ], 2),
+  sunspots_mixed: {
+    ...shared.sunspots_lstm,
+    model: { layers: [
+      { type: 'gru', units: 6, return_sequences: true },
+      { type: 'lstm', units: 5, return_sequences: true },
+      { type: 'lstm', units: 4 },
+      { type: 'dense', units: 1 },
+    ] },
+    fit: { epochs: 2, batch_size: 32 },
+  },
 };
-
-const builtin = (source) => join(root, 'www/data', `${source.replace('builtin:', '')}.csv`);
 
 /**
  * Largest |a − b|, largest |a − b| / |b| and how many values miss |a − b| ≤ 1e-5·|b| + 1e-6
@@ -139,7 +111,7 @@ test('onnx.checker.check_model(full_check=True) passes on every exported model',
   assert.match(out, new RegExp(` ${exported.length}\\n$`));
 });
 
-test('a layer without an ONNX form would be refused by name; an unknown target lists the targets', () => {
+test('an unknown --to is refused with exit 2, listing the targets', () => {
   assert.ok(cli);
   const model = join(dir, 'iris_mlp.model.json');
   let err = '';
@@ -149,5 +121,5 @@ test('a layer without an ONNX form would be refused by name; an unknown target l
     err = e.stderr.toString();
     assert.equal(e.status, 2);
   }
-  assert.equal(err, 'error: --to: there is no export target "tflite"; choose one of onnx\n');
+  assert.equal(err, 'error: --to: there is no export target "tflite"; choose one of onnx, pytorch, keras\n');
 });
