@@ -142,7 +142,7 @@ export function fitCanvas(canvas) {
 /**
  * Offers `text` (or bytes) as a file download named `name`.
  * @param {string} name
- * @param {string | Uint8Array} text
+ * @param {string | Uint8Array<ArrayBuffer>} text
  * @param {string} [type]
  */
 export function download(name, text, type = 'application/json') {

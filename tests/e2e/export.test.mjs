@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import ort from 'onnxruntime-node';
-import { SCREENSHOTS, encodeExperiment, fullSpeed, openNode, openPage, start, waitForState } from './helpers.mjs';
+import { SCREENSHOTS, encodeExperiment, openNode, openPage, start, waitForState } from './helpers.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -35,7 +35,7 @@ async function downloads(page, selector, count) {
 }
 
 test('Take it further: the downloaded ONNX model predicts what the page predicts; the scripts come with weights', async () => {
-  const page = await openPage(env.browser, fullSpeed(`${env.base}/index.html#experiment=${encodeExperiment(IRIS)}&run=1`));
+  const page = await openPage(env.browser, `${env.url}?lang=en#experiment=${encodeExperiment(IRIS)}&run=1`);
   await waitForState(page, ['done'], 90_000);
   await openNode(page, 'deploy');
   await page.waitForSelector('[data-testid=export-onnx]:not([disabled])');

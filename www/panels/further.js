@@ -23,8 +23,10 @@ const TARGETS = [
 export function furtherBox(app) {
   const status = el('p', { className: 'note', role: 'status', dataset: { testid: 'export-status' } });
   const buttons = TARGETS.map(({ to, label }) => el('button', { disabled: true, dataset: { testid: `export-${to}` }, t: label }));
-  const update = () => { for (const b of buttons) b.disabled = !app.model?.json; };
-  app.on('deployed', update);
+  /** @param {{json?: string} | null} model */
+  const enable = (model) => { for (const b of buttons) b.disabled = !model?.json; };
+  app.on('deployed', enable);
+  enable(app.model); // the panel mounts on first open, maybe after the model was made
   TARGETS.forEach(({ to }, i) => buttons[i].addEventListener('click', () => run(to)));
 
   /** @param {string} to */
@@ -35,7 +37,7 @@ export function furtherBox(app) {
     status.dataset.state = 'working';
     try {
       const { exportModel } = await loadExport();
-      /** @type {[string, Uint8Array][]} */
+      /** @type {[string, Uint8Array<ArrayBuffer>][]} */
       const files = exportModel(new TextEncoder().encode(json), to);
       for (const [name, bytes] of files) download(name, bytes, 'application/octet-stream');
       say(status, { key: 'further.done', params: { files: files.map(([name]) => name).join(', ') } });

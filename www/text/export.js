@@ -6,8 +6,8 @@
 export const EXPORT = {
   'further.title': { en: 'Take it further', zh: '更进一步' },
   'further.intro': {
-    en: 'When the data outgrows this tab, hand the model to the engines that run at scale. Each download is the model with its fitted preprocessing (docs/CONTRACTS.md, “kindling export”).',
-    zh: '当数据超出这个标签页的能力时，把模型交给大规模运行的引擎。每个下载都包含模型及其拟合好的预处理（见 docs/CONTRACTS.md 的 “kindling export”）。',
+    en: 'When the data outgrows this tab, hand the model to the engines that run at scale. Each download is the model with its fitted preprocessing, the same files as `kindling export`.',
+    zh: '当数据超出这个标签页的能力时，把模型交给大规模运行的引擎。每个下载都包含模型及其拟合好的预处理，与 `kindling export` 生成的文件相同。',
   },
   'further.onnx': { en: 'Download ONNX', zh: '下载 ONNX' },
   'further.onnxWhen': {
