@@ -210,3 +210,31 @@ fn pads(size: usize, k: usize, s: usize, padding: Padding) -> [i64; 2] {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn gate_blocks_are_reordered_and_transposed() {
+        // kernel [2 inputs, 4 gates × 1 unit]: row i holds 10·i + gate.
+        let kernel = Tensor {
+            shape: vec![2, 4],
+            data: vec![0.0, 1.0, 2.0, 3.0, 10.0, 11.0, 12.0, 13.0],
+        };
+        // ONNX LSTM rows i, o, f, c = Keras blocks 0, 3, 1, 2, each [inputs].
+        assert_eq!(
+            gate_rows(&kernel, 1, &[0, 3, 1, 2]),
+            [0.0, 10.0, 3.0, 13.0, 1.0, 11.0, 2.0, 12.0]
+        );
+    }
+
+    #[test]
+    fn same_padding_puts_the_odd_one_after_as_tensorflow() {
+        assert_eq!(pads(8, 3, 1, Padding::Same), [1, 1]);
+        assert_eq!(pads(8, 3, 2, Padding::Same), [0, 1]);
+        assert_eq!(pads(8, 2, 1, Padding::Same), [0, 1]);
+        assert_eq!(pads(7, 3, 2, Padding::Same), [1, 1]);
+        assert_eq!(pads(8, 3, 1, Padding::Valid), [0, 0]);
+    }
+}

@@ -88,3 +88,22 @@ pub fn common(exp: &Experiment) -> Vec<(&'static str, String)> {
         ),
     ]
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn python_literals() {
+        assert_eq!(py_float(0.01), "0.01");
+        assert_eq!(py_float(1.0), "1.0");
+        assert_eq!(py_float(1e-7), "1e-7");
+        assert_eq!(tuple(&[64]), "(64,)");
+        assert_eq!(tuple(&[8, 8, 1]), "(8, 8, 1)");
+        assert_eq!(bool(true), "True");
+        assert_eq!(
+            fill("a={{A}}, b={{B}}", &[("A", "1".into()), ("B", "x".into())]),
+            "a=1, b=x"
+        );
+    }
+}
