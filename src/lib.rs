@@ -25,6 +25,8 @@ pub mod chart;
 pub mod data;
 pub mod error;
 pub mod experiment;
+#[cfg(feature = "export")]
+pub mod export;
 pub mod io;
 pub mod json;
 pub mod metrics;

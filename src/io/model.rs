@@ -5,7 +5,7 @@ use serde_json::{json, Map, Value};
 
 use super::model_file::ModelFile;
 use super::predictions::Predictions;
-use crate::data::{Column, ColumnData, Table};
+use crate::data::{Column, ColumnData, Preprocessing, Table};
 use crate::error::{Error, Result};
 use crate::experiment::{LayerConfig, Loss, Scale, Task};
 use crate::nn::Sequential;
@@ -22,10 +22,7 @@ impl Model {
     /// Builds the network the file describes and loads its weights; errors name the file.
     pub fn from_file(name: &str, file: ModelFile) -> Result<Self> {
         let p = &file.preprocessing;
-        let input: Vec<usize> = match p.window() {
-            Some(w) => vec![w.lookback, p.inputs.len()],
-            None => vec![p.inputs.len()],
-        };
+        let input = input_shape(p);
         let outputs = p.outputs();
         let given: usize = file.weights.tensors.iter().map(|t| t.data.len()).sum();
         if let Some(planned) = dense_params(&file.experiment.model.layers, &input) {
@@ -102,6 +99,18 @@ impl Model {
 }
 
 impl Model {
+    /// The network's input shape without the batch axis: `[inputs]`, or `[lookback, inputs]`
+    /// for a window.
+    pub fn input_shape(&self) -> Vec<usize> {
+        input_shape(&self.file.preprocessing)
+    }
+
+    /// Each layer's output shape without the batch axis, in layer order.
+    pub fn layer_shapes(&self) -> Vec<Vec<usize>> {
+        let summary = self.network.summary();
+        summary.into_iter().map(|s| s.output_shape).collect()
+    }
+
     /// What the training rows of numeric input `name` were, from the fitted scaler: min-max
     /// scaling keeps their range `{"min", "max"}`, standard scaling their `{"mean", "std"}`;
     /// `null` without scaling. The application form marks a value outside what the model has seen.
@@ -118,6 +127,14 @@ impl Model {
             Scale::Standard => json!({ "mean": o, "std": f }),
             Scale::None => Value::Null,
         }
+    }
+}
+
+/// The network's input shape for a pipeline: `[inputs]` or `[lookback, inputs]`.
+fn input_shape(p: &Preprocessing) -> Vec<usize> {
+    match p.window() {
+        Some(w) => vec![w.lookback, p.inputs.len()],
+        None => vec![p.inputs.len()],
     }
 }
 

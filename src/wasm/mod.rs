@@ -1,7 +1,8 @@
 //! The wasm shells: a worker-side training session and main-thread chart drawing.
 //! Thin newtypes over the core; JSON in, JSON out; core errors become JS `Error`s.
 //! Cargo features choose each package's exports (Cargo.toml, scripts/build.sh): the workers' pkg/
-//! everything but the charts, the page's pkg-chart/ only the charts.
+//! everything but the charts, the page's pkg-chart/ only the charts, pkg-export/ only
+//! `exportModel` (loaded when the Deployment panel exports).
 
 #[cfg(feature = "worker-exports")]
 pub mod advice;
@@ -9,6 +10,8 @@ pub mod advice;
 pub mod bench;
 #[cfg(feature = "charts")]
 pub mod chart;
+#[cfg(feature = "export")]
+pub mod export;
 #[cfg(feature = "worker-exports")]
 pub mod inside;
 #[cfg(feature = "worker-exports")]

@@ -12,7 +12,8 @@ pub const USAGE: &str = "usage:
   kindling predict MODEL.json DATA.csv [--top N] [--user ID]   (--top/--user: recommenders)
   kindling search EXPERIMENT.json [--data DATA.csv] [--trials N] [--seed N] [--space SEARCH.json]
                   [--strategy random|grid] [--kfold K] [--pruning on|off]
-  kindling bench W1|W2|W3 [--clock wall|cpu] [--seed N]";
+  kindling bench W1|W2|W3 [--clock wall|cpu] [--seed N]
+  kindling export MODEL.json --to onnx --out DIR [--sample DATA.csv]";
 
 /// Reads and types a CSV file; `bad_rows` says what to do with ragged rows (`data.on_bad_rows`).
 pub fn load_table(path: &str, bad_rows: BadRows) -> Result<Table, String> {

@@ -7,6 +7,7 @@ use std::process::ExitCode;
 mod advice;
 mod args;
 mod bench;
+mod export;
 mod files;
 mod inspect;
 mod predict;
@@ -24,6 +25,7 @@ fn main() -> ExitCode {
         Some("predict") => predict::run(&args[1..]),
         Some("search") => search::run(&args[1..]),
         Some("bench") => bench::run(&args[1..]),
+        Some("export") => export::run(&args[1..]),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             Ok(())
