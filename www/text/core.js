@@ -172,6 +172,12 @@ const RULES = [
   ['column "{name}" holds text; a data.window series takes numeric columns only — leave it out of data.features',
     '列 "{name}" 是文本；时间序列窗口只接受数值列——请不要把它用作特征'],
   ['a data.window series is always split chronologically', '用了时间序列窗口的数据总是按时间顺序划分'],
+  // data.transform (issue 15: src/data/series.rs, src/experiment/check.rs).
+  ['column "{name}", line {line}: {v} has no logarithm; data.transform "log" needs values above 0 — pick "difference" or "none"',
+    '列 "{name}" 第 {line} 行：{v} 没有对数；序列变换 "log" 要求数值大于 0——请改选 "difference"（差分）或 "none"（无）'],
+  ['transforms a time series; set data.window too, or remove data.transform', '这是对时间序列的变换；请同时设置 data.window，或者去掉 data.transform'],
+  ['differencing predicts the change from the last known value, so it needs data.window.horizon 1 (it is {h}); set the horizon to 1 or pick "log"',
+    '差分预测的是相对上一个已知值的变化，所以需要 data.window.horizon 为 1（现在是 {h}）；请把预测距离设为 1，或改选 "log"'],
   ['{rows} have missing values, filled as data.missing says', (m) => rows(m.rows) && `${rows(m.rows)}有缺失值，已按缺失值处理方式填补`],
   ['the training part of the series has {n} rows, fewer than lookback + horizon = {need}; lower data.window.lookback or the validation/test fractions, or use a longer series',
     '序列的训练部分只有 {n} 行，少于回看步数 + 预测距离 = {need}；请调小回看步数或验证集/测试集比例，或者使用更长的序列'],

@@ -1,0 +1,155 @@
+//! What practitioners do to a price series before a model sees it (`data.transform`): `log`
+//! (ln of each value; its inverse is exp) and `difference` (each value minus the one before; the
+//! first row of each part has none and is left out). Differencing cannot be undone row by row:
+//! a predicted change becomes a level by adding the level it starts from, the *base* — the
+//! target's value at each window's last row ([`Preprocessing::bases`], [`Preprocessing::to_levels`]).
+
+use ndarray::{s, Array2};
+
+use super::check::{numeric_width, Shape};
+use super::frame::{Frame, Transform};
+use super::pipeline::Preprocessing;
+use super::step::FittedStep;
+use super::table::Table;
+use crate::error::{Error, Result};
+use crate::nn::math::{exp, ln};
+
+/// ln of every value; a value ≤ 0 is an error naming its column and line.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Log;
+
+/// Each value minus the row before it, `[rows, width]` → `[rows − 1, width]`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Difference;
+
+impl Transform for Log {
+    fn transform(&self, f: &mut Frame) -> Result<()> {
+        let (table, names, rows) = (f.table, f.names, f.rows.clone());
+        let x = f.matrix()?;
+        if let Some(((k, c), v)) = x.indexed_iter().find(|(_, v)| **v <= 0.0 || v.is_nan()) {
+            let name = names.get(c).map_or("", String::as_str);
+            return Err(Error::data(&table.name, format!(
+                "column {name:?}, line {}: {v} has no logarithm; data.transform \"log\" needs values above 0 — pick \"difference\" or \"none\"",
+                table.line(rows[k]))));
+        }
+        x.mapv_inplace(ln);
+        Ok(())
+    }
+
+    fn inverse_transform(&self, x: &mut Array2<f32>) {
+        x.mapv_inplace(exp);
+    }
+
+    fn check(&self, file: &str, path: &str, shape: Shape) -> Result<Shape> {
+        Ok(Shape::Matrix(numeric_width(file, path, "log", &shape)?))
+    }
+}
+
+impl Transform for Difference {
+    /// Drops the part's first row (it has no row before it); the targets, when known, were
+    /// differenced by the target's own steps and already have one row fewer.
+    fn transform(&self, f: &mut Frame) -> Result<()> {
+        let x = f.matrix()?;
+        let n = x.nrows();
+        if n == 0 {
+            return Ok(());
+        }
+        let d = &x.slice(s![1.., ..]) - &x.slice(s![..n - 1, ..]);
+        f.matrix = Some(d);
+        f.rows.remove(0);
+        Ok(())
+    }
+
+    fn check(&self, file: &str, path: &str, shape: Shape) -> Result<Shape> {
+        Ok(Shape::Matrix(numeric_width(
+            file,
+            path,
+            "difference",
+            &shape,
+        )?))
+    }
+}
+
+impl Preprocessing {
+    /// True when the target is differenced: its predictions need [`bases`](Self::bases).
+    pub fn differenced(&self) -> bool {
+        (self.target_steps.iter()).any(|s| matches!(s, FittedStep::Difference(_)))
+    }
+
+    /// The target's value (missing values filled as in training) at each of `rows`, in its
+    /// units: for a window sample, the last known value before what it predicts.
+    pub fn bases(&self, table: &Table, rows: &[usize]) -> Result<Vec<f32>> {
+        let target = std::slice::from_ref(&self.target);
+        let mut f = Frame::new(table, target, rows.to_vec(), None);
+        if let Some(FittedStep::Impute(i)) = self.target_steps.first() {
+            i.transform(&mut f)?;
+        }
+        Ok(f.matrix()?.column(0).to_vec())
+    }
+
+    /// Maps model outputs `y` (`[samples, 1]`) to the target's units: the target steps undone
+    /// in reverse; a difference step adds each sample's base (`bases`, in the target's units,
+    /// through the steps before the difference, i.e. its log).
+    pub fn to_levels(&self, y: &mut Array2<f32>, bases: &[f32]) {
+        let steps = &self.target_steps;
+        let Some(d) = steps
+            .iter()
+            .position(|s| matches!(s, FittedStep::Difference(_)))
+        else {
+            return self.inverse_target(y);
+        };
+        (steps[d + 1..].iter().rev()).for_each(|s| s.step().inverse_transform(y));
+        let logged = steps[..d].iter().any(|s| matches!(s, FittedStep::Log(_)));
+        for (v, &b) in y.column_mut(0).iter_mut().zip(bases) {
+            *v += if logged { ln(b) } else { b };
+        }
+        (steps[..d].iter().rev()).for_each(|s| s.step().inverse_transform(y));
+    }
+
+    /// A univariate series' model inputs from its values `levels` (the target's units, oldest
+    /// first): log, difference and scale as fitted (one value fewer when differenced).
+    pub fn series_inputs(&self, levels: &[f32]) -> Vec<f32> {
+        let mut v = levels.to_vec();
+        for s in &self.steps {
+            match s {
+                FittedStep::Log(_) => v.iter_mut().for_each(|x| *x = ln(*x)),
+                FittedStep::Difference(_) => v = v.windows(2).map(|w| w[1] - w[0]).collect(),
+                FittedStep::Scale(sc) => {
+                    (v.iter_mut()).for_each(|x| *x = (*x - sc.offset[0]) / sc.factor[0])
+                }
+                _ => {}
+            }
+        }
+        v
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ndarray::array;
+
+    #[test]
+    fn log_and_difference_on_a_frame() {
+        let table = crate::data::read_csv("p.csv", b"p\n1\n2\n4\n8\n").unwrap();
+        let names = vec!["p".to_string()];
+        let mut f = Frame::new(&table, &names, vec![0, 1, 2, 3], None);
+        Log.transform(&mut f).unwrap();
+        Difference.transform(&mut f).unwrap();
+        let ln2 = ln(2.0);
+        assert_eq!(
+            f.matrix.clone().unwrap(),
+            array![[ln2], [ln(4.0) - ln2], [ln(8.0) - ln(4.0)]]
+        );
+        assert_eq!(f.rows, vec![1, 2, 3]);
+    }
+
+    #[test]
+    fn log_refuses_zero_naming_column_and_line() {
+        let table = crate::data::read_csv("p.csv", b"p\n3\n0\n").unwrap();
+        let names = vec!["p".to_string()];
+        let mut f = Frame::new(&table, &names, vec![0, 1], None);
+        let err = Log.transform(&mut f).unwrap_err().to_string();
+        assert_eq!(err, "p.csv: column \"p\", line 3: 0 has no logarithm; data.transform \"log\" needs values above 0 — pick \"difference\" or \"none\"");
+    }
+}
