@@ -245,11 +245,12 @@ mod tests {
             "{:?}",
             ev.returns_rmse
         );
+        // A base of 0 is no price level: no returns (errors 110 and 11 still count).
         let mut none = Evaluation::default();
         persistence(&mut none, &p, &y, &[0.0, 110.0]);
         assert_eq!(
             (none.persistence_mae, none.returns_rmse),
-            (Some(55.5), None)
+            (Some(60.5), None)
         );
     }
 
