@@ -166,16 +166,25 @@ pub fn regression(pred: &Array2<f32>, y: &Array2<f32>) -> (f32, f32, f32) {
 /// target's units) and each sample's last known value `bases`; returns only when every base is
 /// above 0 (a price level).
 pub fn persistence(ev: &mut Evaluation, pred: &Array2<f32>, y: &Array2<f32>, bases: &[f32]) {
-    if bases.len() != y.nrows() || bases.is_empty() {
+    let n = bases.len();
+    if n != y.nrows() || n == 0 {
         return;
     }
-    let last = Array2::from_shape_vec((bases.len(), 1), bases.to_vec()).expect("one per row");
-    let (rmse, mae, _) = regression(&last, y);
-    (ev.persistence_rmse, ev.persistence_mae) = (Some(rmse), Some(mae));
+    // Plain loops in f64 (ndarray's arithmetic costs kilobytes of wasm): squared and absolute
+    // errors of persistence, squared errors of the model's and persistence's returns.
+    let (mut se, mut ae, mut model_r, mut naive_r) = (0.0f64, 0.0f64, 0.0f64, 0.0f64);
+    for (k, &b) in bases.iter().enumerate() {
+        let (b, t, p) = (f64::from(b), f64::from(y[[k, 0]]), f64::from(pred[[k, 0]]));
+        (se, ae) = (se + (t - b).powi(2), ae + (t - b).abs());
+        (model_r, naive_r) = (
+            model_r + ((p - t) / b).powi(2),
+            naive_r + ((t - b) / b).powi(2),
+        );
+    }
+    let rms = |sum: f64| Some((sum / n as f64).sqrt() as f32);
+    (ev.persistence_rmse, ev.persistence_mae) = (rms(se), Some((ae / n as f64) as f32));
     if bases.iter().all(|&b| b > 0.0) {
-        let ret = |v: &Array2<f32>| (v - &last) / &last;
-        ev.returns_rmse = Some(regression(&ret(pred), &ret(y)).0);
-        ev.persistence_returns_rmse = Some(regression(&(&last * 0.0), &ret(y)).0);
+        (ev.returns_rmse, ev.persistence_returns_rmse) = (rms(model_r), rms(naive_r));
     }
 }
 

@@ -4,7 +4,7 @@
 //! a predicted change becomes a level by adding the level it starts from, the *base* — the
 //! target's value at each window's last row ([`Preprocessing::bases`], [`Preprocessing::to_levels`]).
 
-use ndarray::{s, Array2};
+use ndarray::Array2;
 
 use super::check::{numeric_width, Shape};
 use super::frame::{Frame, Transform};
@@ -26,18 +26,20 @@ impl Transform for Log {
     fn transform(&self, f: &mut Frame) -> Result<()> {
         let (table, names, rows) = (f.table, f.names, f.rows.clone());
         let x = f.matrix()?;
-        if let Some(((k, c), v)) = x.indexed_iter().find(|(_, v)| **v <= 0.0 || v.is_nan()) {
-            let name = names.get(c).map_or("", String::as_str);
+        let width = x.ncols().max(1);
+        let values = x.as_slice_mut().expect("an assembled matrix is contiguous");
+        if let Some(i) = values.iter().position(|v| *v <= 0.0 || v.is_nan()) {
+            let name = names.get(i % width).map_or("", String::as_str);
             return Err(Error::data(&table.name, format!(
-                "column {name:?}, line {}: {v} has no logarithm; data.transform \"log\" needs values above 0 — pick \"difference\" or \"none\"",
-                table.line(rows[k]))));
+                "column {name:?}, line {}: {} has no logarithm; data.transform \"log\" needs values above 0 — pick \"difference\" or \"none\"",
+                table.line(rows[i / width]), values[i])));
         }
-        x.mapv_inplace(ln);
+        values.iter_mut().for_each(|v| *v = ln(*v));
         Ok(())
     }
 
     fn inverse_transform(&self, x: &mut Array2<f32>) {
-        x.mapv_inplace(exp);
+        x.iter_mut().for_each(|v| *v = exp(*v));
     }
 
     fn check(&self, file: &str, path: &str, shape: Shape) -> Result<Shape> {
@@ -50,12 +52,13 @@ impl Transform for Difference {
     /// differenced by the target's own steps and already have one row fewer.
     fn transform(&self, f: &mut Frame) -> Result<()> {
         let x = f.matrix()?;
-        let n = x.nrows();
+        let (n, width) = x.dim();
         if n == 0 {
             return Ok(());
         }
-        let d = &x.slice(s![1.., ..]) - &x.slice(s![..n - 1, ..]);
-        f.matrix = Some(d);
+        let v = x.as_slice().expect("an assembled matrix is contiguous");
+        let d: Vec<f32> = (width..v.len()).map(|i| v[i] - v[i - width]).collect();
+        f.matrix = Some(Array2::from_shape_vec((n - 1, width), d).expect("n − 1 rows"));
         f.rows.remove(0);
         Ok(())
     }
@@ -98,12 +101,16 @@ impl Preprocessing {
         else {
             return self.inverse_target(y);
         };
-        (steps[d + 1..].iter().rev()).for_each(|s| s.step().inverse_transform(y));
-        let logged = steps[..d].iter().any(|s| matches!(s, FittedStep::Log(_)));
-        for (v, &b) in y.column_mut(0).iter_mut().zip(bases) {
+        for s in steps[d + 1..].iter().rev() {
+            s.step().inverse_transform(y);
+        }
+        let logged = matches!(steps.get(d.wrapping_sub(1)), Some(FittedStep::Log(_)));
+        for (v, &b) in y.iter_mut().zip(bases) {
             *v += if logged { ln(b) } else { b };
         }
-        (steps[..d].iter().rev()).for_each(|s| s.step().inverse_transform(y));
+        for s in steps[..d].iter().rev() {
+            s.step().inverse_transform(y);
+        }
     }
 
     /// A univariate series' model inputs from its values `levels` (the target's units, oldest
@@ -113,9 +120,15 @@ impl Preprocessing {
         for s in &self.steps {
             match s {
                 FittedStep::Log(_) => v.iter_mut().for_each(|x| *x = ln(*x)),
-                FittedStep::Difference(_) => v = v.windows(2).map(|w| w[1] - w[0]).collect(),
+                FittedStep::Difference(_) => {
+                    for i in (1..v.len()).rev() {
+                        v[i] -= v[i - 1];
+                    }
+                    v.remove(0);
+                }
                 FittedStep::Scale(sc) => {
-                    (v.iter_mut()).for_each(|x| *x = (*x - sc.offset[0]) / sc.factor[0])
+                    let (o, f) = (sc.offset[0], sc.factor[0]);
+                    v.iter_mut().for_each(|x| *x = (*x - o) / f);
                 }
                 _ => {}
             }
