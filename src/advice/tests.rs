@@ -39,7 +39,11 @@ fn softmax_on_a_regression() {
     );
     assert_eq!(codes(&a), ["softmax_regression"]);
     assert_eq!(a[0].message, "Layer 1 (dense, the output) uses softmax, which gives class probabilities, but the task is regression; use a linear output");
-    assert_eq!(a[0].params["layer"], json!(1), "1-based, as the message and the editor");
+    assert_eq!(
+        a[0].params["layer"],
+        json!(1),
+        "1-based, as the message and the editor"
+    );
     assert_eq!(
         a[0].fix,
         Some(vec![Change::new("model.layers[0].activation", "linear")])
