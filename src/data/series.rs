@@ -22,6 +22,12 @@ pub struct Log;
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Difference;
 
+/// ln of every value, in one place: libm's logf would be inlined into each caller (wasm bytes).
+#[inline(never)]
+fn ln_all(v: &mut [f32]) {
+    v.iter_mut().for_each(|x| *x = ln(*x));
+}
+
 impl Transform for Log {
     fn transform(&self, f: &mut Frame) -> Result<()> {
         let (table, names, rows) = (f.table, f.names, f.rows.clone());
@@ -34,7 +40,7 @@ impl Transform for Log {
                 "column {name:?}, line {}: {} has no logarithm; data.transform \"log\" needs values above 0 — pick \"difference\" or \"none\"",
                 table.line(rows[i / width]), values[i])));
         }
-        values.iter_mut().for_each(|v| *v = ln(*v));
+        ln_all(values);
         Ok(())
     }
 
@@ -87,7 +93,7 @@ impl Preprocessing {
         if let Some(FittedStep::Impute(i)) = self.target_steps.first() {
             i.transform(&mut f)?;
         }
-        Ok(f.matrix()?.column(0).to_vec())
+        Ok(f.matrix()?.iter().copied().collect()) // one column
     }
 
     /// Maps model outputs `y` (`[samples, 1]`) to the target's units: the target steps undone
@@ -104,9 +110,12 @@ impl Preprocessing {
         for s in steps[d + 1..].iter().rev() {
             s.step().inverse_transform(y);
         }
-        let logged = matches!(steps.get(d.wrapping_sub(1)), Some(FittedStep::Log(_)));
-        for (v, &b) in y.iter_mut().zip(bases) {
-            *v += if logged { ln(b) } else { b };
+        let mut bases = bases.to_vec();
+        if matches!(steps.get(d.wrapping_sub(1)), Some(FittedStep::Log(_))) {
+            ln_all(&mut bases);
+        }
+        for (v, b) in y.iter_mut().zip(bases) {
+            *v += b;
         }
         for s in steps[..d].iter().rev() {
             s.step().inverse_transform(y);
@@ -119,7 +128,7 @@ impl Preprocessing {
         let mut v = levels.to_vec();
         for s in &self.steps {
             match s {
-                FittedStep::Log(_) => v.iter_mut().for_each(|x| *x = ln(*x)),
+                FittedStep::Log(_) => ln_all(&mut v),
                 FittedStep::Difference(_) => {
                     for i in (1..v.len()).rev() {
                         v[i] -= v[i - 1];
