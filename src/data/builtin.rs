@@ -3,7 +3,7 @@
 //! the linker leaves the bytes out of the .wasm.
 
 /// Names of the built-in datasets.
-pub const NAMES: &[&str] = &["iris", "digits", "sunspots", "diabetes", "ratings"];
+pub const NAMES: &[&str] = &["iris", "digits", "sunspots", "diabetes", "ratings", "stock"];
 
 /// The CSV bytes of built-in dataset `name`, if there is one.
 pub fn bytes(name: &str) -> Option<&'static [u8]> {
@@ -13,6 +13,7 @@ pub fn bytes(name: &str) -> Option<&'static [u8]> {
         "sunspots" => include_bytes!("../../www/data/sunspots.csv"),
         "diabetes" => include_bytes!("../../www/data/diabetes.csv"),
         "ratings" => include_bytes!("../../www/data/ratings.csv"),
+        "stock" => include_bytes!("../../www/data/stock.csv"),
         "digits_split" => include_bytes!("../../www/data/digits_split.csv"),
         _ => return None,
     })

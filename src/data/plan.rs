@@ -21,9 +21,9 @@ pub struct Plan {
     /// What the plan changed from the settings, for people.
     pub notes: Vec<String>,
     pub select: Select,
-    /// Feature steps: impute → one_hot → scale (→ window).
+    /// Feature steps: impute → one_hot (→ log → difference) → scale (→ window).
     pub steps: Vec<Step>,
-    /// Target steps (regression): (impute, for a series →) scale.
+    /// Target steps (regression): (impute (→ log → difference), for a series →) scale.
     pub target_steps: Vec<Step>,
 }
 
@@ -39,6 +39,11 @@ impl Plan {
                 let features = series_columns(table, config, &target, task)?;
                 let (split, note) = series_split(&config.split);
                 target_steps.push(Step::Impute(config.missing));
+                let (log, difference) = config.transform.parts();
+                let series = [(log, Step::Log), (difference, Step::Difference)];
+                let series = series.into_iter().filter(|(on, _)| *on).map(|(_, s)| s);
+                target_steps.extend(series.clone());
+                steps.extend(series);
                 steps.extend([Step::Scale(config.scale), Step::Window(w.clone())]);
                 (features, split, note.into_iter().collect())
             }

@@ -13,6 +13,7 @@ use super::impute::{Fill, Impute};
 use super::one_hot::OneHot;
 use super::scale::FittedScaler;
 use super::select::Select;
+use super::series::{Difference, Log};
 use super::table::Table;
 use super::window::check_train;
 use crate::error::Result;
@@ -25,6 +26,8 @@ pub enum Step {
     OneHot,
     Scale(Scale),
     Window(WindowConfig),
+    Log,
+    Difference,
 }
 
 /// A step fitted on the training rows.
@@ -35,6 +38,8 @@ pub enum FittedStep {
     OneHot(OneHot),
     Scale(FittedScaler),
     Window(WindowConfig),
+    Log(Log),
+    Difference(Difference),
 }
 
 impl Step {
@@ -53,6 +58,8 @@ impl Step {
             Step::OneHot => FittedStep::OneHot(OneHot::fit(train)?),
             Step::Scale(kind) => FittedStep::Scale(FittedScaler::fit_inputs(*kind, train)?),
             Step::Window(w) => FittedStep::Window(w.clone()),
+            Step::Log => FittedStep::Log(Log),
+            Step::Difference => FittedStep::Difference(Difference),
         })
     }
 }
@@ -66,6 +73,8 @@ impl FittedStep {
             FittedStep::OneHot(s) => s,
             FittedStep::Scale(s) => s,
             FittedStep::Window(s) => s,
+            FittedStep::Log(s) => s,
+            FittedStep::Difference(s) => s,
         }
     }
 }
@@ -77,6 +86,8 @@ pub const STEP_KEYS: &[(&str, &[&str])] = &[
     ("one_hot", &["categories"]),
     ("scale", &["offset", "factor"]),
     ("window", &["lookback", "horizon"]),
+    ("log", &[]),
+    ("difference", &[]),
 ];
 
 /// Every key of [`STEP_KEYS`], read through one flat struct (serde's derived internally-tagged
@@ -104,6 +115,8 @@ impl Serialize for FittedStep {
             FittedStep::OneHot(_) => 2,
             FittedStep::Scale(_) => 3,
             FittedStep::Window(_) => 4,
+            FittedStep::Log(_) => 5,
+            FittedStep::Difference(_) => 6,
         }];
         let mut m = s.serialize_struct("step", 1 + keys.len())?;
         m.serialize_field("type", kind)?;
@@ -119,6 +132,7 @@ impl Serialize for FittedStep {
                 m.serialize_field(keys[0], &x.lookback)?;
                 m.serialize_field(keys[1], &x.horizon)?;
             }
+            FittedStep::Log(_) | FittedStep::Difference(_) => {}
         }
         m.end()
     }
@@ -146,9 +160,11 @@ impl<'de> Deserialize<'de> for FittedStep {
                 lookback: r.lookback.ok_or_else(|| need("lookback"))?,
                 horizon: r.horizon.ok_or_else(|| need("horizon"))?,
             }),
+            "log" => FittedStep::Log(Log),
+            "difference" => FittedStep::Difference(Difference),
             other => {
                 return Err(D::Error::custom(format!(
-                "unknown step type {other:?}; the types are select, impute, one_hot, scale, window"
+                "unknown step type {other:?}; the types are select, impute, one_hot, scale, window, log, difference"
             )))
             }
         })

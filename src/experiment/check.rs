@@ -55,6 +55,22 @@ pub fn validate(e: &Experiment) -> Result<()> {
     let task = d.task == crate::experiment::Task::Recommendation;
     let no_layers = e.model.layers.is_empty();
     super::recommend::validate(task, &d.recommend, &e.model.recommender, no_layers)?;
+    let (_, difference) = d.transform.parts();
+    match &d.window {
+        None if !d.transform.is_none() => {
+            return Err(Error::experiment(
+                "data.transform",
+                "transforms a time series; set data.window too, or remove data.transform",
+            ))
+        }
+        Some(w) if difference && w.horizon != 1 => {
+            return Err(Error::experiment(
+                "data.transform",
+                format!("differencing predicts the change from the last known value, so it needs data.window.horizon 1 (it is {}); set the horizon to 1 or pick \"log\"", w.horizon),
+            ))
+        }
+        _ => {}
+    }
     validate_layers(e)?;
     validate_optimizer(&e.compile.optimizer)?;
     range("fit.epochs", e.fit.epochs, 1, MAX_EPOCHS)?;

@@ -53,6 +53,11 @@ pub struct DataConfig {
     pub scale: Scale,
     pub split: SplitConfig,
     pub window: Option<WindowConfig>,
+    /// What is done to a `data.window` series before scaling (extension): `log`, `difference`
+    /// (each value minus the one before) or `log_difference` (log returns). Fitted steps; the
+    /// predictions are mapped back to the series' units. Left out of the JSON while `none`.
+    #[serde(skip_serializing_if = "SeriesTransform::is_none")]
+    pub transform: SeriesTransform,
     /// Rows whose field count differs from the header's: stop with an error, or skip them.
     pub on_bad_rows: BadRows,
     /// Columns read as another kind than the reader chose (extension): `{"price": "numeric"}`
@@ -83,6 +88,32 @@ pub enum BadRows {
     #[default]
     Error,
     Skip,
+}
+
+/// `data.transform`: what a series goes through before scaling.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum SeriesTransform {
+    #[default]
+    None,
+    Log,
+    Difference,
+    LogDifference,
+}
+
+impl SeriesTransform {
+    pub fn is_none(&self) -> bool {
+        *self == SeriesTransform::None
+    }
+
+    /// (log, difference): the steps it adds, in that order.
+    pub fn parts(self) -> (bool, bool) {
+        use SeriesTransform::*;
+        (
+            matches!(self, Log | LogDifference),
+            matches!(self, Difference | LogDifference),
+        )
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -177,6 +208,7 @@ impl Default for DataConfig {
             scale: Scale::Standard,
             split: SplitConfig::default(),
             window: None,
+            transform: SeriesTransform::None,
             on_bad_rows: BadRows::Error,
             kinds: serde_json::Value::Null,
             recommend: None,

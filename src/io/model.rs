@@ -67,7 +67,11 @@ impl Model {
         let pre = &self.file.preprocessing;
         let t = pre.transform(table)?;
         let mut values = self.network.predict(&t.x);
-        pre.inverse_target(&mut values);
+        let bases = match pre.differenced() {
+            true => pre.bases(table, &t.rows)?,
+            false => vec![],
+        };
+        pre.to_levels(&mut values, &bases);
         Ok(Predictions::new(pre, values, t.rows, t.warnings))
     }
 

@@ -96,6 +96,10 @@ const TEST_METRICS: &[&str] = &[
     "macro_avg",
     "weighted_avg",
     "mse",
+    "persistence_rmse",
+    "persistence_mae",
+    "returns_rmse",
+    "persistence_returns_rmse",
 ];
 
 /// `metrics.test` holds only the evaluation's own keys.

@@ -321,7 +321,7 @@ mod tests {
             .unwrap()
             .to_string();
         assert!(
-            err.contains("layer 0 (lstm)") && err.contains("[6]"),
+            err.contains("Layer 1 (lstm)") && err.contains("[6]"),
             "{err}"
         );
         let layers = [lstm(3, true), LayerConfig::dense(1, Activation::Linear)];
@@ -330,7 +330,7 @@ mod tests {
             .unwrap()
             .to_string();
         assert!(
-            err.contains("layer 1 (dense)") && err.contains("[5, 3]"),
+            err.contains("Layer 2 (dense)") && err.contains("[5, 3]"),
             "{err}"
         );
     }

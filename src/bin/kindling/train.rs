@@ -54,7 +54,16 @@ pub fn run(args: &[String]) -> Result<(), String> {
             .map_err(|e| format!("{out}: cannot write the model file: {e}"))?;
         eprintln!("model written to {out}");
     }
-    let out = serde_json::json!({ "history": session.history(), "test": session.evaluate() });
+    let test = session.evaluate();
+    if let (Some(model), Some(naive)) = (test.rmse, test.persistence_rmse) {
+        let verdict = if model < naive {
+            "beats"
+        } else {
+            "does not beat"
+        };
+        eprintln!("test rmse {model} vs persistence (next = last) {naive}: the model {verdict} persistence");
+    }
+    let out = serde_json::json!({ "history": session.history(), "test": test });
     println!(
         "{}",
         serde_json::to_string_pretty(&out).expect("plain JSON")
