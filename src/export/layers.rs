@@ -20,9 +20,13 @@ pub fn layer(
     weights: &mut dyn Iterator<Item = &Tensor>,
 ) -> Result<String> {
     let mut take = || {
-        weights
-            .next()
-            .ok_or_else(|| Error::Model(format!("layer {index} ({}) has no weights left in weights.tensors; the model file is damaged", config.kind())))
+        weights.next().ok_or_else(|| {
+            Error::Model(format!(
+                "Layer {} ({}) has no weights left in weights.tensors; the model file is damaged",
+                index + 1,
+                config.kind()
+            ))
+        })
     };
     #[allow(unreachable_patterns)] // layer types added later are refused by the last arm
     Ok(match config {
@@ -112,7 +116,8 @@ pub fn layer(
         }
         other => {
             return Err(Error::Model(format!(
-                "layer {index} ({}) cannot be exported to ONNX yet: this build knows no ONNX form for it; remove it or export the model as a Kindling model file",
+                "Layer {} ({}) cannot be exported to ONNX yet: this build knows no ONNX form for it; remove it or export the model as a Kindling model file",
+                index + 1,
                 other.kind()
             )))
         }

@@ -67,7 +67,8 @@ pub fn title(exp: &Experiment) -> String {
 /// The error for a layer type a script has no form for.
 pub fn refused(index: usize, kind: &str, engine: &str) -> Error {
     Error::Model(format!(
-        "layer {index} ({kind}) cannot be exported to {engine} yet: this build knows no {engine} form for it; remove it or keep the Kindling model file"
+        "Layer {} ({kind}) cannot be exported to {engine} yet: this build knows no {engine} form for it; remove it or keep the Kindling model file",
+        index + 1
     ))
 }
 

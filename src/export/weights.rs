@@ -16,7 +16,8 @@ pub fn named(model: &Model) -> Result<Vec<(String, &crate::io::Tensor)>> {
         for name in names(layer) {
             let t = tensors.next().ok_or_else(|| {
                 Error::Model(format!(
-                    "layer {i} ({}) has no {name} in weights.tensors; the model file is damaged",
+                    "Layer {} ({}) has no {name} in weights.tensors; the model file is damaged",
+                    i + 1,
                     layer.kind()
                 ))
             })?;
