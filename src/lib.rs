@@ -22,6 +22,7 @@ pub mod advice;
 pub mod bench;
 #[cfg(feature = "charts")]
 pub mod chart;
+pub mod compress;
 pub mod data;
 pub mod error;
 pub mod experiment;

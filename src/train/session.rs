@@ -277,6 +277,11 @@ impl Session {
     pub fn model(&self) -> &Sequential {
         &self.model
     }
+
+    /// The network being trained, to change its weights between steps (pruning holds its mask).
+    pub fn model_mut(&mut self) -> &mut Sequential {
+        &mut self.model
+    }
 }
 
 /// The model and the shuffling stream, both derived from the experiment seed (the split's stream
@@ -305,7 +310,8 @@ fn rows(x: &ArrayD<f32>) -> usize {
     x.shape().first().copied().unwrap_or(0)
 }
 
-fn evaluate_on(
+/// Test metrics of `model` on prepared `x`, `y` (regression in the target's original units).
+pub fn evaluate_on(
     model: &mut Sequential,
     pre: &crate::data::Preprocessing,
     x: &ArrayD<f32>,

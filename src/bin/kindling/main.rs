@@ -7,6 +7,7 @@ use std::process::ExitCode;
 mod advice;
 mod args;
 mod bench;
+mod compress;
 mod files;
 mod inspect;
 mod predict;
@@ -23,6 +24,8 @@ fn main() -> ExitCode {
         Some("predict") => predict::run(&args[1..]),
         Some("search") => search::run(&args[1..]),
         Some("bench") => bench::run(&args[1..]),
+        Some("quantize") => compress::quantize(&args[1..]),
+        Some("prune") => compress::prune(&args[1..]),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             Ok(())
