@@ -163,3 +163,93 @@ fn old_files_without_the_block_still_load_and_predict_the_same() {
         b.predict(&table).unwrap().values
     );
 }
+
+#[test]
+fn pruning_zeroes_the_smallest_weights_of_each_kernel_and_fine_tuning_keeps_them_zero() {
+    let (file, table) = trained(IRIS, "iris");
+    let pruned = compress::prune("m", &file, &table, 0.8, 30).unwrap();
+    assert_eq!(pruned.history.len(), 30);
+    let zeros: Vec<usize> = pruned
+        .file
+        .weights
+        .tensors
+        .iter()
+        .map(|t| t.data.iter().filter(|v| **v == 0.0).count())
+        .collect();
+    // floor(0.8 · 64) = 51 of the [4, 16] kernel, floor(0.8 · 48) = 38 of the [16, 3] one; biases kept.
+    assert_eq!(zeros[0], 51);
+    assert_eq!(zeros[2], 38);
+    let kept = |i: usize| {
+        file.weights.tensors[i]
+            .data
+            .iter()
+            .map(|v| v.abs())
+            .collect::<Vec<_>>()
+    };
+    // The zeros are where the smallest |w| were.
+    let mut order: Vec<usize> = (0..64).collect();
+    let w = kept(0);
+    order.sort_by(|&a, &b| w[a].total_cmp(&w[b]));
+    for &i in &order[..51] {
+        assert_eq!(pruned.file.weights.tensors[0].data[i], 0.0, "entry {i}");
+    }
+    let model = Model::from_file("m", pruned.file.clone()).unwrap();
+    assert!((compress::prune::sparsity(&pruned.file, model.network()) - 89.0 / 112.0).abs() < 1e-6);
+    let acc = accuracy(&pruned.file, &table);
+    eprintln!("iris pruned 80%: {acc} (was {})", accuracy(&file, &table));
+    assert!(acc >= 0.9, "{acc}");
+    // The original experiment and history stay; the test metrics are the pruned model's.
+    assert_eq!(pruned.file.experiment, file.experiment);
+    assert_eq!(pruned.file.metrics.history, file.metrics.history);
+    assert_eq!(pruned.file.metrics.test["accuracy"], serde_json::json!(acc));
+    let err = compress::prune("m", &file, &table, 1.0, 5)
+        .err()
+        .unwrap()
+        .to_string();
+    assert_eq!(err, "m: sparsity 1 is out of range; use a fraction from 0 to 0.99 (0.8 zeroes 80% of each kernel)");
+}
+
+#[test]
+fn the_cli_quantizes_and_prunes_and_prints_the_trade_off() {
+    let (file, _) = trained(IRIS, "iris");
+    let model = common::write("compress", "iris.json", &file.to_json());
+    let small = common::path("compress", "iris.int8.json");
+    let (code, out, err) = common::kindling(&["quantize", &model, "--out", &small]);
+    assert_eq!(code, 0, "{err}");
+    let v: Value = serde_json::from_str(&out).unwrap();
+    for side in ["before", "after"] {
+        for key in ["bytes", "gzip_bytes", "predict_ms", "predict_rows"] {
+            assert!(v[side][key].as_f64().unwrap() > 0.0, "{side}.{key}: {out}");
+        }
+        assert_eq!(v[side]["test"]["rows"], 30);
+    }
+    let bytes = std::fs::read(&small).unwrap().len();
+    assert_eq!(v["after"]["bytes"].as_u64().unwrap() as usize, bytes);
+    assert!(
+        ModelFile::from_json("s", &std::fs::read_to_string(&small).unwrap())
+            .unwrap()
+            .quantization
+            .is_some()
+    );
+    let pruned = common::path("compress", "iris.pruned.json");
+    let args = [
+        "prune",
+        &model,
+        "--sparsity",
+        "0.5",
+        "--epochs",
+        "2",
+        "--out",
+        &pruned,
+    ];
+    let (code, out, err) = common::kindling(&args);
+    assert_eq!(code, 0, "{err}");
+    let v: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["fine_tune"].as_array().unwrap().len(), 2);
+    let (code, _, err) = common::kindling(&["prune", &model, "--out", &pruned]);
+    let first = err.lines().next().unwrap_or("");
+    assert_eq!(
+        (code, first),
+        (2, "error: prune needs --sparsity S (a fraction, e.g. 0.8)")
+    );
+}
