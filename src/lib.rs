@@ -26,6 +26,7 @@ pub mod compress;
 pub mod data;
 pub mod error;
 pub mod experiment;
+pub mod explain;
 pub mod io;
 pub mod json;
 pub mod metrics;

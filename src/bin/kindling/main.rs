@@ -8,6 +8,7 @@ mod advice;
 mod args;
 mod bench;
 mod compress;
+mod explain;
 mod files;
 mod inspect;
 mod predict;
@@ -26,6 +27,7 @@ fn main() -> ExitCode {
         Some("bench") => bench::run(&args[1..]),
         Some("quantize") => compress::quantize(&args[1..]),
         Some("prune") => compress::prune(&args[1..]),
+        Some("explain") => explain::run(&args[1..]),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             Ok(())
