@@ -9,6 +9,8 @@ pub mod advice;
 pub mod bench;
 #[cfg(feature = "charts")]
 pub mod chart;
+#[cfg(feature = "compress-exports")]
+pub mod compress;
 #[cfg(feature = "worker-exports")]
 pub mod inside;
 #[cfg(feature = "worker-exports")]
