@@ -51,7 +51,12 @@ impl Model {
         network
             .set_weights(&weights)
             .map_err(|e| Error::data(name, format!("weights: {e}")))?;
-        super::quantization::int8_layers(name, &file, &mut network, loss)?;
+        let parts = (
+            &file.weights.tensors[..],
+            &layers[..],
+            file.quantization.is_some(),
+        );
+        super::quantization::int8_layers(name, parts, &mut network, loss)?;
         Ok(Model { file, network })
     }
 

@@ -11,7 +11,7 @@
 use ndarray::Array1;
 use serde::{Deserialize, Serialize};
 
-use super::model_file::ModelFile;
+use super::tensor::Tensor;
 use crate::error::{Error, Result};
 use crate::experiment::{Activation, LayerConfig, Loss};
 use crate::nn::conv2d::Conv2d;
@@ -74,16 +74,16 @@ pub fn is_kernel(kind: &str, k: usize) -> bool {
 
 /// Refuses int8 tensors where a quantised file may not have them (a bias, a file without the
 /// block); then swaps every dense and conv2d layer whose kernel is int8 for its int8 layer.
-/// `network` already holds the (dequantised) weights, so its shapes were checked.
+/// `network` already holds the (dequantised) weights, so its shapes were checked. `tensors` are
+/// the file's `weights.tensors`, `layers` its experiment's, `quantized` whether it has the block.
 pub fn int8_layers(
     name: &str,
-    file: &ModelFile,
+    (tensors, layers, quantized): (&[Tensor], &[LayerConfig], bool),
     network: &mut Sequential,
     loss: Loss,
 ) -> Result<()> {
     let mut shape = network.input_shape().to_vec();
     let (mut t, count) = (0usize, network.layers().len());
-    let tensors = &file.weights.tensors;
     for i in 0..count {
         let layer = &network.layers()[i];
         let (kind, n) = (layer.kind(), layer.weights().len());
@@ -92,10 +92,10 @@ pub fn int8_layers(
             if tensors[t + k].int8.is_none() {
                 continue;
             }
-            if file.quantization.is_none() || !is_kernel(kind, k) {
+            if !quantized || !is_kernel(kind, k) {
                 return Err(Error::data(name, format!(
                     "weights.tensors[{}] is int8 but {}; only the kernels of dense, conv2d, lstm and gru layers of a file with a \"quantization\" block are", t + k,
-                    if file.quantization.is_none() { "the file has no \"quantization\" block".to_string() } else { format!("it is tensor {k} of layer {i} ({kind})") })));
+                    if !quantized { "the file has no \"quantization\" block".to_string() } else { format!("it is tensor {k} of layer {i} ({kind})") })));
             }
         }
         if let Some(kernel) = tensors[t].as_int8() {
@@ -104,7 +104,7 @@ pub fn int8_layers(
                 _ => Array1::zeros(*output.last().unwrap_or(&0)),
             };
             let last = i + 1 == count;
-            let swapped: Option<Box<dyn Layer>> = match &file.experiment.model.layers[i] {
+            let swapped: Option<Box<dyn Layer>> = match &layers[i] {
                 LayerConfig::Dense(d) => {
                     let act = fused(d.activation, last, loss);
                     Some(Box::new(Int8Dense(Int8Affine::new(
