@@ -84,7 +84,7 @@ pub fn int8_layers(
 ) -> Result<()> {
     let mut shape = network.input_shape().to_vec();
     let (mut t, count) = (0usize, network.layers().len());
-    for i in 0..count {
+    for (i, config) in layers.iter().enumerate().take(count) {
         let layer = &network.layers()[i];
         let (kind, n) = (layer.kind(), layer.weights().len());
         let output = layer.output_shape(&shape);
@@ -104,7 +104,7 @@ pub fn int8_layers(
                 _ => Array1::zeros(*output.last().unwrap_or(&0)),
             };
             let last = i + 1 == count;
-            let swapped: Option<Box<dyn Layer>> = match &layers[i] {
+            let swapped: Option<Box<dyn Layer>> = match config {
                 LayerConfig::Dense(d) => {
                     let act = fused(d.activation, last, loss);
                     Some(Box::new(Int8Dense(Int8Affine::new(
