@@ -47,30 +47,12 @@ pub fn permutation_importance(
             .map(|_| {
                 let mut order: Vec<usize> = (0..rows).collect();
                 rng.shuffle(&mut order);
-                for (r, &from) in order.iter().enumerate() {
-                    let src = x
-                        .index_axis(Axis(0), from)
-                        .index_axis_move(Axis(0), j)
-                        .to_owned();
-                    shuffled
-                        .index_axis_mut(Axis(0), r)
-                        .index_axis_mut(Axis(0), j)
-                        .assign(&src);
-                }
+                copy_input(x, &mut shuffled, j, &order);
                 net.loss(&shuffled, y) as f64 - loss as f64
             })
             .collect();
         // Put input j back before the next one.
-        for r in 0..rows {
-            let src = x
-                .index_axis(Axis(0), r)
-                .index_axis_move(Axis(0), j)
-                .to_owned();
-            shuffled
-                .index_axis_mut(Axis(0), r)
-                .index_axis_mut(Axis(0), j)
-                .assign(&src);
-        }
+        copy_input(x, &mut shuffled, j, &(0..rows).collect::<Vec<_>>());
         let m = rises.iter().sum::<f64>() / repeats as f64;
         let var = rises.iter().map(|r| (r - m).powi(2)).sum::<f64>() / repeats as f64;
         (mean[j], sd[j]) = (m as f32, var.sqrt() as f32);
@@ -81,6 +63,16 @@ pub fn permutation_importance(
         seed,
         mean,
         sd,
+    }
+}
+
+/// Input `j` of row `r` of `out` ← input `j` of row `from[r]` of `x`.
+fn copy_input(x: &ArrayD<f32>, out: &mut ArrayD<f32>, j: usize, from: &[usize]) {
+    for (r, &f) in from.iter().enumerate() {
+        let src = x.index_axis(Axis(0), f).index_axis_move(Axis(0), j);
+        out.index_axis_mut(Axis(0), r)
+            .index_axis_mut(Axis(0), j)
+            .assign(&src);
     }
 }
 
