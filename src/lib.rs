@@ -22,9 +22,11 @@ pub mod advice;
 pub mod bench;
 #[cfg(feature = "charts")]
 pub mod chart;
+pub mod compress;
 pub mod data;
 pub mod error;
 pub mod experiment;
+pub mod explain;
 #[cfg(feature = "export")]
 pub mod export;
 pub mod io;

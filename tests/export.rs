@@ -105,3 +105,19 @@ fn scripts_carry_the_settings_and_safetensors_names_every_tensor() {
     ));
     assert!(script.contains("patience = 3 "));
 }
+
+#[test]
+fn an_int8_model_is_refused_naming_what_to_export_instead() {
+    let float = model(IRIS);
+    let small = kindling::compress::quantize::quantize("iris", &float.file).unwrap();
+    let small = Model::from_file("small.json", small).unwrap();
+    for target in [Target::Onnx, Target::Keras, Target::Pytorch] {
+        let Err(e) = export(&small, target) else {
+            panic!("an int8 model exported")
+        };
+        assert!(
+            e.to_string().contains("int8") && e.to_string().contains("float model"),
+            "{e}"
+        );
+    }
+}

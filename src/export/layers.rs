@@ -226,6 +226,8 @@ mod tests {
         let kernel = Tensor {
             shape: vec![2, 4],
             data: vec![0.0, 1.0, 2.0, 3.0, 10.0, 11.0, 12.0, 13.0],
+            int8: None,
+            scales: None,
         };
         // ONNX LSTM rows i, o, f, c = Keras blocks 0, 3, 1, 2, each [inputs].
         assert_eq!(

@@ -55,6 +55,11 @@ pub struct File {
 
 /// The files `target` consists of for `model`.
 pub fn export(model: &Model, target: Target) -> Result<Vec<File>> {
+    if model.file.quantization.is_some() {
+        return Err(crate::error::Error::Model(
+            "this model's weights are int8 (made by kindling quantize): export the float model it was quantised from".into(),
+        ));
+    }
     match target {
         Target::Onnx => Ok(vec![
             File {

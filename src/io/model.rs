@@ -24,7 +24,7 @@ impl Model {
         let p = &file.preprocessing;
         let input = input_shape(p);
         let outputs = p.outputs();
-        let given: usize = file.weights.tensors.iter().map(|t| t.data.len()).sum();
+        let given: usize = file.weights.tensors.iter().map(|t| t.len()).sum();
         if let Some(planned) = dense_params(&file.experiment.model.layers, &input) {
             if planned != given {
                 return Err(Error::data(name, format!(
@@ -48,6 +48,12 @@ impl Model {
         network
             .set_weights(&weights)
             .map_err(|e| Error::data(name, format!("weights: {e}")))?;
+        let parts = (
+            &file.weights.tensors[..],
+            &layers[..],
+            file.quantization.is_some(),
+        );
+        super::quantization::int8_layers(name, parts, &mut network, loss)?;
         Ok(Model { file, network })
     }
 
@@ -60,6 +66,16 @@ impl Model {
     pub fn from_session(session: &mut Session) -> Self {
         Self::from_file("session", ModelFile::from_session(session))
             .expect("a session's own model loads")
+    }
+
+    /// The built network (int8 layers for a quantised file).
+    pub fn network(&self) -> &Sequential {
+        &self.network
+    }
+
+    /// The built network, to run it (evaluation, input gradients).
+    pub fn network_mut(&mut self) -> &mut Sequential {
+        &mut self.network
     }
 
     /// Predicts every row of a raw table (original columns; extra columns are ignored).

@@ -177,6 +177,27 @@ impl Sequential {
         Ok(())
     }
 
+    /// The layers in order (read only), e.g. each one's `kind()` and how many tensors it holds.
+    pub fn layers(&self) -> &[Box<dyn Layer>] {
+        &self.layers
+    }
+
+    /// The layers in order, to run them one by one (input gradients) or to swap one for an
+    /// equivalent (the int8 layers of a quantised model file).
+    pub fn layers_mut(&mut self) -> &mut [Box<dyn Layer>] {
+        &mut self.layers
+    }
+
+    /// The output head fused into the loss (softmax or sigmoid on the last layer's logits).
+    pub fn head(&self) -> Option<Head> {
+        self.head
+    }
+
+    /// The input shape of one sample (no batch axis).
+    pub fn input_shape(&self) -> &[usize] {
+        &self.input_shape
+    }
+
     /// Per-layer output shapes and parameter counts.
     pub fn summary(&self) -> Vec<LayerSummary> {
         let mut shape = self.input_shape.clone();

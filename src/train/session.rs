@@ -284,6 +284,11 @@ impl Session {
     pub fn model(&self) -> &Sequential {
         &self.model
     }
+
+    /// The network being trained, to change its weights between steps (pruning holds its mask).
+    pub fn model_mut(&mut self) -> &mut Sequential {
+        &mut self.model
+    }
 }
 
 /// The model and the shuffling stream, both derived from the experiment seed (the split's stream
@@ -312,8 +317,9 @@ fn rows(x: &ArrayD<f32>) -> usize {
     x.shape().first().copied().unwrap_or(0)
 }
 
-/// Metrics of `model` on `(x, y)`; `bases` as [`Prepared::test_bases`] (empty: no window).
-fn evaluate_on(
+/// Test metrics of `model` on prepared `x`, `y` (regression in the target's original units);
+/// `bases` as [`Prepared::test_bases`] (empty: no window).
+pub fn evaluate_on(
     model: &mut Sequential,
     pre: &crate::data::Preprocessing,
     (x, y): (&ArrayD<f32>, &Array2<f32>),

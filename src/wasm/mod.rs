@@ -10,6 +10,8 @@ pub mod advice;
 pub mod bench;
 #[cfg(feature = "charts")]
 pub mod chart;
+#[cfg(feature = "compress-exports")]
+pub mod compress;
 #[cfg(feature = "export")]
 pub mod export;
 #[cfg(feature = "worker-exports")]

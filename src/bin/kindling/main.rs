@@ -7,6 +7,8 @@ use std::process::ExitCode;
 mod advice;
 mod args;
 mod bench;
+mod compress;
+mod explain;
 mod export;
 mod files;
 mod inspect;
@@ -26,6 +28,9 @@ fn main() -> ExitCode {
         Some("search") => search::run(&args[1..]),
         Some("bench") => bench::run(&args[1..]),
         Some("export") => export::run(&args[1..]),
+        Some("quantize") => compress::quantize(&args[1..]),
+        Some("prune") => compress::prune(&args[1..]),
+        Some("explain") => explain::run(&args[1..]),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             Ok(())
