@@ -15,8 +15,8 @@ export const EXPORT = {
     zh: '用于部署推理：ONNX 运行时、手机、浏览器和云端可直接运行 `model.onnx`（已包含缩放）。',
   },
   'further.onnxWhen2': {
-    en: 'Nothing to train further: the fitted vocabularies for text columns are in preprocessing.json.',
-    zh: '不再继续训练：文本列拟合好的词表在 `preprocessing.json` 中。',
+    en: 'Choose it when the model is done and only has to predict. The one-hot vocabularies and the fills for missing values are in preprocessing.json, for the code that calls it.',
+    zh: '模型已训练好、只需预测时选它。独热编码的词表和缺失值的填充值在 preprocessing.json 中，供调用它的代码使用。',
   },
   'further.pytorch': { en: 'Download PyTorch script + weights', zh: '下载 PyTorch 脚本和权重' },
   'further.pytorchWhen': {
