@@ -14,6 +14,7 @@ pub mod date;
 pub mod frame;
 pub mod impute;
 pub mod inspect;
+mod levels;
 pub mod missing;
 pub mod names;
 pub mod one_hot;
