@@ -2,8 +2,9 @@
 # Builds the wasm packages (release, SIMD128), each from the same crate with its cargo features:
 # pkg/ for the playground's workers and the page's diagnosis (`worker-exports`: everything but the
 # charts), pkg-chart/ for the page's charts (`charts` alone: no training, ~85 KB gzipped) and
-# pkg-bench/ for bench.html (`bench-exports`). `bash scripts/build.sh pkg` builds only the
-# playground's two (docs/BENCHMARKS.md, "Two packages").
+# pkg-bench/ for bench.html (`bench-exports`), pkg-export/ for the page's model export (`export`,
+# loaded on demand). `bash scripts/build.sh pkg` builds only the playground's three
+# (docs/BENCHMARKS.md, "Two packages").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # inline-threshold=0: LLVM still inlines `#[inline]` functions (SIMD intrinsics, small ndarray
@@ -33,6 +34,8 @@ if [ "${1:-all}" != pkg ]; then
   build pkg-bench --no-default-features --features bench-exports
 fi
 build pkg-chart --no-default-features --features charts
+# The Deployment panel's "Take it further" (ONNX, PyTorch, Keras), loaded only when used.
+build pkg-export --no-default-features --features export
 build pkg --no-default-features --features worker-exports
 # The list of files the service worker (sw.js) precaches for offline use.
 node scripts/offline.mjs

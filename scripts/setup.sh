@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what Kindling needs and is missing: Chromium + chromedriver + a CJK font (Debian), the
-# wasm32 target, wasm-bindgen-cli at the exact version in Cargo.lock, and the npm packages.
+# wasm32 target, wasm-bindgen-cli at the exact version in Cargo.lock, the npm packages, and the
+# Python venv target/pyenv for the export checks (scripts/requirements-export.txt).
 # Idempotent: each step is skipped when already done.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -30,4 +31,15 @@ fi
 
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   npm ci --no-audit --no-fund
+fi
+
+# The export checks' Python packages (onnx checker, Keras + JAX): reinstalled only when
+# scripts/requirements-export.txt changed since the venv last installed it.
+if [ ! -x target/pyenv/bin/python ]; then
+  python3 -m venv target/pyenv
+fi
+if ! cmp -s scripts/requirements-export.txt target/pyenv/requirements-export.txt; then
+  echo "setup: installing the export checks' Python packages into target/pyenv"
+  target/pyenv/bin/pip install -q --disable-pip-version-check -r scripts/requirements-export.txt
+  cp scripts/requirements-export.txt target/pyenv/requirements-export.txt
 fi

@@ -22,14 +22,19 @@ pub mod advice;
 pub mod bench;
 #[cfg(feature = "charts")]
 pub mod chart;
+pub mod compress;
 pub mod data;
 pub mod error;
 pub mod experiment;
+pub mod explain;
+#[cfg(feature = "export")]
+pub mod export;
 pub mod io;
 pub mod json;
 pub mod metrics;
 pub mod nn;
 pub mod optimize;
+pub mod recommend;
 pub mod rng;
 pub mod train;
 

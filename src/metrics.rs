@@ -33,6 +33,19 @@ pub struct Evaluation {
     pub weighted_avg: Option<ClassScores>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub mse: Option<f32>,
+    /// A window series: the naive persistence forecast (next = the last known value) on the same
+    /// test windows, in the target's units — the baseline a forecast must beat.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub persistence_rmse: Option<f32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub persistence_mae: Option<f32>,
+    /// A series of levels above 0 (prices): the RMSE of the returns the model implies,
+    /// `(predicted − last) / last` against `(actual − last) / last`, and persistence's (which
+    /// predicts a return of 0).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub returns_rmse: Option<f32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub persistence_returns_rmse: Option<f32>,
 }
 
 /// One row of a classification report; `support` = rows whose target is the class.
@@ -149,6 +162,32 @@ pub fn regression(pred: &Array2<f32>, y: &Array2<f32>) -> (f32, f32, f32) {
     ((se / n).sqrt() as f32, (ae / n) as f32, r2 as f32)
 }
 
+/// Fills `ev`'s persistence figures from predictions `pred`, targets `y` (`[samples, 1]`, the
+/// target's units) and each sample's last known value `bases`; returns only when every base is
+/// above 0 (a price level).
+pub fn persistence(ev: &mut Evaluation, pred: &Array2<f32>, y: &Array2<f32>, bases: &[f32]) {
+    let n = bases.len();
+    if n != y.nrows() || n == 0 {
+        return;
+    }
+    // Plain loops in f64 (ndarray's arithmetic costs kilobytes of wasm): squared and absolute
+    // errors of persistence, squared errors of the model's and persistence's returns.
+    let (mut se, mut ae, mut model_r, mut naive_r) = (0.0f64, 0.0f64, 0.0f64, 0.0f64);
+    for (k, &b) in bases.iter().enumerate() {
+        let (b, t, p) = (f64::from(b), f64::from(y[[k, 0]]), f64::from(pred[[k, 0]]));
+        (se, ae) = (se + (t - b).powi(2), ae + (t - b).abs());
+        (model_r, naive_r) = (
+            model_r + ((p - t) / b).powi(2),
+            naive_r + ((t - b) / b).powi(2),
+        );
+    }
+    let rms = |sum: f64| Some((sum / n as f64).sqrt() as f32);
+    (ev.persistence_rmse, ev.persistence_mae) = (rms(se), Some((ae / n as f64) as f32));
+    if bases.iter().all(|&b| b > 0.0) {
+        (ev.returns_rmse, ev.persistence_returns_rmse) = (rms(model_r), rms(naive_r));
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -192,6 +231,36 @@ mod tests {
         // weighted by support 4, 4, 0.
         assert!((w.recall - 0.625).abs() < 1e-6 && w.support == 8, "{w:?}");
         assert!((w.f1 - (0.75 + 4.0 / 7.0) / 2.0).abs() < 1e-6, "{w:?}");
+    }
+
+    #[test]
+    fn persistence_by_hand() {
+        // last known 100, 110; actual 110, 99; the model says 105, 100.
+        let (b, y, p) = (
+            [100.0f32, 110.0],
+            array![[110.0f32], [99.0]],
+            array![[105.0f32], [100.0]],
+        );
+        let mut ev = Evaluation::default();
+        persistence(&mut ev, &p, &y, &b);
+        // persistence errors 10 and 11: RMSE √((100 + 121)/2), MAE 10.5.
+        assert_eq!(ev.persistence_rmse, Some((221.0f32 / 2.0).sqrt()));
+        assert_eq!(ev.persistence_mae, Some(10.5));
+        // returns: actual 0.1, −0.1; model 0.05, −10/110; persistence 0.
+        assert_eq!(ev.persistence_returns_rmse, Some(0.1));
+        let m = ((0.05f64.powi(2) + (0.1f64 - 10.0 / 110.0).powi(2)) / 2.0).sqrt() as f32;
+        assert!(
+            (ev.returns_rmse.unwrap() - m).abs() < 1e-6,
+            "{:?}",
+            ev.returns_rmse
+        );
+        // A base of 0 is no price level: no returns (errors 110 and 11 still count).
+        let mut none = Evaluation::default();
+        persistence(&mut none, &p, &y, &[0.0, 110.0]);
+        assert_eq!(
+            (none.persistence_mae, none.returns_rmse),
+            (Some(60.5), None)
+        );
     }
 
     #[test]

@@ -46,9 +46,9 @@ fn an_lstm_without_a_window_is_advised_before_the_build_error() {
     assert_eq!(code, 2);
     let lines: Vec<&str> = stderr.lines().collect();
     assert_eq!(lines.len(), 2, "{stderr}");
-    assert_eq!(lines[0], "warning: recurrent_no_window: layer 0 (lstm) reads sequences but the data has no window; set data.window so each row becomes the last lookback steps of a series (fix: data.window = {\"horizon\":1,\"lookback\":10})");
+    assert_eq!(lines[0], "warning: recurrent_no_window: Layer 1 (lstm) reads sequences but the data has no window; set data.window so each row becomes the last lookback steps of a series (fix: data.window = {\"horizon\":1,\"lookback\":10})");
     assert!(
-        lines[1].starts_with("error: model: layer 0 (lstm) needs sequences"),
+        lines[1].starts_with("error: model: Layer 1 (lstm) needs sequences"),
         "{}",
         lines[1]
     );

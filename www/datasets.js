@@ -55,23 +55,25 @@ const forecast = (source, target, lookback) => base(source, target,
  * teacher would show first: iris, a small MLP classifying three species (stratified split);
  * digits, an MLP on the 64 pixels (the CNN is lesson 3); diabetes, an MLP regression on 442
  * patients that overfits, so it trains with early stopping; sunspots, a 30-year window forecast by
- * an LSTM (~11-year cycles); the synthetic stock series, a 20-day window forecast.
- * @type {Record<string, {synthetic?: boolean, experiment: () => Experiment}>} */
+ * an LSTM (~11-year cycles); stock, the S&P 500 monthly 1871–2023 as the article forecasts it:
+ * the last 12 months → the next, MinMax fitted on the training months, LSTM → Dense(1).
+ * @type {Record<string, {experiment: () => Experiment}>} */
 export const BUILTINS = {
   iris: { experiment: () => classifier('builtin:iris', 'species', 16) },
   digits: { experiment: () => classifier('builtin:digits', 'label', 64) },
   diabetes: { experiment: () => regressor('builtin:diabetes', 'target', 32) },
   sunspots: { experiment: () => forecast('builtin:sunspots', 'sunactivity', 30) },
-  stock: { synthetic: true,
-    experiment: () => forecast(`file:${STOCK_FILE}`, 'close', 20) },
+  stock: { experiment: () => forecast('builtin:stock', 'close', 12) },
 };
+
+/** Links made before the S&P 500 built-in name the synthetic series the page still generates. */
+export const isSynthetic = (source = '') => source === `file:${STOCK_FILE}`;
 
 /**
  * The BUILTINS key an experiment's source names, or '' (an uploaded file).
  * @param {string} [source]
  */
 export function builtinKey(source = '') {
-  if (source === `file:${STOCK_FILE}`) return 'stock';
   const name = source.startsWith('builtin:') ? source.slice(8) : '';
   return Object.hasOwn(BUILTINS, name) ? name : ''; // not `in`: builtin:constructor is no dataset
 }

@@ -51,6 +51,7 @@ export {};
  * @property {string} [scale] `standard` `minmax` `none`
  * @property {{method?: string, validation?: number, test?: number}} [split] method `random` `stratified` `chronological`
  * @property {{lookback: number, horizon: number} | null} [window]
+ * @property {string} [transform] a window series before scaling: `none` `log` `difference` `log_difference`
  * @property {string} [on_bad_rows] `error` `skip`
  * @property {Record<string, 'numeric' | 'categorical'>} [column_kinds] columns read as another kind
  */
@@ -158,6 +159,10 @@ export {};
  * @property {number} [rmse]
  * @property {number} [mae]
  * @property {number} [r2]
+ * @property {number} [persistence_rmse] a window series: next = the last known value, same test windows
+ * @property {number} [persistence_mae]
+ * @property {number} [returns_rmse] a series above 0: the RMSE of the returns the model implies
+ * @property {number} [persistence_returns_rmse]
  */
 
 /**

@@ -140,9 +140,9 @@ export function fitCanvas(canvas) {
 }
 
 /**
- * Offers `text` as a file download named `name`.
+ * Offers `text` (or bytes) as a file download named `name`.
  * @param {string} name
- * @param {string} text
+ * @param {string | Uint8Array<ArrayBuffer>} text
  * @param {string} [type]
  */
 export function download(name, text, type = 'application/json') {

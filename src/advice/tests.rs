@@ -38,8 +38,12 @@ fn softmax_on_a_regression() {
         &REGRESSION,
     );
     assert_eq!(codes(&a), ["softmax_regression"]);
-    assert_eq!(a[0].message, "layer 0 (dense, the output) uses softmax, which gives class probabilities, but the task is regression; use a linear output");
-    assert_eq!(a[0].params["layer"], json!(0));
+    assert_eq!(a[0].message, "Layer 1 (dense, the output) uses softmax, which gives class probabilities, but the task is regression; use a linear output");
+    assert_eq!(
+        a[0].params["layer"],
+        json!(1),
+        "1-based, as the message and the editor"
+    );
     assert_eq!(
         a[0].fix,
         Some(vec![Change::new("model.layers[0].activation", "linear")])
@@ -90,7 +94,7 @@ fn a_linear_output_for_classes() {
         &CLASSES3,
     );
     assert_eq!(codes(&a), ["classifier_output"]);
-    assert_eq!(a[0].message, "layer 1 (dense, the output) uses relu for classification; use softmax, which gives one probability per class");
+    assert_eq!(a[0].message, "Layer 2 (dense, the output) uses relu for classification; use softmax, which gives one probability per class");
     assert_eq!(
         a[0].fix,
         Some(vec![Change::new("model.layers[1].activation", "softmax")])
@@ -102,7 +106,7 @@ fn sigmoid_for_three_classes_but_not_for_two() {
     let e = exp(r#"[{"type":"dense","units":3,"activation":"sigmoid"}]"#, "");
     let a = advise(&e, &CLASSES3);
     assert_eq!(codes(&a), ["sigmoid_multiclass"]);
-    assert_eq!(a[0].message, "layer 0 (dense, the output) uses sigmoid for 3 classes, scoring each class on its own; use softmax, which shares one probability among the classes");
+    assert_eq!(a[0].message, "Layer 1 (dense, the output) uses sigmoid for 3 classes, scoring each class on its own; use softmax, which shares one probability among the classes");
     assert_eq!(a[0].params["classes"], json!(3));
     let two = DataSummary {
         task: Task::Classification,
@@ -121,7 +125,7 @@ fn dropout_as_the_output() {
         &CLASSES3,
     );
     assert_eq!(codes(&a), ["last_dropout"]);
-    assert_eq!(a[0].message, "layer 1 (dropout) is the output layer, so predictions are zeroed at random while training; end with a dense layer");
+    assert_eq!(a[0].message, "Layer 2 (dropout) is the output layer, so predictions are zeroed at random while training; end with a dense layer");
     let kept = json!([{"type":"dense","units":3,"activation":"softmax"}]);
     assert_eq!(a[0].fix, Some(vec![Change::new("model.layers", kept)]));
 }
@@ -131,7 +135,7 @@ fn an_lstm_without_a_window() {
     let model = r#"[{"type":"lstm","units":4},{"type":"dense","units":1}]"#;
     let a = advise(&exp(model, ""), &REGRESSION);
     assert_eq!(codes(&a), ["recurrent_no_window"]);
-    assert_eq!(a[0].message, "layer 0 (lstm) reads sequences but the data has no window; set data.window so each row becomes the last lookback steps of a series");
+    assert_eq!(a[0].message, "Layer 1 (lstm) reads sequences but the data has no window; set data.window so each row becomes the last lookback steps of a series");
     assert_eq!(
         a[0].fix,
         Some(vec![Change::new(

@@ -3,7 +3,15 @@
 //! the linker leaves the bytes out of the .wasm.
 
 /// Names of the built-in datasets.
-pub const NAMES: &[&str] = &["iris", "digits", "sunspots", "diabetes", "sentiment"];
+pub const NAMES: &[&str] = &[
+    "iris",
+    "digits",
+    "sunspots",
+    "diabetes",
+    "ratings",
+    "stock",
+    "sentiment",
+];
 
 /// The CSV bytes of built-in dataset `name`, if there is one.
 pub fn bytes(name: &str) -> Option<&'static [u8]> {
@@ -12,6 +20,8 @@ pub fn bytes(name: &str) -> Option<&'static [u8]> {
         "digits" => include_bytes!("../../www/data/digits.csv"),
         "sunspots" => include_bytes!("../../www/data/sunspots.csv"),
         "diabetes" => include_bytes!("../../www/data/diabetes.csv"),
+        "ratings" => include_bytes!("../../www/data/ratings.csv"),
+        "stock" => include_bytes!("../../www/data/stock.csv"),
         "sentiment" => include_bytes!("../../www/data/sentiment.csv"),
         "digits_split" => include_bytes!("../../www/data/digits_split.csv"),
         _ => return None,

@@ -1,5 +1,5 @@
 //! Data preparation (数据预处理): CSV → typed table → a pipeline of fitted steps (select, impute,
-//! one-hot, scale, window) → clean, encoded, scaled, split tensors.
+//! one-hot, log, difference, scale, window) → clean, encoded, scaled, split tensors.
 //!
 //! ```
 //! use kindling::data::read_csv;
@@ -14,6 +14,7 @@ pub mod date;
 pub mod frame;
 pub mod impute;
 pub mod inspect;
+mod levels;
 pub mod missing;
 pub mod names;
 pub mod one_hot;
@@ -23,6 +24,7 @@ pub mod prepare;
 pub mod reader;
 pub mod scale;
 pub mod select;
+pub mod series;
 pub mod sniff;
 pub mod split;
 pub mod step;

@@ -156,7 +156,7 @@ impl Preprocessing {
             (Task::Regression, _) if scaled => Ok(()),
             (Task::Regression, _) => Err(Error::data(file,
                 "preprocessing.target_steps must hold a scale step for a regression model (its outputs back to the target's units)")),
-            (Task::Auto, _) => Err(Error::data(file,
+            (Task::Auto | Task::Recommendation, _) => Err(Error::data(file,
                 "preprocessing.task must be \"classification\" or \"regression\" in a trained model")),
         }
     }

@@ -21,9 +21,9 @@ pub struct Plan {
     /// What the plan changed from the settings, for people.
     pub notes: Vec<String>,
     pub select: Select,
-    /// Feature steps: impute (→ text) → one_hot → scale (→ window).
+    /// Feature steps: impute (→ text) → one_hot (→ log → difference) → scale (→ window).
     pub steps: Vec<Step>,
-    /// Target steps (regression): (impute, for a series →) scale.
+    /// Target steps (regression): (impute (→ log → difference), for a series →) scale.
     pub target_steps: Vec<Step>,
 }
 
@@ -39,6 +39,11 @@ impl Plan {
                 let features = series_columns(table, config, &target, task)?;
                 let (split, note) = series_split(&config.split);
                 target_steps.push(Step::Impute(config.missing));
+                let (log, difference) = config.transform.parts();
+                let series = [(log, Step::Log), (difference, Step::Difference)];
+                let series = series.into_iter().filter(|(on, _)| *on).map(|(_, s)| s);
+                target_steps.extend(series.clone());
+                steps.extend(series);
                 steps.extend([Step::Scale(config.scale), Step::Window(w.clone())]);
                 (features, split, note.into_iter().collect())
             }
@@ -99,6 +104,9 @@ fn resolve_task(table: &Table, target: &str, task: Task) -> Result<Task> {
     Ok(match (task, &table.column(target)?.data) {
         (_, ColumnData::Date(_)) => {
             return Err(Error::data(&table.name, format!("the target {target:?} holds dates; pick a column of numbers or classes as the target")))
+        }
+        (Task::Recommendation, _) => {
+            return Err(Error::data(&table.name, "a recommendation task trains user and item embeddings, which the playground page cannot do yet: train it with the CLI (`kindling train EXPERIMENT.json`)"))
         }
         (Task::Auto, ColumnData::Numeric(_)) => Task::Regression,
         (Task::Auto, _) => Task::Classification,

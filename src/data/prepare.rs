@@ -26,6 +26,9 @@ pub struct Prepared {
     pub x_test: ArrayD<f32>,
     pub y_test: Array2<f32>,
     pub preprocessing: Preprocessing,
+    /// A window series: the target's value at each test sample's last window row, in its units
+    /// (what persistence predicts; what a differenced prediction is added to). Else empty.
+    pub test_bases: Vec<f32>,
     /// Rows left out (missing target, or `missing: drop`).
     pub dropped: usize,
     /// What preparing changed (dropped rows, unusable cells), for people.
@@ -76,16 +79,21 @@ pub fn prepare(table: &Table, config: &DataConfig, rng: &mut Rng) -> Result<Prep
         steps: vec![FittedStep::Select(plan.select.clone())],
         target_steps: vec![],
     };
-    let (x_train, y_train) =
+    let (x_train, y_train, _) =
         fit_training(&plan, &mut pre, table, part(&split.train), &mut warnings)?;
-    let (x_val, y_val) = transform_part(
+    let (x_val, y_val, _) = transform_part(
         &pre,
         table,
         part(&split.validation),
         "validation",
         &mut warnings,
     )?;
-    let (x_test, y_test) = transform_part(&pre, table, part(&split.test), "test", &mut warnings)?;
+    let (x_test, y_test, test_rows) =
+        transform_part(&pre, table, part(&split.test), "test", &mut warnings)?;
+    let test_bases = match pre.window() {
+        Some(_) => pre.bases(table, &test_rows)?,
+        None => vec![],
+    };
     Ok(Prepared {
         x_train,
         y_train,
@@ -95,6 +103,7 @@ pub fn prepare(table: &Table, config: &DataConfig, rng: &mut Rng) -> Result<Prep
         y_test,
         dropped: table.rows - rows.len(),
         preprocessing: pre,
+        test_bases,
         warnings,
     })
 }
@@ -136,7 +145,7 @@ fn fit_training(
     table: &Table,
     train: Part,
     warnings: &mut Vec<String>,
-) -> Result<(ArrayD<f32>, Array2<f32>)> {
+) -> Result<Tensors> {
     let target = std::slice::from_ref(&plan.target);
     let mut t = Frame::new(table, target, train.rows.clone(), Some("training"));
     pre.target_steps = fit_all(&plan.target_steps, &mut t)?;
@@ -155,7 +164,7 @@ fn transform_part(
     part: Part,
     name: &'static str,
     warnings: &mut Vec<String>,
-) -> Result<(ArrayD<f32>, Array2<f32>)> {
+) -> Result<Tensors> {
     let target = std::slice::from_ref(&pre.target);
     let mut t = Frame::new(table, target, part.rows.clone(), Some(name));
     (pre.target_steps.iter()).try_for_each(|s| s.step().transform(&mut t))?;
@@ -190,12 +199,15 @@ fn targets(
     Ok(y)
 }
 
+/// A part's inputs, targets, and the source row of each sample (a window's: its last row).
+type Tensors = (ArrayD<f32>, Array2<f32>, Vec<usize>);
+
 /// The inputs and targets of a frame the steps have run on; its warnings go to `warnings`.
-fn finish(mut f: Frame, warnings: &mut Vec<String>) -> Result<(ArrayD<f32>, Array2<f32>)> {
+fn finish(mut f: Frame, warnings: &mut Vec<String>) -> Result<Tensors> {
     let y = f.y.take().expect("preparing sets the targets");
-    let (x, _, w) = f.into_x()?;
+    let (x, rows, w) = f.into_x()?;
     warnings.extend(w);
-    Ok((x, y))
+    Ok((x, y, rows))
 }
 
 /// The model's input names: per feature, a text step's (`review=great`), a one-hot step's

@@ -13,6 +13,7 @@ use super::impute::{Fill, Impute};
 use super::one_hot::OneHot;
 use super::scale::FittedScaler;
 use super::select::Select;
+use super::series::{Difference, Log};
 use super::table::Table;
 use super::text_vec::TextVec;
 use super::window::check_train;
@@ -26,6 +27,8 @@ pub enum Step {
     OneHot,
     Scale(Scale),
     Window(WindowConfig),
+    Log,
+    Difference,
     Text(TextConfig),
 }
 
@@ -37,6 +40,8 @@ pub enum FittedStep {
     OneHot(OneHot),
     Scale(FittedScaler),
     Window(WindowConfig),
+    Log(Log),
+    Difference(Difference),
     Text(TextVec),
 }
 
@@ -56,6 +61,8 @@ impl Step {
             Step::OneHot => FittedStep::OneHot(OneHot::fit(train)?),
             Step::Scale(kind) => FittedStep::Scale(FittedScaler::fit_inputs(*kind, train)?),
             Step::Window(w) => FittedStep::Window(w.clone()),
+            Step::Log => FittedStep::Log(Log),
+            Step::Difference => FittedStep::Difference(Difference),
             Step::Text(t) => FittedStep::Text(TextVec::fit(t, train)?),
         })
     }
@@ -70,6 +77,8 @@ impl FittedStep {
             FittedStep::OneHot(s) => s,
             FittedStep::Scale(s) => s,
             FittedStep::Window(s) => s,
+            FittedStep::Log(s) => s,
+            FittedStep::Difference(s) => s,
             FittedStep::Text(s) => s,
         }
     }
@@ -82,6 +91,8 @@ pub const STEP_KEYS: &[(&str, &[&str])] = &[
     ("one_hot", &["categories"]),
     ("scale", &["offset", "factor"]),
     ("window", &["lookback", "horizon"]),
+    ("log", &[]),
+    ("difference", &[]),
     ("text", &["output_mode", "max_length", "vocabulary", "idf"]),
 ];
 
@@ -114,7 +125,9 @@ impl Serialize for FittedStep {
             FittedStep::OneHot(_) => 2,
             FittedStep::Scale(_) => 3,
             FittedStep::Window(_) => 4,
-            FittedStep::Text(_) => 5,
+            FittedStep::Log(_) => 5,
+            FittedStep::Difference(_) => 6,
+            FittedStep::Text(_) => 7,
         }];
         let mut m = s.serialize_struct("step", 1 + keys.len())?;
         m.serialize_field("type", kind)?;
@@ -130,6 +143,7 @@ impl Serialize for FittedStep {
                 m.serialize_field(keys[0], &x.lookback)?;
                 m.serialize_field(keys[1], &x.horizon)?;
             }
+            FittedStep::Log(_) | FittedStep::Difference(_) => {}
             FittedStep::Text(x) => {
                 m.serialize_field(keys[0], &x.output_mode)?;
                 m.serialize_field(keys[1], &x.max_length)?;
@@ -163,6 +177,8 @@ impl<'de> Deserialize<'de> for FittedStep {
                 lookback: r.lookback.ok_or_else(|| need("lookback"))?,
                 horizon: r.horizon.ok_or_else(|| need("horizon"))?,
             }),
+            "log" => FittedStep::Log(Log),
+            "difference" => FittedStep::Difference(Difference),
             "text" => FittedStep::Text(TextVec {
                 output_mode: r.output_mode.ok_or_else(|| need("output_mode"))?,
                 max_length: r.max_length.ok_or_else(|| need("max_length"))?,
@@ -171,7 +187,7 @@ impl<'de> Deserialize<'de> for FittedStep {
             }),
             other => {
                 return Err(D::Error::custom(format!(
-                "unknown step type {other:?}; the types are select, impute, one_hot, scale, window, text"
+                "unknown step type {other:?}; the types are select, impute, one_hot, scale, window, log, difference, text"
             )))
             }
         })

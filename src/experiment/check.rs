@@ -55,6 +55,25 @@ pub fn validate(e: &Experiment) -> Result<()> {
         range("data.window.lookback", w.lookback, 1, MAX_LOOKBACK)?;
         range("data.window.horizon", w.horizon, 1, MAX_HORIZON)?;
     }
+    let task = d.task == crate::experiment::Task::Recommendation;
+    let no_layers = e.model.layers.is_empty();
+    super::recommend::validate(task, &d.recommend, &e.model.recommender, no_layers)?;
+    let (_, difference) = d.transform.parts();
+    match &d.window {
+        None if !d.transform.is_none() => {
+            return Err(Error::experiment(
+                "data.transform",
+                "transforms a time series; set data.window too, or remove data.transform",
+            ))
+        }
+        Some(w) if difference && w.horizon != 1 => {
+            return Err(Error::experiment(
+                "data.transform",
+                format!("differencing predicts the change from the last known value, so it needs data.window.horizon 1 (it is {}); set the horizon to 1 or pick \"log\"", w.horizon),
+            ))
+        }
+        _ => {}
+    }
     validate_layers(e)?;
     validate_optimizer(&e.compile.optimizer)?;
     range("fit.epochs", e.fit.epochs, 1, MAX_EPOCHS)?;
@@ -76,13 +95,14 @@ pub fn validate(e: &Experiment) -> Result<()> {
 
 fn validate_layers(e: &Experiment) -> Result<()> {
     let layers = &e.model.layers;
-    if layers.is_empty() {
+    if layers.is_empty() && e.model.recommender.is_none() {
         return Err(Error::experiment(
             "model.layers",
             "the model has no layers; add at least one dense layer",
         ));
     }
-    range("model.layers (count)", layers.len(), 1, MAX_LAYERS)?;
+    let least = usize::from(e.model.recommender.is_none());
+    range("model.layers (count)", layers.len(), least, MAX_LAYERS)?;
     for (i, layer) in layers.iter().enumerate() {
         layer.check(&format!("model.layers[{i}]"))?;
     }

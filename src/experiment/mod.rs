@@ -15,6 +15,7 @@ pub mod limits;
 mod model;
 mod optimizer_de;
 pub mod range;
+pub mod recommend;
 pub mod text;
 pub mod values;
 
@@ -24,6 +25,7 @@ pub use crate::nn::{
 pub use layer_config::{LayerType, RawKeys};
 pub use layers::{all_keys, layer_types, LayerConfig, LAYER_TYPES};
 pub use model::*;
+pub use recommend::{RecommendData, RecommenderConfig, RecommenderKind};
 pub use text::{OutputMode, TextConfig};
 
 /// The whole pipeline: data preparation, model, compile and fit settings.
@@ -53,6 +55,11 @@ pub struct DataConfig {
     pub scale: Scale,
     pub split: SplitConfig,
     pub window: Option<WindowConfig>,
+    /// What is done to a `data.window` series before scaling (extension): `log`, `difference`
+    /// (each value minus the one before) or `log_difference` (log returns). Fitted steps; the
+    /// predictions are mapped back to the series' units. Left out of the JSON while `none`.
+    #[serde(skip_serializing_if = "SeriesTransform::is_none")]
+    pub transform: SeriesTransform,
     /// How text columns become inputs (extension; `null`: the defaults of [`TextConfig`]).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub text: Option<TextConfig>,
@@ -68,6 +75,9 @@ pub struct DataConfig {
         skip_serializing_if = "serde_json::Value::is_null"
     )]
     pub kinds: serde_json::Value,
+    /// The user and item id columns of a recommendation task (src/experiment/recommend.rs).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub recommend: Option<RecommendData>,
 }
 
 impl DataConfig {
@@ -86,6 +96,32 @@ pub enum BadRows {
     Skip,
 }
 
+/// `data.transform`: what a series goes through before scaling.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum SeriesTransform {
+    #[default]
+    None,
+    Log,
+    Difference,
+    LogDifference,
+}
+
+impl SeriesTransform {
+    pub fn is_none(&self) -> bool {
+        *self == SeriesTransform::None
+    }
+
+    /// (log, difference): the steps it adds, in that order.
+    pub fn parts(self) -> (bool, bool) {
+        use SeriesTransform::*;
+        (
+            matches!(self, Log | LogDifference),
+            matches!(self, Difference | LogDifference),
+        )
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum Task {
@@ -93,6 +129,8 @@ pub enum Task {
     Auto,
     Classification,
     Regression,
+    /// Ratings of items by users: `data.recommend` and `model.recommender` say how.
+    Recommendation,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -157,6 +195,7 @@ impl Default for Experiment {
                     LayerConfig::dense(16, Activation::Relu),
                     LayerConfig::dense(3, Activation::Softmax),
                 ],
+                recommender: None,
             },
             compile: CompileConfig::default(),
             fit: FitConfig::default(),
@@ -175,9 +214,11 @@ impl Default for DataConfig {
             scale: Scale::Standard,
             split: SplitConfig::default(),
             window: None,
+            transform: SeriesTransform::None,
             text: None,
             on_bad_rows: BadRows::Error,
             kinds: serde_json::Value::Null,
+            recommend: None,
         }
     }
 }

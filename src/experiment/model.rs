@@ -14,6 +14,9 @@ use crate::nn::loss::Loss;
 #[serde(deny_unknown_fields, default)]
 pub struct ModelConfig {
     pub layers: Vec<LayerConfig>,
+    /// The embedding model of a recommendation task (src/experiment/recommend.rs).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub recommender: Option<super::RecommenderConfig>,
 }
 
 /// Loss, optimizer and the metrics to report.

@@ -1,10 +1,11 @@
 //! Multi-step forecasts from a time-series model: the model predicts the next value from the last
 //! `lookback` values, that prediction becomes the newest input, and so on.
 
-use ndarray::{Array2, Array3, Axis};
+use ndarray::{Array2, Array3};
 use serde::{Deserialize, Serialize};
 
 use super::model::Model;
+use crate::data::plan::row_order;
 use crate::data::Table;
 use crate::error::{Error, Result};
 
@@ -42,29 +43,24 @@ impl Model {
                 format!("{steps} steps: forecast from 1 to {MAX_STEPS} steps"),
             ));
         }
-        let t = pre.transform(table)?;
-        let last = t.x.index_axis(Axis(0), t.x.shape()[0] - 1).to_owned();
-        let mut inputs: Vec<f32> = last.iter().copied().collect();
-        let (offset, factor) = pre
-            .scaler()
-            .map_or((0.0, 1.0), |s| (s.offset[0], s.factor[0]));
+        pre.transform(table)?; // its checks: the columns, a series long enough for a window
+        let need = window.lookback + usize::from(pre.differenced());
+        let order_by = pre.order_by.as_deref().filter(|o| table.column(o).is_ok());
+        let order = row_order(table, order_by);
+        let mut levels = pre.bases(table, &order[order.len().saturating_sub(need)..])?;
         let mut forecast = Vec::with_capacity(steps);
         for _ in 0..steps {
-            let start = inputs.len() - window.lookback;
-            let x = Array3::from_shape_vec((1, window.lookback, 1), inputs[start..].to_vec())
+            let inputs = pre.series_inputs(&levels[levels.len() - need..]);
+            let x = Array3::from_shape_vec((1, window.lookback, 1), inputs)
                 .expect("lookback values")
                 .into_dyn();
             let mut y: Array2<f32> = self.network.predict(&x);
-            pre.inverse_target(&mut y);
-            let value = y[[0, 0]];
-            forecast.push(value);
-            inputs.push((value - offset) / factor);
+            pre.to_levels(&mut y, &levels[levels.len() - 1..]);
+            forecast.push(y[[0, 0]]);
+            levels.push(y[[0, 0]]);
         }
         let keep = (2 * steps).max(window.lookback);
-        let history: Vec<f32> = inputs[..window.lookback]
-            .iter()
-            .map(|v| v * factor + offset)
-            .collect();
+        let history = levels[..need].to_vec();
         let history = series_tail(table, &pre.target, keep).unwrap_or(history);
         Ok(Forecast {
             target: pre.target.clone(),

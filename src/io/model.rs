@@ -5,7 +5,7 @@ use serde_json::{json, Map, Value};
 
 use super::model_file::ModelFile;
 use super::predictions::Predictions;
-use crate::data::{Column, ColumnData, Table};
+use crate::data::{Column, ColumnData, Preprocessing, Table};
 use crate::error::{Error, Result};
 use crate::experiment::{LayerConfig, Loss, Scale, Task};
 use crate::nn::Sequential;
@@ -22,12 +22,9 @@ impl Model {
     /// Builds the network the file describes and loads its weights; errors name the file.
     pub fn from_file(name: &str, file: ModelFile) -> Result<Self> {
         let p = &file.preprocessing;
-        let input: Vec<usize> = match p.window() {
-            Some(w) => vec![w.lookback, p.inputs.len()],
-            None => vec![p.inputs.len()],
-        };
+        let input = input_shape(p);
         let outputs = p.outputs();
-        let given: usize = file.weights.tensors.iter().map(|t| t.data.len()).sum();
+        let given: usize = file.weights.tensors.iter().map(|t| t.len()).sum();
         if let Some(planned) = dense_params(&file.experiment.model.layers, &input) {
             if planned != given {
                 return Err(Error::data(name, format!(
@@ -51,6 +48,12 @@ impl Model {
         network
             .set_weights(&weights)
             .map_err(|e| Error::data(name, format!("weights: {e}")))?;
+        let parts = (
+            &file.weights.tensors[..],
+            &layers[..],
+            file.quantization.is_some(),
+        );
+        super::quantization::int8_layers(name, parts, &mut network, loss)?;
         Ok(Model { file, network })
     }
 
@@ -65,12 +68,26 @@ impl Model {
             .expect("a session's own model loads")
     }
 
+    /// The built network (int8 layers for a quantised file).
+    pub fn network(&self) -> &Sequential {
+        &self.network
+    }
+
+    /// The built network, to run it (evaluation, input gradients).
+    pub fn network_mut(&mut self) -> &mut Sequential {
+        &mut self.network
+    }
+
     /// Predicts every row of a raw table (original columns; extra columns are ignored).
     pub fn predict(&mut self, table: &Table) -> Result<Predictions> {
         let pre = &self.file.preprocessing;
         let t = pre.transform(table)?;
         let mut values = self.network.predict(&t.x);
-        pre.inverse_target(&mut values);
+        let bases = match pre.differenced() {
+            true => pre.bases(table, &t.rows)?,
+            false => vec![],
+        };
+        pre.to_levels(&mut values, &bases);
         Ok(Predictions::new(pre, values, t.rows, t.warnings))
     }
 
@@ -102,6 +119,18 @@ impl Model {
 }
 
 impl Model {
+    /// The network's input shape without the batch axis: `[inputs]`, or `[lookback, inputs]`
+    /// for a window.
+    pub fn input_shape(&self) -> Vec<usize> {
+        input_shape(&self.file.preprocessing)
+    }
+
+    /// Each layer's output shape without the batch axis, in layer order.
+    pub fn layer_shapes(&self) -> Vec<Vec<usize>> {
+        let summary = self.network.summary();
+        summary.into_iter().map(|s| s.output_shape).collect()
+    }
+
     /// What the training rows of numeric input `name` were, from the fitted scaler: min-max
     /// scaling keeps their range `{"min", "max"}`, standard scaling their `{"mean", "std"}`;
     /// `null` without scaling. The application form marks a value outside what the model has seen.
@@ -118,6 +147,14 @@ impl Model {
             Scale::Standard => json!({ "mean": o, "std": f }),
             Scale::None => Value::Null,
         }
+    }
+}
+
+/// The network's input shape for a pipeline: `[inputs]` or `[lookback, inputs]`.
+fn input_shape(p: &Preprocessing) -> Vec<usize> {
+    match p.window() {
+        Some(w) => vec![w.lookback, p.inputs.len()],
+        None => vec![p.inputs.len()],
     }
 }
 

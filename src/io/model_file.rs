@@ -13,6 +13,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use super::quantization::Quantization;
 use super::tensor::Tensor;
 use super::{model_v1, preprocessing_de, validate};
 use crate::data::Preprocessing;
@@ -44,6 +45,18 @@ pub struct Metrics {
     pub test: BTreeMap<String, serde_json::Value>,
 }
 
+/// An evaluation as the file's `metrics.test`.
+pub fn test_metrics(e: &crate::metrics::Evaluation) -> BTreeMap<String, Value> {
+    match serde_json::to_value(e).expect("metrics serialise") {
+        // Inserted one by one: `collect` would sort (another sort instance in the wasm).
+        Value::Object(m) => m.into_iter().fold(BTreeMap::new(), |mut t, (k, v)| {
+            t.insert(k, v);
+            t
+        }),
+        _ => BTreeMap::new(),
+    }
+}
+
 /// The whole model file.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ModelFile {
@@ -53,6 +66,9 @@ pub struct ModelFile {
     pub preprocessing: Preprocessing,
     pub weights: Weights,
     pub metrics: Metrics,
+    /// Extension: present in a quantised file (`kindling quantize`); see `quantization.rs`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub quantization: Option<Quantization>,
 }
 
 /// What is read of a model file besides `preprocessing`, which is read by its version.
@@ -69,20 +85,14 @@ struct Parts {
     weights: Weights,
     #[serde(default)]
     metrics: Metrics,
+    #[serde(default)]
+    quantization: Option<Quantization>,
 }
 
 impl ModelFile {
     /// Captures a trained session: its experiment, fitted preprocessing, weights and metrics.
     pub fn from_session(session: &mut Session) -> Self {
-        let test = serde_json::to_value(session.evaluate()).expect("metrics serialise");
-        let test = match test {
-            // Inserted one by one: `collect` would sort (another sort instance in the wasm).
-            serde_json::Value::Object(m) => m.into_iter().fold(BTreeMap::new(), |mut t, (k, v)| {
-                t.insert(k, v);
-                t
-            }),
-            _ => BTreeMap::new(),
-        };
+        let test = test_metrics(&session.evaluate());
         ModelFile {
             format: FORMAT.into(),
             version: VERSION,
@@ -101,6 +111,7 @@ impl ModelFile {
                 history: session.history().to_vec(),
                 test,
             },
+            quantization: None,
         }
     }
 
@@ -160,7 +171,11 @@ impl ModelFile {
             preprocessing,
             weights: parts.weights,
             metrics: parts.metrics,
+            quantization: parts.quantization,
         };
+        if let Some(q) = &file.quantization {
+            q.check(name)?;
+        }
         validate::tensors(name, &file.weights.tensors)?;
         Ok(file)
     }

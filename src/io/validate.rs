@@ -72,12 +72,47 @@ pub fn tensors(name: &str, tensors: &[Tensor]) -> Result<()> {
             .shape
             .iter()
             .try_fold(1usize, |acc, &d| acc.checked_mul(d));
-        if want != Some(t.data.len()) {
+        if let Err(e) = t.int8.as_ref().map_or(Ok(vec![]), |_| t.int8_values()) {
+            return Err(Error::data(
+                name,
+                format!("weights.tensors[{i}].int8 {e}; the file is damaged or was edited"),
+            ));
+        }
+        if want != Some(t.len()) {
             return Err(Error::data(name, format!(
                 "weights.tensors[{i}] has shape {:?} but {} values; the file is damaged or truncated",
-                t.shape, t.data.len())));
+                t.shape, t.len())));
         }
-        finite(name, &format!("weights.tensors[{i}].data"), &t.data)?;
+        if t.int8.is_some() || t.scales.is_some() {
+            int8(name, i, t)?;
+        } else {
+            finite(name, &format!("weights.tensors[{i}].data"), &t.data)?;
+        }
+    }
+    Ok(())
+}
+
+/// A quantised tensor (extension): `int8` without `data`, and one finite, positive scale per
+/// output channel (the last axis).
+fn int8(name: &str, i: usize, t: &Tensor) -> Result<()> {
+    let at = format!("weights.tensors[{i}]");
+    let fail = |what: String| Err(Error::data(name, format!("{at}{what}")));
+    let (Some(_), Some(scales)) = (&t.int8, &t.scales) else {
+        return fail(": an int8 tensor needs both \"int8\" and \"scales\"; the file is damaged or was edited".into());
+    };
+    if !t.data.is_empty() {
+        return fail(" has both \"data\" and \"int8\"; a tensor holds one of them".into());
+    }
+    let channels = t.shape.last().copied().unwrap_or(0);
+    if scales.len() != channels {
+        return fail(format!(".scales has {} values but the last axis of shape {:?} has {channels}; one scale per output channel", scales.len(), t.shape));
+    }
+    finite(name, &format!("{at}.scales"), scales)?;
+    if let Some(j) = scales.iter().position(|&s| s <= 0.0) {
+        return fail(format!(
+            ".scales[{j}] is {}; scales are positive (max |w| / 127, or 1 for a channel of zeros)",
+            scales[j]
+        ));
     }
     Ok(())
 }
@@ -96,6 +131,10 @@ const TEST_METRICS: &[&str] = &[
     "macro_avg",
     "weighted_avg",
     "mse",
+    "persistence_rmse",
+    "persistence_mae",
+    "returns_rmse",
+    "persistence_returns_rmse",
 ];
 
 /// `metrics.test` holds only the evaluation's own keys.

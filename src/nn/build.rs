@@ -38,9 +38,10 @@ impl<'a> BuildContext<'a> {
         }
     }
 
-    /// An error about this layer: `layer 2 (dense) WHAT`.
+    /// An error about this layer, numbered from 1 as the layer editor numbers it: `Layer 3
+    /// (dense) WHAT` for `model.layers[2]`.
     pub fn error(&self, what: impl Display) -> Error {
-        Error::Model(format!("layer {} ({}) {what}", self.index, self.kind))
+        Error::Model(format!("Layer {} ({}) {what}", self.index + 1, self.kind))
     }
 }
 
@@ -139,7 +140,7 @@ mod tests {
             ],
             &[64],
         );
-        assert_eq!(err, "model: layer 2 (dense) needs flat inputs [features] but receives shape [6, 6, 8]; put a flatten before it (for sequences: an lstm or gru without return_sequences)");
+        assert_eq!(err, "model: Layer 3 (dense) needs flat inputs [features] but receives shape [6, 6, 8]; put a flatten before it (for sequences: an lstm or gru without return_sequences)");
         let err = build_err(
             &[
                 conv(8, 3, Padding::Valid),
@@ -148,13 +149,13 @@ mod tests {
             ],
             &[64],
         );
-        assert_eq!(err, "model: layer 0 (conv2d) needs images [height, width, channels] but receives shape [64]; put a reshape before it, e.g. {\"type\":\"reshape\",\"target_shape\":[8,8,1]} for 64 pixels");
+        assert_eq!(err, "model: Layer 1 (conv2d) needs images [height, width, channels] but receives shape [64]; put a reshape before it, e.g. {\"type\":\"reshape\",\"target_shape\":[8,8,1]} for 64 pixels");
         let pool = LayerConfig::MaxPool2d(MaxPool2dConfig {
             pool_size: 2,
             strides: None,
         });
         let err = build_err(&[pool.clone(), dense.clone()], &[5, 3]);
-        assert!(err.starts_with("model: layer 0 (max_pool2d) needs images [height, width, channels] but receives shape [5, 3]; put a reshape before it"), "{err}");
+        assert!(err.starts_with("model: Layer 1 (max_pool2d) needs images [height, width, channels] but receives shape [5, 3]; put a reshape before it"), "{err}");
         let err = build_err(
             &[
                 reshape(&[8, 9, 1]),
@@ -163,21 +164,21 @@ mod tests {
             ],
             &[64],
         );
-        assert_eq!(err, "model: layer 0 (reshape) cannot turn shape [64] (64 values) into target_shape [8, 9, 1] (72 values); make the product of target_shape 64");
+        assert_eq!(err, "model: Layer 1 (reshape) cannot turn shape [64] (64 values) into target_shape [8, 9, 1] (72 values); make the product of target_shape 64");
         let err = build_err(&[reshape(&[2, 2, 16]), conv(8, 3, Padding::Valid)], &[64]);
-        assert_eq!(err, "model: layer 1 (conv2d) kernel_size 3 is larger than its input 2×2; use a smaller kernel_size or padding \"same\"");
+        assert_eq!(err, "model: Layer 2 (conv2d) kernel_size 3 is larger than its input 2×2; use a smaller kernel_size or padding \"same\"");
         let big_pool = LayerConfig::MaxPool2d(MaxPool2dConfig {
             pool_size: 4,
             strides: Some(1),
         });
         let err = build_err(&[reshape(&[2, 32, 1]), big_pool], &[64]);
-        assert_eq!(err, "model: layer 1 (max_pool2d) pool_size 4 is larger than its input 2×32; use a smaller pool_size");
+        assert_eq!(err, "model: Layer 2 (max_pool2d) pool_size 4 is larger than its input 2×32; use a smaller pool_size");
         let err = build_err(
             &[reshape(&[64, 64, 1]), conv(512, 64, Padding::Same)],
             &[4096],
         );
         assert!(
-            err.starts_with("model: layer 1 (conv2d) is too large: each sample unfolds into"),
+            err.starts_with("model: Layer 2 (conv2d) is too large: each sample unfolds into"),
             "{err}"
         );
     }
@@ -187,7 +188,7 @@ mod tests {
         // 32 dense layers of 4096 units: every layer passes its own limits; the whole does not.
         let deep = vec![LayerConfig::dense(4096, Activation::Relu); 32];
         let err = build_err(&deep, &[4]);
-        assert_eq!(err, "model: the model would hold 16801792 parameters by layer 1, more than the 4000000 a model may have; the largest is layer 1 (dense) with 16781312 — use fewer units or layers");
+        assert_eq!(err, "model: the model would hold 16801792 parameters by Layer 2, more than the 4000000 a model may have; the largest is Layer 2 (dense) with 16781312 — use fewer units or layers");
         // An LSTM of 4096 units is refused before its orthogonal initialisation (> 60 s).
         let t0 = std::time::Instant::now();
         let lstm = LayerConfig::Lstm(crate::nn::lstm::LstmConfig {
@@ -199,7 +200,7 @@ mod tests {
             &[lstm, LayerConfig::dense(10, Activation::Softmax)],
             &[30, 1],
         );
-        assert_eq!(err, "model: the model would hold 67141632 parameters by layer 0, more than the 4000000 a model may have; the largest is layer 0 (lstm) with 67141632 — use fewer units or layers");
+        assert_eq!(err, "model: the model would hold 67141632 parameters by Layer 1, more than the 4000000 a model may have; the largest is Layer 1 (lstm) with 67141632 — use fewer units or layers");
         assert!(t0.elapsed().as_secs_f32() < 1.0, "{:?}", t0.elapsed());
     }
 

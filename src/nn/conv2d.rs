@@ -24,7 +24,7 @@ use crate::experiment::Padding;
 use crate::rng::Rng;
 
 /// Samples unfolded at a time outside training.
-const INFER_CHUNK: usize = 64;
+pub(crate) const INFER_CHUNK: usize = 64;
 /// The most values one sample may unfold into (`oh·ow × k·k·c`, and its output
 /// `oh·ow × filters`): 4 MB of f32.
 pub const MAX_CONV_COLUMNS: usize = 1 << 20;
@@ -164,7 +164,7 @@ impl Conv2d {
 
     /// Writes the patches of `xs` (`batch` samples `[h, w, c]`, row-major) into `cols`
     /// `[batch·oh·ow, k·k·c]`, zeros in the padding; reuses `cols`'s allocation when it can.
-    fn im2col(&self, xs: &[f32], batch: usize, cols: &mut Array2<f32>) {
+    pub(crate) fn im2col(&self, xs: &[f32], batch: usize, cols: &mut Array2<f32>) {
         let (win, c) = (self.win, self.channels);
         let shape = (batch * win.oh * win.ow, win.k * win.k * c);
         if cols.dim() != shape {
@@ -182,7 +182,7 @@ impl Conv2d {
     }
 
     /// Adds every column's values back onto the input pixel it came from: `dcols` → dLoss/dInput.
-    fn col2im(&self, dcols: &Array2<f32>, batch: usize) -> ArrayD<f32> {
+    pub(crate) fn col2im(&self, dcols: &Array2<f32>, batch: usize) -> ArrayD<f32> {
         let (win, c) = (self.win, self.channels);
         let mut dx = vec![0.0f32; batch * win.h * win.w * c];
         let src = dcols.as_slice().expect("standard layout");

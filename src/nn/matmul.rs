@@ -112,6 +112,23 @@ impl Packed {
     }
 }
 
+impl Packed {
+    /// Packs int8 weights `q` `[k, n]` (any strides) as the f32 integers they are: the int8
+    /// layers (src/nn/quant_layers.rs) multiply by them and scale each output channel after the
+    /// sum. The same panels as [`pack`](Self::pack), so the same kernel and summation order.
+    pub fn pack_i8(&mut self, q: ArrayView2<i8>) {
+        let (k, n) = q.dim();
+        (self.k, self.n) = (k, n);
+        self.panels.clear();
+        self.panels.resize(n.div_ceil(NR) * k * NR, 0.0);
+        for (kk, row) in q.rows().into_iter().enumerate() {
+            for (j, &v) in row.iter().enumerate() {
+                self.panels[(j / NR) * k * NR + kk * NR + j % NR] = f32::from(v);
+            }
+        }
+    }
+}
+
 /// [`gemm`] with a pre-packed `b`.
 pub fn gemm_packed(a: ArrayView2<f32>, b: &Packed, accumulate: bool, c: &mut ArrayViewMut2<f32>) {
     let (m, k) = a.dim();

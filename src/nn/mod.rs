@@ -15,6 +15,8 @@ pub mod lstm;
 pub mod math;
 pub mod matmul;
 pub mod pool;
+pub mod quant;
+pub mod quant_layers;
 pub mod recurrent;
 pub mod regularizer;
 pub mod reshape;

@@ -182,6 +182,27 @@ impl Sequential {
         Ok(())
     }
 
+    /// The layers in order (read only), e.g. each one's `kind()` and how many tensors it holds.
+    pub fn layers(&self) -> &[Box<dyn Layer>] {
+        &self.layers
+    }
+
+    /// The layers in order, to run them one by one (input gradients) or to swap one for an
+    /// equivalent (the int8 layers of a quantised model file).
+    pub fn layers_mut(&mut self) -> &mut [Box<dyn Layer>] {
+        &mut self.layers
+    }
+
+    /// The output head fused into the loss (softmax or sigmoid on the last layer's logits).
+    pub fn head(&self) -> Option<Head> {
+        self.head
+    }
+
+    /// The input shape of one sample (no batch axis).
+    pub fn input_shape(&self) -> &[usize] {
+        &self.input_shape
+    }
+
     /// Per-layer output shapes and parameter counts.
     pub fn summary(&self) -> Vec<LayerSummary> {
         let mut shape = self.input_shape.clone();
@@ -326,7 +347,7 @@ mod tests {
             .unwrap()
             .to_string();
         assert!(
-            err.contains("layer 0 (lstm)") && err.contains("[6]"),
+            err.contains("Layer 1 (lstm)") && err.contains("[6]"),
             "{err}"
         );
         let layers = [lstm(3, true), LayerConfig::dense(1, Activation::Linear)];
@@ -335,7 +356,7 @@ mod tests {
             .unwrap()
             .to_string();
         assert!(
-            err.contains("layer 1 (dense)") && err.contains("[5, 3]"),
+            err.contains("Layer 2 (dense)") && err.contains("[5, 3]"),
             "{err}"
         );
     }

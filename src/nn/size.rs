@@ -47,8 +47,10 @@ impl Budget {
         }
         let (i, kind, p) = self.largest;
         Err(Error::Model(format!(
-            "the model would hold {} parameters by layer {index}, more than the {MAX_PARAMS} a model may have; the largest is layer {i} ({kind}) with {p} — use fewer units or layers",
-            self.params
+            "the model would hold {} parameters by Layer {}, more than the {MAX_PARAMS} a model may have; the largest is Layer {} ({kind}) with {p} — use fewer units or layers",
+            self.params,
+            index + 1,
+            i + 1
         )))
     }
 

@@ -43,12 +43,13 @@ impl Session {
     pub fn test_predictions(&mut self) -> TestPredictions {
         let x = self.data.x_test.clone();
         let mut y = self.data.y_test.clone();
-        let pred = self.predict(&x);
+        let bases = self.data.test_bases.clone();
+        let pred = self.predict_levels(&x, &bases);
         let pre = &self.data.preprocessing;
         let (actual, predicted) = if pre.task == Task::Classification {
             (class_indices(&y), class_indices(&pred))
         } else {
-            pre.inverse_target(&mut y);
+            pre.to_levels(&mut y, &bases);
             (y.column(0).to_vec(), pred.column(0).to_vec())
         };
         TestPredictions {

@@ -261,21 +261,33 @@ impl Session {
         evaluate_on(
             &mut self.model,
             &self.data.preprocessing,
-            &self.data.x_test,
-            &self.data.y_test,
+            (&self.data.x_test, &self.data.y_test),
+            &self.data.test_bases,
         )
     }
 
-    /// Model outputs for prepared inputs `[rows, ...]`, in original units for regression.
+    /// Model outputs for prepared inputs `[rows, ...]`, in original units for regression (a
+    /// differenced series: the changes, see [`Preprocessing::to_levels`](crate::data::Preprocessing::to_levels)).
     pub fn predict(&mut self, x: &ArrayD<f32>) -> Array2<f32> {
+        self.predict_levels(x, &[])
+    }
+
+    /// [`predict`](Self::predict) with each sample's last known value `bases`, so a
+    /// differenced series' predictions are levels too.
+    pub fn predict_levels(&mut self, x: &ArrayD<f32>, bases: &[f32]) -> Array2<f32> {
         let mut p = self.model.predict(x);
-        self.data.preprocessing.inverse_target(&mut p);
+        self.data.preprocessing.to_levels(&mut p, bases);
         p
     }
 
     /// The network being trained (read only: its weights go into the model file).
     pub fn model(&self) -> &Sequential {
         &self.model
+    }
+
+    /// The network being trained, to change its weights between steps (pruning holds its mask).
+    pub fn model_mut(&mut self) -> &mut Sequential {
+        &mut self.model
     }
 }
 
@@ -318,11 +330,13 @@ fn rows(x: &ArrayD<f32>) -> usize {
     x.shape().first().copied().unwrap_or(0)
 }
 
-fn evaluate_on(
+/// Test metrics of `model` on prepared `x`, `y` (regression in the target's original units);
+/// `bases` as [`Prepared::test_bases`] (empty: no window).
+pub fn evaluate_on(
     model: &mut Sequential,
     pre: &crate::data::Preprocessing,
-    x: &ArrayD<f32>,
-    y: &Array2<f32>,
+    (x, y): (&ArrayD<f32>, &Array2<f32>),
+    bases: &[f32],
 ) -> Evaluation {
     if rows(x) == 0 {
         return Evaluation::default();
@@ -345,10 +359,10 @@ fn evaluate_on(
         };
     }
     let (mut p, mut t) = (pred, y.clone());
-    pre.inverse_target(&mut p);
-    pre.inverse_target(&mut t);
+    pre.to_levels(&mut p, bases);
+    pre.to_levels(&mut t, bases);
     let (rmse, mae, r2) = metrics::regression(&p, &t);
-    Evaluation {
+    let mut ev = Evaluation {
         rows: rows(x),
         loss,
         mse: Some(rmse * rmse),
@@ -356,5 +370,7 @@ fn evaluate_on(
         mae: Some(mae),
         r2: Some(r2),
         ..Default::default()
-    }
+    };
+    metrics::persistence(&mut ev, &p, &t, bases);
+    ev
 }

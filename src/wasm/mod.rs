@@ -1,7 +1,8 @@
 //! The wasm shells: a worker-side training session and main-thread chart drawing.
 //! Thin newtypes over the core; JSON in, JSON out; core errors become JS `Error`s.
 //! Cargo features choose each package's exports (Cargo.toml, scripts/build.sh): the workers' pkg/
-//! everything but the charts, the page's pkg-chart/ only the charts.
+//! everything but the charts, the page's pkg-chart/ only the charts, pkg-export/ only
+//! `exportModel` (loaded when the Deployment panel exports).
 
 #[cfg(feature = "worker-exports")]
 pub mod advice;
@@ -9,12 +10,18 @@ pub mod advice;
 pub mod bench;
 #[cfg(feature = "charts")]
 pub mod chart;
+#[cfg(feature = "compress-exports")]
+pub mod compress;
+#[cfg(feature = "export")]
+pub mod export;
 #[cfg(feature = "worker-exports")]
 pub mod inside;
 #[cfg(feature = "worker-exports")]
 pub mod layers;
 #[cfg(feature = "worker-exports")]
 pub mod model;
+#[cfg(feature = "recommend-exports")]
+pub mod recommend;
 #[cfg(feature = "worker-exports")]
 pub mod search;
 #[cfg(feature = "worker-exports")]
@@ -47,7 +54,11 @@ pub fn last_panic() -> Option<String> {
 
 /// Serialises `value` for JS as JSON does: `None` → `null`, maps → plain objects, and `f32`s
 /// with their shortest decimal form (0.01, not 0.009999999776).
-#[cfg(any(feature = "worker-exports", feature = "bench-exports"))]
+#[cfg(any(
+    feature = "worker-exports",
+    feature = "bench-exports",
+    feature = "recommend-exports"
+))]
 pub(crate) fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsError> {
     let text = serde_json::to_string(value).map_err(|e| JsError::new(&e.to_string()))?;
     js_sys::JSON::parse(&text).map_err(|_| JsError::new("internal error: JSON did not parse"))
@@ -66,7 +77,11 @@ pub(crate) fn from_json<T: serde::de::DeserializeOwned>(
 }
 
 /// Core error → JS `Error` with the core's message.
-#[cfg(any(feature = "worker-exports", feature = "bench-exports"))]
+#[cfg(any(
+    feature = "worker-exports",
+    feature = "bench-exports",
+    feature = "recommend-exports"
+))]
 pub(crate) fn js_error(e: crate::Error) -> JsError {
     JsError::new(&e.to_string())
 }

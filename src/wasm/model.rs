@@ -84,7 +84,7 @@ impl WasmSession {
     }
 
     /// Runs `f` on the kept model (`imported`) or on a model made from the session now.
-    fn with_model<T>(
+    pub(super) fn with_model<T>(
         &mut self,
         imported: bool,
         f: impl FnOnce(&mut Model) -> crate::Result<T>,

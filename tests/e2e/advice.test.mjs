@@ -83,7 +83,7 @@ test('the page and kindling train give the same advice on seven bad experiments;
       // Advice comes even when the build fails; the build error (the core's shape rule) follows it.
       const items = await page.$$eval('#model-problems li', (li) => li.map((e) => e.textContent));
       assert.equal(items.length, 2, items.join('\n'));
-      assert.match(items[1], /^⚠ model: layer 0 \(lstm\) needs sequences/);
+      assert.match(items[1], /^⚠ model: Layer 1 \(lstm\) needs sequences/);
     }
     assert.deepEqual(page.problems, []);
     await page.close();
@@ -96,7 +96,7 @@ test('中文: the advice is said from its code and figures, and Apply is 应用'
   await openNode(page, 'build');
   await page.waitForSelector('#model-problems li.advice');
   assert.equal(await page.textContent('#model-problems li.advice span'),
-    '⚠ 层 0（dense，输出层）对 3 个类别用的是 sigmoid，它给每个类别单独打分；请用 softmax，让各类别共享一个概率分布。');
+    '⚠ 层 1（dense，输出层）对 3 个类别用的是 sigmoid，它给每个类别单独打分；请用 softmax，让各类别共享一个概率分布。');
   assert.equal(await page.textContent('[data-testid=apply-sigmoid_multiclass]'), '应用');
   await shot(page, 'zh-advice');
   assert.deepEqual(page.problems, []);

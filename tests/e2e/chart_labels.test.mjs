@@ -1,6 +1,6 @@
 // The charts speak the page's language (issue 19): every word drawn on a chart's canvas comes from
 // the catalog (`chart.*`, www/chart.js → the chart package), in Chinese with ?lang=zh, in English
-// after the switch; a 1-epoch loss chart shows its single point. Screenshots looked at by hand:
+// after the switch, in English in the default bilingual mode (`both`); a 1-epoch loss chart shows its single point. Screenshots looked at by hand:
 // the Chinese glyphs render (no boxes).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -96,6 +96,20 @@ test('zh: the regression scatter is drawn in Chinese, and in English after the s
   await page.locator('#eval-chart').screenshot({ path: join(SCREENSHOTS, 'chart-labels-scatter-zh.png') });
   await page.click('[data-testid=lang]');
   assert.deepEqual(await drawnWith(page, '#eval-chart', words('en')), words('en'));
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+test('both (the default 中文 + English mode): the charts draw the English words', async () => {
+  const en = words('en');
+  // No chart word has a bilingual form: `both` falls back to English (www/i18n.js `t`).
+  assert.deepEqual(Object.keys(CATALOG).filter((k) => k.startsWith('chart.') && CATALOG[k].both), []);
+  const page = await trained('both', { data: { source: 'builtin:iris' }, fit: { epochs: 2 } });
+  await openNode(page, 'train');
+  assert.deepEqual(await drawnWith(page, '#loss-chart', en), en);
+  await openNode(page, 'evaluate');
+  assert.deepEqual(await drawnWith(page, '#eval-chart', en), en);
+  await page.locator('#panel-evaluate').screenshot({ path: join(SCREENSHOTS, 'chart-labels-evaluate-both.png') });
   assert.deepEqual(page.problems, []);
   await page.close();
 });

@@ -21,14 +21,14 @@ test('build: reshape, conv2d, max_pool2d and flatten from the buttons, with the 
 
   await page.click('[data-testid=add-conv2d]');
   await page.waitForSelector('#model-problems li');
-  assert.match((await problems(page)).join(' '), /layer 0 \(conv2d\) needs images \[height, width, channels\] but receives shape \[64\]; put a reshape before it/);
+  assert.match((await problems(page)).join(' '), /Layer 1 \(conv2d\) needs images \[height, width, channels\] but receives shape \[64\]; put a reshape before it/);
   await page.click('[aria-label="remove layer 1"]');
   await whenReady(page);
 
   await page.click('[data-testid=add-reshape]');
   await page.waitForSelector('#model-problems li');
   assert.deepEqual(hashExperiment(page).model.layers[0], { type: 'reshape', target_shape: [8, 8, 1] }, '64 columns → an 8×8 image');
-  assert.match((await problems(page)).join(' '), /layer 1 \(dense\) needs flat inputs \[features\] but receives shape \[8, 8, 1\]; put a flatten before it/);
+  assert.match((await problems(page)).join(' '), /Layer 2 \(dense\) needs flat inputs \[features\] but receives shape \[8, 8, 1\]; put a flatten before it/);
   // Until the flatten is in, the core refuses the stack; then it configures.
   for (const type of ['conv2d', 'max_pool2d', 'flatten']) await page.click(`[data-testid=add-${type}]`);
   await waitForState(page, ['ready']);

@@ -11,7 +11,7 @@ const env = useServer();
 /** Opens built-in `name` from the dataset select; resolves once its experiment is built. */
 async function choose(page, name) {
   await page.selectOption('#dataset', name);
-  await page.waitForFunction((n) => document.querySelector('#data-summary')?.textContent?.startsWith(n === 'stock' ? 'synthetic_stock' : n), name);
+  await page.waitForFunction((n) => document.querySelector('#data-summary')?.textContent?.startsWith(n), name);
   await whenReady(page);
   return hashExperiment(page);
 }
@@ -62,7 +62,7 @@ test('each built-in builds its default: iris and digits classify, diabetes stops
   const digits = await choose(page, 'digits');
   assert.deepEqual(digits.model.layers, [{ type: 'dense', units: 64, activation: 'relu' }, { type: 'dense', units: 10, activation: 'softmax' }]);
   const stock = await choose(page, 'stock');
-  assert.deepEqual([stock.data.window, stock.data.features, stock.model.layers[0].type], [{ lookback: 20, horizon: 1 }, [], 'lstm']);
+  assert.deepEqual([stock.data.window, stock.data.features, stock.model.layers[0].type], [{ lookback: 12, horizon: 1 }, [], 'lstm']);
   const diabetes = await choose(page, 'diabetes');
   assert.deepEqual(diabetes.fit, { epochs: 200, batch_size: 32, early_stopping: { monitor: 'val_loss', patience: 10, restore_best_weights: true } });
   await page.click('[data-testid=train]');

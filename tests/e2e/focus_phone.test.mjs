@@ -51,7 +51,7 @@ test('a 390-px phone: the dataset select fits the screen and every option can be
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `page is ${overflow}px wider than the screen`);
   await page.selectOption('#dataset', 'stock');
-  await page.waitForFunction(() => document.querySelector('#data-summary')?.textContent?.startsWith('synthetic_stock'));
+  await page.waitForFunction(() => document.querySelector('#data-summary')?.textContent?.startsWith('stock'));
   const after = await page.locator('#dataset').boundingBox();
   assert.ok(after.x + after.width <= 390 - 8, `with the longest name chosen: ${after.x + after.width}px`);
   await shot(page, 'phone-dataset');

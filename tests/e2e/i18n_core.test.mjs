@@ -186,8 +186,8 @@ test('translations of typical core messages, word for word', () => {
     'ragged.csv：第 3 行有 2 个字段，而表头有 3 个；请让每一行都有 3 个字段，或者跳过这些行');
   assert.equal(translateCore('experiment: fit.epochs: 0 is out of range; use a value from 1 to 100000'),
     '实验设置 fit.epochs：0 超出范围；请使用 1 到 100000 之间的值');
-  assert.equal(translateCore('model: layer 0 (dense) needs flat inputs [features] but receives shape [30, 1]; put a flatten before it (for sequences: an lstm or gru without return_sequences)'),
-    '模型：层 0（dense）需要扁平的输入 [特征数]，但收到的形状是 [30, 1]；请在它前面加一个 flatten 层（如果输入是序列：用一个不返回整个序列的 lstm 或 gru 层）');
+  assert.equal(translateCore('model: Layer 1 (dense) needs flat inputs [features] but receives shape [30, 1]; put a flatten before it (for sequences: an lstm or gru without return_sequences)'),
+    '模型：层 1（dense）需要扁平的输入 [特征数]，但收到的形状是 [30, 1]；请在它前面加一个 flatten 层（如果输入是序列：用一个不返回整个序列的 lstm 或 gru 层）');
   assert.equal(translateCore('experiment: model.layers[1].units: 0 is out of range; use a value from 1 to 4096 (from the search settings {"units":0})'),
     '实验设置 model.layers[1].units：0 超出范围；请使用 1 到 4096 之间的值（来自搜索设置 {"units":0}）');
   assert.equal(translateCore('2 rows (lines 4, 9) have missing values, filled as data.missing says'), '2 行（第 4、9 行）有缺失值，已按缺失值处理方式填补');

@@ -19,6 +19,8 @@ export const ALLOWED = [
   'mse', 'mae', 'rmse', 'huber', 'binary_crossentropy', 'categorical_crossentropy',
   'adam', 'sgd', 'rmsprop',
   // formats and encodings
+  // the engines a model is exported to ("Take it further") and what they run on
+  'pytorch', 'keras', 'jax', 'tensorflow', 'gpu',
   'csv', 'json', 'base64url', 'onnx', 'utf', 'nul', 'nan', 'zip', 'gzip', 'xlsx', 'xls', 'excel', 'office', 'pdf', 'png', 'gif', 'jpeg',
 ];
 

@@ -139,7 +139,7 @@ test('a slow build can be cancelled: the data stays, a smaller model builds', as
 
   const huge = await openPage(env.browser, `${env.url}#experiment=${encodeExperiment(experiment(4096))}`);
   assert.equal(await waitForState(huge, ['error', 'ready']), 'error');
-  assert.equal(await errorText(huge), 'model: the model would hold 67141632 parameters by layer 0, more than the 4000000 a model may have; the largest is layer 0 (lstm) with 67141632 — use fewer units or layers');
+  assert.equal(await errorText(huge), 'model: the model would hold 67141632 parameters by Layer 1, more than the 4000000 a model may have; the largest is Layer 1 (lstm) with 67141632 — use fewer units or layers');
   await page.close();
   await huge.close();
 });

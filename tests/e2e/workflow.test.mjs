@@ -1,10 +1,6 @@
 // One test per flowchart node: drive the node's panel, assert what it produced, screenshot it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { syntheticStockCsv } from '../../www/generated.js';
 import { activeNode, canvasInk, cliTrain, coreDiagnosis, enter, hashExperiment, metric, openNode, openPage, shot, shown, useServer, waitForState, whenReady } from './helpers.mjs';
 
 const env = useServer();
@@ -173,18 +169,22 @@ test('evaluate: metrics, confusion heatmap and decision boundary; forecast overl
 
   await openNode(page, 'preprocess');
   await page.selectOption('#dataset', 'stock');
-  await page.waitForFunction(() => document.querySelector('#data-summary').textContent.startsWith('synthetic_stock.csv: 500 rows'));
-  assert.ok(await page.isVisible('text=This stock series is synthetic'));
+  await page.waitForFunction(() => document.querySelector('#data-summary').textContent.startsWith('stock: 1833 rows × 2 columns'));
+  assert.ok(await page.isVisible('[data-testid=data-credit]'), 'the S&P 500 is credited');
+  assert.ok(await page.isHidden('text=This stock series is synthetic'));
+  await whenReady(page);
+  await openNode(page, 'train');
+  await enter(page, '#epochs', 5);
   await whenReady(page);
   await page.click('[data-testid=train]');
-  assert.equal(await waitForState(page, ['done', 'error']), 'done');
+  assert.equal(await waitForState(page, ['done', 'error'], 120_000), 'done');
   await openNode(page, 'evaluate');
-  // The page generates the series from a fixed seed; the CLI, given the same bytes and experiment,
-  // reports the same test metrics (in the series' units).
-  const csv = join(mkdtempSync(join(tmpdir(), 'kindling-stock-')), 'synthetic_stock.csv');
-  writeFileSync(csv, syntheticStockCsv());
-  const stock = cliTrain(hashExperiment(page), csv).test;
-  for (const m of ['rmse', 'mae', 'r2']) assert.equal(await metric(page, m), shown(stock[m]), m);
+  // The CLI, given the same experiment, reports the same test metrics and the same persistence
+  // baseline (in index points).
+  const stock = cliTrain(hashExperiment(page)).test;
+  for (const m of ['rmse', 'mae', 'r2', 'persistence_rmse', 'persistence_mae', 'returns_rmse', 'persistence_returns_rmse']) {
+    assert.equal(await metric(page, m), shown(stock[m]), m);
+  }
   assert.ok(stock.rmse > 0 && stock.mae > 0 && stock.mae <= stock.rmse, `${stock.mae} ≤ ${stock.rmse}`);
   await page.waitForFunction(() => document.querySelector('#eval-chart').dataset.drawn === 'true'
     && document.querySelector('#eval-chart').getAttribute('aria-label').includes('forecast'));

@@ -3,14 +3,17 @@
 // Run: node --test tests/node/
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { builtinKey, fitOutputLayer } from '../../www/datasets.js';
+import { builtinKey, fitOutputLayer, isSynthetic } from '../../www/datasets.js';
 import { GENERATED, LINE_FILE, STOCK_FILE } from '../../www/generated.js';
 
 const PROTOTYPE_NAMES = ['constructor', 'toString', '__proto__', 'hasOwnProperty', 'valueOf'];
 
 test('builtinKey names only the built-in datasets', () => {
   assert.equal(builtinKey('builtin:iris'), 'iris');
-  assert.equal(builtinKey(`file:${STOCK_FILE}`), 'stock');
+  assert.equal(builtinKey('builtin:stock'), 'stock');
+  // Links from before the S&P 500 built-in still name the synthetic series: no built-in, synthetic.
+  assert.equal(builtinKey(`file:${STOCK_FILE}`), '');
+  assert.deepEqual([isSynthetic(`file:${STOCK_FILE}`), isSynthetic('builtin:stock')], [true, false]);
   for (const name of PROTOTYPE_NAMES) {
     assert.equal(builtinKey(`builtin:${name}`), '', name);
     assert.equal(builtinKey(`file:${name}`), '', name);

@@ -19,3 +19,7 @@ test('pkg/ (the workers\') exports all but the charts', async () => {
 test('pkg-chart/ (the page\'s charts) exports the charts and the panic message only', async () => {
   assert.deepEqual(await exportsOf('pkg-chart'), [...CHARTS, 'lastPanic'].sort());
 });
+
+test('pkg-export/ (the page\'s model export, loaded on demand) exports exportModel and the panic message only', async () => {
+  assert.deepEqual(await exportsOf('pkg-export'), ['exportModel', 'lastPanic']);
+});

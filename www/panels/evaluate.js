@@ -5,6 +5,7 @@
 import { drawBoundary, drawConfusion, drawPredictions } from '../chart.js';
 import { say, sayAttr } from '../i18n.js';
 import { el, fmt } from '../ui.js';
+import { baselineBox } from './baseline.js';
 
 /** @import {App} from '../app.js' */
 /** @import {DeepReadonly, Evaluation, Experiment} from '../types.js' */
@@ -55,7 +56,8 @@ export function mount(root, app) {
   const main = el('canvas', { id: 'eval-chart', role: 'img', hidden: true });
   const boundary = el('canvas', { id: 'boundary-chart', role: 'img', hidden: true, tAttr: { 'aria-label': 'eval.boundaryAria' } });
   const boundaryNote = el('p', { className: 'note', id: 'boundary-note' });
-  root.append(metrics, note, main, boundary, boundaryNote);
+  const baseline = baselineBox();
+  root.append(metrics, note, baseline.el, main, boundary, boundaryNote);
 
   function draw() {
     if (app.node !== 'evaluate') return;
@@ -77,6 +79,7 @@ export function mount(root, app) {
 
   app.on('evaluation', (ev) => {
     showMetrics(metrics, note, ev);
+    baseline.show(ev, app.summary?.target ?? '');
     if (!ev.rows) return draw();
     app.send({ type: 'test_predictions' });
     if (ev.confusion && app.summary?.features.length === 2) app.send({ type: 'grid', size: 60 });
@@ -87,6 +90,7 @@ export function mount(root, app) {
   app.on('navigate', draw);
   app.on('experiment', () => {
     clearMetrics(metrics, note);
+    baseline.show(null, '');
     main.hidden = true;
     boundary.hidden = true;
     say(boundaryNote, null);

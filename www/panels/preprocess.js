@@ -1,12 +1,13 @@
 // @ts-check
 // Data preprocessing: pick a built-in dataset or upload/drop a CSV, preview it, read the column
 // summary, choose target and features, and set missing values, scaling, split and window.
-import { BUILTINS, builtinKey, fitOutputLayer } from '../datasets.js';
+import { BUILTINS, builtinKey, fitOutputLayer, isSynthetic } from '../datasets.js';
 import { GENERATED } from '../generated.js';
 import { core, say, sayAttr } from '../i18n.js';
 import { showError } from '../status.js';
 import { $, el, field, fillSelectT, numberInput } from '../ui.js';
 import { renderColumns, renderPreview } from './columns.js';
+import { scenarioPicker } from './scenarios.js';
 
 /** @import {App} from '../app.js' */
 /** @import {Experiment} from '../types.js' */
@@ -25,6 +26,7 @@ export function mount(root, app) {
   const drop = el('label', { className: 'drop', id: 'drop-zone' }, el('span', { t: 'pre.drop' }), file);
   const summary = el('p', { id: 'data-summary', className: 'note', ariaLive: 'polite' });
   const synthetic = el('p', { className: 'warning', hidden: true, t: 'pre.synthetic' });
+  const credit = el('p', { className: 'note', hidden: true, dataset: { testid: 'data-credit' }, t: 'pre.stockCredit' });
   // The worker's `progress {stage: 'load', done, total}` (bytes parsed) while a CSV is read.
   const reading = el('progress', { id: 'load-progress', max: 1, value: 0, hidden: true, dataset: { testid: 'load-progress' } });
   sayAttr(reading, 'aria-label', 'pre.readingLabel');
@@ -42,11 +44,13 @@ export function mount(root, app) {
   const windowOn = el('input', { type: 'checkbox', id: 'window-on' });
   const lookback = numberInput({ id: 'window-lookback', min: 1, max: 1000, value: 30 });
   const horizon = numberInput({ id: 'window-horizon', min: 1, max: 1000, value: 1 });
+  const transform = el('select', { id: 'transform' });
+  fillSelectT(transform, ['none', 'log', 'difference', 'log_difference'].map((v) => [v, `transform.${v}`]), 'none');
   const seed = numberInput({ id: 'seed', min: 0, value: 42 });
   const skipBadRows = el('button', { type: 'button', hidden: true, dataset: { testid: 'skip-bad-rows' }, t: 'pre.skipBadRows' });
 
   root.append(
-    el('div', { className: 'row' }, field('dataset.label', dataset), drop), skipBadRows, synthetic, summary, reading,
+    el('div', { className: 'row' }, field('dataset.label', dataset), drop), skipBadRows, synthetic, credit, summary, reading,
     el('h3', { t: 'pre.firstRows' }), preview,
     el('h3', { t: 'pre.columns' }), el('p', { className: 'note', t: 'pre.columnsNote' }), columns,
     prepared,
@@ -57,7 +61,7 @@ export function mount(root, app) {
       field('pre.seed', seed, 'pre.seedHint')),
     el('fieldset', { className: 'row' }, el('legend', { t: 'pre.window' }),
       el('label', { className: 'inline' }, windowOn, el('span', { t: 'pre.windowOn' })),
-      field('pre.lookback', lookback), field('pre.horizon', horizon)),
+      field('pre.lookback', lookback), field('pre.horizon', horizon), field('pre.transform', transform, 'pre.transformHint')),
   );
 
   const data = () => app.experiment?.data ?? {};
@@ -71,9 +75,14 @@ export function mount(root, app) {
   function chooseDataset(name) {
     const next = BUILTINS[name].experiment();
     next.seed = app.experiment?.seed ?? 42;
+    openWith(next);
+  }
+  /** @param {Experiment} next */
+  function openWith(next) {
     app.openExperiment(next);
     openSource(app);
   }
+  root.prepend(scenarioPicker(app, openWith));
 
   /** @param {File | undefined} f */
   async function upload(f) {
@@ -130,8 +139,15 @@ export function mount(root, app) {
   onChange(test, (d) => { d.split = { ...d.split, test: Number(test.value) }; });
   onChange(seed, (_, e) => { e.seed = Number(seed.value); });
   for (const input of [windowOn, lookback, horizon]) {
-    onChange(input, (d) => { d.window = windowOn.checked ? { lookback: Number(lookback.value), horizon: Number(horizon.value) } : null; });
+    onChange(input, (d) => {
+      d.window = windowOn.checked ? { lookback: Number(lookback.value), horizon: Number(horizon.value) } : null;
+      if (!d.window) delete d.transform; // a transform is for a series
+    });
   }
+  onChange(transform, (d) => {
+    if (transform.value === 'none') delete d.transform;
+    else d.transform = transform.value;
+  });
 
   /**
    * @param {string} name a column
@@ -176,7 +192,9 @@ export function mount(root, app) {
     if (!e?.data) return;
     const d = e.data;
     dataset.value = builtinKey(d.source);
-    synthetic.hidden = builtinKey(d.source) !== 'stock';
+    synthetic.hidden = !isSynthetic(d.source);
+    credit.hidden = builtinKey(d.source) !== 'stock';
+    transform.value = d.transform ?? 'none';
     missing.value = d.missing ?? 'mean';
     scale.value = d.scale ?? 'standard';
     method.value = d.split?.method ?? 'stratified';

@@ -3,18 +3,20 @@
 // per part of the page; www/i18n.js reads it with `t(key, params)`.
 import { translateCore } from './core.js';
 import { DIAGNOSIS } from './diagnosis.js';
+import { EXPORT } from './export.js';
 import { LATER } from './later.js';
 import { LESSON_TEXT } from './lessons.js';
 import { PAGE } from './page.js';
 import { PANELS } from './panels.js';
+import { STOCK } from './stock.js';
 import { TEACH } from './teach.js';
 
 /** The parts, by name (tests check that no key is defined twice). */
-export const PARTS = { PAGE, PANELS, LATER, LESSON_TEXT, DIAGNOSIS, TEACH };
+export const PARTS = { PAGE, PANELS, LATER, LESSON_TEXT, DIAGNOSIS, TEACH, EXPORT, STOCK };
 
 /** @type {import('./util.js').Catalog} */
 export const CATALOG = {
-  ...PAGE, ...PANELS, ...LATER, ...LESSON_TEXT, ...DIAGNOSIS, ...TEACH,
+  ...PAGE, ...PANELS, ...LATER, ...LESSON_TEXT, ...DIAGNOSIS, ...TEACH, ...EXPORT, ...STOCK,
   // A message from the core (www/text/core.js): as written in English, translated in Chinese.
   core: { en: (p) => p.message, zh: (p) => translateCore(p.message) ?? p.message },
 };

@@ -12,7 +12,7 @@ export const PANELS = {
   'dataset.digits': { en: 'Handwritten digits 8×8 (1797 rows)', zh: '手写数字 8×8（1797 行）' },
   'dataset.diabetes': { en: 'Diabetes progression (442 rows, regression)', zh: '糖尿病病情进展（442 行，回归）' },
   'dataset.sunspots': { en: 'Yearly sunspots 1700–2008 (time series)', zh: '太阳黑子年均数 1700–2008（时间序列）' },
-  'dataset.stock': { en: 'Stock price — SYNTHETIC (made-up, seeded; 500 days)', zh: '股价 — 合成数据（虚构，固定种子；500 天）' },
+  'dataset.stock': { en: 'S&P 500 monthly 1871–2023 (time series)', zh: '标普 500 指数月度数据 1871–2023（时间序列）' },
   'pre.drop': { en: 'Your own CSV: choose a file or drop it here', zh: '你自己的 CSV：选择文件，或拖放到这里' },
   'pre.synthetic': {
     en: 'This stock series is synthetic: made-up prices (a seeded random walk with a slow cycle), for practice only.',

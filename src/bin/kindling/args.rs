@@ -9,10 +9,14 @@ use crate::files::{read_file, Kind};
 pub const USAGE: &str = "usage:
   kindling inspect DATA.csv
   kindling train EXPERIMENT.json [--data DATA.csv] [--out MODEL.json] [--epochs N] [--seed N]
-  kindling predict MODEL.json DATA.csv
+  kindling predict MODEL.json DATA.csv [--top N] [--user ID]   (--top/--user: recommenders)
   kindling search EXPERIMENT.json [--data DATA.csv] [--trials N] [--seed N] [--space SEARCH.json]
                   [--strategy random|grid] [--kfold K] [--pruning on|off]
-  kindling bench W1|W2|W3 [--clock wall|cpu] [--seed N]";
+  kindling bench W1|W2|W3 [--clock wall|cpu] [--seed N]
+  kindling export MODEL.json --to onnx --out DIR [--sample DATA.csv]
+  kindling quantize MODEL.json --out SMALL.json [--data DATA.csv]
+  kindling prune MODEL.json --sparsity S [--epochs N] --out PRUNED.json [--data DATA.csv]
+  kindling explain MODEL.json DATA.csv [--repeats N] [--steps M] [--row I]";
 
 /// Reads and types a CSV file; `bad_rows` says what to do with ragged rows (`data.on_bad_rows`).
 pub fn load_table(path: &str, bad_rows: BadRows) -> Result<Table, String> {

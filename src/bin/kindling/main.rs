@@ -7,9 +7,13 @@ use std::process::ExitCode;
 mod advice;
 mod args;
 mod bench;
+mod compress;
+mod explain;
+mod export;
 mod files;
 mod inspect;
 mod predict;
+mod recommend;
 mod search;
 mod train;
 
@@ -23,6 +27,10 @@ fn main() -> ExitCode {
         Some("predict") => predict::run(&args[1..]),
         Some("search") => search::run(&args[1..]),
         Some("bench") => bench::run(&args[1..]),
+        Some("export") => export::run(&args[1..]),
+        Some("quantize") => compress::quantize(&args[1..]),
+        Some("prune") => compress::prune(&args[1..]),
+        Some("explain") => explain::run(&args[1..]),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             Ok(())

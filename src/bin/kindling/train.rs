@@ -30,6 +30,9 @@ pub fn run(args: &[String]) -> Result<(), String> {
         exp.seed = seed;
     }
     let table = data_table(args, &mut exp)?;
+    if exp.data.task == kindling::experiment::Task::Recommendation {
+        return crate::recommend::train(exp, &table, args);
+    }
     crate::advice::print(&exp, &table);
     let mut session = Session::new(exp, &table).map_err(|e| e.to_string())?;
     for warning in &session.data.warnings {
@@ -51,7 +54,16 @@ pub fn run(args: &[String]) -> Result<(), String> {
             .map_err(|e| format!("{out}: cannot write the model file: {e}"))?;
         eprintln!("model written to {out}");
     }
-    let out = serde_json::json!({ "history": session.history(), "test": session.evaluate() });
+    let test = session.evaluate();
+    if let (Some(model), Some(naive)) = (test.rmse, test.persistence_rmse) {
+        let verdict = if model < naive {
+            "beats"
+        } else {
+            "does not beat"
+        };
+        eprintln!("test rmse {model} vs persistence (next = last) {naive}: the model {verdict} persistence");
+    }
+    let out = serde_json::json!({ "history": session.history(), "test": test });
     println!(
         "{}",
         serde_json::to_string_pretty(&out).expect("plain JSON")

@@ -1,0 +1,145 @@
+//! The model file's `quantization` block (Contract 2 extension) and the int8 network it loads as.
+//!
+//! ```json
+//! "quantization": {"weights": "int8", "activations": "float32"}
+//! ```
+//! With it, the tensors [`KERNELS`] names may be `{"shape", "int8", "scales"}` (see
+//! `Tensor`); biases and every other tensor stay f32. Dense and conv2d layers then run as int8
+//! layers (src/nn/quant_layers.rs); lstm and gru kernels are stored int8 and dequantised when the
+//! file loads (their forward is f32).
+
+use ndarray::Array1;
+use serde::{Deserialize, Serialize};
+
+use super::tensor::Tensor;
+use crate::error::{Error, Result};
+use crate::experiment::{Activation, LayerConfig, Loss};
+use crate::nn::conv2d::Conv2d;
+use crate::nn::quant_layers::{Int8Affine, Int8Conv2d, Int8Dense};
+use crate::nn::window::Window;
+use crate::nn::{Layer, Sequential};
+use crate::rng::Rng;
+
+/// What a quantised file holds: int8 weights (symmetric, one scale per output channel) and f32
+/// activations.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Quantization {
+    pub weights: String,
+    pub activations: String,
+}
+
+impl Quantization {
+    /// The one scheme this build writes and reads.
+    pub fn int8() -> Self {
+        Quantization {
+            weights: "int8".into(),
+            activations: "float32".into(),
+        }
+    }
+
+    /// Refuses another scheme, naming the key.
+    pub fn check(&self, name: &str) -> Result<()> {
+        let want = Self::int8();
+        for (key, got, want) in [
+            ("weights", &self.weights, &want.weights),
+            ("activations", &self.activations, &want.activations),
+        ] {
+            if got != want {
+                return Err(Error::data(
+                    name,
+                    format!("quantization.{key} is {got:?}; this build reads {want:?} only"),
+                ));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Which of a layer type's tensors (indices into its `weights()`) are kernels: stored int8 in a
+/// quantised file and pruned by `compress::prune`;
+/// never the biases. Hook for the `embedding` layer (another branch): add `("embedding", &[0])`
+/// — its table `[vocab, dim]` then gets one scale per dimension (the last axis).
+pub const KERNELS: &[(&str, &[usize])] = &[
+    ("dense", &[0]),
+    ("conv2d", &[0]),
+    ("lstm", &[0, 1]),
+    ("gru", &[0, 1]),
+];
+
+/// Whether tensor `k` of a layer of type `kind` is a kernel (int8 in a quantised file).
+pub fn is_kernel(kind: &str, k: usize) -> bool {
+    KERNELS.iter().any(|(t, ks)| *t == kind && ks.contains(&k))
+}
+
+/// Refuses int8 tensors where a quantised file may not have them (a bias, a file without the
+/// block); then swaps every dense and conv2d layer whose kernel is int8 for its int8 layer.
+/// `network` already holds the (dequantised) weights, so its shapes were checked. `tensors` are
+/// the file's `weights.tensors`, `layers` its experiment's, `quantized` whether it has the block.
+pub fn int8_layers(
+    name: &str,
+    (tensors, layers, quantized): (&[Tensor], &[LayerConfig], bool),
+    network: &mut Sequential,
+    loss: Loss,
+) -> Result<()> {
+    let mut shape = network.input_shape().to_vec();
+    let (mut t, count) = (0usize, network.layers().len());
+    for (i, config) in layers.iter().enumerate().take(count) {
+        let layer = &network.layers()[i];
+        let (kind, n) = (layer.kind(), layer.weights().len());
+        let output = layer.output_shape(&shape);
+        for k in 0..n {
+            if tensors[t + k].int8.is_none() {
+                continue;
+            }
+            if !quantized || !is_kernel(kind, k) {
+                return Err(Error::data(name, format!(
+                    "weights.tensors[{}] is int8 but {}; only the kernels of dense, conv2d, lstm and gru layers of a file with a \"quantization\" block are", t + k,
+                    if !quantized { "the file has no \"quantization\" block".to_string() } else { format!("it is tensor {k} of layer {i} ({kind})") })));
+            }
+        }
+        if let Some(kernel) = tensors[t].as_int8() {
+            let bias = match n {
+                2 => Array1::from(tensors[t + 1].data.clone()),
+                _ => Array1::zeros(*output.last().unwrap_or(&0)),
+            };
+            let last = i + 1 == count;
+            let swapped: Option<Box<dyn Layer>> = match config {
+                LayerConfig::Dense(d) => {
+                    let act = fused(d.activation, last, loss);
+                    Some(Box::new(Int8Dense(Int8Affine::new(
+                        kernel,
+                        bias,
+                        n == 2,
+                        act,
+                    ))))
+                }
+                LayerConfig::Conv2d(c) => {
+                    let [h, w, ch] = shape[..] else {
+                        unreachable!("built: images")
+                    };
+                    let win =
+                        Window::new(h, w, c.kernel_size, c.strides, c.padding).expect("built");
+                    let geometry = Conv2d::new(win, ch, c.filters, c.activation, &mut Rng::new(0));
+                    let affine = Int8Affine::new(kernel, bias, n == 2, c.activation);
+                    Some(Box::new(Int8Conv2d::new(affine, geometry)))
+                }
+                _ => None,
+            };
+            if let Some(layer) = swapped {
+                network.layers_mut()[i] = layer;
+            }
+        }
+        (t, shape) = (t + n, output);
+    }
+    Ok(())
+}
+
+/// The activation the built layer runs: a last layer's softmax or sigmoid fuses into the loss's
+/// head (the network emits logits), as `DenseConfig::build` decides.
+fn fused(act: Activation, last: bool, loss: Loss) -> Activation {
+    match last && loss.fused_head(act).is_some() {
+        true => Activation::Linear,
+        false => act,
+    }
+}

@@ -1,0 +1,97 @@
+//! Symmetric per-output-channel int8 quantisation of a weight tensor (post-training).
+//!
+//! A kernel whose last axis is the output channel (dense `[in, units]`, conv2d `[k, k, c,
+//! filters]`, lstm/gru `[features, G·u]` and `[u, G·u]`) is stored as int8 values `q` and one f32
+//! scale per output channel `s_j = max_i |w_ij| / 127`, with `q_ij = round(w_ij / s_j)` in
+//! −127…127, so `|w_ij − q_ij·s_j| ≤ s_j / 2`. A channel of zeros (e.g. pruned) gets scale 1.
+
+use ndarray::{ArrayD, IxDyn};
+
+/// An int8 tensor: `q` row-major with `shape`, `scales` one per entry of the last axis.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Int8Tensor {
+    pub shape: Vec<usize>,
+    pub q: Vec<i8>,
+    pub scales: Vec<f32>,
+}
+
+impl Int8Tensor {
+    /// Quantises `w` (at least one axis, the last being the output channel).
+    pub fn quantize(w: &ArrayD<f32>) -> Self {
+        let shape = w.shape().to_vec();
+        let n = shape.last().copied().unwrap_or(1).max(1);
+        let values = w.as_standard_layout();
+        let values = values.as_slice().expect("standard layout");
+        let mut max = vec![0.0f32; n];
+        for (i, v) in values.iter().enumerate() {
+            max[i % n] = max[i % n].max(v.abs());
+        }
+        let scales: Vec<f32> = max
+            .iter()
+            .map(|&m| if m > 0.0 { m / 127.0 } else { 1.0 })
+            .collect();
+        let q = values
+            .iter()
+            .enumerate()
+            .map(|(i, &v)| {
+                (v as f64 / scales[i % n] as f64)
+                    .round()
+                    .clamp(-127.0, 127.0) as i8
+            })
+            .collect();
+        Int8Tensor { shape, q, scales }
+    }
+
+    /// `q_ij · s_j` with the tensor's shape.
+    pub fn dequantize(&self) -> ArrayD<f32> {
+        let n = self.scales.len().max(1);
+        let data = self.q.iter().enumerate();
+        let data = data.map(|(i, &q)| q as f32 * self.scales[i % n]).collect();
+        ArrayD::from_shape_vec(IxDyn(&self.shape), data).expect("checked when read")
+    }
+
+    /// The tensor as a matrix `[rows, channels]` of int8 values (rows = every axis but the last).
+    pub fn matrix(&self) -> ndarray::ArrayView2<'_, i8> {
+        let n = self.scales.len();
+        ndarray::ArrayView2::from_shape((self.q.len() / n.max(1), n), &self.q)
+            .expect("checked when read")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rng::Rng;
+    use ndarray::array;
+
+    #[test]
+    fn quantize_by_hand() {
+        let w = array![[1.27f32, -0.5], [-0.635, 0.25], [0.0, 0.0]].into_dyn();
+        let t = Int8Tensor::quantize(&w);
+        assert_eq!(t.scales, [0.01, 0.5 / 127.0]);
+        assert_eq!(t.q, [127, -127, -64, 64, 0, 0]);
+        let zeros = Int8Tensor::quantize(&array![[0.0f32], [0.0]].into_dyn());
+        assert_eq!((zeros.q, zeros.scales), (vec![0, 0], vec![1.0]));
+    }
+
+    #[test]
+    fn dequantize_error_is_at_most_half_a_scale_per_weight() {
+        let mut rng = Rng::new(5);
+        for shape in [vec![64, 16], vec![3, 3, 2, 8], vec![7, 40]] {
+            let len: usize = shape.iter().product();
+            let data = (0..len).map(|_| rng.uniform(-1.5, 1.5)).collect();
+            let w = ArrayD::from_shape_vec(IxDyn(&shape), data).unwrap();
+            let t = Int8Tensor::quantize(&w);
+            let back = t.dequantize();
+            let n = *shape.last().unwrap();
+            for (i, (a, b)) in w.iter().zip(back.iter()).enumerate() {
+                let s = t.scales[i % n];
+                // s/2 plus the rounding of the two f32 operations (a few ulps of |w|).
+                assert!(
+                    (a - b).abs() <= s / 2.0 + a.abs() * 1e-6,
+                    "{shape:?}[{i}] {a} vs {b}, s {s}"
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,86 @@
+//! Worker shell for compression and explanations (Deployment, Evaluation, Application panels):
+//! the trade-off table of the trained model and its int8 and pruned versions, and the model's
+//! explanations.
+
+use serde_json::{json, Value};
+use wasm_bindgen::prelude::*;
+
+use super::session::WasmSession;
+use super::{js_error, to_js};
+use crate::compress;
+use crate::error::Error;
+use crate::explain::report::{explain, Settings};
+use crate::io::{Model, ModelFile};
+
+/// Pruning levels the Deployment panel compares, and the fine-tuning epochs each gets.
+const SPARSITIES: [f32; 3] = [0.5, 0.8, 0.9];
+const FINE_TUNE_EPOCHS: usize = 2;
+
+#[wasm_bindgen]
+impl WasmSession {
+    /// The trained session's model as f32, int8 and pruned to 50/80/90% (2 epochs of
+    /// fine-tuning each): `[{name, sparsity, int8, bytes, json, test, predict_ms}]`, measured on
+    /// the test rows (`predict_ms`: one prediction of every test row, the mean over repeats for
+    /// at least 100 ms by `now()` in milliseconds).
+    #[wasm_bindgen(js_name = compressReport)]
+    pub fn compress_report(&mut self, now: &js_sys::Function) -> Result<JsValue, JsError> {
+        let (Some(session), Some(table)) = (self.session.as_mut(), self.table.as_ref()) else {
+            return Err(js_error(Error::State(
+                "train a model before compressing it".into(),
+            )));
+        };
+        let file = ModelFile::from_session(session);
+        let data = &session.data;
+        let clock = || {
+            now.call0(&JsValue::NULL)
+                .ok()
+                .and_then(|v| v.as_f64())
+                .unwrap_or(0.0)
+        };
+        let mut rows = vec![];
+        let mut add = |name: &str, sparsity: f32, file: ModelFile| -> crate::Result<()> {
+            let json = file.to_json();
+            let mut model = Model::from_file("model", file)?;
+            let test = compress::evaluate(&mut model, data);
+            let (t0, mut n) = (clock(), 0u32);
+            while n < 3 || clock() - t0 < 100.0 {
+                model.network_mut().predict(&data.x_test);
+                n += 1;
+            }
+            let ms = (clock() - t0) / f64::from(n);
+            rows.push(json!({"name": name, "sparsity": sparsity, "int8": model.file.quantization.is_some(),
+                "bytes": json.len(), "json": json, "test": test, "predict_ms": ms}));
+            Ok(())
+        };
+        add("float32", 0.0, file.clone()).map_err(js_error)?;
+        add(
+            "int8",
+            0.0,
+            compress::quantize("model", &file).map_err(js_error)?,
+        )
+        .map_err(js_error)?;
+        for s in SPARSITIES {
+            let pruned =
+                compress::prune("model", &file, table, s, FINE_TUNE_EPOCHS).map_err(js_error)?;
+            add("pruned", s, pruned.file).map_err(js_error)?;
+        }
+        to_js(&Value::Array(rows))
+    }
+
+    /// Permutation importance on the test rows and integrated gradients of table row `row`
+    /// (`{importance, explanation}`, as `kindling explain`); `imported` picks the kept model.
+    pub fn explain(&mut self, row: usize, imported: bool) -> Result<JsValue, JsError> {
+        let table = self.table.take().ok_or_else(|| {
+            js_error(Error::State(
+                "load the data the model was trained on first".into(),
+            ))
+        })?;
+        let settings = Settings {
+            row,
+            ..Settings::default()
+        };
+        let out = self.with_model(imported, |m| explain(m, &table, settings));
+        self.table = Some(table);
+        to_js(&out?)
+    }
+}
