@@ -15,6 +15,7 @@ pub mod frame;
 pub mod impute;
 pub mod inspect;
 mod levels;
+mod lower;
 pub mod missing;
 pub mod names;
 pub mod one_hot;

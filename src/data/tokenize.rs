@@ -7,7 +7,9 @@
 //! standard library's character classes: the `unicode-segmentation` crate cost 15 KB of the
 //! gzipped `.wasm` (its word-break tables), more than the text feature's budget.
 
-/// The tokens of `text`, lower-cased, in order.
+use super::lower::push_lower;
+
+/// The tokens of `text`, lower-cased (src/data/lower.rs), in order.
 ///
 /// ```
 /// use kindling::data::tokenize::tokens;
@@ -23,7 +25,7 @@ pub fn tokens(text: &str) -> Vec<String> {
             && !word.is_empty()
             && chars.peek().is_some_and(|n| n.is_alphanumeric());
         if (c.is_alphanumeric() && !is_ideograph(c)) || inner_apostrophe {
-            word.extend(c.to_lowercase());
+            push_lower(&mut word, c);
             continue;
         }
         if !word.is_empty() {
