@@ -111,6 +111,22 @@ fn bad_text_settings_are_named_by_column_or_key() {
         "experiment: data.text.max_tokens: 50000 is out of range; use a value from 2 to 20000"
     );
     assert_eq!(
+        err(r#"{"output_mode":"bag"}"#, DENSE, csv.as_bytes()),
+        "experiment: data.text.output_mode: must be \"int\", \"multi_hot\" or \"tf_idf\""
+    );
+    assert_eq!(
+        err(r#"{"max_length":2.5}"#, DENSE, csv.as_bytes()),
+        "experiment: data.text.max_length: must be a whole number"
+    );
+    assert_eq!(
+        err(r#"{"vocabulary":3}"#, DENSE, csv.as_bytes()),
+        "experiment: data.text.vocabulary: is not a setting of data.text; they are output_mode, max_tokens, min_count and max_length"
+    );
+    assert_eq!(
+        err("[1]", DENSE, csv.as_bytes()),
+        "experiment: data.text: must be an object {\"output_mode\": …, \"max_tokens\": …, \"min_count\": …, \"max_length\": …}"
+    );
+    assert_eq!(
         err(r#"{"min_count":9}"#, DENSE, csv.as_bytes()),
         "s.csv: column \"text\" has no tokens in the training rows that occur data.text.min_count (9) times or more (its cells are empty or missing, or too varied); pick a column of sentences, or lower data.text.min_count"
     );

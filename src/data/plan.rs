@@ -6,7 +6,7 @@ use super::step::Step;
 use super::table::{ColumnData, Table};
 use super::window::{series_columns, series_split};
 use crate::error::{Error, Result};
-use crate::experiment::{DataConfig, Missing, SplitConfig, SplitMethod, Task};
+use crate::experiment::{DataConfig, Missing, SplitConfig, SplitMethod, Task, TextConfig};
 
 /// The steps for one table, before fitting.
 #[derive(Debug, Clone)]
@@ -63,7 +63,7 @@ impl Plan {
         let is_text =
             |f: &String| matches!(table.column(f).map(|c| &c.data), Ok(ColumnData::Text(_)));
         if features.iter().any(is_text) {
-            steps.insert(1, Step::Text(config.text.clone().unwrap_or_default()));
+            steps.insert(1, Step::Text(TextConfig::read(&config.text)?));
         }
         Ok(Plan {
             order_by: order_column(table, config),

@@ -48,9 +48,7 @@ pub fn validate(e: &Experiment) -> Result<()> {
             ));
         }
     }
-    if let Some(t) = &d.text {
-        t.check()?;
-    }
+    super::TextConfig::read(&d.text)?;
     if let Some(w) = &d.window {
         range("data.window.lookback", w.lookback, 1, MAX_LOOKBACK)?;
         range("data.window.horizon", w.horizon, 1, MAX_HORIZON)?;

@@ -60,9 +60,11 @@ pub struct DataConfig {
     /// predictions are mapped back to the series' units. Left out of the JSON while `none`.
     #[serde(skip_serializing_if = "SeriesTransform::is_none")]
     pub transform: SeriesTransform,
-    /// How text columns become inputs (extension; `null`: the defaults of [`TextConfig`]).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub text: Option<TextConfig>,
+    /// How text columns become inputs (extension; `null`: the defaults of [`TextConfig`]). Kept
+    /// as JSON like `column_kinds` (no derived deserialiser in the wasm); [`TextConfig::read`]
+    /// reads it, checked by `validate`.
+    #[serde(skip_serializing_if = "serde_json::Value::is_null")]
+    pub text: serde_json::Value,
     /// Rows whose field count differs from the header's: stop with an error, or skip them.
     pub on_bad_rows: BadRows,
     /// Columns read as another kind than the reader chose (extension): `{"price": "numeric"}`
@@ -215,7 +217,7 @@ impl Default for DataConfig {
             split: SplitConfig::default(),
             window: None,
             transform: SeriesTransform::None,
-            text: None,
+            text: serde_json::Value::Null,
             on_bad_rows: BadRows::Error,
             kinds: serde_json::Value::Null,
             recommend: None,

@@ -1,14 +1,14 @@
 //! `data.text`: how text columns become model inputs (Keras's `TextVectorization` settings).
 
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
 
 use super::limits::{MAX_TEXT_LENGTH, MAX_TOKENS};
 use super::range::range;
-use crate::error::Result;
+use crate::error::{Error, Result};
 
 /// The settings of the text vectoriser, fitted on the training rows (src/data/text_vec.rs).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, default)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct TextConfig {
     pub output_mode: OutputMode,
     /// The vocabulary's size, reserved tokens included (int: padding 0 and out-of-vocabulary 1;
@@ -55,6 +55,41 @@ impl Default for TextConfig {
 }
 
 impl TextConfig {
+    /// `data.text` read from its JSON (`null`: the defaults), range-checked; errors name
+    /// `data.text.KEY`.
+    pub fn read(json: &Value) -> Result<TextConfig> {
+        let mut c = TextConfig::default();
+        let Some(keys) = json.as_object() else {
+            return match json.is_null() {
+                true => Ok(c),
+                false => Err(Error::experiment("data.text", "must be an object {\"output_mode\": …, \"max_tokens\": …, \"min_count\": …, \"max_length\": …}")),
+            };
+        };
+        for (key, value) in keys {
+            let path = format!("data.text.{key}");
+            let number = || match value.as_u64() {
+                Some(n) => Ok(usize::try_from(n).unwrap_or(usize::MAX)),
+                None => Err(Error::experiment(&path, "must be a whole number")),
+            };
+            match key.as_str() {
+                "output_mode" => {
+                    c.output_mode = match value.as_str() {
+                        Some("int") => OutputMode::Int,
+                        Some("multi_hot") => OutputMode::MultiHot,
+                        Some("tf_idf") => OutputMode::TfIdf,
+                        _ => return Err(Error::experiment(&path, "must be \"int\", \"multi_hot\" or \"tf_idf\"")),
+                    }
+                }
+                "max_tokens" => c.max_tokens = number()?,
+                "min_count" => c.min_count = number()?,
+                "max_length" => c.max_length = number()?,
+                _ => return Err(Error::experiment(&path, "is not a setting of data.text; they are output_mode, max_tokens, min_count and max_length")),
+            }
+        }
+        c.check()?;
+        Ok(c)
+    }
+
     /// Range checks; errors name `data.text.KEY`.
     pub fn check(&self) -> Result<()> {
         let reserved = self.output_mode.reserved() + 1;
