@@ -204,7 +204,7 @@ pub fn push_lower(out: &mut String, c: char) {
     let u = c as u32;
     let k = RUNS.partition_point(|r| r.1 < u);
     let lower = match RUNS.get(k) {
-        Some(&(first, _, delta, step)) if u >= first && (u - first) % step == 0 => {
+        Some(&(first, _, delta, step)) if u >= first && (u - first).is_multiple_of(step) => {
             char::from_u32(u.wrapping_add_signed(delta)).unwrap_or(c)
         }
         _ => c,
