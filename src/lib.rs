@@ -36,6 +36,7 @@ pub mod nn;
 pub mod optimize;
 pub mod recommend;
 pub mod rng;
+pub mod sort;
 pub mod train;
 
 #[cfg(target_arch = "wasm32")]

@@ -120,7 +120,7 @@ fn numbers(mut s: ColumnSummary, v: &[f64]) -> ColumnSummary {
         return s;
     }
     let (mean, std) = moments(&present);
-    present.sort_unstable_by(f64::total_cmp);
+    crate::sort::sort_by(&mut present, f64::total_cmp);
     s.min = present.first().copied();
     s.max = present.last().copied();
     present.dedup();
@@ -160,7 +160,7 @@ pub fn ranked<'a>(v: impl Iterator<Item = &'a str>) -> Vec<(&'a str, usize)> {
     let mut map: HashMap<&str, usize> = HashMap::new();
     v.for_each(|x| *map.entry(x).or_default() += 1);
     let mut all: Vec<(&str, usize)> = map.into_iter().collect();
-    all.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    crate::sort::sort_by(&mut all, |a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
     all
 }
 

@@ -14,7 +14,7 @@ pub fn fill_value(values: &mut [f64], missing: Missing) -> f32 {
         Missing::Zero | Missing::Drop => 0.0,
         Missing::Mean => values.iter().sum::<f64>() / n as f64,
         Missing::Median => {
-            values.sort_unstable_by(f64::total_cmp);
+            crate::sort::sort_by(values, f64::total_cmp);
             if n % 2 == 1 {
                 values[n / 2]
             } else {
@@ -22,7 +22,7 @@ pub fn fill_value(values: &mut [f64], missing: Missing) -> f32 {
             }
         }
         Missing::MostFrequent => {
-            values.sort_unstable_by(f64::total_cmp);
+            crate::sort::sort_by(values, f64::total_cmp);
             let (mut best, mut best_run, mut run) = (values[0], 0, 0);
             for i in 0..n {
                 run = if i > 0 && values[i] == values[i - 1] {

@@ -26,9 +26,8 @@ impl OneHot {
                 categories.push(None);
                 continue;
             };
-            // The sort the target's classes use (no other sort instance in the wasm).
             let mut set: Vec<String> = t.iter().flatten().cloned().collect();
-            set.sort_unstable();
+            crate::sort::sort_by(&mut set, String::cmp);
             set.dedup();
             if set.len() > MAX_CATEGORIES {
                 return Err(Error::data(&train.table.name, format!(

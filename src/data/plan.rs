@@ -161,7 +161,7 @@ pub fn row_order(table: &Table, order_by: Option<&str>) -> Vec<usize> {
     if let Some(ColumnData::Date(d)) = order_by.and_then(|n| table.column(n).ok()).map(|c| &c.data)
     {
         // Ties broken by the row index: a total order, the same as a stable sort.
-        order.sort_unstable_by(|&a, &b| {
+        crate::sort::sort_indices(&mut order, &|a, b| {
             d[a].is_nan()
                 .cmp(&d[b].is_nan())
                 .then(d[a].total_cmp(&d[b]))

@@ -30,11 +30,11 @@ pub fn encode_target(table: &Table, name: &str, task: Task, rows: &[usize]) -> R
         .map(|&r| data.text(r).unwrap_or_default())
         .collect();
     let mut classes = keys.clone();
-    classes.sort_unstable();
+    crate::sort::sort_by(&mut classes, String::cmp);
     classes.dedup();
     if classes.iter().all(|c| c.parse::<f64>().is_ok()) {
         // Ties ("1" and "1.0") keep the text order: a total order, so unstable = stable.
-        classes.sort_unstable_by(|a, b| {
+        crate::sort::sort_by(&mut classes, |a, b| {
             let num = |s: &String| s.parse::<f64>().unwrap();
             num(a).total_cmp(&num(b)).then(a.cmp(b))
         });

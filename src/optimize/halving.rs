@@ -48,7 +48,7 @@ pub fn survivors(scores: &[(usize, Option<f32>)], eta: usize) -> Vec<usize> {
         .filter(|&&t| scored.iter().filter(|&&o| beats(o, t)).count() < keep)
         .map(|&(i, _)| i)
         .collect();
-    out.sort_unstable();
+    crate::sort::sort_numbers(&mut out);
     out
 }
 

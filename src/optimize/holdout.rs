@@ -83,7 +83,7 @@ impl Holdout {
     pub fn new(experiment: &Experiment, table: &Table) -> Result<Self> {
         let split = row_split(experiment, table)?;
         let mut test_rows = split.test;
-        test_rows.sort_unstable();
+        crate::sort::sort_numbers(&mut test_rows);
         let validation = split.validation.len();
         let mut dev_rows: Vec<usize> = split.train.into_iter().chain(split.validation).collect();
         // A chronological split sorts by the first date column: it keeps the session's order only
@@ -101,7 +101,7 @@ impl Holdout {
             }
         } else {
             // Dated rows split at random: the same fraction of validation rows, drawn anew.
-            dev_rows.sort_unstable();
+            crate::sort::sort_numbers(&mut dev_rows);
             SplitConfig {
                 method: config.method,
                 validation: (config.validation / (1.0 - config.test)).min(0.9),

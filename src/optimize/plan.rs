@@ -325,7 +325,7 @@ fn grid(config: &SearchConfig, rng: &mut Rng) -> Result<Vec<Settings>> {
     if size > config.trials {
         rng.shuffle(&mut picks);
         picks.truncate(config.trials);
-        picks.sort_unstable();
+        crate::sort::sort_numbers(&mut picks);
     }
     Ok(picks
         .into_iter()
