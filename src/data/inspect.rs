@@ -146,8 +146,8 @@ fn moments(v: &[f64]) -> (f64, f64) {
     (mean * m, var.sqrt() * m)
 }
 
-fn counts<'a>(mut s: ColumnSummary, v: impl Iterator<Item = &'a str>) -> ColumnSummary {
-    let all = ranked(v);
+fn counts<'a>(mut s: ColumnSummary, mut v: impl Iterator<Item = &'a str>) -> ColumnSummary {
+    let all = ranked(&mut v);
     s.distinct = all.len();
     s.values = Some(top(all));
     s
@@ -156,7 +156,7 @@ fn counts<'a>(mut s: ColumnSummary, v: impl Iterator<Item = &'a str>) -> ColumnS
 /// The distinct values of `v` with their counts, the most frequent first (ties in text order).
 /// Categories, tokens and vocabularies all count through this one function (one hash map and
 /// one sort in the wasm).
-pub fn ranked<'a>(v: impl Iterator<Item = &'a str>) -> Vec<(&'a str, usize)> {
+pub fn ranked<'a>(v: &mut dyn Iterator<Item = &'a str>) -> Vec<(&'a str, usize)> {
     let mut map: HashMap<&str, usize> = HashMap::new();
     v.for_each(|x| *map.entry(x).or_default() += 1);
     let mut all: Vec<(&str, usize)> = map.into_iter().collect();

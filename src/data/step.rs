@@ -110,7 +110,7 @@ struct RawStep {
     factor: Option<Vec<f32>>,
     lookback: Option<usize>,
     horizon: Option<usize>,
-    output_mode: Option<OutputMode>,
+    output_mode: Option<String>,
     max_length: Option<usize>,
     vocabulary: Option<Vec<Option<Vec<String>>>>,
     idf: Option<Vec<Option<Vec<f32>>>>,
@@ -145,7 +145,7 @@ impl Serialize for FittedStep {
             }
             FittedStep::Log(_) | FittedStep::Difference(_) => {}
             FittedStep::Text(x) => {
-                m.serialize_field(keys[0], &x.output_mode)?;
+                m.serialize_field(keys[0], x.output_mode.name())?;
                 m.serialize_field(keys[1], &x.max_length)?;
                 m.serialize_field(keys[2], &x.vocabulary)?;
                 m.serialize_field(keys[3], &x.idf)?;
@@ -180,7 +180,11 @@ impl<'de> Deserialize<'de> for FittedStep {
             "log" => FittedStep::Log(Log),
             "difference" => FittedStep::Difference(Difference),
             "text" => FittedStep::Text(TextVec {
-                output_mode: r.output_mode.ok_or_else(|| need("output_mode"))?,
+                output_mode: match r.output_mode.as_deref() {
+                    None => return Err(need("output_mode")),
+                    Some(m) => OutputMode::from_name(m)
+                        .ok_or_else(|| D::Error::unknown_variant(m, &OutputMode::NAMES))?,
+                },
                 max_length: r.max_length.ok_or_else(|| need("max_length"))?,
                 vocabulary: r.vocabulary.ok_or_else(|| need("vocabulary"))?,
                 idf: r.idf.ok_or_else(|| need("idf"))?,

@@ -21,7 +21,7 @@ pub fn looks_like_text<'a>(cells: impl Iterator<Item = &'a str> + Clone) -> bool
         return false;
     }
     let wordy = cells.clone().filter(|c| tokens(c).len() >= 3).count();
-    ranked(cells).len() * 2 > n && wordy * 2 > n
+    ranked(&mut cells.clone()).len() * 2 > n && wordy * 2 > n
 }
 
 /// A text column's tokens: per cell (missing cells count as none), the vocabulary, the most
@@ -53,8 +53,8 @@ pub fn text_summary(mut base: ColumnSummary, v: &[Option<String>]) -> ColumnSumm
             seen > k
         })
     };
-    let all = ranked(docs.iter().flatten().map(String::as_str));
-    base.distinct = ranked(v.iter().flatten().map(String::as_str)).len();
+    let all = ranked(&mut docs.iter().flatten().map(String::as_str));
+    base.distinct = ranked(&mut v.iter().flatten().map(String::as_str)).len();
     base.text = Some(TextStats {
         tokens_min: nth(0).unwrap_or(0),
         tokens_median: nth(docs.len() / 2).unwrap_or(0),

@@ -18,9 +18,45 @@ use crate::error::{Error, Result};
 use crate::experiment::limits::{MAX_TEXT_LENGTH, MAX_TOKENS};
 use crate::experiment::{OutputMode, TextConfig};
 
-/// Each value of `v` with its count, as a map (through [`ranked`]: one hash map and one sort).
-fn ranked_map<'a>(v: impl Iterator<Item = &'a str>) -> HashMap<&'a str, usize> {
-    ranked(v).into_iter().collect()
+/// The place of each token of `vocab`.
+fn index_of(vocab: &[String]) -> HashMap<&str, usize> {
+    let mut index = HashMap::with_capacity(vocab.len());
+    for (k, t) in vocab.iter().enumerate() {
+        index.insert(t.as_str(), k);
+    }
+    index
+}
+
+/// The id of `token`: `reserved` + its place in the vocabulary `index`, or `reserved − 1`
+/// (out of vocabulary). One copy of the lookup for fitting and encoding.
+#[inline(never)]
+fn id(index: &HashMap<&str, usize>, token: &str, reserved: usize) -> usize {
+    index.get(token).map_or(reserved - 1, |k| k + reserved)
+}
+
+/// The idf of each input (out-of-vocabulary first) for the tokenised sentences `docs`, as Keras:
+/// ln(1 + sentences / (1 + sentences holding the token)); out-of-vocabulary gets the mean.
+fn idf_of(docs: &[Vec<String>], vocab: &[String]) -> Vec<f32> {
+    let index = index_of(vocab);
+    // Per input: the sentences holding it, each counted once (`last`: the last one counted).
+    let (mut held, mut last) = (
+        vec![0usize; vocab.len() + 1],
+        vec![usize::MAX; vocab.len() + 1],
+    );
+    for (d, doc) in docs.iter().enumerate() {
+        for t in doc {
+            let k = id(&index, t, 1);
+            if last[k] != d {
+                (last[k], held[k]) = (d, held[k] + 1);
+            }
+        }
+    }
+    let n = docs.len() as f64;
+    let w: Vec<f64> = (held[1..].iter())
+        .map(|&h| (1.0 + n / (1.0 + h as f64)).ln())
+        .collect();
+    let mean = w.iter().sum::<f64>() / w.len() as f64;
+    std::iter::once(mean).chain(w).map(|v| v as f32).collect()
 }
 
 /// The fitted step.
@@ -55,32 +91,16 @@ impl TextVec {
                 .iter()
                 .map(|c| tokens(c.as_deref().unwrap_or("")))
                 .collect();
-            let mut ranked = ranked(docs.iter().flatten().map(String::as_str));
+            let mut ranked = ranked(&mut docs.iter().flatten().map(String::as_str));
             ranked.retain(|(_, n)| *n >= config.min_count);
             ranked.truncate(config.max_tokens - mode.reserved());
             if ranked.is_empty() {
                 return Err(Error::data(file, format!(
                     "column {name:?} has no tokens in the training rows that occur data.text.min_count ({}) times or more (its cells are empty or missing, or too varied); pick a column of sentences, or lower data.text.min_count", config.min_count)));
             }
-            idf.push((mode == OutputMode::TfIdf).then(|| {
-                // Keras: log(1 + documents / (1 + documents holding the token)); OOV the mean.
-                // Documents holding a token: each token counted at its first place in a sentence.
-                let firsts = docs.iter().flat_map(|d| {
-                    (d.iter().enumerate())
-                        .filter(|(k, t)| !d[..*k].contains(t))
-                        .map(|(_, t)| t.as_str())
-                });
-                let held: HashMap<&str, usize> = ranked_map(firsts);
-                let n = docs.len() as f64;
-                let w: Vec<f64> = (ranked.iter())
-                    .map(|(t, _)| (1.0 + n / (1.0 + held[t] as f64)).ln())
-                    .collect();
-                let mean = w.iter().sum::<f64>() / w.len() as f64;
-                std::iter::once(mean).chain(w).map(|v| v as f32).collect()
-            }));
-            vocabulary.push(Some(
-                ranked.into_iter().map(|(t, _)| t.to_owned()).collect(),
-            ));
+            let vocab: Vec<String> = ranked.into_iter().map(|(t, _)| t.to_owned()).collect();
+            idf.push((mode == OutputMode::TfIdf).then(|| idf_of(&docs, &vocab)));
+            vocabulary.push(Some(vocab));
         }
         Ok(TextVec {
             output_mode: mode,
@@ -119,24 +139,17 @@ impl TextVec {
         vocab: &[String],
         idf: Option<&[f32]>,
     ) -> Array2<f32> {
-        let index: HashMap<&str, usize> = ranked_map(std::iter::empty());
-        let index = (vocab.iter().enumerate()).fold(index, |mut m, (k, t)| {
-            m.insert(t, k);
-            m
-        });
+        let index = index_of(vocab);
         let (reserved, width) = (self.output_mode.reserved(), self.width(vocab.len()));
         let mut x = vec![0.0f32; cells.len() * width];
         for (row, cell) in x.chunks_mut(width).zip(cells) {
-            let toks = tokens(cell.as_deref().unwrap_or(""));
-            let ids = toks
-                .iter()
-                .map(|t| index.get(t.as_str()).map_or(reserved - 1, |k| k + reserved));
-            for (k, id) in ids.enumerate() {
-                match (self.output_mode, idf) {
-                    (OutputMode::Int, _) if k < width => row[k] = id as f32,
-                    (OutputMode::Int, _) => break,
-                    (OutputMode::TfIdf, Some(w)) => row[id] += w[id],
-                    _ => row[id] = 1.0,
+            for (k, t) in tokens(cell.as_deref().unwrap_or("")).iter().enumerate() {
+                let id = id(&index, t, reserved);
+                match self.output_mode {
+                    OutputMode::Int if k < width => row[k] = id as f32,
+                    OutputMode::Int => break,
+                    OutputMode::TfIdf => row[id] += idf.map_or(1.0, |w| w[id]),
+                    OutputMode::MultiHot => row[id] = 1.0,
                 }
             }
         }

@@ -1,6 +1,5 @@
 //! `data.text`: how text columns become model inputs (Keras's `TextVectorization` settings).
 
-use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::limits::{MAX_TEXT_LENGTH, MAX_TOKENS};
@@ -21,8 +20,7 @@ pub struct TextConfig {
 }
 
 /// What a text column becomes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum OutputMode {
     /// A sequence of `max_length` token ids (for an embedding layer).
     Int,
@@ -34,6 +32,22 @@ pub enum OutputMode {
 }
 
 impl OutputMode {
+    /// The modes' names in the JSON, in the order of the variants (read and written by hand:
+    /// no derived serde code in the wasm).
+    pub const NAMES: [&'static str; 3] = ["int", "multi_hot", "tf_idf"];
+
+    /// The mode's name in the JSON.
+    pub fn name(self) -> &'static str {
+        Self::NAMES[self as usize]
+    }
+
+    /// The mode named `name`.
+    pub fn from_name(name: &str) -> Option<OutputMode> {
+        [OutputMode::Int, OutputMode::MultiHot, OutputMode::TfIdf]
+            .into_iter()
+            .find(|m| m.name() == name)
+    }
+
     /// Token ids below this are reserved: int 2 (padding, out-of-vocabulary), else 1.
     pub fn reserved(self) -> usize {
         match self {
@@ -73,11 +87,9 @@ impl TextConfig {
             };
             match key.as_str() {
                 "output_mode" => {
-                    c.output_mode = match value.as_str() {
-                        Some("int") => OutputMode::Int,
-                        Some("multi_hot") => OutputMode::MultiHot,
-                        Some("tf_idf") => OutputMode::TfIdf,
-                        _ => return Err(Error::experiment(&path, "must be \"int\", \"multi_hot\" or \"tf_idf\"")),
+                    c.output_mode = match value.as_str().and_then(OutputMode::from_name) {
+                        Some(mode) => mode,
+                        None => return Err(Error::experiment(&path, "must be \"int\", \"multi_hot\" or \"tf_idf\"")),
                     }
                 }
                 "max_tokens" => c.max_tokens = number()?,
