@@ -3,6 +3,7 @@
 //!
 //! Gates in Keras order z, r, h: `x̂ = x_t·W + b_in`, `r̂ = h_{t−1}·U + b_rec`, `z = σ(x̂_z + r̂_z)`,
 //! `r = σ(x̂_r + r̂_r)`, `ĥ = tanh(x̂_h + r⊙r̂_h)`, `h_t = z⊙h_{t−1} + (1−z)⊙ĥ`, from `h_0 = 0`.
+//! A padded step (mask 0) keeps `h` as it was (src/nn/recurrent.rs).
 //!
 //! # Shapes
 //! input `[batch, steps, features]` → `[batch, units]` or `[batch, steps, units]`
@@ -147,6 +148,7 @@ impl Layer for Gru {
                     h[k] = zg * h_prev[k] + (1.0 - zg) * hh;
                 }
             }
+            self.w.mask.carry_states(t, &mut self.hs);
         }
         output(&self.hs, self.w.return_sequences)
     }
@@ -175,6 +177,9 @@ impl Layer for Gru {
             let drs = drt.as_slice_mut().expect("contiguous");
             for b in 0..batch {
                 let o = b * 3 * u;
+                if self.w.mask.padded(b, t) {
+                    continue; // no gate gradient; dh passes through (carry below)
+                }
                 for j in 0..u {
                     let k = b * u + j;
                     let (z, r, hh) = (gates[o + j], gates[o + u + j], gates[o + 2 * u + j]);
@@ -186,12 +191,13 @@ impl Layer for Gru {
                     direct[k] = dh_s[k] * z;
                 }
             }
+            let after = dh.clone(); // dh of padded steps passes unchanged
             gemm_packed(drt.view(), &recurrent_t, false, &mut dh.view_mut());
-            dh.as_slice_mut()
-                .expect("contiguous")
-                .iter_mut()
-                .zip(&direct)
-                .for_each(|(d, z)| *d += z);
+            let dh_s = dh.as_slice_mut().expect("contiguous");
+            dh_s.iter_mut().zip(&direct).for_each(|(d, z)| *d += z);
+            self.w
+                .mask
+                .carry(t, after.as_slice().expect("contiguous"), dh_s);
         }
         let (gk, gr, gb) = &mut self.w.grads;
         recurrent_grad(&self.hs, &d_rec, gr);

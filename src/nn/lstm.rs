@@ -2,7 +2,8 @@
 //!
 //! Gates in Keras order i, f, c, o: `z_t = x_t·W + h_{t−1}·U + b` (one matmul per step for all
 //! four gates), `i, f, o = σ(z)`, `g = tanh(z_c)`, `c_t = f⊙c_{t−1} + i⊙g`, `h_t = o⊙tanh(c_t)`,
-//! from `h_0 = c_0 = 0`.
+//! from `h_0 = c_0 = 0`. A padded step (mask 0) keeps `c` and `h` as they were
+//! (src/nn/recurrent.rs).
 //!
 //! # Shapes
 //! input `[batch, steps, features]` → `[batch, units]` (last state) or `[batch, steps, units]`
@@ -148,6 +149,8 @@ impl Layer for Lstm {
                     h[k] = o * tc[k];
                 }
             }
+            self.w.mask.carry_states(t, &mut self.cs);
+            self.w.mask.carry_states(t, &mut self.hs);
         }
         output(&self.hs, self.w.return_sequences)
     }
@@ -172,6 +175,9 @@ impl Layer for Lstm {
             let mut dzt = dz.index_axis_mut(Axis(0), t);
             let d = dzt.as_slice_mut().expect("contiguous");
             for b in 0..batch {
+                if self.w.mask.padded(b, t) {
+                    continue; // no gate gradient; dc and dh pass through
+                }
                 let (gb, db) = (&gates[b * 4 * u..], &mut d[b * 4 * u..(b + 1) * 4 * u]);
                 for j in 0..u {
                     let k = b * u + j;
@@ -185,7 +191,12 @@ impl Layer for Lstm {
                     dc[k] = dct * f;
                 }
             }
+            let after = dh.clone(); // dh of padded steps passes unchanged
             gemm_packed(dzt.view(), &recurrent_t, false, &mut dh.view_mut());
+            let dh_s = dh.as_slice_mut().expect("contiguous");
+            self.w
+                .mask
+                .carry(t, after.as_slice().expect("contiguous"), dh_s);
         }
         let (gk, gr, gb) = &mut self.w.grads;
         recurrent_grad(&self.hs, &dz, gr);
