@@ -167,6 +167,24 @@ pub fn synthetic() -> (Array2<f32>, Array2<f32>) {
     (x, y)
 }
 
+/// T1: the built-in `sentiment` reviews (`sentiment.csv`) as 40 token ids each (vocabulary of
+/// 2,000 fitted on the training rows, the data pipeline's split) and the embedding model of
+/// examples/sentiment_embedding.json.
+pub fn sentiment(files: &[(&str, &[u8])]) -> Result<(Split, Vec<crate::experiment::LayerConfig>)> {
+    let e = crate::experiment::Experiment::from_json(include_str!(
+        "../../examples/sentiment_embedding.json"
+    ))?;
+    let table = crate::data::read_csv("sentiment.csv", file(files, "sentiment.csv")?)?;
+    let p = crate::data::prepare(&table, &e.data, &mut crate::rng::Rng::new(e.seed))?;
+    let split = Split {
+        x_train: p.x_train,
+        y_train: p.y_train,
+        x_test: p.x_test,
+        y_test: p.y_test,
+    };
+    Ok((split, e.model.layers))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,5 +1,6 @@
 //! The fixed benchmark workloads (`../shared/bench/WORKLOADS.md`): W1 digits MLP, W2 sunspots
-//! LSTM, W3 synthetic MLP throughput. Pure core: the caller passes a millisecond clock, so the
+//! LSTM, W3 synthetic MLP throughput; and T1, the sentiment embedding model of issue 14 (not in
+//! WORKLOADS.md: Kindling only, for its < 1 s-per-epoch target). Pure core: the caller passes a millisecond clock, so the
 //! same code times natively (`kindling bench`) and in the browser.
 
 mod data;
@@ -23,6 +24,7 @@ pub enum Workload {
     W1,
     W2,
     W3,
+    T1,
 }
 
 impl FromStr for Workload {
@@ -33,8 +35,9 @@ impl FromStr for Workload {
             "W1" => Ok(Workload::W1),
             "W2" => Ok(Workload::W2),
             "W3" => Ok(Workload::W3),
+            "T1" => Ok(Workload::T1),
             _ => Err(Error::State(format!(
-                "unknown workload {s:?}; use W1, W2 or W3"
+                "unknown workload {s:?}; use W1, W2, W3 or T1"
             ))),
         }
     }
@@ -131,6 +134,14 @@ pub fn run_seeded(
             let epochs_ms = job.train(clock);
             let (rmse, _, _) = metrics::regression(&job.model.predict(&x), &y);
             Ok(job.report("W3", epochs_ms, "mse", (rmse as f64).powi(2), true))
+        }
+        Workload::T1 => {
+            let (d, layers) = data::sentiment(files)?;
+            let loss = Loss::CategoricalCrossentropy;
+            let mut job = Job::new(&layers, &d.x_train, &d.y_train, loss, 32, 10, seed)?;
+            let epochs_ms = job.train(clock);
+            let acc = metrics::accuracy(&job.model.predict(&d.x_test), &d.y_test) as f64;
+            Ok(job.report("T1", epochs_ms, "accuracy", acc, false))
         }
     }
 }
@@ -242,7 +253,7 @@ mod tests {
             .parse::<Workload>()
             .unwrap_err()
             .to_string()
-            .contains("W1, W2 or W3"));
+            .contains("W1, W2, W3 or T1"));
     }
 
     #[test]

@@ -43,7 +43,7 @@ test('bench.html reports an unknown workload as an error row, not a hang', async
   const page = await openPage(env.browser, `${env.url}bench.html?workloads=W9&matmul=0`);
   await page.waitForFunction(() => window.benchResult, null, { timeout: 60_000 });
   const r = await page.evaluate(() => window.benchResult);
-  assert.match(r.workloads.W9.kindling.error, /unknown workload "W9"; use W1, W2 or W3/);
+  assert.match(r.workloads.W9.kindling.error, /unknown workload "W9"; use W1, W2, W3 or T1/);
   assert.match(r.workloads.W9.tfjs.error, /unknown workload W9; use W1, W2 or W3/);
   const cells = await page.locator('[data-testid=bench-W9-kindling] td').allTextContents();
   assert.match(cells[5], /^error: unknown workload/);

@@ -5,7 +5,7 @@ import { fetchBytes } from './util.js';
 
 const t0 = performance.now();
 const ready = init().then(() => performance.now() - t0);
-const FILES = { W1: ['digits.csv', 'digits_split.csv'], W2: ['sunspots.csv'], W3: [] };
+const FILES = { W1: ['digits.csv', 'digits_split.csv'], W2: ['sunspots.csv'], W3: [], T1: ['sentiment.csv'] };
 const files = {};
 
 self.onmessage = async ({ data: { id, workload, matmul } }) => {

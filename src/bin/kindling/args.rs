@@ -12,7 +12,7 @@ pub const USAGE: &str = "usage:
   kindling predict MODEL.json DATA.csv [--top N] [--user ID]   (--top/--user: recommenders)
   kindling search EXPERIMENT.json [--data DATA.csv] [--trials N] [--seed N] [--space SEARCH.json]
                   [--strategy random|grid] [--kfold K] [--pruning on|off]
-  kindling bench W1|W2|W3 [--clock wall|cpu] [--seed N]
+  kindling bench W1|W2|W3|T1 [--clock wall|cpu] [--seed N]
   kindling export MODEL.json --to onnx --out DIR [--sample DATA.csv]
   kindling quantize MODEL.json --out SMALL.json [--data DATA.csv]
   kindling prune MODEL.json --sparsity S [--epochs N] --out PRUNED.json [--data DATA.csv]

@@ -1,4 +1,4 @@
-//! `kindling bench W1|W2|W3 [--clock wall|cpu] [--seed N]`: one benchmark workload natively
+//! `kindling bench W1|W2|W3|T1 [--clock wall|cpu] [--seed N]`: one benchmark workload natively
 //! (release build, one thread). stdout: the report JSON; stderr: one readable line.
 //!
 //! `--clock cpu` times with this thread's on-CPU time (Linux `/proc/thread-self/schedstat`), which
@@ -13,7 +13,7 @@ use crate::args::USAGE;
 
 pub fn run(args: &[String]) -> Result<(), String> {
     let wrong = || {
-        format!("bench needs one workload (W1, W2 or W3), optionally --clock wall|cpu and --seed N\n{USAGE}")
+        format!("bench needs one workload (W1, W2, W3 or T1), optionally --clock wall|cpu and --seed N\n{USAGE}")
     };
     let (name, flags) = args.split_first().ok_or_else(wrong)?;
     let (mut cpu, mut seed) = (false, bench::SEED);
@@ -35,6 +35,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
         ("digits.csv", "digits"),
         ("digits_split.csv", "digits_split"),
         ("sunspots.csv", "sunspots"),
+        ("sentiment.csv", "sentiment"),
     ]
     .into_iter()
     .map(|(file, name)| (file, builtin::bytes(name).expect("shipped with the binary")))
