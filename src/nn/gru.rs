@@ -191,13 +191,16 @@ impl Layer for Gru {
                     direct[k] = dh_s[k] * z;
                 }
             }
-            let after = dh.clone(); // dh of padded steps passes unchanged
+            // dh of padded steps passes unchanged (copied only when there is a mask)
+            let after = self.w.mask.0.as_ref().map(|_| dh.clone());
             gemm_packed(drt.view(), &recurrent_t, false, &mut dh.view_mut());
             let dh_s = dh.as_slice_mut().expect("contiguous");
             dh_s.iter_mut().zip(&direct).for_each(|(d, z)| *d += z);
-            self.w
-                .mask
-                .carry(t, after.as_slice().expect("contiguous"), dh_s);
+            if let Some(after) = &after {
+                self.w
+                    .mask
+                    .carry(t, after.as_slice().expect("contiguous"), dh_s);
+            }
         }
         let (gk, gr, gb) = &mut self.w.grads;
         recurrent_grad(&self.hs, &d_rec, gr);
