@@ -18,7 +18,7 @@ use super::layer::Layer;
 use super::math;
 use super::matmul::{gemm_packed, Packed};
 use super::recurrent::{
-    self, input_grads, output, output_grad, project, recurrent_grad, RecurrentWeights,
+    self, input_grads, output, output_grad, recurrent_grad, RecurrentWeights,
 };
 use super::regularizer::{self, Regularizer};
 use super::size::LayerSize;
@@ -111,20 +111,16 @@ impl Layer for Gru {
         let u = self.w.units();
         self.xs = recurrent::to_time_major(x);
         let (steps, batch, _) = self.xs.dim();
-        self.gates = project(&self.xs, &self.w.kernel);
+        self.gates = self.w.project(&self.xs);
         self.gates += &self.w.bias.row(0);
         self.rec_h = Array3::zeros((steps, batch, u));
         self.hs = Array3::zeros((steps + 1, batch, u));
         let mut rec = Array2::zeros((batch, 3 * u));
-        let recurrent = Packed::new(self.w.recurrent.view());
+        let recurrent = self.w.packed_recurrent();
         for t in 0..steps {
             rec.assign(&self.w.bias.row(1));
-            gemm_packed(
-                self.hs.index_axis(Axis(0), t),
-                &recurrent,
-                true,
-                &mut rec.view_mut(),
-            );
+            let h = self.hs.index_axis(Axis(0), t);
+            self.w.add_recurrent(h, &recurrent, &mut rec.view_mut());
             let r_s = rec.as_slice().expect("contiguous");
             let mut z = self.gates.index_axis_mut(Axis(0), t);
             let z = z.as_slice_mut().expect("contiguous");
@@ -152,6 +148,7 @@ impl Layer for Gru {
     }
 
     fn backward(&mut self, grad_out: &ArrayD<f32>) -> ArrayD<f32> {
+        self.w.expand();
         let u = self.w.units();
         let (steps, batch, _) = self.xs.dim();
         let dh_out = output_grad(grad_out, steps, self.w.return_sequences);
@@ -199,6 +196,7 @@ impl Layer for Gru {
             .assign(&recurrent::flat(&d_rec).sum_axis(Axis(0)));
         let dx = input_grads(&self.xs, &self.w.kernel, &dx_gates, gk, &mut gb.row_mut(0));
         regularizer::add_grad(&self.w.regularizer, &self.w.kernel, gk);
+        self.w.shrink();
         dx
     }
 
