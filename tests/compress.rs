@@ -271,7 +271,12 @@ fn int8_lstm_and_gru_models_predict_with_int8_kernels_close_to_f32() {
     let (file, table) = trained(&sunspots(gru_lstm), "sunspots");
     let small = compress::quantize("m", &file).unwrap();
     // Kernel and recurrent kernel int8 for both recurrent layers; biases and the rest f32.
-    let kinds: Vec<bool> = small.weights.tensors.iter().map(|t| t.int8.is_some()).collect();
+    let kinds: Vec<bool> = small
+        .weights
+        .tensors
+        .iter()
+        .map(|t| t.int8.is_some())
+        .collect();
     assert_eq!(kinds, [true, true, false, true, true, false, true, false]);
     let text = small.to_json();
     let mut int8 = Model::from_json("m", &text).unwrap();
@@ -291,13 +296,21 @@ fn int8_lstm_and_gru_models_predict_with_int8_kernels_close_to_f32() {
     let b = dequantised.predict(&table).unwrap().values;
     let c = original.predict(&table).unwrap().values;
     let (mut worst, mut sum) = (0.0f32, 0.0f32);
-    for ((x, y), z) in a.iter().flatten().zip(b.iter().flatten()).zip(c.iter().flatten()) {
+    for ((x, y), z) in a
+        .iter()
+        .flatten()
+        .zip(b.iter().flatten())
+        .zip(c.iter().flatten())
+    {
         assert!((x - y).abs() < 1e-3, "{x} vs {y}");
         worst = worst.max((x - z).abs());
         sum += (x - z).abs();
     }
     // Sunspot numbers 0…190: int8 moves a prediction by under 1 (0.5% of the range).
-    eprintln!("int8 vs f32 sunspots: worst {worst}, mean {}", sum / a.len() as f32);
+    eprintln!(
+        "int8 vs f32 sunspots: worst {worst}, mean {}",
+        sum / a.len() as f32
+    );
     assert!(worst < 1.0, "{worst}");
     let (before, after) = (
         file.metrics.test["rmse"].as_f64().unwrap(),

@@ -16,8 +16,8 @@ use crate::experiment::{Activation, LayerConfig, Loss};
 use crate::nn::conv2d::Conv2d;
 use crate::nn::gru::Gru;
 use crate::nn::lstm::Lstm;
+use crate::nn::quant::Int8Kernels;
 use crate::nn::quant_layers::{Int8Affine, Int8Conv2d, Int8Dense};
-use crate::nn::quant_recurrent::Int8Kernels;
 use crate::nn::window::Window;
 use crate::nn::{Layer, Sequential};
 use crate::rng::Rng;
@@ -132,13 +132,22 @@ pub fn int8_layers(
                 // Both kernels int8 (as `kindling quantize` writes), else the f32 layer stays.
                 LayerConfig::Lstm(c) if recurrent.is_some() => {
                     let mut l = Lstm::from_weights(empty(), empty(), bias1(), c.return_sequences);
-                    l.w.set_int8(Int8Kernels { kernel, recurrent: recurrent.expect("int8") });
+                    l.w.set_int8(Int8Kernels {
+                        kernel,
+                        recurrent: recurrent.expect("int8"),
+                    });
                     Some(Box::new(l))
                 }
                 LayerConfig::Gru(c) if recurrent.is_some() => {
-                    let b = tensors[t + 2].to_array().into_dimensionality().expect("built");
+                    let b = tensors[t + 2]
+                        .to_array()
+                        .into_dimensionality()
+                        .expect("built");
                     let mut l = Gru::from_weights(empty(), empty(), b, c.return_sequences);
-                    l.w.set_int8(Int8Kernels { kernel, recurrent: recurrent.expect("int8") });
+                    l.w.set_int8(Int8Kernels {
+                        kernel,
+                        recurrent: recurrent.expect("int8"),
+                    });
                     Some(Box::new(l))
                 }
                 _ => None,

@@ -17,9 +17,7 @@ use super::init::{glorot_uniform, orthogonal};
 use super::layer::Layer;
 use super::math;
 use super::matmul::{gemm_packed, Packed};
-use super::recurrent::{
-    self, input_grads, output, output_grad, recurrent_grad, RecurrentWeights,
-};
+use super::recurrent::{self, input_grads, output, output_grad, recurrent_grad, RecurrentWeights};
 use super::regularizer::{self, Regularizer};
 use super::size::LayerSize;
 use crate::error::Result;

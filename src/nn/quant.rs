@@ -17,6 +17,12 @@ pub struct Int8Tensor {
     pub scales: Vec<f32>,
 }
 
+/// The int8 kernel and recurrent kernel of a quantised recurrent layer (quant_recurrent.rs).
+pub struct Int8Kernels {
+    pub kernel: Int8Tensor,
+    pub recurrent: Int8Tensor,
+}
+
 impl Int8Tensor {
     /// Quantises `w` (at least one axis, the last being the output channel).
     pub fn quantize(w: &ArrayD<f32>) -> Self {

@@ -13,14 +13,8 @@
 use ndarray::{Array2, Array3, ArrayView2, ArrayViewMut2, Dimension};
 
 use super::matmul::{gemm_packed, Packed};
-use super::quant::Int8Tensor;
+use super::quant::{Int8Kernels, Int8Tensor};
 use super::recurrent::{flat, project, RecurrentWeights};
-
-/// The int8 kernel and recurrent kernel of a quantised recurrent layer.
-pub struct Int8Kernels {
-    pub kernel: Int8Tensor,
-    pub recurrent: Int8Tensor,
-}
 
 /// `z ⊙ s` on every row of `z` `[rows, n]` (`s` `[n]`).
 fn scale_columns(z: &mut [f32], s: &[f32]) {
@@ -48,7 +42,9 @@ impl<D: Dimension> RecurrentWeights<D> {
         let mut packed = Packed::default();
         packed.pack_i8(k.kernel.matrix());
         let mut z = Array3::zeros((t, b, k.kernel.scales.len()));
-        let mut zf = z.view_mut().into_shape_with_order((t * b, k.kernel.scales.len()));
+        let mut zf = z
+            .view_mut()
+            .into_shape_with_order((t * b, k.kernel.scales.len()));
         gemm_packed(flat(xs), &packed, false, zf.as_mut().expect("contiguous"));
         scale_columns(z.as_slice_mut().expect("contiguous"), &k.kernel.scales);
         z
@@ -122,12 +118,18 @@ mod tests {
         let mut rng = Rng::new(3);
         let data = (0..3 * 5 * 2).map(|_| rng.uniform(-1.0, 1.0)).collect();
         let x = ArrayD::from_shape_vec(IxDyn(&[3, 5, 2]), data).unwrap();
-        let (qk, qr) = (Int8Tensor::quantize(&weights[0]), Int8Tensor::quantize(&weights[1]));
+        let (qk, qr) = (
+            Int8Tensor::quantize(&weights[0]),
+            Int8Tensor::quantize(&weights[1]),
+        );
         let (deq_k, deq_r) = (qk.dequantize(), qr.dequantize());
         let mut original = make(&weights);
         let mut dequantised = make(&[deq_k.clone(), deq_r, weights[2].clone()]);
         let mut quantised = make(&weights);
-        w(&mut quantised).set_int8(Int8Kernels { kernel: qk, recurrent: qr });
+        w(&mut quantised).set_int8(Int8Kernels {
+            kernel: qk,
+            recurrent: qr,
+        });
         assert!(quantised.params().is_empty());
         let (a, b) = (quantised.forward(&x, false), dequantised.forward(&x, false));
         let c = original.forward(&x, false);
@@ -154,7 +156,8 @@ mod tests {
         let mut rng = Rng::new(8);
         let lstm = Lstm::new(2, 4, false, &mut rng).weights();
         let bias = |a: &ArrayD<f32>| -> Array1<f32> { a.clone().into_dimensionality().unwrap() };
-        let make = |w: &[ArrayD<f32>]| Lstm::from_weights(two(&w[0]), two(&w[1]), bias(&w[2]), false);
+        let make =
+            |w: &[ArrayD<f32>]| Lstm::from_weights(two(&w[0]), two(&w[1]), bias(&w[2]), false);
         check(lstm, make, |l| &mut l.w);
         let gru = Gru::new(2, 4, true, &mut rng).weights();
         let make = |w: &[ArrayD<f32>]| Gru::from_weights(two(&w[0]), two(&w[1]), two(&w[2]), true);

@@ -11,7 +11,7 @@ use ndarray::{
 use super::build::BuildContext;
 use super::layer::ParamMut;
 use super::matmul::{gemm, matmul};
-use super::quant_recurrent::Int8Kernels;
+use super::quant::Int8Kernels;
 use super::regularizer::{self, Regularizer};
 use crate::error::Result;
 
@@ -231,13 +231,12 @@ impl<D: Dimension> RecurrentWeights<D> {
     pub fn weights(&self) -> Vec<ArrayD<f32>> {
         let (kernel, recurrent) = match &self.int8 {
             Some(k) => (k.kernel.dequantize(), k.recurrent.dequantize()),
-            None => (self.kernel.clone().into_dyn(), self.recurrent.clone().into_dyn()),
+            None => (
+                self.kernel.clone().into_dyn(),
+                self.recurrent.clone().into_dyn(),
+            ),
         };
-        vec![
-            kernel,
-            recurrent,
-            self.bias.clone().into_dyn(),
-        ]
+        vec![kernel, recurrent, self.bias.clone().into_dyn()]
     }
 
     /// `[steps, units]` with `return_sequences`, else `[units]`, for input `[steps, features]`.
