@@ -117,8 +117,12 @@ impl Layer for Gru {
         let recurrent = self.w.packed_recurrent();
         for t in 0..steps {
             rec.assign(&self.w.bias.row(1));
-            let h = self.hs.index_axis(Axis(0), t);
-            self.w.add_recurrent(h, &recurrent, &mut rec.view_mut());
+            gemm_packed(
+                self.hs.index_axis(Axis(0), t),
+                &recurrent,
+                true,
+                &mut rec.view_mut(),
+            );
             let r_s = rec.as_slice().expect("contiguous");
             let mut z = self.gates.index_axis_mut(Axis(0), t);
             let z = z.as_slice_mut().expect("contiguous");

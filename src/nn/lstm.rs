@@ -116,8 +116,12 @@ impl Layer for Lstm {
         for t in 0..steps {
             let mut z = self.gates.index_axis_mut(Axis(0), t);
             z += &self.w.bias;
-            let h = self.hs.index_axis(Axis(0), t);
-            self.w.add_recurrent(h, &recurrent, &mut z.view_mut());
+            gemm_packed(
+                self.hs.index_axis(Axis(0), t),
+                &recurrent,
+                true,
+                &mut z.view_mut(),
+            );
             let z = z.into_slice().expect("contiguous");
             let (c_prev, c_next) = self.cs.view_mut().split_at(Axis(0), t + 1);
             let c_prev = c_prev.index_axis_move(Axis(0), t);

@@ -3,14 +3,15 @@
 //! A quantised layer keeps its kernel `W` and recurrent kernel `U` as int8 values with one scale
 //! per output column (`nn::quant`); its f32 `kernel` and `recurrent` are empty. The forward pass
 //! multiplies by the int8 values (packed as f32 integers into the matmul panels, as the int8
-//! dense layer does) and scales each column once after the sum: `X·W = (X·q_W) ⊙ s_W` for every
-//! step at once and `h·U = (h·q_U) ⊙ s_U` at each step. Backward (explanations only: there is
-//! nothing to train) runs on the dequantised kernels, expanded for the call and dropped after.
+//! dense layer does): `X·W = (X·q_W) ⊙ s_W` for every step at once, each column scaled once
+//! after the sum; for `h·U`, multiplied at every step, the panels hold `q_U ⊙ s_U`, made while
+//! packing, so a step costs what an f32 one does. Backward (explanations only: there is nothing
+//! to train) runs on the dequantised kernels, expanded for the call and dropped after.
 //!
 //! # Shapes
 //! `q_W` `[features, G·u]`, `q_U` `[u, G·u]`, scales `[G·u]` (G = 4 for lstm, 3 for gru).
 
-use ndarray::{Array2, Array3, ArrayView2, ArrayViewMut2, Dimension};
+use ndarray::{Array2, Array3, Dimension};
 
 use super::matmul::{gemm_packed, Packed};
 use super::quant::{Int8Kernels, Int8Tensor};
@@ -50,28 +51,17 @@ impl<D: Dimension> RecurrentWeights<D> {
         z
     }
 
-    /// `U` packed for the products of one forward pass (int8 values as f32 when quantised).
+    /// `U` packed for the products of one forward pass, `z += h·U` by `gemm_packed` at each
+    /// step: a quantised layer's `q_U ⊙ s_U` made while packing (no f32 `U` kept between passes).
     pub fn packed_recurrent(&self) -> Packed {
         match &self.int8 {
             Some(k) => {
                 let mut packed = Packed::default();
-                packed.pack_i8(k.recurrent.matrix());
+                packed.pack_i8_scaled(k.recurrent.matrix(), &k.recurrent.scales);
                 packed
             }
             None => Packed::new(self.recurrent.view()),
         }
-    }
-
-    /// `z += h · U` for one step: `h` `[batch, u]`, `z` `[batch, G·u]`, `u_packed` from
-    /// [`packed_recurrent`](Self::packed_recurrent).
-    pub fn add_recurrent(&self, h: ArrayView2<f32>, u_packed: &Packed, z: &mut ArrayViewMut2<f32>) {
-        let Some(k) = &self.int8 else {
-            return gemm_packed(h, u_packed, true, z);
-        };
-        let mut hu = Array2::zeros(z.dim());
-        gemm_packed(h, u_packed, false, &mut hu.view_mut());
-        scale_columns(hu.as_slice_mut().expect("contiguous"), &k.recurrent.scales);
-        *z += &hu;
     }
 
     /// Before a backward pass of a quantised layer: the dequantised kernels and zero gradients
