@@ -34,6 +34,15 @@ fn accuracy(file: &ModelFile, table: &Table) -> f32 {
     compress::evaluate(&mut model, &data).accuracy.unwrap()
 }
 
+/// Which of the file's tensors are int8.
+fn int8_tensors(file: &ModelFile) -> Vec<bool> {
+    file.weights
+        .tensors
+        .iter()
+        .map(|t| t.int8.is_some())
+        .collect()
+}
+
 #[test]
 fn int8_iris_and_digits_cnn_lose_at_most_one_point_of_test_accuracy() {
     for (exp, data, want) in [
@@ -50,13 +59,7 @@ fn int8_iris_and_digits_cnn_lose_at_most_one_point_of_test_accuracy() {
         );
         assert!(before - after <= 0.01);
         // Every kernel int8, every bias f32.
-        let kinds: Vec<bool> = small
-            .weights
-            .tensors
-            .iter()
-            .map(|t| t.int8.is_some())
-            .collect();
-        assert_eq!(kinds, [true, false, true, false], "{data}");
+        assert_eq!(int8_tensors(&small), [true, false, true, false], "{data}");
     }
 }
 
@@ -271,12 +274,7 @@ fn int8_lstm_and_gru_models_predict_with_int8_kernels_close_to_f32() {
     let (file, table) = trained(&sunspots(gru_lstm), "sunspots");
     let small = compress::quantize("m", &file).unwrap();
     // Kernel and recurrent kernel int8 for both recurrent layers; biases and the rest f32.
-    let kinds: Vec<bool> = small
-        .weights
-        .tensors
-        .iter()
-        .map(|t| t.int8.is_some())
-        .collect();
+    let kinds = int8_tensors(&small);
     assert_eq!(kinds, [true, true, false, true, true, false, true, false]);
     let text = small.to_json();
     let mut int8 = Model::from_json("m", &text).unwrap();
