@@ -5,16 +5,18 @@
 //! ```
 //! With it, the tensors [`KERNELS`] names may be `{"shape", "int8", "scales"}` (see
 //! `Tensor`); biases and every other tensor stay f32. Dense and conv2d layers then run as int8
-//! layers (src/nn/quant_layers.rs); lstm and gru kernels are stored int8 and dequantised when the
-//! file loads (their forward is f32).
+//! layers (src/nn/quant_layers.rs), lstm and gru layers with int8 kernels (quant_recurrent.rs).
 
-use ndarray::Array1;
+use ndarray::{Array1, Array2};
 use serde::{Deserialize, Serialize};
 
 use super::tensor::Tensor;
 use crate::error::{Error, Result};
 use crate::experiment::{Activation, LayerConfig, Loss};
 use crate::nn::conv2d::Conv2d;
+use crate::nn::gru::Gru;
+use crate::nn::lstm::Lstm;
+use crate::nn::quant::Int8Kernels;
 use crate::nn::quant_layers::{Int8Affine, Int8Conv2d, Int8Dense};
 use crate::nn::window::Window;
 use crate::nn::{Layer, Sequential};
@@ -99,6 +101,9 @@ pub fn int8_layers(
             }
         }
         if let Some(kernel) = tensors[t].as_int8() {
+            let empty = || Array2::zeros((0, 0));
+            let bias1 = || Array1::from(tensors[t + 2].data.clone());
+            let recurrent = tensors.get(t + 1).and_then(Tensor::as_int8);
             let bias = match n {
                 2 => Array1::from(tensors[t + 1].data.clone()),
                 _ => Array1::zeros(*output.last().unwrap_or(&0)),
@@ -123,6 +128,27 @@ pub fn int8_layers(
                     let geometry = Conv2d::new(win, ch, c.filters, c.activation, &mut Rng::new(0));
                     let affine = Int8Affine::new(kernel, bias, n == 2, c.activation);
                     Some(Box::new(Int8Conv2d::new(affine, geometry)))
+                }
+                // Both kernels int8 (as `kindling quantize` writes), else the f32 layer stays.
+                LayerConfig::Lstm(c) if recurrent.is_some() => {
+                    let mut l = Lstm::from_weights(empty(), empty(), bias1(), c.return_sequences);
+                    l.w.set_int8(Int8Kernels {
+                        kernel,
+                        recurrent: recurrent.expect("int8"),
+                    });
+                    Some(Box::new(l))
+                }
+                LayerConfig::Gru(c) if recurrent.is_some() => {
+                    let b = tensors[t + 2]
+                        .to_array()
+                        .into_dimensionality()
+                        .expect("built");
+                    let mut l = Gru::from_weights(empty(), empty(), b, c.return_sequences);
+                    l.w.set_int8(Int8Kernels {
+                        kernel,
+                        recurrent: recurrent.expect("int8"),
+                    });
+                    Some(Box::new(l))
                 }
                 _ => None,
             };

@@ -18,9 +18,7 @@ use super::init::{glorot_uniform, orthogonal};
 use super::layer::Layer;
 use super::math;
 use super::matmul::{gemm_packed, Packed};
-use super::recurrent::{
-    self, input_grads, output, output_grad, project, recurrent_grad, RecurrentWeights,
-};
+use super::recurrent::{self, input_grads, output, output_grad, recurrent_grad, RecurrentWeights};
 use super::regularizer::{self, Regularizer};
 use super::size::LayerSize;
 use crate::error::Result;
@@ -112,12 +110,12 @@ impl Layer for Gru {
         let u = self.w.units();
         self.xs = recurrent::to_time_major(x);
         let (steps, batch, _) = self.xs.dim();
-        self.gates = project(&self.xs, &self.w.kernel);
+        self.gates = self.w.project(&self.xs);
         self.gates += &self.w.bias.row(0);
         self.rec_h = Array3::zeros((steps, batch, u));
         self.hs = Array3::zeros((steps + 1, batch, u));
         let mut rec = Array2::zeros((batch, 3 * u));
-        let recurrent = Packed::new(self.w.recurrent.view());
+        let recurrent = self.w.packed_recurrent();
         for t in 0..steps {
             rec.assign(&self.w.bias.row(1));
             gemm_packed(
@@ -154,6 +152,7 @@ impl Layer for Gru {
     }
 
     fn backward(&mut self, grad_out: &ArrayD<f32>) -> ArrayD<f32> {
+        self.w.expand();
         let u = self.w.units();
         let (steps, batch, _) = self.xs.dim();
         let dh_out = output_grad(grad_out, steps, self.w.return_sequences);
@@ -208,6 +207,7 @@ impl Layer for Gru {
             .assign(&recurrent::flat(&d_rec).sum_axis(Axis(0)));
         let dx = input_grads(&self.xs, &self.w.kernel, &dx_gates, gk, &mut gb.row_mut(0));
         regularizer::add_grad(&self.w.regularizer, &self.w.kernel, gk);
+        self.w.shrink();
         dx
     }
 

@@ -18,9 +18,7 @@ use super::init::{glorot_uniform, orthogonal};
 use super::layer::Layer;
 use super::math;
 use super::matmul::{gemm_packed, Packed};
-use super::recurrent::{
-    self, input_grads, output, output_grad, project, recurrent_grad, RecurrentWeights,
-};
+use super::recurrent::{self, input_grads, output, output_grad, recurrent_grad, RecurrentWeights};
 use super::regularizer::{self, Regularizer};
 use super::size::LayerSize;
 use crate::error::Result;
@@ -111,11 +109,11 @@ impl Layer for Lstm {
         let u = self.w.units();
         self.xs = recurrent::to_time_major(x);
         let (steps, batch, _) = self.xs.dim();
-        self.gates = project(&self.xs, &self.w.kernel);
+        self.gates = self.w.project(&self.xs);
         self.cs = Array3::zeros((steps + 1, batch, u));
         self.tanh_c = Array3::zeros((steps, batch, u));
         self.hs = Array3::zeros((steps + 1, batch, u));
-        let recurrent = Packed::new(self.w.recurrent.view());
+        let recurrent = self.w.packed_recurrent();
         for t in 0..steps {
             let mut z = self.gates.index_axis_mut(Axis(0), t);
             z += &self.w.bias;
@@ -156,6 +154,7 @@ impl Layer for Lstm {
     }
 
     fn backward(&mut self, grad_out: &ArrayD<f32>) -> ArrayD<f32> {
+        self.w.expand();
         let u = self.w.units();
         let (steps, batch, _) = self.xs.dim();
         let dh_out = output_grad(grad_out, steps, self.w.return_sequences);
@@ -205,6 +204,7 @@ impl Layer for Lstm {
         recurrent_grad(&self.hs, &dz, gr);
         let dx = input_grads(&self.xs, &self.w.kernel, &dz, gk, &mut gb.view_mut());
         regularizer::add_grad(&self.w.regularizer, &self.w.kernel, gk);
+        self.w.shrink();
         dx
     }
 

@@ -127,6 +127,17 @@ impl Packed {
             }
         }
     }
+
+    /// [`pack_i8`](Self::pack_i8) with column `j` multiplied by `scales[j]`: the dequantised
+    /// values `q·s` made while packing, so each product then costs what an f32 one does (an int8
+    /// recurrent kernel, multiplied at every time step).
+    pub fn pack_i8_scaled(&mut self, q: ArrayView2<i8>, scales: &[f32]) {
+        self.pack_i8(q);
+        for (i, v) in self.panels.iter_mut().enumerate() {
+            let j = i / (self.k * NR) * NR + i % NR;
+            *v *= scales.get(j).copied().unwrap_or(0.0);
+        }
+    }
 }
 
 /// [`gemm`] with a pre-packed `b`.

@@ -17,6 +17,7 @@ pub mod matmul;
 pub mod pool;
 pub mod quant;
 pub mod quant_layers;
+pub mod quant_recurrent;
 pub mod recurrent;
 pub mod regularizer;
 pub mod reshape;

@@ -2,8 +2,10 @@
 //!
 //! A kernel whose last axis is the output channel (dense `[in, units]`, conv2d `[k, k, c,
 //! filters]`, lstm/gru `[features, G·u]` and `[u, G·u]`) is stored as int8 values `q` and one f32
-//! scale per output channel `s_j = max_i |w_ij| / 127`, with `q_ij = round(w_ij / s_j)` in
-//! −127…127, so `|w_ij − q_ij·s_j| ≤ s_j / 2`. A channel of zeros (e.g. pruned) gets scale 1.
+//! scale per output channel `s_j = max_i |w_ij| / 127` rounded up to 3 significant digits, with
+//! `q_ij = round(w_ij / s_j)` in −127…127, so `|w_ij − q_ij·s_j| ≤ s_j / 2`. A channel of zeros
+//! (e.g. pruned) gets scale 1. The rounding costs at most 1% of the int8 range and makes each
+//! scale 3 digits in the file instead of 9 (W1's 138 scales: 450 of its 13,300 gzipped bytes).
 
 use ndarray::{ArrayD, IxDyn};
 
@@ -13,6 +15,12 @@ pub struct Int8Tensor {
     pub shape: Vec<usize>,
     pub q: Vec<i8>,
     pub scales: Vec<f32>,
+}
+
+/// The int8 kernel and recurrent kernel of a quantised recurrent layer (quant_recurrent.rs).
+pub struct Int8Kernels {
+    pub kernel: Int8Tensor,
+    pub recurrent: Int8Tensor,
 }
 
 impl Int8Tensor {
@@ -28,7 +36,7 @@ impl Int8Tensor {
         }
         let scales: Vec<f32> = max
             .iter()
-            .map(|&m| if m > 0.0 { m / 127.0 } else { 1.0 })
+            .map(|&m| if m > 0.0 { scale(m) } else { 1.0 })
             .collect();
         let q = values
             .iter()
@@ -58,6 +66,15 @@ impl Int8Tensor {
     }
 }
 
+/// `m / 127` rounded up to 3 significant digits (as the f32 nearest that decimal, which is
+/// what the file prints): `|w| / s ≤ 127` for every `|w| ≤ m`, up to the f32 rounding of `s`.
+fn scale(m: f32) -> f32 {
+    let s = f64::from(m) / 127.0;
+    let step = 10f64.powi(s.log10().floor() as i32 - 2);
+    let up = (s / step - 1e-9).ceil() * step;
+    format!("{up:.2e}").parse().expect("a number")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -68,8 +85,14 @@ mod tests {
     fn quantize_by_hand() {
         let w = array![[1.27f32, -0.5], [-0.635, 0.25], [0.0, 0.0]].into_dyn();
         let t = Int8Tensor::quantize(&w);
-        assert_eq!(t.scales, [0.01, 0.5 / 127.0]);
-        assert_eq!(t.q, [127, -127, -64, 64, 0, 0]);
+        // 1.27 / 127 = 0.01 exactly; 0.5 / 127 = 0.0039370… rounds up to 0.00394.
+        assert_eq!(t.scales, [0.01, 0.00394]);
+        assert_eq!(t.q, [127, -127, -64, 63, 0, 0]);
+        assert_eq!(serde_json::to_string(&t.scales).unwrap(), "[0.01,0.00394]");
+        // Above and below 1, and a maximum that is already a 3-digit multiple of 127.
+        let t = Int8Tensor::quantize(&array![[300.0f32, 1e-6, -12.7]].into_dyn());
+        assert_eq!(t.scales, [2.37, 7.88e-9, 0.1]);
+        assert_eq!(t.q, [127, 127, -127]);
         let zeros = Int8Tensor::quantize(&array![[0.0f32], [0.0]].into_dyn());
         assert_eq!((zeros.q, zeros.scales), (vec![0, 0], vec![1.0]));
     }

@@ -13,6 +13,7 @@ use ndarray::{
 use super::build::BuildContext;
 use super::layer::ParamMut;
 use super::matmul::{gemm, matmul};
+use super::quant::Int8Kernels;
 use super::regularizer::{self, Regularizer};
 use crate::error::Result;
 
@@ -178,6 +179,8 @@ pub struct RecurrentWeights<D: Dimension> {
     pub grads: (Array2<f32>, Array2<f32>, Array<f32, D>),
     /// The input's padding mask.
     pub mask: StepMask,
+    /// A quantised layer's kernels (`kernel` and `recurrent` are then empty): quant_recurrent.rs.
+    pub int8: Option<Int8Kernels>,
 }
 
 /// The padding mask `[batch, steps]` of a recurrent layer's input (0: a padded step), if it has
@@ -244,16 +247,24 @@ impl<D: Dimension> RecurrentWeights<D> {
             return_sequences,
             regularizer: None,
             mask: StepMask::default(),
+            int8: None,
         }
     }
 
     /// Hidden units.
     pub fn units(&self) -> usize {
-        self.recurrent.nrows()
+        match &self.int8 {
+            Some(k) => k.recurrent.shape[0],
+            None => self.recurrent.nrows(),
+        }
     }
 
     /// [`Layer::params`](super::Layer::params): kernel, recurrent kernel, bias.
+    /// None for a quantised layer (nothing to train).
     pub fn params(&mut self) -> Vec<ParamMut<'_>> {
+        if self.int8.is_some() {
+            return vec![];
+        }
         let (gk, gr, gb) = &self.grads;
         let values = [
             self.kernel.view_mut().into_dyn(),
@@ -272,13 +283,17 @@ impl<D: Dimension> RecurrentWeights<D> {
             .collect()
     }
 
-    /// [`Layer::weights`](super::Layer::weights): copies in the order of `params`.
+    /// [`Layer::weights`](super::Layer::weights): copies in the order of `params` (a quantised
+    /// layer's kernels dequantised).
     pub fn weights(&self) -> Vec<ArrayD<f32>> {
-        vec![
-            self.kernel.clone().into_dyn(),
-            self.recurrent.clone().into_dyn(),
-            self.bias.clone().into_dyn(),
-        ]
+        let (kernel, recurrent) = match &self.int8 {
+            Some(k) => (k.kernel.dequantize(), k.recurrent.dequantize()),
+            None => (
+                self.kernel.clone().into_dyn(),
+                self.recurrent.clone().into_dyn(),
+            ),
+        };
+        vec![kernel, recurrent, self.bias.clone().into_dyn()]
     }
 
     /// `[steps, units]` with `return_sequences`, else `[units]`, for input `[steps, features]`.

@@ -106,3 +106,44 @@ pub fn bench_matmul(n: usize, reps: usize) -> Result<JsValue, JsError> {
         exact,
     })
 }
+
+/// What [`bench_predict`] measured.
+#[derive(serde::Serialize)]
+struct PredictReport {
+    /// Whether the model file is quantised (int8 kernels).
+    int8: bool,
+    rows: usize,
+    reps: usize,
+    /// The best of 5 trials of `reps` predictions of every row, per prediction, in ms
+    /// (preprocessing included, as `kindling quantize`'s `predict_ms`).
+    ms: f64,
+}
+
+/// Times `Model::predict` of the model file `model` (text; f32 or int8) on the CSV `csv`
+/// `reps` times per trial, best of 5 trials after a warm-up trial (int8 vs f32 prediction in
+/// wasm: docs/BENCHMARKS.md, "Int8 prediction").
+#[wasm_bindgen(js_name = benchPredict)]
+pub fn bench_predict(model: &str, csv: &[u8], reps: usize) -> Result<JsValue, JsError> {
+    if !(1..=1000).contains(&reps) {
+        return Err(JsError::new("benchPredict: reps must be 1..=1000"));
+    }
+    let mut m = crate::io::Model::from_json("model", model).map_err(super::js_error)?;
+    let table = crate::data::reader::read_csv("data.csv", csv).map_err(super::js_error)?;
+    let mut now = clock()?;
+    let mut best = f64::INFINITY;
+    for trial in 0..6 {
+        let t0 = now();
+        for _ in 0..reps {
+            m.predict(&table).map_err(super::js_error)?;
+        }
+        if trial > 0 {
+            best = best.min((now() - t0) / reps as f64);
+        }
+    }
+    super::to_js(&PredictReport {
+        int8: m.file.quantization.is_some(),
+        rows: table.rows,
+        reps,
+        ms: best,
+    })
+}

@@ -1,0 +1,156 @@
+//! Int8 kernels for the recurrent layers (`lstm`, `gru`) of a quantised model file.
+//!
+//! A quantised layer keeps its kernel `W` and recurrent kernel `U` as int8 values with one scale
+//! per output column (`nn::quant`); its f32 `kernel` and `recurrent` are empty. The forward pass
+//! multiplies by the int8 values (packed as f32 integers into the matmul panels, as the int8
+//! dense layer does): `X·W = (X·q_W) ⊙ s_W` for every step at once, each column scaled once
+//! after the sum; for `h·U`, multiplied at every step, the panels hold `q_U ⊙ s_U`, made while
+//! packing, so a step costs what an f32 one does. Backward (explanations only: there is nothing
+//! to train) runs on the dequantised kernels, expanded for the call and dropped after.
+//!
+//! # Shapes
+//! `q_W` `[features, G·u]`, `q_U` `[u, G·u]`, scales `[G·u]` (G = 4 for lstm, 3 for gru).
+
+use ndarray::{Array2, Array3, Dimension};
+
+use super::matmul::{gemm_packed, Packed};
+use super::quant::{Int8Kernels, Int8Tensor};
+use super::recurrent::{flat, project, RecurrentWeights};
+
+/// `z ⊙ s` on every row of `z` `[rows, n]` (`s` `[n]`).
+fn scale_columns(z: &mut [f32], s: &[f32]) {
+    for row in z.chunks_exact_mut(s.len()) {
+        row.iter_mut().zip(s).for_each(|(v, s)| *v *= s);
+    }
+}
+
+impl<D: Dimension> RecurrentWeights<D> {
+    /// Keeps `kernels` as the layer's weights: the f32 kernels and their gradients are emptied.
+    pub fn set_int8(&mut self, kernels: Int8Kernels) {
+        let empty = || Array2::zeros((0, 0));
+        (self.kernel, self.recurrent) = (empty(), empty());
+        (self.grads.0, self.grads.1) = (empty(), empty());
+        self.regularizer = None;
+        self.int8 = Some(kernels);
+    }
+
+    /// `xs · W` for every step at once: `[steps, batch, features]` → `[steps, batch, G·u]`.
+    pub fn project(&self, xs: &Array3<f32>) -> Array3<f32> {
+        let Some(k) = &self.int8 else {
+            return project(xs, &self.kernel);
+        };
+        let (t, b, _) = xs.dim();
+        let mut packed = Packed::default();
+        packed.pack_i8(k.kernel.matrix());
+        let mut z = Array3::zeros((t, b, k.kernel.scales.len()));
+        let mut zf = z
+            .view_mut()
+            .into_shape_with_order((t * b, k.kernel.scales.len()));
+        gemm_packed(flat(xs), &packed, false, zf.as_mut().expect("contiguous"));
+        scale_columns(z.as_slice_mut().expect("contiguous"), &k.kernel.scales);
+        z
+    }
+
+    /// `U` packed for the products of one forward pass, `z += h·U` by `gemm_packed` at each
+    /// step: a quantised layer's `q_U ⊙ s_U` made while packing (no f32 `U` kept between passes).
+    pub fn packed_recurrent(&self) -> Packed {
+        match &self.int8 {
+            Some(k) => {
+                let mut packed = Packed::default();
+                packed.pack_i8_scaled(k.recurrent.matrix(), &k.recurrent.scales);
+                packed
+            }
+            None => Packed::new(self.recurrent.view()),
+        }
+    }
+
+    /// Before a backward pass of a quantised layer: the dequantised kernels and zero gradients
+    /// in the f32 fields (a no-op for an f32 layer). Undone by [`shrink`](Self::shrink).
+    pub fn expand(&mut self) {
+        if let Some(k) = &self.int8 {
+            let as2 = |t: &Int8Tensor| {
+                let w = t.dequantize();
+                let (r, c) = (w.shape()[0], w.shape()[1]);
+                w.into_shape_with_order((r, c)).expect("two axes")
+            };
+            (self.kernel, self.recurrent) = (as2(&k.kernel), as2(&k.recurrent));
+            self.grads.0 = Array2::zeros(self.kernel.raw_dim());
+            self.grads.1 = Array2::zeros(self.recurrent.raw_dim());
+        }
+    }
+
+    /// After a backward pass: empties the f32 kernels of a quantised layer again.
+    pub fn shrink(&mut self) {
+        if let Some(k) = self.int8.take() {
+            self.set_int8(k);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use ndarray::{Array1, ArrayD, Ix2, IxDyn};
+
+    use super::*;
+    use crate::nn::gru::Gru;
+    use crate::nn::lstm::Lstm;
+    use crate::nn::Layer;
+    use crate::rng::Rng;
+
+    /// The quantised layer (`make` from weights, then `w` to reach its weights) against the same
+    /// layer holding the dequantised kernels in f32: the same outputs and input gradients up to
+    /// summation rounding, and close to the original f32 layer.
+    fn check<L: Layer, D: Dimension>(
+        weights: Vec<ArrayD<f32>>,
+        make: impl Fn(&[ArrayD<f32>]) -> L,
+        w: impl Fn(&mut L) -> &mut RecurrentWeights<D>,
+    ) {
+        let mut rng = Rng::new(3);
+        let data = (0..3 * 5 * 2).map(|_| rng.uniform(-1.0, 1.0)).collect();
+        let x = ArrayD::from_shape_vec(IxDyn(&[3, 5, 2]), data).unwrap();
+        let (qk, qr) = (
+            Int8Tensor::quantize(&weights[0]),
+            Int8Tensor::quantize(&weights[1]),
+        );
+        let (deq_k, deq_r) = (qk.dequantize(), qr.dequantize());
+        let mut original = make(&weights);
+        let mut dequantised = make(&[deq_k.clone(), deq_r, weights[2].clone()]);
+        let mut quantised = make(&weights);
+        w(&mut quantised).set_int8(Int8Kernels {
+            kernel: qk,
+            recurrent: qr,
+        });
+        assert!(quantised.params().is_empty());
+        let (a, b) = (quantised.forward(&x, false), dequantised.forward(&x, false));
+        let c = original.forward(&x, false);
+        for ((a, b), c) in a.iter().zip(&b).zip(&c) {
+            assert!((a - b).abs() < 1e-5, "int8 {a} vs dequantised {b}");
+            assert!((a - c).abs() < 0.02, "int8 {a} vs f32 {c}");
+        }
+        let g = ArrayD::from_elem(a.raw_dim(), 1.0f32);
+        let (da, db) = (quantised.backward(&g), dequantised.backward(&g));
+        for (a, b) in da.iter().zip(&db) {
+            assert!((a - b).abs() < 1e-5, "input gradient {a} vs {b}");
+        }
+        // After backward the layer holds int8 only again, and reports its dequantised kernel.
+        assert!(w(&mut quantised).kernel.is_empty() && w(&mut quantised).recurrent.is_empty());
+        assert_eq!(quantised.weights()[0], deq_k);
+    }
+
+    fn two(a: &ArrayD<f32>) -> Array2<f32> {
+        a.clone().into_dimensionality::<Ix2>().unwrap()
+    }
+
+    #[test]
+    fn int8_lstm_and_gru_match_their_dequantised_kernels() {
+        let mut rng = Rng::new(8);
+        let lstm = Lstm::new(2, 4, false, &mut rng).weights();
+        let bias = |a: &ArrayD<f32>| -> Array1<f32> { a.clone().into_dimensionality().unwrap() };
+        let make =
+            |w: &[ArrayD<f32>]| Lstm::from_weights(two(&w[0]), two(&w[1]), bias(&w[2]), false);
+        check(lstm, make, |l| &mut l.w);
+        let gru = Gru::new(2, 4, true, &mut rng).weights();
+        let make = |w: &[ArrayD<f32>]| Gru::from_weights(two(&w[0]), two(&w[1]), two(&w[2]), true);
+        check(gru, make, |l| &mut l.w);
+    }
+}
