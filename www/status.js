@@ -3,8 +3,8 @@
 // `[data-testid=status]` (`data-state`) and `[data-testid=error]` (docs/CONTRACTS.md section 5),
 // and the run buttons that make sense in each state.
 import { afterUserActs } from './acted.js';
-import { say } from './i18n.js';
-import { byTestId } from './ui.js';
+import { core, say } from './i18n.js';
+import { byTestId, el } from './ui.js';
 
 /** @typedef {import('./types.js').Status} Status */
 /** @import {Msg} from './i18n.js' */
@@ -45,6 +45,31 @@ export function showError(message) {
     afterUserActs(() => { standing = false; });
   }
   const e = byTestId('error');
-  say(e, message);
+  const at = message && located(message);
+  e.replaceChildren();
+  delete e.dataset.i18n;
+  delete e.dataset.i18nParams;
+  if (at) {
+    // The message for people first; the key path, for those who edit the JSON, folded under it.
+    e.append(el('span', { t: at.text }));
+    if (at.path) {
+      e.append(el('details', { className: 'error-where' },
+        el('summary', { t: 'error.where' }), el('code', { textContent: at.path })));
+    }
+  } else {
+    say(e, message);
+  }
   e.hidden = !message;
+}
+
+/**
+ * A core message about one key of the experiment (`experiment: PATH: TEXT`, src/error.rs) as the
+ * text alone and the key path; null for any other message (or a message about the whole document).
+ * @param {Msg} message
+ * @returns {{text: Msg, path: string} | null}
+ */
+export function located(message) {
+  if (message.key !== 'core') return null;
+  const m = /^experiment: (.+?): ([^]*)$/.exec(String(message.params?.message));
+  return m && { text: core(m[2]), path: m[1] === '(top level)' ? '' : m[1] };
 }

@@ -5,11 +5,12 @@ use super::Experiment;
 use crate::error::{Error, Result};
 
 impl Experiment {
-    /// Parses and validates a JSON document; errors name the key path (`data.split.tset`).
+    /// Parses and validates a JSON document; errors name the key path (`data.split.tset`)
+    /// and say what the key takes in people's words (src/experiment/wording.rs).
     pub fn from_json(text: &str) -> Result<Self> {
         // Through a `Value`, as model files are read: one instance of the deserialisers in the wasm.
         let value = crate::json::parse(text)
-            .map_err(|e| Error::experiment("(top level)", e.to_string()))?;
+            .map_err(|e| Error::experiment("(top level)", super::wording::syntax(&e)))?;
         let exp: Experiment = crate::json::from_value(&value).map_err(|e| {
             let path = e.path().to_string();
             let path = if path == "." {
@@ -17,7 +18,8 @@ impl Experiment {
             } else {
                 path
             };
-            Error::experiment(&path, e.into_inner().to_string())
+            let message = super::wording::for_people(&path, &value, &e.into_inner().to_string());
+            Error::experiment(&path, message)
         })?;
         exp.validate()?;
         Ok(exp)

@@ -28,6 +28,22 @@ export function formatValue(v) {
   return fmt(v);
 }
 
+/**
+ * A date column's statistics as dates (the core sends seconds since 1970, UTC): min, max and mean
+ * as `2023-06-01` (with the time when it is not midnight), std in days.
+ * @param {ColumnSummary} c
+ * @param {string} k
+ * @param {unknown} v
+ * @returns {string | Msg}
+ */
+export function statValue(c, k, v) {
+  if (c.kind !== 'date' || typeof v !== 'number') return formatValue(v);
+  if (k === 'std') return { key: 'stat.days', params: { n: Math.round(v / 86_400) } };
+  if (!['min', 'max', 'mean'].includes(k) || !Number.isFinite(v)) return formatValue(v);
+  const iso = new Date(Math.round(v) * 1000).toISOString();
+  return k === 'mean' || iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.slice(0, 16).replace('T', ' ');
+}
+
 /** @param {string | Warning} w @returns {Msg} a warning (the core's) with its line */
 const warningText = (w) => {
   if (typeof w === 'string') return core(w);
@@ -63,15 +79,17 @@ export const generalWarnings = (table) => (table.warnings ?? []).filter((w) => t
  *   as numbers (`data.column_kinds`), or as the reader typed it again (null)
  */
 export function renderColumns(container, table, data, onRole, onKind) {
-  const features = data.features;
+  const features = data.features && new Set(data.features);
   const head = el('tr', {}, ...['column', 'kind', 'missing', 'distinct', 'details', 'target', 'feature'].map((h) => el('th', { scope: 'col', t: `col.${h}` })));
   /** @param {ColumnSummary} c */
   const row = (c) => {
     const isTarget = c.name === data.target;
-    const isFeature = !isTarget && (features == null || features.includes(c.name));
+    // `features: null` is every column but the target and the dates (the core's default).
+    const isFeature = !isTarget && (features == null ? c.kind !== 'date' : features.has(c.name));
     // Summary fields by name (min, max, …; one the catalog does not know shows as it is).
     const extra = Object.entries(c).filter(([k]) => !KNOWN.has(k)).flatMap(([k, v], i) => [i ? ' · ' : '',
-      el('span', { t: ['stat.item', { name: has(`stat.${k}`) ? { key: `stat.${k}` } : k, value: formatValue(v) }] })]);
+      el('span', { t: ['stat.item', { name: has(`stat.${k}`) ? { key: `stat.${k}` } : k, value: statValue(c, k, v) }] })]);
+    if (c.kind === 'date') extra.push(el('span', { className: 'note', dataset: { testid: `date-use-${c.name}` }, t: 'col.dateUse' }));
     const warnings = warningsFor(table, c);
     const target = el('input', { type: 'radio', name: 'target-col', checked: isTarget, tAttr: { 'aria-label': ['col.predict', { name: c.name }] } });
     target.addEventListener('change', () => onRole(c.name, 'target'));
