@@ -52,10 +52,10 @@ fn a_key_of_another_type_is_refused_naming_the_keys_this_type_takes() {
                 }
                 let mut layer = t["start"].clone();
                 layer[name] = valid(other, key);
-                let listed: Vec<String> = takes.iter().map(|k| format!("\"{k}\"")).collect();
+                let listed: Vec<String> = takes.iter().map(|k| format!("`{k}`")).collect();
                 let expected = match takes.is_empty() {
-                    true => format!("experiment: model.layers[0]: Layer 1 ({kind}) takes no keys but \"type\"; remove \"{name}\""),
-                    false => format!("experiment: model.layers[0]: Layer 1 ({kind}) has no key \"{name}\"; use one of {}", listed.join(", ")),
+                    true => format!("experiment: model.layers[0]: unknown field `{name}`: type \"{kind}\" takes no other keys; remove it"),
+                    false => format!("experiment: model.layers[0]: unknown field `{name}` for type \"{kind}\", expected one of {}", listed.join(", ")),
                 };
                 assert_eq!(parse(&layer).unwrap_err(), expected, "{layer}");
                 checked.push((kind, name));

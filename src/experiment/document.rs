@@ -5,12 +5,11 @@ use super::Experiment;
 use crate::error::{Error, Result};
 
 impl Experiment {
-    /// Parses and validates a JSON document; errors name the key path (`data.split.tset`)
-    /// and say what the key takes in people's words (src/experiment/wording.rs).
+    /// Parses and validates a JSON document; errors name the key path (`data.split.tset`).
     pub fn from_json(text: &str) -> Result<Self> {
         // Through a `Value`, as model files are read: one instance of the deserialisers in the wasm.
         let value = crate::json::parse(text)
-            .map_err(|e| Error::experiment("(top level)", super::wording::syntax(&e)))?;
+            .map_err(|e| Error::experiment("(top level)", e.to_string()))?;
         let exp: Experiment = crate::json::from_value(&value).map_err(|e| {
             let path = e.path().to_string();
             let path = if path == "." {
@@ -18,8 +17,7 @@ impl Experiment {
             } else {
                 path
             };
-            let message = super::wording::for_people(&path, &value, &e.into_inner().to_string());
-            Error::experiment(&path, message)
+            Error::experiment(&path, e.into_inner().to_string())
         })?;
         exp.validate()?;
         Ok(exp)

@@ -13,7 +13,6 @@ pub(crate) mod layer_config;
 mod layers;
 pub mod limits;
 mod model;
-mod wording;
 mod optimizer_de;
 pub mod range;
 pub mod recommend;

@@ -84,18 +84,6 @@ function corpus() {
   configure('a fraction out of range', { data: { split: { test: 1.5 } } });
   configure('a learning rate out of range', { compile: { optimizer: { type: 'adam', learning_rate: -1 } } });
   configure('a key twice', '{"fit":{"epochs":5,"epochs":6}}');
-  configure('a negative layer size', { model: { layers: [{ type: 'dense', units: -4 }] } });
-  configure('a misspelt layer type', { model: { layers: [{ type: 'dens', units: 3 }] } });
-  configure('a layer without a type', { model: { layers: [{ units: 3 }] } });
-  configure('a bias as text', { model: { layers: [{ type: 'dense', units: 3, use_bias: 'yes' }] } });
-  configure('a regularizer as text', { model: { layers: [{ type: 'dense', units: 3, kernel_regularizer: { l2: 'x' } }] } });
-  configure('layers as an object', { model: { layers: { type: 'dense' } } });
-  configure('a fraction as text', { data: { split: { test: '0.2' } } });
-  configure('a window without lookback', { data: { window: { horizon: 3 } } });
-  configure('an unknown optimizer', { compile: { optimizer: { type: 'adamw' } } });
-  configure('an unknown top-level key', { x: 1 });
-  configure('a trailing comma', '{"seed": 1,}');
-  configure('a missing comma', '{"fit": {"epochs": 5 "batch_size": 8}}');
   configure('JSON cut short', '{"fit":{"epochs":5}');
   configure('no rows to train on', { data: { split: { validation: 0.5, test: 0.5 } } });
   configure('another version', { version: 2 });

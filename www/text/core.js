@@ -69,31 +69,6 @@ function kind(s) {
   return m ? `${KINDS[m[1]]}${(m[2] ?? '').replace(/^ `/, ' `')}` : null;
 }
 
-/** What a key takes (src/experiment/wording.rs `expected_as`). @param {string} s */
-function expected(s) {
-  const m = /^a whole number ≥ (\S+)$/.exec(s) ?? /^a number from (\S+) to (\S+)$/.exec(s) ?? /^one of (.*)$/.exec(s);
-  if (m) return s.startsWith('a whole') ? `≥ ${m[1]} 的整数` : s.startsWith('one of') ? `以下之一：${m[1]}` : `${m[1]} 到 ${m[2]} 之间的数`;
-  return /** @type {Record<string, string>} */ ({
-    'a whole number': '整数', 'a number': '数字', 'true or false': 'true 或 false', 'text in quotes': '带双引号的文本',
-    'a list [ … ]': '列表 [ … ]', 'an object { … }': '对象 { … }',
-  })[s] ?? null;
-}
-/** The value given (`-4`, `"x"`, `an object`). @param {string} s */
-const given = (s) => ({ 'an object': '对象', 'a list': '列表' })[s] ?? s.replace(/^a list of (\d+) entries$/, '$1 项的列表');
-/** `Layer 2 (dense)` → `层 2（dense）`, `The experiment` → `实验设置`; a key path as it is. @param {string} s */
-const who = (s) => (s === 'The experiment' ? '实验设置' : s.replace(/^Layer (\d+)(?: \((\w+)\))?$/, (_, n, k) => (k ? `层 ${n}（${k}）` : `层 ${n}`)));
-/** What is wrong with JSON text (src/experiment/wording.rs `syntax`). @type {Record<string, string>} */
-const SYNTAX = {
-  'it ends early; a closing } or ] or quote is missing': '文本提前结束了；缺少一个 }、] 或引号',
-  'a comma or } is missing': '缺少逗号或 }',
-  'a comma or ] is missing': '缺少逗号或 ]',
-  'a colon is missing after a key': '键后面缺少冒号',
-  'a value is missing or misspelt (text needs double quotes)': '缺少一个值，或者值写错了（文本要加双引号）',
-  'a comma is followed by nothing; remove it': '逗号后面什么也没有；请删掉它',
-  'a key is not in double quotes': '有一个键没有加双引号',
-  'there is more text after the end': 'JSON 结束之后还有多余的文本',
-};
-
 /**
  * Whole messages and message bodies, most specific first. The prefix rules peel
  * `experiment: PATH: `, `model: ` and `FILE: ` off and translate what follows.
@@ -106,9 +81,6 @@ const RULES = [
   ['experiment: (top level): {rest}', (m) => wrap(m.rest, (rest) => `实验设置（顶层）：${rest}`)],
   ['experiment: {path}: {rest}', (m) => wrap(m.rest, (rest) => `实验设置 ${m.path}：${rest}`)],
   ['model: {rest}', (m) => wrap(m.rest, (rest) => `模型：${rest}`)],
-  // The experiment's keys in people's words (src/experiment/wording.rs): a layer by its number.
-  ['Layer {n} ({kind}): {rest}', (m) => wrap(m.rest, (rest) => `层 ${m.n}（${m.kind}）：${rest}`)],
-  ['Layer {n}: {rest}', (m) => wrap(m.rest, (rest) => `层 ${m.n}：${rest}`)],
   ['{path}: {rest}', (m) => wrap(m.rest, (rest) => `${m.path}：${rest}`)],
   // A suffix: a search trial's settings after the message they caused.
   ['{message} (from the search settings {settings})', (m) => wrap(m.message, (zh) => `${zh}（来自搜索设置 ${m.settings}）`)],
@@ -210,16 +182,6 @@ const RULES = [
   ['the training part of the series has {n} rows, fewer than lookback + horizon = {need}; lower data.window.lookback or the validation/test fractions, or use a longer series',
     '序列的训练部分只有 {n} 行，少于回看步数 + 预测距离 = {need}；请调小回看步数或验证集/测试集比例，或者使用更长的序列'],
 
-  // serde's errors in people's words (src/experiment/wording.rs).
-  ['{key} must be {expected}, not {given}', (m) => expected(m.expected) && `${who(m.key)} 应为${expected(m.expected)}，而不是 ${given(m.given)}`],
-  ['{who} has no key "{name}"; use one of {keys}', (m) => `${who(m.who)}没有键 "${m.name}"；可用的键：${m.keys}`],
-  ['{who} has no key "{name}"; check its spelling', (m) => `${who(m.who)}没有键 "${m.name}"；请检查拼写`],
-  ['{who} takes no keys but "type"; remove "{name}"', (m) => `${who(m.who)}只接受 "type" 这一个键；请删掉 "${m.name}"`],
-  ['the key "{key}" appears twice in one object; keep one', '同一个对象里键 "{key}" 出现了两次；请只保留一个'],
-  ['"{key}" is missing; add it', '缺少 "{key}"；请加上它'],
-  ['"{key}" appears twice; keep one', '"{key}" 出现了两次；请只保留一个'],
-  ['not valid JSON at line {line}, column {col}: {what}', (m) => SYNTAX[m.what] && `不是有效的 JSON（第 ${m.line} 行第 ${m.col} 列）：${SYNTAX[m.what]}`],
-  ['{message} (line {line}, column {col})', (m) => wrap(m.message, (zh) => `${zh}（第 ${m.line} 行第 ${m.col} 列）`)],
   // The experiment's keys and ranges (src/experiment/, src/json/).
   ['{value} is out of range; use a value from {lo} to {hi}', '{value} 超出范围；请使用 {lo} 到 {hi} 之间的值'],
   ['{value} is not a number; use a value from {lo} to {hi}', '{value} 不是数字；请使用 {lo} 到 {hi} 之间的值'],
