@@ -7,6 +7,7 @@ import { core, say, sayAttr } from '../i18n.js';
 import { showError } from '../status.js';
 import { $, el, field, fillSelectT, numberInput } from '../ui.js';
 import { renderColumns, renderPreview } from './columns.js';
+import { experimentEditor } from './json_editor.js';
 import { scenarioPicker } from './scenarios.js';
 
 /** @import {App} from '../app.js' */
@@ -87,6 +88,7 @@ export function mount(root, app) {
     openSource(app);
   }
   root.prepend(scenarioPicker(app, openWith));
+  root.append(experimentEditor(app, openWith));
 
   /** @param {File | undefined} f */
   async function upload(f) {
