@@ -22,8 +22,9 @@ export function experimentEditor(app, open) {
     el('summary', { t: 'json.title' }), el('p', { className: 'note', t: 'json.hint' }), text, el('div', { className: 'row' }, apply));
   let edited = false;
   text.addEventListener('input', () => { edited = true; });
+  // Written only while open: a 10,000-column file's feature list is a long text to lay out.
   const show = () => {
-    if (!edited) text.value = JSON.stringify(app.experiment ?? {}, null, 2);
+    if (box.open && !edited) text.value = JSON.stringify(app.experiment ?? {}, null, 2);
   };
   app.on('experiment', show);
   box.addEventListener('toggle', show);
