@@ -50,7 +50,7 @@ test('a negative layer size says what the key takes, with the key path in a deta
   const zhPage = await openPage(env.browser, `${env.url}?lang=zh#experiment=${encodeExperiment(bad)}`);
   assert.equal(await waitForState(zhPage, 'error'), 'error');
   const zh = await errorParts(zhPage);
-  assert.equal(zh.text, '层 1（dense）：units 应为≥ 1 的整数，而不是 -4');
+  assert.equal(zh.text, '层 1（dense）：units 应为不小于 1 的整数，而不是 -4');
   assert.equal(zh.summary, '在实验 JSON 中的位置');
   assert.equal(zh.path, 'model.layers[0].units');
   assert.equal(zh.times, 1);
