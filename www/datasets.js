@@ -91,6 +91,27 @@ export function taskFor(experiment, column) {
 }
 
 /**
+ * Whether a numeric target summarised as `column` looks like classes: whole numbers (its min and
+ * max are, and it has no more distinct values than whole numbers between them), at least two and
+ * at most `most` of them.
+ * @param {ColumnSummary | undefined} column
+ * @param {number} [most]
+ */
+export function wholeClasses(column, most = 20) {
+  const { kind, distinct, min, max } = /** @type {Record<string, any>} */ (column ?? {});
+  return kind === 'numeric' && Number.isInteger(min) && Number.isInteger(max)
+    && distinct >= 2 && distinct <= most && distinct <= max - min + 1;
+}
+
+/**
+ * The task a new target starts with: classification for ≤ 20 distinct whole numbers (0/1, grades,
+ * digits), else the core's `auto` (text and booleans → classification, numbers → regression).
+ * @param {ColumnSummary | undefined} column
+ * @returns {'classification' | 'auto'}
+ */
+export const startingTask = (column) => (wholeClasses(column) ? 'classification' : 'auto');
+
+/**
  * Makes the output layer fit the target: units = classes (softmax) for classification,
  * 1 (linear) for regression. `column` is the target's summary `{kind, distinct}`; `maxClasses`
  * the core's class limit (the summary's `max_classes`): a target with more classes leaves the

@@ -106,7 +106,7 @@ export function mountRunBar(app) {
     : msg.position ? pausedAt(msg.position) : null));
   app.on('state', ({ state }) => state === 'done' && focusResult());
   app.on('error', (msg) => {
-    showError(msg.i18n ?? core(msg.message));
+    showError(msg.i18n ?? core(msg.message), app.experiment);
     button('train').disabled = !app.configured;
     button('step').disabled = !app.configured;
   });

@@ -3,11 +3,13 @@
 // `[data-testid=status]` (`data-state`) and `[data-testid=error]` (docs/CONTRACTS.md section 5),
 // and the run buttons that make sense in each state.
 import { afterUserActs } from './acted.js';
-import { say } from './i18n.js';
-import { byTestId } from './ui.js';
+import { peopleWords } from './error_words.js';
+import { core, say } from './i18n.js';
+import { byTestId, el } from './ui.js';
 
 /** @typedef {import('./types.js').Status} Status */
 /** @import {Msg} from './i18n.js' */
+/** @import {DeepReadonly, Experiment} from './types.js' */
 
 /**
  * Shows `state` (and `detail` after it: a catalog message) in the status line and enables the
@@ -37,14 +39,45 @@ let standing = false;
  * Shows `message` (a catalog message) in the error box; null hides it once the user has acted
  * since the error was shown.
  * @param {Msg | null} message
+ * @param {DeepReadonly<Experiment> | null} [experiment] the experiment a core error is about
  */
-export function showError(message) {
+export function showError(message, experiment = null) {
   if (!message && standing) return;
   if (message && !standing) {
     standing = true;
     afterUserActs(() => { standing = false; });
   }
   const e = byTestId('error');
-  say(e, message);
+  const at = message && located(message, experiment);
+  e.replaceChildren();
+  delete e.dataset.i18n;
+  delete e.dataset.i18nParams;
+  if (at) {
+    // The message for people first; the key path, for those who edit the JSON, folded under it.
+    const text = el('span');
+    say(text, at.text);
+    e.append(text);
+    if (at.path) {
+      e.append(el('details', { className: 'error-where' },
+        el('summary', { t: 'error.where' }), el('code', { textContent: at.path })));
+    }
+  } else {
+    say(e, message);
+  }
   e.hidden = !message;
+}
+
+/**
+ * A core message about one key of the experiment (`experiment: PATH: TEXT`, src/error.rs) as the
+ * text for people (serde's wording rewritten, www/error_words.js) and the key path ('' for the
+ * whole document); null for any other message.
+ * @param {Msg} message
+ * @param {DeepReadonly<Experiment> | null} [experiment] the experiment the message is about
+ * @returns {{text: Msg, path: string} | null}
+ */
+export function located(message, experiment = null) {
+  if (message.key !== 'core') return null;
+  const m = /^experiment: (.+?): ([^]*)$/.exec(String(message.params?.message));
+  if (!m) return null;
+  return { text: peopleWords(m[1], m[2], experiment) ?? core(m[2]), path: m[1] === '(top level)' ? '' : m[1] };
 }

@@ -1,12 +1,13 @@
 // @ts-check
 // Data preprocessing: pick a built-in dataset or upload/drop a CSV, preview it, read the column
 // summary, choose target and features, and set missing values, scaling, split and window.
-import { BUILTINS, builtinKey, fitOutputLayer, isSynthetic } from '../datasets.js';
+import { BUILTINS, builtinKey, fitOutputLayer, isSynthetic, startingTask, taskFor, wholeClasses } from '../datasets.js';
 import { GENERATED } from '../generated.js';
 import { core, say, sayAttr } from '../i18n.js';
 import { showError } from '../status.js';
 import { $, el, field, fillSelectT, numberInput } from '../ui.js';
 import { renderColumns, renderPreview } from './columns.js';
+import { experimentEditor } from './json_editor.js';
 import { scenarioPicker } from './scenarios.js';
 
 /** @import {App} from '../app.js' */
@@ -47,12 +48,16 @@ export function mount(root, app) {
   const transform = el('select', { id: 'transform' });
   fillSelectT(transform, ['none', 'log', 'difference', 'log_difference'].map((v) => [v, `transform.${v}`]), 'none');
   const seed = numberInput({ id: 'seed', min: 0, value: 42 });
+  // The target's task, when a numeric target could be either (whole numbers: 0/1, grades).
+  const task = el('select', { id: 'task', dataset: { testid: 'task' } });
+  fillSelectT(task, [['classification', 'pre.taskClassification'], ['regression', 'pre.taskRegression']], 'classification');
+  const taskRow = el('div', { className: 'row', hidden: true }, field('pre.task', task, 'pre.taskHint'));
   const skipBadRows = el('button', { type: 'button', hidden: true, dataset: { testid: 'skip-bad-rows' }, t: 'pre.skipBadRows' });
 
   root.append(
     el('div', { className: 'row' }, field('dataset.label', dataset), drop), skipBadRows, synthetic, credit, summary, reading,
     el('h3', { t: 'pre.firstRows' }), preview,
-    el('h3', { t: 'pre.columns' }), el('p', { className: 'note', t: 'pre.columnsNote' }), columns,
+    el('h3', { t: 'pre.columns' }), el('p', { className: 'note', t: 'pre.columnsNote' }), taskRow, columns,
     prepared,
     el('h3', { t: 'pre.preparation' }),
     el('div', { className: 'row' },
@@ -83,6 +88,7 @@ export function mount(root, app) {
     openSource(app);
   }
   root.prepend(scenarioPicker(app, openWith));
+  root.append(experimentEditor(app, openWith));
 
   /** @param {File | undefined} f */
   async function upload(f) {
@@ -144,6 +150,12 @@ export function mount(root, app) {
       if (!d.window) delete d.transform; // a transform is for a series
     });
   }
+  onChange(task, (d, e) => {
+    d.task = /** @type {'classification' | 'regression'} */ (task.value);
+    fitOutputLayer(e, targetColumn(), app.table?.max_classes);
+  });
+  /** The target's summary, if the table has it. */
+  const targetColumn = () => app.table?.columns.find((c) => c.name === data().target);
   onChange(transform, (d) => {
     if (transform.value === 'none') delete d.transform;
     else d.transform = transform.value;
@@ -156,19 +168,24 @@ export function mount(root, app) {
   function onRole(name, role) {
     const columns = app.table?.columns ?? [];
     const all = columns.map((c) => c.name);
+    // `features: null` means every column but the target and the dates (the core's default).
+    const dates = new Set(columns.filter((c) => c.kind === 'date').map((c) => c.name));
     editData((d, e) => {
       const previous = d.target ?? null;
-      let features = d.features ?? all.filter((n) => n !== previous);
+      let features = d.features ?? all.filter((n) => n !== previous && !dates.has(n));
       if (role === 'target') {
         d.target = name;
         // The old target becomes a feature when every other column was one.
-        if (d.features == null && previous !== null) features.push(previous);
-        d.task = 'auto';
+        if (d.features == null && previous !== null && !dates.has(previous)) features.push(previous);
+        d.task = startingTask(columns.find((c) => c.name === name));
         fitOutputLayer(e, columns.find((c) => c.name === name), app.table?.max_classes);
       } else if (role === 'feature') features = [...new Set([...features, name])];
       else features = features.filter((n) => n !== name);
+      const chosen = new Set(features);
       const everyOther = all.filter((n) => n !== d.target);
-      d.features = everyOther.every((n) => features.includes(n)) ? null : everyOther.filter((n) => features.includes(n));
+      const byDefault = everyOther.filter((n) => !dates.has(n));
+      const same = byDefault.every((n) => chosen.has(n)) && everyOther.every((n) => !dates.has(n) || !chosen.has(n));
+      d.features = same ? null : everyOther.filter((n) => chosen.has(n));
     });
   }
 
@@ -206,6 +223,9 @@ export function mount(root, app) {
       horizon.value = String(d.window.horizon);
     }
     seed.value = String(e.seed ?? 42);
+    const target = targetColumn();
+    taskRow.hidden = !wholeClasses(target, app.table?.max_classes ?? 100);
+    task.value = taskFor(e, target);
     if (app.table) renderColumns(columns, app.table, d, onRole, onKind);
   }
 
@@ -214,6 +234,7 @@ export function mount(root, app) {
     const names = t.columns.map((c) => c.name);
     editData((d, e) => {
       if (!names.includes(d.target ?? '')) d.target = names[names.length - 1];
+      if ((d.task ?? 'auto') === 'auto') d.task = startingTask(t.columns.find((c) => c.name === d.target));
       if (d.features && !d.features.every((n) => names.includes(n))) d.features = null;
       fitOutputLayer(e, t.columns.find((c) => c.name === d.target), t.max_classes);
     });
