@@ -1,0 +1,111 @@
+// Recommendation (issue 15) in the page: the 推荐系统 scenario opens the restaurant ratings with a
+// matrix-factorisation recommender in one click; it trains in its own worker (pkg-lab/) and the
+// Evaluation panel sets its RMSE/MAE beside the three baselines and its ranking beside popularity,
+// exactly as `kindling train` computes them; the Application panel lists a user's top items (the
+// scores `kindling predict` gives the same pairs), an item's similar items and the items' map.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CLI, canvasInk, cliTrain, hashExperiment, metric, openNode, openPage, shot, shown, useServer, waitForState, whenReady } from './helpers.mjs';
+
+const env = useServer();
+
+/** The cells of table `testid`'s row `row`, as numbers. */
+const cells = (page, testid, row) => page.$$eval(`[data-testid=${testid}] tr[data-row=${row}] td`,
+  (tds) => tds.slice(1).map((td) => Number(td.textContent)));
+
+/** `kindling train` with `--out`, then `kindling predict` of `pairs` (user,item rows): the scores. */
+function cliScores(experiment, pairs) {
+  const dir = mkdtempSync(join(tmpdir(), 'kindling-rec-'));
+  writeFileSync(join(dir, 'e.json'), JSON.stringify(experiment));
+  execFileSync(CLI, ['train', join(dir, 'e.json'), '--out', join(dir, 'm.json')], { stdio: 'ignore' });
+  writeFileSync(join(dir, 'pairs.csv'), `user_id,item_id\n${pairs.map(([u, i]) => `${u},${i}`).join('\n')}\n`);
+  const out = execFileSync(CLI, ['predict', join(dir, 'm.json'), join(dir, 'pairs.csv')], { encoding: 'utf8' });
+  return out.trim().split('\n').slice(1).map((line) => Number(line.split(',').at(-1)));
+}
+
+test('the recommendation scenario trains MF in its own worker; evaluation and top-N match the CLI', async () => {
+  const page = await openPage(env.browser, env.url);
+  await whenReady(page);
+  await page.click('[data-testid=scenario-recommend]');
+  await page.waitForFunction(() => document.querySelector('#data-summary').textContent.startsWith('ratings: 1161 rows × 4 columns'));
+  await whenReady(page);
+  const e = hashExperiment(page);
+  assert.equal(e.data.task, 'recommendation');
+  assert.deepEqual(e.data.recommend, { user: 'user_id', item: 'item_id', title: 'item_title', implicit: false });
+  assert.deepEqual(e.model, { recommender: { type: 'mf', factors: 8, l2: 0.0001 }, layers: [] });
+  assert.equal(await page.getAttribute('[data-testid=scenario-blurb]', 'data-scenario'), 'recommend');
+  assert.match(await page.textContent('[data-testid=data-credit]'), /Vargas-Govea.*CC BY 4\.0/);
+  assert.equal(await page.inputValue('#dataset'), 'ratings');
+  const s = await page.evaluate(() => window.kindling.app.summary);
+  assert.deepEqual([s.ids.users.length, s.ids.items.length], [138, 130]);
+  assert.equal(s.rows.reduce((a, b) => a + b), 1161);
+  // 8 factors and a bias per user and per item.
+  assert.equal(s.params, (138 + 130) * 9);
+
+  await openNode(page, 'build');
+  assert.ok(await page.isVisible('#rec-build'));
+  assert.ok(!(await page.isVisible('#layers')));
+  assert.equal(await page.inputValue('#rec-type'), 'mf');
+  assert.match(await page.textContent('#rec-summary'), new RegExp(`^138 users × 130 items, 2412 parameters. Ratings: ${s.rows[0]} train`));
+  await shot(page, 'recommend-build');
+
+  await page.click('[data-testid=train]');
+  assert.equal(await waitForState(page, ['done', 'error'], 120_000), 'done', await page.textContent('[data-testid=error]'));
+  assert.equal(await page.evaluate(() => window.kindling.app.history.length), 30);
+
+  await openNode(page, 'evaluate');
+  await page.waitForSelector('#rec-eval:not([hidden])');
+  const cli = cliTrain(hashExperiment(page));
+  // The same seed trains the same numbers in wasm and natively (one core).
+  assert.deepEqual(await page.evaluate(() => window.kindling.app.history.map((h) => h.loss)), cli.history.map((h) => h.loss));
+  const t = cli.test;
+  assert.equal(await metric(page, 'rmse'), shown(t.rmse));
+  assert.deepEqual(await cells(page, 'rec-errors', 'model'), [shown(t.rmse), shown(t.mae)]);
+  for (const b of ['global_mean', 'item_mean', 'user_item_bias']) {
+    assert.deepEqual(await cells(page, 'rec-errors', b), [shown(t.baselines[b].rmse), shown(t.baselines[b].mae)], b);
+  }
+  const keys = ['precision_at_5', 'recall_at_5', 'ndcg_at_5', 'precision_at_10', 'recall_at_10', 'ndcg_at_10'];
+  for (const [row, r] of [['model', t.ranking], ['popularity', t.popularity]]) {
+    assert.deepEqual(await cells(page, 'rec-ranking', row), [...keys.map((k) => shown(r[k])), r.users], row);
+  }
+  const beats = t.rmse < t.baselines.user_item_bias.rmse;
+  assert.equal(await page.getAttribute('[data-testid=rec-verdict]', 'data-beats'), String(beats));
+  assert.match(await page.textContent('[data-testid=rec-verdict]'), beats ? /beats the user \+ item bias/ : /does not beat the user \+ item bias.*little to learn/);
+  await shot(page, 'recommend-evaluate');
+
+  await openNode(page, 'apply');
+  await page.waitForSelector('[data-testid=rec-top] li');
+  await page.selectOption('#rec-pick-user', 'U1077');
+  await page.waitForFunction(() => document.querySelector('#rec-pick-user').value === 'U1077'
+    && document.querySelectorAll('[data-testid=rec-top] li').length === 10);
+  await page.waitForFunction(() => document.querySelector('#rec-map').dataset.drawn === 'true');
+  const top = await page.$$eval('[data-testid=rec-top] li', (lis) => lis.map((li) => [li.dataset.item, Number(li.dataset.score)]));
+  const scores = top.map(([, sc]) => sc);
+  assert.deepEqual(scores, [...scores].sort((a, b) => b - a), 'best first');
+  const expected = cliScores(hashExperiment(page), top.map(([item]) => ['U1077', item]));
+  assert.deepEqual(scores.map((x) => x.toFixed(5)), expected.map((x) => x.toFixed(5)));
+  const similar = await page.$$eval('[data-testid=rec-similar] li', (lis) => lis.map((li) => li.dataset.item));
+  assert.equal(similar.length, 5);
+  assert.ok(!similar.includes(await page.inputValue('#rec-pick-item')), 'an item is not its own neighbour');
+  const ink = await canvasInk(page, '#rec-map', [217, 72, 15]);
+  assert.ok(ink.colour > 50, `the picked item and its neighbours are marked (${ink.colour} px)`);
+  await shot(page, 'recommend-apply');
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+test('a ratings file whose rating column is not numeric says which line and column', async () => {
+  const page = await openPage(env.browser, env.url);
+  await whenReady(page);
+  await page.click('[data-testid=scenario-recommend]');
+  await whenReady(page);
+  const csv = 'user_id,item_id,rating,item_title\nu1,i1,2,A\nu1,i2,x,B\nu2,i1,1,A\nu2,i2,0,B\n';
+  await page.setInputFiles('[data-testid=csv-input]', { name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  assert.equal(await waitForState(page, ['ready', 'error']), 'error');
+  assert.match(await page.textContent('[data-testid=error]'), /column "rating".*"x" is not a number/);
+  await page.close();
+});
