@@ -53,6 +53,8 @@ const forecast = (source, target, lookback) => base(source, target,
 /**
  * A recommender (docs/CONTRACTS.md, "Recommendation"): user and item ids → 8 learned factors each
  * by matrix factorisation, on the restaurant ratings (0–2), each user's ratings split 70/10/20.
+ * L2 0.003 had the lowest validation loss of 0.0001, 0.001, 0.002, 0.003, 0.005, 0.007, 0.01,
+ * 0.02, 0.03, 0.05 (`kindling train`, seed 42; less overfits 801 training ratings fast).
  * @param {string} source
  * @returns {Experiment}
  */
@@ -61,7 +63,7 @@ const recommender = (source) => ({
   data: { source, task: 'recommendation', target: 'rating',
     recommend: { user: 'user_id', item: 'item_id', title: 'item_title', implicit: false },
     split: { method: 'random', validation: 0.1, test: 0.2 } },
-  model: { recommender: { type: 'mf', factors: 8, l2: 0.0001 }, layers: [] },
+  model: { recommender: { type: 'mf', factors: 8, l2: 0.003 }, layers: [] },
   compile: { optimizer: { type: 'adam', learning_rate: 0.01 } },
   fit: { epochs: 30, batch_size: 64 },
 });

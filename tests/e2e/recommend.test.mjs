@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CLI, canvasInk, cliTrain, hashExperiment, metric, openNode, openPage, shot, shown, useServer, waitForState, whenReady } from './helpers.mjs';
+import { CLI, canvasInk, cliTrain, enter, hashExperiment, metric, openNode, openPage, shot, shown, useServer, waitForState, whenReady } from './helpers.mjs';
 
 const env = useServer();
 
@@ -36,7 +36,7 @@ test('the recommendation scenario trains MF in its own worker; evaluation and to
   const e = hashExperiment(page);
   assert.equal(e.data.task, 'recommendation');
   assert.deepEqual(e.data.recommend, { user: 'user_id', item: 'item_id', title: 'item_title', implicit: false });
-  assert.deepEqual(e.model, { recommender: { type: 'mf', factors: 8, l2: 0.0001 }, layers: [] });
+  assert.deepEqual(e.model, { recommender: { type: 'mf', factors: 8, l2: 0.003 }, layers: [] });
   assert.equal(await page.getAttribute('[data-testid=scenario-blurb]', 'data-scenario'), 'recommend');
   assert.match(await page.textContent('[data-testid=data-credit]'), /Vargas-Govea.*CC BY 4\.0/);
   assert.equal(await page.inputValue('#dataset'), 'ratings');
@@ -60,8 +60,8 @@ test('the recommendation scenario trains MF in its own worker; evaluation and to
   await openNode(page, 'evaluate');
   await page.waitForSelector('#rec-eval:not([hidden])');
   const cli = cliTrain(hashExperiment(page));
-  // The same seed trains the same numbers in wasm and natively (one core).
-  assert.deepEqual(await page.evaluate(() => window.kindling.app.history.map((h) => h.loss)), cli.history.map((h) => h.loss));
+  // The same seed trains the same f32 numbers in wasm and natively (one core; the CLI prints them widened).
+  assert.deepEqual(await page.evaluate(() => window.kindling.app.history.map((h) => Math.fround(h.loss))), cli.history.map((h) => Math.fround(h.loss)));
   const t = cli.test;
   assert.equal(await metric(page, 'rmse'), shown(t.rmse));
   assert.deepEqual(await cells(page, 'rec-errors', 'model'), [shown(t.rmse), shown(t.mae)]);
@@ -75,6 +75,9 @@ test('the recommendation scenario trains MF in its own worker; evaluation and to
   const beats = t.rmse < t.baselines.user_item_bias.rmse;
   assert.equal(await page.getAttribute('[data-testid=rec-verdict]', 'data-beats'), String(beats));
   assert.match(await page.textContent('[data-testid=rec-verdict]'), beats ? /beats the user \+ item bias/ : /does not beat the user \+ item bias.*little to learn/);
+  const ranks = t.ranking.ndcg_at_10 > t.popularity.ndcg_at_10;
+  assert.equal(await page.getAttribute('[data-testid=rec-rank-verdict]', 'data-beats'), String(ranks));
+  assert.ok(!(await page.isVisible('#eval-chart')), 'no predicted-vs-actual chart for a recommender');
   await shot(page, 'recommend-evaluate');
 
   await openNode(page, 'apply');
@@ -107,5 +110,33 @@ test('a ratings file whose rating column is not numeric says which line and colu
   await page.setInputFiles('[data-testid=csv-input]', { name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
   assert.equal(await waitForState(page, ['ready', 'error']), 'error');
   assert.match(await page.textContent('[data-testid=error]'), /column "rating".*"x" is not a number/);
+  await page.close();
+});
+
+test('implicit feedback (any interaction = 1) trains end to end, as the CLI does', async () => {
+  const page = await openPage(env.browser, env.url);
+  await whenReady(page);
+  await page.click('[data-testid=scenario-recommend]');
+  await page.waitForFunction(() => document.querySelector('#data-summary').textContent.startsWith('ratings: 1161 rows'));
+  await whenReady(page);
+  await openNode(page, 'build');
+  await page.check('#rec-implicit');
+  await whenReady(page);
+  await openNode(page, 'train');
+  await enter(page, '#epochs', 5);
+  await whenReady(page);
+  const e = hashExperiment(page);
+  assert.equal(e.data.recommend.implicit, true);
+  await page.click('[data-testid=train]');
+  assert.equal(await waitForState(page, ['done', 'error'], 120_000), 'done', await page.textContent('[data-testid=error]'));
+  await openNode(page, 'evaluate');
+  await page.waitForSelector('#rec-eval:not([hidden])');
+  const cli = cliTrain(e);
+  assert.deepEqual(await page.evaluate(() => window.kindling.app.history.map((h) => Math.fround(h.loss))), cli.history.map((h) => Math.fround(h.loss)));
+  assert.equal(await metric(page, 'rmse'), shown(cli.test.rmse));
+  assert.deepEqual(await cells(page, 'rec-errors', 'global_mean'), [shown(cli.test.baselines.global_mean.rmse), shown(cli.test.baselines.global_mean.mae)]);
+  // The 0/1 ratings' relevance threshold, as the core derived it.
+  assert.equal(await page.evaluate(() => window.kindling.app.evaluation.relevant), cli.test.relevant);
+  assert.deepEqual(page.problems, []);
   await page.close();
 });

@@ -1,8 +1,10 @@
 // @ts-check
 // Evaluation of a recommender (below the usual RMSE/MAE/loss): its errors beside the three
 // baselines a practitioner checks first, its ranking of held-out items beside the popularity
-// ranking, and a plain sentence on whether it beats the user + item bias baseline.
+// ranking, and a plain sentence each on whether it beats the user + item bias baseline and
+// the popularity ranking (NDCG@10).
 import { say } from '../i18n.js';
+import { isRecommendation } from '../recommend.js';
 import { el, fmt } from '../ui.js';
 
 /** @import {App} from '../app.js' */
@@ -31,9 +33,10 @@ export function mount(root, app) {
   const errors = el('div');
   const ranking = el('div');
   const verdict = el('p', { dataset: { testid: 'rec-verdict' }, ariaLive: 'polite' });
+  const rankVerdict = el('p', { dataset: { testid: 'rec-rank-verdict' }, ariaLive: 'polite' });
   const warnings = el('ul', { className: 'problems' });
   const part = el('section', { className: 'rec-part', id: 'rec-eval', hidden: true },
-    el('h3', { t: 'rec.errors' }), errors, verdict, el('h3', { t: 'rec.ranking' }), ranking,
+    el('h3', { t: 'rec.errors' }), errors, verdict, el('h3', { t: 'rec.ranking' }), ranking, rankVerdict,
     el('p', { className: 'note', t: 'rec.rankingHint' }), warnings);
   root.append(part);
 
@@ -57,9 +60,17 @@ export function mount(root, app) {
     verdict.dataset.beats = String(beats);
     say(verdict, beats ? 'rec.beats' : 'rec.notBeats', { model: fmt(model, { decimals: 4 }), bias: fmt(bias, { decimals: 4 }),
       percent: fmt((Math.abs(model - bias) / bias) * 100, { decimals: 1 }), rows: ev.rows });
+    const ndcg = ev.ranking.ndcg_at_10;
+    const popular = ev.popularity.ndcg_at_10;
+    rankVerdict.dataset.beats = String(ndcg > popular);
+    say(rankVerdict, ndcg > popular ? 'rec.rankBeats' : 'rec.rankNotBeats', { model: fmt(ndcg, { decimals: 4 }), popular: fmt(popular, { decimals: 4 }) });
     warnings.replaceChildren(...(ev.warnings ?? []).map((w) => el('li', { className: 'warning', t: ['core', { message: w }] })));
   }
   app.on('evaluation', show);
-  app.on('experiment', () => { part.hidden = true; }); // a new run's evaluation shows it again
+  app.on('experiment', (e) => {
+    part.hidden = true; // a new run's evaluation shows it again
+    root.classList.toggle('rec-evaluating', isRecommendation(e)); // no prediction chart, no boundary
+  });
+  root.classList.toggle('rec-evaluating', isRecommendation(app.experiment));
   if (app.evaluation) show(/** @type {Evaluation} */ (app.evaluation));
 }

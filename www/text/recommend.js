@@ -66,6 +66,14 @@ export const RECOMMEND = {
     en: 'The model’s test RMSE {model} does not beat the user + item bias baseline’s {bias} ({percent} % worse). With {rows} test ratings and most users rating a handful of restaurants, there is little to learn beyond who rates high and which places are liked; try fewer factors, more L2 or early stopping.',
     zh: '模型的测试 RMSE {model} 没有胜过“用户 + 物品偏置”基线的 {bias}（差 {percent}%）。只有 {rows} 条测试评分，大多数用户只评过几家餐厅，除了“谁打分高、哪家受欢迎”之外可学的东西很少；可以试试更少的因子、更大的 L2 或提前停止。',
   },
+  'rec.rankBeats': {
+    en: 'Ranking: the model’s NDCG@10 {model} beats recommending the most popular items ({popular}).',
+    zh: '排序：模型的 NDCG@10 为 {model}，胜过直接推荐最热门的物品（{popular}）。',
+  },
+  'rec.rankNotBeats': {
+    en: 'Ranking: the model’s NDCG@10 {model} does not beat recommending the most popular items ({popular}). Rating well is not ranking well: a model trained on the ratings people gave never learns which places they skip, and with a few ratings per user, “what everyone likes” is a strong guess.',
+    zh: '排序：模型的 NDCG@10 为 {model}，没有胜过直接推荐最热门的物品（{popular}）。评分预测得准不等于排序排得好：只用已有评分训练的模型学不到用户会跳过哪些餐厅；每个用户只有几条评分时，“大家都喜欢的”是很强的猜测。',
+  },
 
   // Application (www/panels/recommend_apply.js).
   'rec.trainFirst': { en: 'Train the recommender first (Training step).', zh: '请先训练推荐模型（模型训练一步）。' },
@@ -76,8 +84,8 @@ export const RECOMMEND = {
   'rec.pickItem': { en: 'Item', zh: '物品' },
   'rec.mapTitle': { en: 'Map of the items', zh: '物品地图' },
   'rec.mapHint': {
-    en: 'Each dot is an item, placed by the first two principal components of its embedding: items the model treats alike sit close. The picked item and its similar ones are named.',
-    zh: '每个点是一个物品，位置由其嵌入向量的前两个主成分决定：模型认为相似的物品靠得近。选中的物品和与它相似的物品标出了名称。',
+    en: 'Each dot is an item, placed by the first two principal components of its embedding — a flat shadow of all its factors, so items close by cosine can still land apart. The picked item and its similar ones are named.',
+    zh: '每个点是一个物品，位置由其嵌入向量的前两个主成分决定——这只是全部因子投下的一个平面影子，所以按余弦相近的物品在图上也可能离得远。选中的物品和与它相似的物品标出了名称。',
   },
   'rec.mapAria': { en: 'Map of the items’ embeddings', zh: '物品嵌入的地图' },
 
