@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CLI, canvasInk, cliTrain, enter, hashExperiment, metric, openNode, openPage, shot, shown, useServer, waitForState, whenReady } from './helpers.mjs';
+import { CLI, activeNode, canvasInk, cliTrain, enter, hashExperiment, metric, openNode, openPage, shot, shown, useServer, waitForState, whenReady } from './helpers.mjs';
 
 const env = useServer();
 
@@ -137,6 +137,69 @@ test('implicit feedback (any interaction = 1) trains end to end, as the CLI does
   assert.deepEqual(await cells(page, 'rec-errors', 'global_mean'), [shown(cli.test.baselines.global_mean.rmse), shown(cli.test.baselines.global_mean.mae)]);
   // The 0/1 ratings' relevance threshold, as the core derived it.
   assert.equal(await page.evaluate(() => window.kindling.app.evaluation.relevant), cli.test.relevant);
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+test('lesson 5 walks all eight nodes with the recommender; its model file is one the CLI reads', async () => {
+  const page = await openPage(env.browser, env.url);
+  await whenReady(page);
+  const released = () => page.waitForSelector('[data-testid=guide-next]:not([disabled])', { timeout: 180_000 });
+  const next = () => page.click('[data-testid=guide-next]');
+  await page.click('[data-testid=guide]');
+  await page.click('[data-testid=lesson-recommend]');
+  await page.waitForFunction(() => document.querySelector('#data-summary').textContent.startsWith('ratings: 1161 rows'));
+  await whenReady(page);
+  assert.match(await page.textContent('[data-testid=guide-text]'), /Each row is one rating/);
+  for (const node of ['build', 'train']) {
+    await released();
+    await next();
+    assert.equal(await activeNode(page), node);
+  }
+  const rows = await page.evaluate(() => window.kindling.app.summary.rows);
+  assert.match(await page.textContent('[data-testid=guide-text]'), new RegExp(`${rows[0]} training ratings, ${rows[1]} for validation, ${rows[2]} held out`));
+  await page.click('[data-testid=train]');
+  assert.equal(await waitForState(page, ['done', 'error'], 120_000), 'done');
+  await released();
+  await next();
+  assert.equal(await activeNode(page), 'evaluate');
+  await page.waitForSelector('#rec-eval:not([hidden])');
+  await released();
+  await next();
+  assert.equal(await activeNode(page), 'decide');
+  await page.waitForFunction(() => document.querySelector('[data-testid=diagnosis]').dataset.verdict !== 'none');
+  await page.click('[data-testid=decide-yes]');
+  await released();
+  await next();
+  assert.equal(await activeNode(page), 'optimize');
+  await page.click('[data-testid=lesson-tweak]');
+  await page.waitForSelector('[data-testid=tweak-result][data-after]', { timeout: 180_000 });
+  assert.equal(hashExperiment(page).model.recommender.factors, 4);
+  await released();
+  await next();
+  assert.equal(await activeNode(page), 'deploy');
+  await page.waitForSelector('[data-testid=model-card][data-from=session]');
+  await page.waitForSelector('[data-testid=download-model]:not([disabled])');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=download-model]')]);
+  const file = join(mkdtempSync(join(tmpdir(), 'kindling-rec-')), 'model.json');
+  await download.saveAs(file);
+  await released();
+  await next();
+  assert.equal(await activeNode(page), 'apply');
+  await page.waitForSelector('[data-testid=rec-top] li');
+  const users = await page.$$eval('#rec-pick-user option', (os) => os.map((o) => o.value));
+  await page.selectOption('#rec-pick-user', users[3]);
+  await page.waitForFunction((u) => document.querySelector('[data-testid=rec-top] li') && document.querySelector('#rec-pick-user').value === u, users[3]);
+  await released();
+  const done = await page.$$eval('#flow-steps [data-node]', (bs) => bs.filter((b) => b.classList.contains('done')).map((b) => b.dataset.node));
+  assert.deepEqual(done, ['preprocess', 'build', 'train', 'evaluate', 'decide', 'optimize', 'deploy', 'apply']);
+  // The downloaded file scores the page's top item for that user as the page does.
+  const [item, score] = await page.$eval('[data-testid=rec-top] li', (li) => [li.dataset.item, Number(li.dataset.score)]);
+  const pairs = join(mkdtempSync(join(tmpdir(), 'kindling-rec-')), 'pairs.csv');
+  writeFileSync(pairs, `user_id,item_id\n${users[3]},${item}\n`);
+  const out = execFileSync(CLI, ['predict', file, pairs], { encoding: 'utf8' }).trim().split('\n');
+  assert.equal(Number(out[1].split(',').at(-1)).toFixed(5), score.toFixed(5));
+  await shot(page, 'recommend-lesson-apply');
   assert.deepEqual(page.problems, []);
   await page.close();
 });
