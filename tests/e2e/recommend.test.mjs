@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CLI, activeNode, canvasInk, cliTrain, enter, hashExperiment, metric, openNode, openPage, shot, shown, useServer, waitForState, whenReady } from './helpers.mjs';
+import { CLI, activeNode, canvasInk, cliTrain, encodeExperiment, enter, hashExperiment, metric, openNode, openPage, shot, shown, useServer, waitForState, whenReady } from './helpers.mjs';
 
 const env = useServer();
 
@@ -137,6 +137,13 @@ test('implicit feedback (any interaction = 1) trains end to end, as the CLI does
   assert.deepEqual(await cells(page, 'rec-errors', 'global_mean'), [shown(cli.test.baselines.global_mean.rmse), shown(cli.test.baselines.global_mean.mae)]);
   // The 0/1 ratings' relevance threshold, as the core derived it.
   assert.equal(await page.evaluate(() => window.kindling.app.evaluation.relevant), cli.test.relevant);
+
+  // The neural variant: [user embedding, item embedding] (8 + 8) → dense 16 relu → dense 1.
+  await openNode(page, 'build');
+  await page.selectOption('#rec-type', 'neural');
+  await whenReady(page);
+  assert.deepEqual(hashExperiment(page).model.layers, [{ type: 'dense', units: 16, activation: 'relu' }, { type: 'dense', units: 1, activation: 'linear' }]);
+  assert.equal(await page.evaluate(() => window.kindling.app.summary.params), (138 + 130) * 8 + (16 * 16 + 16) + (16 + 1));
   assert.deepEqual(page.problems, []);
   await page.close();
 });
@@ -200,6 +207,19 @@ test('lesson 5 walks all eight nodes with the recommender; its model file is one
   const out = execFileSync(CLI, ['predict', file, pairs], { encoding: 'utf8' }).trim().split('\n');
   assert.equal(Number(out[1].split(',').at(-1)).toFixed(5), score.toFixed(5));
   await shot(page, 'recommend-lesson-apply');
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+test('a share link to a recommender with &run=1 trains it at once', async () => {
+  const experiment = {
+    data: { source: 'builtin:ratings', task: 'recommendation', target: 'rating', recommend: { user: 'user_id', item: 'item_id' } },
+    model: { recommender: { type: 'mf', factors: 4 }, layers: [] }, fit: { epochs: 3 },
+  };
+  const page = await openPage(env.browser, `${env.url}#experiment=${encodeExperiment(experiment)}&run=1`);
+  assert.equal(await waitForState(page, ['done', 'error']), 'done', await page.textContent('[data-testid=error]'));
+  assert.equal(await page.evaluate(() => window.kindling.app.history.length), 3);
+  assert.equal(await page.evaluate(() => window.kindling.app.summary.params), (138 + 130) * 5);
   assert.deepEqual(page.problems, []);
   await page.close();
 });

@@ -16,7 +16,7 @@ import { el, field, fillSelect, fitCanvas, fmt, numberInput } from '../ui.js';
  * @param {Scored[]} items
  */
 const fill = (list, items) => list.replaceChildren(...items.map((s) => el('li', { dataset: { item: s.item, score: s.score } },
-  el('span', {}, s.title || s.item), el('span', { className: 'note' }, ` (${s.item}) `), el('b', {}, fmt(s.score, { decimals: 3 })))));
+  el('span', { translate: false }, s.title || s.item), el('span', { className: 'note', translate: false }, ` (${s.item}) `), el('b', {}, fmt(s.score, { decimals: 3 })))));
 
 /**
  * Draws the item map: one dot per item, the picked one and its similar items labelled.
@@ -59,10 +59,11 @@ function drawMap(canvas, points, ids, marked) {
  * @param {App} app
  */
 export function mount(root, app) {
-  const user = el('select', { id: 'rec-pick-user' });
+  // The data's own ids and names (translate="no": not the page's text).
+  const user = el('select', { id: 'rec-pick-user', translate: false });
   const n = numberInput({ id: 'rec-n', min: 1, max: 50, step: 1, value: '10' });
   const top = el('ol', { dataset: { testid: 'rec-top' } });
-  const item = el('select', { id: 'rec-pick-item' });
+  const item = el('select', { id: 'rec-pick-item', translate: false });
   const similar = el('ol', { dataset: { testid: 'rec-similar' } });
   const error = el('p', { className: 'warning', dataset: { testid: 'rec-apply-error' }, hidden: true });
   const map = el('canvas', { id: 'rec-map', role: 'img', tAttr: { 'aria-label': 'rec.mapAria' } });

@@ -22,9 +22,10 @@ export function mount(root, app) {
   const factors = numberInput({ id: 'rec-factors', min: 1, max: 256, step: 1 });
   const l2 = numberInput({ id: 'rec-l2', min: 0, max: 10, step: 0.0001 });
   const lr = numberInput({ id: 'rec-learning-rate', min: 1e-7, max: 10, step: 0.001 });
-  const user = el('select', { id: 'rec-user' });
-  const item = el('select', { id: 'rec-item' });
-  const title = el('select', { id: 'rec-title' });
+  // The data's column names (translate="no": not the page's text).
+  const user = el('select', { id: 'rec-user', translate: false });
+  const item = el('select', { id: 'rec-item', translate: false });
+  const title = el('select', { id: 'rec-title', translate: false });
   const implicit = el('input', { type: 'checkbox', id: 'rec-implicit' });
   const summary = el('p', { id: 'rec-summary', className: 'note', ariaLive: 'polite' });
   const part = el('section', { className: 'rec-part', id: 'rec-build', hidden: true },

@@ -7,7 +7,7 @@ export const RECOMMEND = {
   'dataset.ratings': { en: 'Restaurant ratings (1161 ratings, recommendation)', zh: '餐厅评分（1161 条评分，推荐）' },
   'pre.ratingsCredit': {
     en: 'Restaurant ratings from UCI “Restaurant & consumer data” (B. Vargas-Govea, J. G. González-Serna, R. Ponce-Medellín, RecSys’11 CARS workshop; CC BY 4.0). Changed: ratings joined with the restaurant names; only the overall rating kept.',
-    zh: '餐厅评分来自 UCI “Restaurant & consumer data”（B. Vargas-Govea、J. G. González-Serna、R. Ponce-Medellín，RecSys’11 CARS 研讨会；CC BY 4.0）。改动：评分与餐厅名称合并；只保留总体评分。',
+    zh: '餐厅评分来自 "UCI Restaurant & consumer data"（"B. Vargas-Govea, J. G. González-Serna, R. Ponce-Medellín"，"RecSys’11 CARS" 研讨会；CC BY 4.0）。改动：评分与餐厅名称合并；只保留总体评分。',
   },
   'task.recommendation': { en: 'recommendation', zh: '推荐' },
   'scenario.recommend': { en: 'Recommendation', zh: '推荐系统', both: '推荐系统 Recommendation' },
@@ -103,7 +103,7 @@ export const RECOMMEND = {
   },
   'lesson.recommend.3': {
     en: 'Press Train: {train} training ratings, {val} for validation, {test} held out for the test. It trains in a worker of its own, from the lab package, loaded only for this scenario.',
-    zh: '点“训练”：{train} 条训练评分，{val} 条验证，{test} 条留作测试。它在自己的 worker 里训练，用的是只为这个场景加载的实验包。',
+    zh: '点“训练”：{train} 条训练评分，{val} 条验证，{test} 条留作测试。它在自己的后台线程里训练，用的是只为这个场景加载的实验包。',
   },
   'lesson.recommend.4': {
     en: 'First the rating errors beside the baselines a practitioner checks first — above all user + item bias, which knows who rates high and which places are liked. Then the ranking: of the restaurants a test user liked but we held out, how many are in their top 5 and top 10, beside simply recommending the most popular.',
