@@ -5,8 +5,9 @@
 // store before they are announced.
 import { Store } from './store.js';
 import { Trainer } from './trainer.js';
+import { Recommending, isRecommendation } from './recommend.js';
 
-/** @import {DeepReadonly, Experiment, LoadMessage, MainMessage} from './types.js' */
+/** @import {DeepReadonly, Experiment, LoadMessage, MainMessage, RecommendRequest} from './types.js' */
 
 /** @param {LoadMessage} msg a copy whose bytes the page keeps (the message's may be transferred) */
 const copyLoad = (msg) => ('bytes' in msg ? { ...msg, bytes: msg.bytes.slice() } : { ...msg });
@@ -17,11 +18,13 @@ export class App extends Store {
   constructor() {
     super();
     this.trainer = new Trainer((msg) => this.receive(msg), () => this.#replay());
+    this.recommending = new Recommending((msg) => this.receive(msg));
   }
 
-  /** @param {MainMessage} msg */
+  /** @param {MainMessage | RecommendRequest} msg a recommendation's run goes to its own worker (www/recommend.js) */
   send(msg) {
-    this.trainer.send(msg);
+    if (this.recommending.takes(msg, this.experiment, this.lastLoad)) return;
+    this.trainer.send(/** @type {MainMessage} */ (msg));
   }
 
   /**
@@ -72,7 +75,7 @@ export class App extends Store {
     // A load still on its way when the worker died is sent again (and its answers awaited).
     const pending = this.pendingLoad;
     const load = pending ?? this.lastLoad;
-    const configure = this.#built && this.experiment
+    const configure = this.#built && this.experiment && !isRecommendation(this.experiment)
       ? { type: /** @type {const} */ ('configure'), experiment: /** @type {Experiment} */ (this.experiment), run: this.run } : null;
     return { load: load && copyLoad(load), known: !pending, configure };
   }

@@ -71,6 +71,12 @@ const rates = (lo, hi) => ({ learning_rate: { log_uniform: /** @type {[number, n
 /** The LSTM lessons' change by hand (the search does not take windows yet): an LSTM of 16 units. */
 const LSTM16 = { tweak: { label: 'tweak.units16', edit: (/** @type {Experiment} */ e) => { e.model?.layers.forEach((l) => { if (l.type === 'lstm') l.units = 16; }); } } };
 
+/** The recommendation lesson's change by hand (the search does not take recommenders yet): 4 factors. */
+const FACTORS4 = { tweak: { label: 'tweak.factors4', edit: (/** @type {Experiment} */ e) => {
+  const r = e.model?.recommender;
+  if (r) r.factors = 4;
+} } };
+
 /** @type {Record<string, Lesson>} */
 export const LESSONS = {
   tour: {
@@ -164,6 +170,20 @@ export const LESSONS = {
       { node: 'evaluate', target: '#baseline', text: 'lesson.stock.4', needs: 'evaluate', todo: 'lesson.todo.evaluate' },
       ...finish('stock', LSTM16,
         '[data-testid=forecast-run]'),
+    ],
+  },
+  recommend: {
+    title: 'lesson.recommend.title',
+    // The ratings built-in's own experiment: matrix factorisation, 8 factors, split per user; it
+    // trains in the recommendation worker (www/recommend-worker.js).
+    experiment: BUILTINS.ratings.experiment,
+    steps: [
+      { node: 'preprocess', target: '#preview', text: 'lesson.recommend.1', needs: 'preprocess', todo: 'lesson.todo.load' },
+      { node: 'build', target: '#rec-build', text: 'lesson.recommend.2', needs: 'build', todo: 'lesson.todo.build' },
+      { node: 'train', target: '[data-testid=train]', text: 'lesson.recommend.3', params: rowsOf, needs: 'train', todo: 'lesson.todo.train' },
+      { node: 'evaluate', target: '#rec-eval', text: 'lesson.recommend.4', needs: 'evaluate', todo: 'lesson.todo.evaluate' },
+      ...finish('recommend', FACTORS4, '#rec-pick-user').map((step) => (step.node === 'deploy' ? { ...step, target: '[data-testid=copy-link]' }
+        : step.node === 'apply' ? { ...step, todo: 'lesson.todo.applyUser' } : step)),
     ],
   },
 };

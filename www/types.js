@@ -9,7 +9,7 @@ export {};
 
 /** @typedef {'idle' | 'loading' | 'ready' | 'training' | 'paused' | 'done' | 'error'} Status */
 /** @typedef {'preprocess' | 'build' | 'train' | 'evaluate' | 'decide' | 'optimize' | 'deploy' | 'apply'} NodeId */
-/** @typedef {'classification' | 'regression'} Task the task a configured experiment runs */
+/** @typedef {'classification' | 'regression' | 'recommendation'} Task the task a configured experiment runs */
 
 /**
  * One layer: `type` and that type's keys (dense `units`, `activation`; dropout `rate`; …).
@@ -54,6 +54,7 @@ export {};
  * @property {string} [transform] a window series before scaling: `none` `log` `difference` `log_difference`
  * @property {string} [on_bad_rows] `error` `skip`
  * @property {Record<string, 'numeric' | 'categorical'>} [column_kinds] columns read as another kind
+ * @property {{user: string, item: string, title?: string | null, implicit?: boolean} | null} [recommend] the id columns of a `recommendation` task
  */
 
 /**
@@ -61,10 +62,12 @@ export {};
  * @property {number} [version]
  * @property {number} [seed]
  * @property {DataSpec} [data]
- * @property {{layers: Layer[]}} [model]
+ * @property {{layers: Layer[], recommender?: Recommender | null}} [model]
  * @property {{loss?: string | null, optimizer?: {type: string, learning_rate?: number, [key: string]: any}, metrics?: string[]}} [compile]
  * @property {{epochs?: number, batch_size?: number, early_stopping?: {monitor: string, patience: number, restore_best_weights: boolean} | null}} [fit]
  */
+
+/** `model.recommender` of a recommendation task: `mf` or `neural`. @typedef {{type: string, factors?: number, l2?: number}} Recommender */
 
 /**
  * An experiment as the core returns it (`configured`): every default filled in.
@@ -95,6 +98,14 @@ export {};
  *   | {type: 'test_predictions'}
  *   | {type: 'grid', size?: number}
  *   | {type: 'weights'}} MainMessage
+ */
+
+/**
+ * The recommendation worker's requests (www/recommend-worker.js): a user's top `n` unrated items,
+ * an item's `n` most similar, the items' 2-D map.
+ * @typedef {{type: 'recommend', id?: string, user: string, n: number}
+ *   | {type: 'similar', id?: string, item: string, n: number}
+ *   | {type: 'item_map', id?: string}} RecommendRequest
  */
 
 /** @typedef {'session' | 'import'} ModelSource */
@@ -141,7 +152,10 @@ export {};
  * @property {number} params
  * @property {number} [dropped]
  * @property {(string | Warning)[]} [warnings] what preparing changed (dropped rows, filled cells)
+ * @property {RecommendIds} [ids] a recommendation task: the ids trained on
  */
+
+/** The ids a recommender was trained on, in index order. @typedef {{users: string[], items: string[], titles: string[]}} RecommendIds */
 
 /** @typedef {{precision: number, recall: number, f1: number, support: number}} ClassScores */
 
@@ -163,7 +177,16 @@ export {};
  * @property {number} [persistence_mae]
  * @property {number} [returns_rmse] a series above 0: the RMSE of the returns the model implies
  * @property {number} [persistence_returns_rmse]
+ * @property {{global_mean: Errors, item_mean: Errors, user_item_bias: Errors}} [baselines] a recommendation task
+ * @property {Ranking} [ranking] a recommendation task: the model's ranking of held-out items
+ * @property {Ranking} [popularity] the same for the most-rated items first
+ * @property {number} [relevant] ratings at least this count as relevant
+ * @property {string[]} [warnings]
  */
+
+/** @typedef {{rmse: number, mae: number}} Errors */
+/** @typedef {{precision_at_5: number, recall_at_5: number, ndcg_at_5: number, precision_at_10: number,
+ *   recall_at_10: number, ndcg_at_10: number, users: number}} Ranking */
 
 /**
  * @typedef {object} ModelCard
@@ -216,7 +239,19 @@ export {};
  *   | ({type: 'test_predictions'} & TestPredictions)
  *   | {type: 'grid', grid: Grid | null}
  *   | {type: 'weights', weights: number[][], epoch: number}
+ *   | RecommendReply
  *   | ErrorMessage} WorkerMessageBody
+ */
+
+/** One scored item. @typedef {{item: string, title: string, score: number}} Scored */
+
+/**
+ * The recommendation worker's answers; on failure (an id it was not trained on) `{type, id, error}`.
+ * `points`: `[x0, y0, x1, y1, …]` in the order of `items`.
+ * @typedef {{type: 'recommend', id?: string, user: string, items: Scored[], error?: undefined}
+ *   | {type: 'similar', id?: string, item: string, items: Scored[], error?: undefined}
+ *   | ({type: 'item_map', id?: string, points: number[], error?: undefined} & RecommendIds)
+ *   | {type: 'recommend' | 'similar' | 'item_map', id?: string, error: string}} RecommendReply
  */
 
 /** Where a paused run stands: `[epochs done, batches done in the next epoch, batches per epoch, loss]`. @typedef {[number, number, number, number | null]} Position */

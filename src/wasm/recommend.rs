@@ -29,6 +29,13 @@ struct Ids<'a> {
     titles: &'a [String],
 }
 
+#[derive(Serialize)]
+struct Summary<'a> {
+    rows: [usize; 3],
+    params: usize,
+    experiment: &'a Experiment,
+}
+
 #[wasm_bindgen]
 impl WasmRecommender {
     /// Reads CSV `bytes` named `name` and prepares experiment `experiment_json` (its
@@ -63,6 +70,17 @@ impl WasmRecommender {
         let mut eval = eval;
         eval["warnings"] = serde_json::json!(self.run.warnings);
         to_js(&eval)
+    }
+
+    /// What was built: `{rows: [train, validation, test], params, experiment}` (every default
+    /// filled in), for the page's `configured` message.
+    pub fn summary(&self) -> Result<JsValue, JsError> {
+        let r = &self.run;
+        to_js(&Summary {
+            rows: [r.train.len(), r.validation.len(), r.test.len()],
+            params: r.model.weights().iter().map(|w| w.len()).sum(),
+            experiment: &r.experiment,
+        })
     }
 
     /// The ids trained on: `{users, items, titles}` in index order.

@@ -22,7 +22,7 @@ function collector(page, mode) {
   return { found, look };
 }
 
-const lessonSteps = { tour: 8, gd: 9, lstm: 8, cnn: 8 };
+const lessonSteps = { tour: 8, gd: 9, lstm: 8, cnn: 8, recommend: 8 };
 
 /**
  * The whole walk in `lang` ('zh' or 'en'): every panel after a full run on iris, the search, the
@@ -110,6 +110,13 @@ async function walk(lang, viewport, prefix) {
         await page.waitForSelector('#inside[data-kind=cnn]');
         await look('lesson cnn, trained: inside the CNN');
         await snap('inside-cnn');
+      }
+      if (id === 'recommend' && i === 2) {
+        // A short run of the recommender: its evaluation tables and the application's lists.
+        await enter(page, '#epochs', 3);
+        await whenReady(page);
+        await page.click('[data-testid=train]');
+        assert.equal(await waitForState(page, ['done', 'error'], 120_000), 'done');
       }
       if (id === 'cnn' && i === steps - 1) {
         // The drawing pad, asked.

@@ -16,7 +16,7 @@ export const ALLOWED = [
   // layer types, activations, losses, optimizers: the experiment's own names (Keras's)
   'dense', 'dropout', 'lstm', 'gru', 'reshape', 'conv2d', 'max_pool2d', 'flatten', 'cnn', 'embedding', 'global_average_pooling1d',
   'linear', 'relu', 'leaky_relu', 'sigmoid', 'tanh', 'softmax',
-  'mse', 'mae', 'rmse', 'huber', 'binary_crossentropy', 'categorical_crossentropy',
+  'mse', 'mae', 'rmse', 'ndcg', 'huber', 'binary_crossentropy', 'categorical_crossentropy',
   'adam', 'sgd', 'rmsprop',
   // formats and encodings
   // the engines a model is exported to ("Take it further") and what they run on

@@ -7,6 +7,7 @@ import * as build from './build.js';
 import * as train from './train.js';
 import * as evaluate from './evaluate.js';
 import * as decide from './decide.js';
+import { RECOMMEND_PARTS } from './recommend.js';
 import { el } from '../ui.js';
 
 /** @import {App} from '../app.js' */
@@ -33,6 +34,7 @@ export async function mountPanel(id, body, app) {
   const local = LOCAL[id];
   if (local) {
     local.mount(body, app);
+    RECOMMEND_PARTS[id]?.(body, app);
     body.dataset.mounted = 'true';
     return;
   }
@@ -40,6 +42,7 @@ export async function mountPanel(id, body, app) {
   try {
     const module = await import(file);
     await module.mount(body, app); // some mounts are async (they load the wasm first)
+    RECOMMEND_PARTS[id]?.(body, app);
     body.dataset.mounted = 'true';
   } catch (err) {
     body.dataset.mounted = 'true';

@@ -11,7 +11,7 @@ import { experimentEditor } from './json_editor.js';
 import { scenarioPicker } from './scenarios.js';
 
 /** @import {App} from '../app.js' */
-/** @import {Experiment} from '../types.js' */
+/** @import {DataSpec, Experiment} from '../types.js' */
 
 // The core refuses files over 256 MB (parsing peaks at ~3.3× the file size in memory).
 const MAX_UPLOAD_BYTES = 256 * 1024 * 1024;
@@ -28,6 +28,8 @@ export function mount(root, app) {
   const summary = el('p', { id: 'data-summary', className: 'note', ariaLive: 'polite' });
   const synthetic = el('p', { className: 'warning', hidden: true, t: 'pre.synthetic' });
   const credit = el('p', { className: 'note', hidden: true, dataset: { testid: 'data-credit' }, t: 'pre.stockCredit' });
+  /** The built-ins whose source asks for a credit where the page shows them, by catalog key. @type {Record<string, string>} */
+  const CREDITS = { stock: 'pre.stockCredit', ratings: 'pre.ratingsCredit' };
   // The worker's `progress {stage: 'load', done, total}` (bytes parsed) while a CSV is read.
   const reading = el('progress', { id: 'load-progress', max: 1, value: 0, hidden: true, dataset: { testid: 'load-progress' } });
   sayAttr(reading, 'aria-label', 'pre.readingLabel');
@@ -98,8 +100,10 @@ export function mount(root, app) {
       return;
     }
     const bytes = new Uint8Array(await f.arrayBuffer());
-    const next = { ...data(), source: `file:${f.name}`, target: null, features: null, task: 'auto', window: null,
-      on_bad_rows: 'error', split: { method: 'random', validation: 0.1, test: 0.2 } };
+    // A recommendation keeps its id and rating columns (the core names any the file lacks).
+    const next = data().task === 'recommendation' ? { ...structuredClone(/** @type {DataSpec} */ (data())), source: `file:${f.name}`, on_bad_rows: 'error' }
+      : { ...data(), source: `file:${f.name}`, target: null, features: null, task: 'auto', window: null,
+        on_bad_rows: 'error', split: { method: 'random', validation: 0.1, test: 0.2 } };
     dataset.value = '';
     app.load({ type: 'load', name: f.name, bytes, on_bad_rows: 'error' }, next);
   }
@@ -210,7 +214,9 @@ export function mount(root, app) {
     const d = e.data;
     dataset.value = builtinKey(d.source);
     synthetic.hidden = !isSynthetic(d.source);
-    credit.hidden = builtinKey(d.source) !== 'stock';
+    const creditKey = CREDITS[builtinKey(d.source)];
+    credit.hidden = !creditKey;
+    if (creditKey) say(credit, creditKey);
     transform.value = d.transform ?? 'none';
     missing.value = d.missing ?? 'mean';
     scale.value = d.scale ?? 'standard';

@@ -19,6 +19,7 @@ import { el } from '../ui.js';
 export const SCENARIOS = [
   { id: 'digits', label: 'scenario.digits', dataset: 'digits', experiment: () => /** @type {() => Experiment} */ (LESSONS.cnn.experiment)(), blurb: 'scenario.digits.blurb' },
   { id: 'stock', label: 'scenario.stock', dataset: 'stock', experiment: BUILTINS.stock.experiment, blurb: 'scenario.stock.blurb' },
+  { id: 'recommend', label: 'scenario.recommend', dataset: 'ratings', experiment: BUILTINS.ratings.experiment, blurb: 'scenario.recommend.blurb' },
 ];
 
 /**
