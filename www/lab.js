@@ -2,6 +2,7 @@
 // The page's side of the lab worker (www/lab-worker.js, pkg-lab/): started on the first request,
 // it is sent the page's data and model file whenever they changed since the last request, and
 // answers one request at a time. The training worker and its pkg/ are not involved.
+import { core, say } from './i18n.js';
 
 /** @import {App} from './app.js' */
 /** @import {CompressRow, Explanation, Importance, LabReply, LabRequest, LoadMessage} from './types.js' */
@@ -67,4 +68,24 @@ export async function lab(app, type, extra) {
     await ask({ type: 'open', id: 0, load, model }).catch((e) => { held = { model: '', load: null }; throw e; });
   }
   return ask(/** @type {LabRequest} */ ({ type, id: 0, ...extra }));
+}
+
+/**
+ * Runs `work` (a lab request and what shows its answer) with `status` saying so: `data-state`
+ * `working` and the catalog message `working`, then `done` (the message is `work`'s to write), or
+ * `error` with the core's message.
+ * @param {HTMLElement} status
+ * @param {string} working
+ * @param {() => Promise<void>} work
+ */
+export async function labTask(status, working, work) {
+  status.dataset.state = 'working';
+  say(status, working);
+  try {
+    await work();
+    status.dataset.state = 'done';
+  } catch (e) {
+    status.dataset.state = 'error';
+    say(status, core(e instanceof Error ? e.message : String(e)));
+  }
 }

@@ -3,8 +3,8 @@
 // to 50/80/90% (made and measured by the lab worker, www/lab.js, on the test rows training used):
 // file size raw and gzipped, the test metric and the prediction time, a plot of the metric
 // against the gzipped size, and a download of the version the user picks.
-import { core, say, t } from '../i18n.js';
-import { lab } from '../lab.js';
+import { say, t } from '../i18n.js';
+import { lab, labTask } from '../lab.js';
 import { download, el, fmt, txt } from '../ui.js';
 import { drawTradeoff } from './tradeoff.js';
 
@@ -51,21 +51,15 @@ export function compressBox(app) {
 
   run.addEventListener('click', async () => {
     run.disabled = true;
-    status.dataset.state = 'working';
-    say(status, 'compress.working');
-    try {
+    await labTask(status, 'compress.working', async () => {
       const rows = await lab(app, 'compress');
       const classify = rows[0].test.accuracy !== undefined;
       versions = await Promise.all(rows.map(async (r) => ({ ...r, id: idOf(r), gzip: await gzipBytes(r.json),
         metric: Number(classify ? r.test.accuracy : r.test.rmse) })));
-      status.dataset.state = 'done';
       say(status, 'compress.done', { rows: rows[0].test.rows });
       show();
       app.did('deploy');
-    } catch (e) {
-      status.dataset.state = 'error';
-      say(status, core(e instanceof Error ? e.message : String(e)));
-    }
+    });
     run.disabled = !app.model;
   });
 

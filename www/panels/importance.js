@@ -2,8 +2,8 @@
 // "Which inputs matter?" in the Evaluation panel: permutation importance of the page's model on
 // its test rows (lab worker, www/lab.js): how much the test loss rises when one input is shuffled
 // across the rows, mean ± sd over the shuffles; per lag for a window series.
-import { core, say } from '../i18n.js';
-import { lab } from '../lab.js';
+import { say } from '../i18n.js';
+import { lab, labTask } from '../lab.js';
 import { el } from '../ui.js';
 import { drawSignedBars, largest } from './signed_bars.js';
 
@@ -32,9 +32,7 @@ export function importanceBox(app) {
 
   run.addEventListener('click', async () => {
     run.disabled = true;
-    status.dataset.state = 'working';
-    say(status, 'importance.working');
-    try {
+    await labTask(status, 'importance.working', async () => {
       const imp = await lab(app, 'importance');
       const bars = imp.inputs.map((i) => ({ name: i.name, value: i.mean, sd: i.sd }));
       const lags = /^t-\d+$/.test(bars[0]?.name ?? '');
@@ -42,13 +40,9 @@ export function importanceBox(app) {
       chart.hidden = false;
       drawSignedBars(chart, shown);
       chart.dataset.values = JSON.stringify(imp.inputs);
-      status.dataset.state = 'done';
       say(status, shown.length < bars.length ? (lags ? 'importance.lastLags' : 'importance.top') : 'importance.done',
         { loss: imp.loss.toPrecision(4), rows: imp.rows, repeats: imp.repeats, n: shown.length, of: bars.length });
-    } catch (e) {
-      status.dataset.state = 'error';
-      say(status, core(e instanceof Error ? e.message : String(e)));
-    }
+    });
     run.disabled = !app.model;
   });
 
