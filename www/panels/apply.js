@@ -6,7 +6,7 @@ import { core, say } from '../i18n.js';
 import { download, el, fmt, txt } from '../ui.js';
 import { drawBars } from './bars.js';
 import { mountForecast } from './forecast.js';
-import { mountPad } from './pad.js';
+import { mountPad, readsPixels } from './pad.js';
 import { showOutside } from './seen.js';
 import { whyBox } from './why.js';
 
@@ -40,7 +40,8 @@ export function mount(root, app) {
     const input = /** @type {HTMLElement | null} */ (shown)?.dataset.input;
     return input ? JSON.parse(input) : null;
   };
-  root.replaceChildren(note, pad, form, outside, result, chart, whyBox(app, current), forecast, batchLabel, message, preview, save);
+  const why = whyBox(app, current);
+  root.replaceChildren(note, pad, form, outside, result, chart, why, forecast, batchLabel, message, preview, save);
 
   let seq = 0;
   /** @type {string | null} */
@@ -65,6 +66,7 @@ export function mount(root, app) {
     buildForm(model?.card);
     showForecast(model?.card);
     showPad(model?.card);
+    (readsPixels(model?.card) ? pad : chart).after(why); // beside the drawing, or under the form's answer
   }
   app.on('predictions', (msg) => {
     if (msg.id === formId) showOne(msg);

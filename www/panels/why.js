@@ -4,7 +4,7 @@
 // (www/lab.js): signed bars per input, or a heat map over the 8×8 image for a model that reads
 // pixels. Once asked, it follows each new prediction.
 import { core, say } from '../i18n.js';
-import { maxAbs, tile } from '../inside/heat.js';
+import { maxAbs, sized, tile } from '../inside/heat.js';
 import { lab } from '../lab.js';
 import { el, fmt } from '../ui.js';
 import { readsPixels } from './pad.js';
@@ -26,7 +26,7 @@ export function whyBox(app, current) {
   const run = el('button', { type: 'button', disabled: true, dataset: { testid: 'why-run' }, t: 'why.run' });
   const status = el('p', { className: 'note', role: 'status', ariaLive: 'polite', dataset: { testid: 'why-status' } });
   const bars = el('canvas', { width: 520, height: 40, hidden: true, dataset: { testid: 'why-chart' }, tAttr: { 'aria-label': 'why.aria' } });
-  const map = el('canvas', { width: HEAT, height: HEAT, hidden: true, className: 'net', dataset: { testid: 'why-heat' }, tAttr: { 'aria-label': 'why.heatAria' } });
+  const map = el('canvas', { hidden: true, className: 'net', dataset: { testid: 'why-heat' }, tAttr: { 'aria-label': 'why.heatAria' } });
   const legend = el('p', { className: 'note', hidden: true, t: 'why.heatLegend' });
   let following = false;
   let asked = 0;
@@ -71,7 +71,7 @@ export function whyBox(app, current) {
     bars.hidden = pixels;
     map.hidden = legend.hidden = !pixels;
     if (pixels) {
-      const ctx = /** @type {CanvasRenderingContext2D} */ (map.getContext('2d'));
+      const ctx = sized(map, HEAT, HEAT);
       const max = maxAbs(ex.attributions);
       tile(ctx, (r, c) => ex.attributions[r * 8 + c], 8, 8, { x: 0, y: 0, size: HEAT, max });
       map.dataset.drawn = 'true';
