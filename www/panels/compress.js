@@ -30,7 +30,7 @@ export function compressBox(app) {
   const run = el('button', { disabled: true, dataset: { testid: 'compress-run' }, t: 'compress.run' });
   const status = el('p', { className: 'note', role: 'status', dataset: { testid: 'compress-status' } });
   const table = el('table', { className: 'preview compress-table', hidden: true, dataset: { testid: 'compress-table' } });
-  const plot = el('canvas', { width: 480, height: 240, hidden: true, dataset: { testid: 'compress-plot' }, tAttr: { 'aria-label': 'compress.plotAria' } });
+  const plot = el('canvas', { hidden: true, dataset: { testid: 'compress-plot' }, tAttr: { 'aria-label': 'compress.plotAria' } });
   const save = el('button', { disabled: true, dataset: { testid: 'compress-download' }, t: 'compress.download' });
   /** @type {Version[]} */
   let versions = [];
@@ -70,7 +70,7 @@ export function compressBox(app) {
       classify ? 'compress.accuracy' : 'compress.rmse', 'compress.ms', 'compress.choose'];
     table.replaceChildren(el('tr', {}, ...head.map((k) => el('th', { t: k }))), ...versions.map((v) => {
       const pick = el('input', { type: 'radio', name: 'compress-choice', value: v.id, checked: v.id === chosen,
-        dataset: { testid: `compress-pick-${v.id}` }, tAttr: { 'aria-label': ['compress.pick', { version: versionName(v) }] } });
+        dataset: { testid: `compress-pick-${v.id}` }, tAttr: { 'aria-label': ['compress.pick', { version: { key: versionName(v)[0], params: versionName(v)[1] } }] } });
       pick.addEventListener('change', () => { chosen = v.id; save.disabled = false; draw(); });
       return el('tr', { dataset: { testid: 'compress-row', name: v.id, bytes: v.bytes, gzip: v.gzip, metric: v.metric, ms: v.predict_ms } },
         el('td', { t: versionName(v) }), el('td', {}, kb(v.bytes)), el('td', {}, kb(v.gzip)),

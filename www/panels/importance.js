@@ -20,7 +20,7 @@ const SHOWN = 20;
 export function importanceBox(app) {
   const run = el('button', { disabled: true, dataset: { testid: 'importance-run' }, t: 'importance.run' });
   const status = el('p', { className: 'note', role: 'status', dataset: { testid: 'importance-status' } });
-  const chart = el('canvas', { width: 520, height: 40, hidden: true, dataset: { testid: 'importance-chart' }, tAttr: { 'aria-label': 'importance.aria' } });
+  const chart = el('canvas', { hidden: true, dataset: { testid: 'importance-chart' }, tAttr: { 'aria-label': 'importance.aria' } });
   const reset = (/** @type {unknown} */ model) => {
     run.disabled = !model;
     chart.hidden = true;

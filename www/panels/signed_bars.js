@@ -2,12 +2,13 @@
 // Signed horizontal bars, one per input, with the value after each and an optional ± spread
 // (permutation importance: mean ± sd; integrated gradients: attributions, blue for, orange against).
 import { fmt } from '../ui.js';
-import { NEGATIVE, POSITIVE, css } from '../inside/heat.js';
+import { NEGATIVE, POSITIVE, css, sized } from '../inside/heat.js';
 
 /** @typedef {{name: string, value: number, sd?: number}} Bar */
 
 const ROW = 22;
 const LABEL = 110;
+const WIDTH = 520; // CSS pixels
 
 /**
  * Draws `bars` in the order given on `canvas` (its height follows their number); the zero line
@@ -16,15 +17,14 @@ const LABEL = 110;
  * @param {Bar[]} bars
  */
 export function drawSignedBars(canvas, bars) {
-  canvas.height = bars.length * ROW + 6;
-  const ctx = /** @type {CanvasRenderingContext2D} */ (canvas.getContext('2d'));
-  ctx.clearRect(0, 0, canvas.width, canvas.height);
+  const height = bars.length * ROW + 6;
+  const ctx = sized(canvas, WIDTH, height);
   ctx.font = '12px sans-serif';
   ctx.textBaseline = 'middle';
   const hi = Math.max(0, ...bars.map((b) => b.value + (b.sd ?? 0)));
   const lo = Math.min(0, ...bars.map((b) => b.value - (b.sd ?? 0)));
   const span = hi - lo || 1;
-  const plot = canvas.width - LABEL - 60;
+  const plot = WIDTH - LABEL - 60;
   const left = 50 * Number(lo < 0); // room for a negative value's text
   const x = (/** @type {number} */ v) => LABEL + left + ((v - lo) / span) * (plot - left);
   bars.forEach((b, i) => {
@@ -50,7 +50,7 @@ export function drawSignedBars(canvas, bars) {
   ctx.strokeStyle = '#aab2c0';
   ctx.beginPath();
   ctx.moveTo(x(0) + 0.5, 0);
-  ctx.lineTo(x(0) + 0.5, canvas.height);
+  ctx.lineTo(x(0) + 0.5, height);
   ctx.stroke();
   canvas.dataset.drawn = 'true';
 }

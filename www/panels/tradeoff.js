@@ -1,10 +1,12 @@
 // @ts-check
 // The compression trade-off as a scatter plot: one labelled point per version of the model, its
-// file size (x) against its test metric (y); the chosen version ringed.
+// file size (x) against its test metric (y); the chosen version larger, in orange.
+import { sized } from '../inside/heat.js';
 
 /** @typedef {{label: string, x: number, y: number, chosen: boolean}} Point */
 
 const PAD = { left: 56, right: 16, top: 14, bottom: 40 };
+const [W, H] = [520, 260]; // CSS pixels
 
 /**
  * Draws `points` on `canvas` with axis titles `axes` (words in the page's language), each axis
@@ -14,9 +16,8 @@ const PAD = { left: 56, right: 16, top: 14, bottom: 40 };
  * @param {{x: string, y: string}} axes
  */
 export function drawTradeoff(canvas, points, axes) {
-  const ctx = /** @type {CanvasRenderingContext2D} */ (canvas.getContext('2d'));
-  const { width: w, height: h } = canvas;
-  ctx.clearRect(0, 0, w, h);
+  const ctx = sized(canvas, W, H);
+  const [w, h] = [W, H];
   ctx.font = '12px sans-serif';
   const [x0, x1] = range(points.map((p) => p.x), true);
   const [y0, y1] = range(points.map((p) => p.y), false);
@@ -43,15 +44,22 @@ export function drawTradeoff(canvas, points, axes) {
   ctx.fillText(axes.y, 0, 0);
   ctx.restore();
   ctx.textAlign = 'left';
-  points.forEach((p, i) => {
+  /** @type {{x: number, y: number, w: number}[]} */
+  const placed = [];
+  for (const p of points) {
     ctx.fillStyle = p.chosen ? '#d55e00' : '#0072b2';
     ctx.beginPath();
     ctx.arc(px(p.x), py(p.y), p.chosen ? 6 : 4, 0, 2 * Math.PI);
     ctx.fill();
+    // Each label beside its point, moved up or down until it overlaps no label placed before.
+    const lw = ctx.measureText(p.label).width;
+    const lx = Math.min(px(p.x) + 8, w - PAD.right - lw);
+    const free = (/** @type {number} */ y) => placed.every((q) => Math.abs(q.y - y) >= 13 || lx + lw < q.x || q.x + q.w < lx);
+    const ly = [0, -13, 13, -26, 26, -39, 39].map((d) => py(p.y) + d).find(free) ?? py(p.y);
+    placed.push({ x: lx, y: ly, w: lw });
     ctx.fillStyle = '#333';
-    // Labels alternate above and below so that points close together stay readable.
-    ctx.fillText(p.label, Math.min(px(p.x) + 8, w - PAD.right - ctx.measureText(p.label).width), py(p.y) + (i % 2 ? 11 : -11));
-  });
+    ctx.fillText(p.label, lx, ly);
+  }
   canvas.dataset.drawn = 'true';
   canvas.dataset.labels = JSON.stringify(axes);
 }

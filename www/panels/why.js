@@ -25,7 +25,7 @@ const HEAT = 160;
 export function whyBox(app, current) {
   const run = el('button', { type: 'button', disabled: true, dataset: { testid: 'why-run' }, t: 'why.run' });
   const status = el('p', { className: 'note', role: 'status', ariaLive: 'polite', dataset: { testid: 'why-status' } });
-  const bars = el('canvas', { width: 520, height: 40, hidden: true, dataset: { testid: 'why-chart' }, tAttr: { 'aria-label': 'why.aria' } });
+  const bars = el('canvas', { hidden: true, dataset: { testid: 'why-chart' }, tAttr: { 'aria-label': 'why.aria' } });
   const map = el('canvas', { hidden: true, className: 'net', dataset: { testid: 'why-heat' }, tAttr: { 'aria-label': 'why.heatAria' } });
   const legend = el('p', { className: 'note', hidden: true, t: 'why.heatLegend' });
   let following = false;
