@@ -10,6 +10,7 @@ use super::{js_error, to_js};
 use crate::compress;
 use crate::error::Error;
 use crate::explain::report::{explain, Settings};
+use crate::io::model_file::test_metrics;
 use crate::io::{Model, ModelFile};
 
 /// Pruning levels the Deployment panel compares, and the fine-tuning epochs each gets.
@@ -64,9 +65,13 @@ impl WasmSession {
         };
         let mut rows = vec![];
         let mut add = |name: &str, sparsity: f32, file: ModelFile| -> crate::Result<()> {
-            let json = file.to_json();
             let mut model = Model::from_file("model", file)?;
             let test = compress::evaluate(&mut model, data);
+            if model.file.quantization.is_some() {
+                // As `kindling quantize` writes it: the file's test metrics are its int8 weights'.
+                model.file.metrics.test = test_metrics(&test);
+            }
+            let json = model.file.to_json();
             let (t0, mut n) = (clock(), 0u32);
             while n < 3 || clock() - t0 < 100.0 {
                 model.network_mut().predict(&data.x_test);

@@ -24,7 +24,7 @@ export function drawSignedBars(canvas, bars) {
   const hi = Math.max(0, ...bars.map((b) => b.value + (b.sd ?? 0)));
   const lo = Math.min(0, ...bars.map((b) => b.value - (b.sd ?? 0)));
   const span = hi - lo || 1;
-  const plot = WIDTH - LABEL - 60;
+  const plot = WIDTH - LABEL - (bars.some((b) => b.sd) ? 110 : 60); // room for the value (± sd) after a bar
   const left = 50 * Number(lo < 0); // room for a negative value's text
   const x = (/** @type {number} */ v) => LABEL + left + ((v - lo) / span) * (plot - left);
   bars.forEach((b, i) => {

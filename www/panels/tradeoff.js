@@ -55,7 +55,7 @@ export function drawTradeoff(canvas, points, axes) {
     const lw = ctx.measureText(p.label).width;
     const lx = Math.min(px(p.x) + 8, w - PAD.right - lw);
     const free = (/** @type {number} */ y) => placed.every((q) => Math.abs(q.y - y) >= 13 || lx + lw < q.x || q.x + q.w < lx);
-    const ly = [0, -13, 13, -26, 26, -39, 39].map((d) => py(p.y) + d).find(free) ?? py(p.y);
+    const ly = [0, -13, 13, -26, 26, -39, 39].map((d) => Math.max(8, py(p.y) + d)).find(free) ?? py(p.y);
     placed.push({ x: lx, y: ly, w: lw });
     ctx.fillStyle = '#333';
     ctx.fillText(p.label, lx, ly);
