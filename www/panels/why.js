@@ -79,6 +79,7 @@ export function whyBox(app, current) {
     } else {
       drawSignedBars(bars, largest(ex.names.map((name, i) => ({ name, value: ex.attributions[i] })), SHOWN));
     }
+    app.did('apply'); // the guide's step waits for the answer (www/lessons.js)
   }
 
   run.addEventListener('click', () => { following = true; explain(); });
