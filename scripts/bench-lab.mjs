@@ -60,7 +60,7 @@ try {
     await page.close();
   }
   for (const [name, t] of Object.entries(explainMs)) {
-    console.log(`\n${name}: integrated gradients of one drawn digit (64 steps), lab worker: first ${t.first.toFixed(1)} ms (opens the data and model), then median ${t.median.toFixed(1)} ms of ${repeats - 1}`);
+    console.log(`\n${name}: integrated gradients of one drawn digit (64 steps), lab worker: first ${t.first.toFixed(1)} ms, then median ${t.median.toFixed(1)} ms of ${repeats - 1}`);
   }
   console.log(`\n${await (await browser.newPage()).evaluate(() => navigator.userAgent)}; ${new Date().toISOString()}`);
 } finally {
