@@ -31,9 +31,9 @@ function trained() {
 }
 
 /** A lab session as the worker opens it: the data, then the model file's bytes. */
-function lab(json) {
+function lab(json, name = 'iris.csv', bytes = IRIS) {
   const s = new WasmSession();
-  s.load('iris.csv', IRIS);
+  s.load(name, bytes);
   s.importModel('model.json', new TextEncoder().encode(json));
   return s;
 }
@@ -63,4 +63,20 @@ test('importance and explainInput are explain\'s, for a table row typed as a rec
   const one = s.explainInput(JSON.stringify(record), true);
   assert.deepEqual({ ...one, row: 7 }, both.explanation);
   assert.throws(() => s.explainInput('[1, 2]', true), /the input must be a JSON object of features/);
+});
+
+test('importance of a window series is per lag, oldest first', () => {
+  const s = new WasmSession();
+  s.load('sunspots.csv', readFileSync(join(root, 'www/data/sunspots.csv')));
+  s.configure(JSON.stringify({
+    seed: 3,
+    data: { source: 'builtin:sunspots', target: 'sunactivity', features: [], scale: 'minmax',
+      window: { lookback: 6, horizon: 1 }, split: { method: 'chronological', validation: 0.1, test: 0.2 } },
+    model: { layers: [{ type: 'lstm', units: 4 }, { type: 'dense', units: 1 }] },
+    fit: { epochs: 2, batch_size: 32 },
+  }));
+  while (!s.step(1_000_000).done);
+  const imp = lab(s.exportModel().json, 'sunspots.csv', readFileSync(join(root, 'www/data/sunspots.csv'))).importance(true);
+  assert.deepEqual(imp.inputs.map((i) => i.name), ['t-6', 't-5', 't-4', 't-3', 't-2', 't-1']);
+  assert.equal(imp.repeats, 5);
 });

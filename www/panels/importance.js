@@ -40,8 +40,7 @@ export function importanceBox(app) {
       chart.hidden = false;
       drawSignedBars(chart, shown);
       chart.dataset.values = JSON.stringify(imp.inputs);
-      say(status, shown.length < bars.length ? (lags ? 'importance.lastLags' : 'importance.top') : 'importance.done',
-        { loss: imp.loss.toPrecision(4), rows: imp.rows, repeats: imp.repeats, n: shown.length, of: bars.length });
+      say(status, 'importance.done', { loss: imp.loss.toPrecision(4), rows: imp.rows, repeats: imp.repeats, n: shown.length, of: bars.length, lags });
     });
     run.disabled = !app.model;
   });

@@ -43,17 +43,10 @@ export const COMPRESS = {
   },
   'importance.run': { en: 'Measure importance', zh: '计算重要性' },
   'importance.working': { en: 'Shuffling each input and measuring the test loss…', zh: '正在逐个打乱输入并测量测试损失…' },
+  // `n` inputs drawn of `of`: the most important ones, or a window's last lags (`lags`).
   'importance.done': {
-    en: (p) => `Rise of the test loss (${p.loss} unshuffled) on ${plural(p.rows, 'test row')}, mean ± sd over ${plural(p.repeats, 'shuffle')}.`,
-    zh: '测试损失（未打乱时为 {loss}）在 {rows} 个测试行上的上升量，{repeats} 次打乱的均值 ± 标准差。',
-  },
-  'importance.top': {
-    en: (p) => `The ${p.n} most important of ${p.of} inputs: rise of the test loss (${p.loss} unshuffled) on ${plural(p.rows, 'test row')}, mean ± sd over ${plural(p.repeats, 'shuffle')}.`,
-    zh: '{of} 个输入中最重要的 {n} 个：测试损失（未打乱时为 {loss}）在 {rows} 个测试行上的上升量，{repeats} 次打乱的均值 ± 标准差。',
-  },
-  'importance.lastLags': {
-    en: (p) => `The last ${p.n} of ${p.of} lags (t-1 is the newest value): rise of the test loss (${p.loss} unshuffled) on ${plural(p.rows, 'test row')}, mean ± sd over ${plural(p.repeats, 'shuffle')}.`,
-    zh: '{of} 个滞后中最近的 {n} 个（t-1 是最新的值）：测试损失（未打乱时为 {loss}）在 {rows} 个测试行上的上升量，{repeats} 次打乱的均值 ± 标准差。',
+    en: (p) => `${p.n < p.of ? (p.lags ? `The last ${p.n} of ${p.of} lags (t-1 is the newest value): r` : `The ${p.n} most important of ${p.of} inputs: r`) : 'R'}ise of the test loss (${p.loss} unshuffled) on ${plural(p.rows, 'test row')}, mean ± sd over ${plural(p.repeats, 'shuffle')}.`,
+    zh: (p) => `${p.n < p.of ? (p.lags ? `${p.of} 个滞后中最近的 ${p.n} 个（t-1 是最新的值）：` : `${p.of} 个输入中最重要的 ${p.n} 个：`) : ''}测试损失（未打乱时为 ${p.loss}）在 ${p.rows} 个测试行上的上升量，${p.repeats} 次打乱的均值 ± 标准差。`,
   },
   'importance.aria': { en: 'Permutation importance per input', zh: '每个输入的置换重要性' },
 
