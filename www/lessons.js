@@ -77,6 +77,20 @@ const FACTORS4 = { tweak: { label: 'tweak.factors4', edit: (/** @type {Experimen
   if (r) r.factors = 4;
 } } };
 
+/** Whether the lab box whose status is `[data-testid=ID]` has answered (www/panels/compress.js, why.js). @param {string} id */
+const answered = (id) => () => document.querySelector(`[data-testid=${id}]`)?.getAttribute('data-state') === 'done';
+
+/**
+ * The digits lesson's shared steps with issue 16's two questions: after deployment, how much
+ * smaller the model can get; after the first drawing, which pixels made the answer.
+ * @param {Step[]} steps decide, optimize, deploy, apply
+ * @returns {Step[]}
+ */
+const withCompression = ([decide, optimize, deploy, apply]) => [decide, optimize, deploy,
+  { node: 'deploy', target: '[data-testid=compress-run]', text: 'lesson.cnn.compress', needs: answered('compress-status'), todo: 'lesson.todo.compress' },
+  apply,
+  { node: 'apply', target: '[data-testid=why-run]', text: 'lesson.cnn.why', needs: answered('why-status'), todo: 'lesson.todo.why' }];
+
 /** @type {Record<string, Lesson>} */
 export const LESSONS = {
   tour: {
@@ -154,7 +168,7 @@ export const LESSONS = {
       { node: 'build', target: '#layers', text: 'lesson.cnn.2', needs: 'build', todo: 'lesson.todo.build' },
       { node: 'train', target: '[data-testid=train]', text: 'lesson.cnn.3', needs: 'train', todo: 'lesson.todo.train' },
       { node: 'evaluate', target: '#eval-chart', text: 'lesson.cnn.4', needs: 'evaluate', todo: 'lesson.todo.evaluate' },
-      ...finish('cnn', { search: small(rates(0.003, 0.03)) }, '[data-testid=draw-pad]'),
+      ...withCompression(finish('cnn', { search: small(rates(0.003, 0.03)) }, '[data-testid=draw-pad]')),
     ],
   },
   stock: {

@@ -6,6 +6,7 @@
 //   main → worker: {type:'init', load:{name, bytes}|{source}, experiment, search}, {type:'trial', index, rung}
 //   worker → main: {type:'ready', plan}, {type:'trial', result, done}, {type:'error', message, index?}
 import init, { WasmSearch, lastPanic } from '../pkg/kindling.js';
+import { bytesOf } from './builtin.js';
 
 /** @import {SearchReply, SearchRequest} from './types.js' */
 /** @template {SearchRequest['type']} T @typedef {Extract<SearchRequest, {type: T}>} Msg */
@@ -14,19 +15,6 @@ import init, { WasmSearch, lastPanic } from '../pkg/kindling.js';
 const post = (msg) => self.postMessage(msg);
 /** @type {WasmSearch} */
 let search;
-
-/**
- * The data to search on: the page's upload, or a built-in dataset fetched by name.
- * @param {Msg<'init'>['load']} load
- */
-async function bytesOf(load) {
-  if ('bytes' in load) return { name: load.name, bytes: load.bytes };
-  const name = String(load.source ?? '').slice('builtin:'.length);
-  if (!/^[a-z_]+$/.test(name)) throw new Error(`data.source: there is no built-in dataset "${name}"`);
-  const res = await fetch(new URL(`./data/${name}.csv`, import.meta.url));
-  if (!res.ok) throw new Error(`data.source: there is no built-in dataset "${name}"`);
-  return { name, bytes: new Uint8Array(await res.arrayBuffer()) };
-}
 
 /** @type {{[T in SearchRequest['type']]: (msg: Msg<T>) => void | Promise<void>}} */
 const handlers = {

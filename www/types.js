@@ -348,6 +348,22 @@ export {};
  *   | {type: 'error', message: string, index?: number, fatal: boolean}} SearchReply
  */
 
+// ── The lab worker (www/lab-worker.js, on pkg-lab/; docs/CONTRACTS.md section 4) ──────────────
+
+/**
+ * @typedef {{type: 'open', id: number, load: LoadMessage, model: string | Uint8Array}
+ *   | {type: 'compress', id: number} | {type: 'importance', id: number}
+ *   | {type: 'explain', id: number, record: Record<string, number | string | null>}} LabRequest
+ * @typedef {{type: LabRequest['type'], id: number, result: any, ms: number}
+ *   | {type: 'error', id: number, message: string, fatal: boolean}} LabReply
+ * @typedef {{name: 'float32' | 'int8' | 'pruned', sparsity: number, int8: boolean, bytes: number, json: string,
+ *   test: Evaluation, predict_ms: number}} CompressRow
+ * @typedef {{metric: string, loss: number, rows: number, repeats: number, seed: number,
+ *   inputs: {name: string, mean: number, sd: number}[]}} Importance
+ * @typedef {{row: number, output: string, class: number, value: number, baseline_value: number, steps: number,
+ *   shape: number[], names: string[], inputs: number[], attributions: number[]}} Explanation
+ */
+
 // ── The store (www/store.js) ──────────────────────────────────────────────────────────────────
 
 /**

@@ -179,7 +179,7 @@ fn dense_params(layers: &[LayerConfig], input: &[usize]) -> Option<usize> {
 }
 
 /// A table with one column per feature from JSON records; numbers stay numbers.
-fn records_table(features: &[String], records: &[Map<String, Value>]) -> Result<Table> {
+pub(crate) fn records_table(features: &[String], records: &[Map<String, Value>]) -> Result<Table> {
     let columns = features
         .iter()
         .map(|name| {

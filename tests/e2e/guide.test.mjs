@@ -42,7 +42,7 @@ const next = (page) => page.click('[data-testid=guide-next]');
  * optimisation (`optimise(page)`), downloads the model, asks for a prediction (`apply(page)`), and
  * checks each node is marked only once its action happened.
  */
-async function lastFour(page, { todoOptimize, optimise, todoApply, apply }) {
+async function lastFour(page, { todoOptimize, optimise, todoApply, apply, compression = false }) {
   assert.equal(await activeNode(page), 'decide');
   await page.waitForFunction(() => document.querySelector('[data-testid=diagnosis]').dataset.verdict !== 'none');
   assert.deepEqual(await doneNodes(page), ALL.slice(0, 4));
@@ -68,13 +68,33 @@ async function lastFour(page, { todoOptimize, optimise, todoApply, apply }) {
   assert.equal(file.suggestedFilename(), 'kindling-model.json');
   await released(page);
   assert.equal((await doneNodes(page)).includes('apply'), false);
+  if (compression) {
+    // Lesson 3 asks how much smaller the model can get: the step waits for the table.
+    await next(page);
+    assert.equal(await activeNode(page), 'deploy');
+    await page.waitForSelector('[data-testid=compress-run].guide-target');
+    await held(page, 'press Compare compressed versions and wait for the table');
+    await page.click('[data-testid=compress-run]');
+    await page.waitForSelector('[data-testid=compress-status][data-state=done]', { timeout: 120_000 });
+    await released(page);
+  }
 
   await next(page);
   assert.equal(await activeNode(page), 'apply');
-  assert.equal(await page.textContent('[data-testid=guide-next]'), 'Finish');
+  assert.equal(await page.textContent('[data-testid=guide-next]'), compression ? 'Next →' : 'Finish');
   await held(page, todoApply);
   await apply(page);
   await released(page);
+  if (compression) {
+    // …and which pixels made it say what it said: the step waits for the explanation.
+    await next(page);
+    assert.equal(await activeNode(page), 'apply');
+    assert.equal(await page.textContent('[data-testid=guide-next]'), 'Finish');
+    await held(page, 'press Explain this prediction');
+    await page.click('[data-testid=why-run]');
+    await page.waitForSelector('[data-testid=why-status][data-state=done]', { timeout: 60_000 });
+    await released(page);
+  }
   assert.deepEqual(await doneNodes(page), ALL, 'all eight nodes are done');
   await next(page);
   assert.ok(await page.locator('[data-testid=lesson-tour]').count(), 'Finish goes back to the lesson picker');
@@ -316,7 +336,7 @@ test('lesson 3: the digits as images, a small CNN, accuracy on unseen digits, en
   await next(page);
   await lastFour(page, {
     todoOptimize: 'press Start search and wait until it is done', optimise: (p) => search(p, 2),
-    todoApply: 'draw a digit on the pad',
+    todoApply: 'draw a digit on the pad', compression: true,
     apply: async (p) => {
       await p.waitForSelector('[data-testid=draw-pad].guide-target'); // the pad is highlighted
       const box = await stroke(p);

@@ -22,7 +22,7 @@ function collector(page, mode) {
   return { found, look };
 }
 
-const lessonSteps = { tour: 8, gd: 9, lstm: 8, cnn: 8, recommend: 8 };
+const lessonSteps = { tour: 8, gd: 9, lstm: 8, cnn: 10, recommend: 8 };
 
 /**
  * The whole walk in `lang` ('zh' or 'en'): every panel after a full run on iris, the search, the
@@ -55,6 +55,8 @@ async function walk(lang, viewport, prefix) {
   await look('train (scrubbed back)');
   await openNode(page, 'evaluate');
   await page.waitForFunction(() => document.querySelector('#eval-chart').dataset.drawn === 'true');
+  await page.click('[data-testid=importance-run]');
+  await page.waitForSelector('[data-testid=importance-status][data-state=done]', { timeout: 60_000 });
   await look('evaluate');
   await snap('evaluate');
   await openNode(page, 'decide');
@@ -75,12 +77,16 @@ async function walk(lang, viewport, prefix) {
   await page.click('[data-testid=copy-link]');
   await page.click('[data-testid=embed]');
   await page.waitForFunction(() => document.querySelector('[data-testid=embed-snippet]').value.includes('kindling-demo'));
+  await page.click('[data-testid=compress-run]');
+  await page.waitForSelector('[data-testid=compress-status][data-state=done]', { timeout: 60_000 });
   await look('deploy');
   await snap('deploy');
   await openNode(page, 'apply');
   await page.waitForSelector('[data-testid=apply-result][data-values]');
   await page.setInputFiles('[data-testid=batch-input]', join(FIXTURES, 'iris_upload.csv'));
   await page.waitForSelector('[data-testid=batch-preview] td');
+  await page.click('[data-testid=why-run]');
+  await page.waitForSelector('[data-testid=why-status][data-state=done]', { timeout: 60_000 });
   await look('apply');
   await snap('apply');
   // A model file that is cut short, opened in the deployment panel.
@@ -118,12 +124,25 @@ async function walk(lang, viewport, prefix) {
         await page.click('[data-testid=train]');
         assert.equal(await waitForState(page, ['done', 'error'], 120_000), 'done');
       }
-      if (id === 'cnn' && i === steps - 1) {
+      if (id === 'cnn' && i === 7) {
+        // How much smaller: the compression table.
+        await page.click('[data-testid=compress-run]');
+        await page.waitForSelector('[data-testid=compress-status][data-state=done]', { timeout: 120_000 });
+        await look('lesson cnn: the compression table');
+      }
+      if (id === 'cnn' && i === 8) {
         // The drawing pad, asked.
         await stroke(page);
         await page.waitForSelector('[data-testid=pad-result][data-label]');
         await look('lesson cnn: the drawing pad');
         await snap('pad');
+      }
+      if (id === 'cnn' && i === steps - 1) {
+        // Which pixels made it say that: the heat map.
+        await page.click('[data-testid=why-run]');
+        await page.waitForSelector('[data-testid=why-status][data-state=done]', { timeout: 60_000 });
+        await look('lesson cnn: which pixels');
+        await snap('why-heat');
       }
       if (i < steps - 1) await page.evaluate(() => window.kindling.guide.go(1, true));
       else await page.evaluate(() => window.kindling.guide.menu());

@@ -21,6 +21,8 @@ export const ALLOWED = [
   // formats and encodings
   // the engines a model is exported to ("Take it further") and what they run on
   'pytorch', 'keras', 'jax', 'tensorflow', 'gpu',
+  // the number formats of a model's weights ("Make it smaller")
+  'float32', 'int8',
   'csv', 'json', 'base64url', 'onnx', 'utf', 'nul', 'nan', 'zip', 'gzip', 'xlsx', 'xls', 'excel', 'office', 'pdf', 'png', 'gif', 'jpeg',
 ];
 

@@ -30,7 +30,7 @@ test('pkg-lab/ (recommendation, compression, explanation; loaded on demand) has 
     assert.ok(names.includes(name), `pkg-lab/ exports ${name}: ${names}`);
   }
   const { WasmSession } = await import('../../pkg-lab/kindling.js');
-  for (const method of ['compressReport', 'explain']) assert.equal(typeof WasmSession.prototype[method], 'function', method);
+  for (const method of ['compressReport', 'explain', 'importance', 'explainInput']) assert.equal(typeof WasmSession.prototype[method], 'function', method);
   const plain = await import('../../pkg/kindling.js');
   assert.equal(plain.WasmSession.prototype.compressReport, undefined, 'pkg/ trains without the compression exports');
   assert.deepEqual(names.filter((n) => CHARTS.includes(n)), []);

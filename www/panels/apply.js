@@ -6,8 +6,9 @@ import { core, say } from '../i18n.js';
 import { download, el, fmt, txt } from '../ui.js';
 import { drawBars } from './bars.js';
 import { mountForecast } from './forecast.js';
-import { mountPad } from './pad.js';
+import { mountPad, readsPixels } from './pad.js';
 import { showOutside } from './seen.js';
+import { whyBox } from './why.js';
 
 /** @import {App} from '../app.js' */
 /** @import {DeployedModel, ModelCard, PredictionsMessage} from '../types.js' */
@@ -33,7 +34,14 @@ export function mount(root, app) {
   const message = el('p', { className: 'note', role: 'status', dataset: { testid: 'apply-message' } });
   const batchLabel = el('label', {}, txt('apply.batch'), ' ', batch);
   const pad = el('div', { className: 'pad', hidden: true });
-  root.replaceChildren(note, pad, form, outside, result, chart, forecast, batchLabel, message, preview, save);
+  /** The input shown now: the drawing's pixels when the pad is shown, else the form's. */
+  const current = () => {
+    const shown = pad.hidden ? (form.childElementCount ? result : null) : pad.querySelector('[data-testid=pad-result]');
+    const input = /** @type {HTMLElement | null} */ (shown)?.dataset.input;
+    return input ? JSON.parse(input) : null;
+  };
+  const why = whyBox(app, current);
+  root.replaceChildren(note, pad, form, outside, result, chart, why, forecast, batchLabel, message, preview, save);
 
   let seq = 0;
   /** @type {string | null} */
@@ -58,6 +66,7 @@ export function mount(root, app) {
     buildForm(model?.card);
     showForecast(model?.card);
     showPad(model?.card);
+    (readsPixels(model?.card) ? pad : chart).after(why); // beside the drawing, or under the form's answer
   }
   app.on('predictions', (msg) => {
     if (msg.id === formId) showOne(msg);

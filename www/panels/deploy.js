@@ -6,6 +6,7 @@ import { core, htmlLang, say } from '../i18n.js';
 import { copyText } from '../clipboard.js';
 import { PRIVATE_DATA_CHARS, shareLink } from '../share.js';
 import { download, el, fmt, txt } from '../ui.js';
+import { compressBox } from './compress.js';
 import { furtherBox } from './further.js';
 
 /** @import {App} from '../app.js' */
@@ -47,7 +48,7 @@ export function mount(root, app) {
     note, card, error,
     el('div', { className: 'buttons' }, downloadButton, el('label', { className: 'inline' }, txt('deploy.open'), ' ', open), copy, embed),
     el('div', { className: 'buttons' }, el('label', { className: 'inline' }, run, txt('deploy.runOption')), copied),
-    privacy.box, link, linkNote, options.box, snippet, furtherBox(app),
+    privacy.box, link, linkNote, options.box, snippet, compressBox(app), furtherBox(app),
   );
 
   /** @param {Msg | null} message */

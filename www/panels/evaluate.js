@@ -6,6 +6,7 @@ import { drawBoundary, drawConfusion, drawPredictions } from '../chart.js';
 import { say, sayAttr } from '../i18n.js';
 import { el, fmt } from '../ui.js';
 import { baselineBox } from './baseline.js';
+import { importanceBox } from './importance.js';
 
 /** @import {App} from '../app.js' */
 /** @import {DeepReadonly, Evaluation, Experiment} from '../types.js' */
@@ -57,7 +58,7 @@ export function mount(root, app) {
   const boundary = el('canvas', { id: 'boundary-chart', role: 'img', hidden: true, tAttr: { 'aria-label': 'eval.boundaryAria' } });
   const boundaryNote = el('p', { className: 'note', id: 'boundary-note' });
   const baseline = baselineBox();
-  root.append(metrics, note, baseline.el, main, boundary, boundaryNote);
+  root.append(metrics, note, baseline.el, main, boundary, boundaryNote, importanceBox(app));
 
   function draw() {
     if (app.node !== 'evaluate') return;

@@ -118,6 +118,7 @@ export function mountPad(root, app, from) {
     /** @type {Record<string, number>} */
     const row = {};
     card.inputs.forEach((input, i) => { row[input.name] = counts[Number(input.name.match(/(\d+)$/)?.[1] ?? i)] ?? 0; });
+    result.dataset.input = JSON.stringify(row); // the input being predicted (and explained: why.js)
     app.send({ type: 'predict', id: waiting, rows: [row], from: from() });
   }
 

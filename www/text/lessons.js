@@ -139,6 +139,14 @@ export const LESSON_TEXT = {
     en: 'Application: draw a digit on the pad with the mouse or a finger. It is cut into 8×8 blocks as the data was made, and the model answers as you draw.',
     zh: '应用：用鼠标或手指在画板上写一个数字。它会像数据集当初那样被切成 8×8 的小块，模型边画边给出答案。',
   },
+  'lesson.cnn.compress': {
+    en: 'How much smaller can the model get before it gets worse? Press Compare compressed versions: int8 weights take a quarter of the bytes, pruning zeroes most weights. Read the table and the plot: where does the test accuracy start to fall?',
+    zh: '模型能缩小到什么程度而不变差？点“比较压缩版本”：int8 权重只占四分之一的字节，剪枝会把大部分权重置零。看表格和图：测试准确率从哪里开始下降？',
+  },
+  'lesson.cnn.why': {
+    en: 'Which pixels made it say 3? Draw a 3, then press Explain this prediction: blue pixels pushed the model toward its answer, orange ones against it. Draw another digit and watch the map change.',
+    zh: '是哪些像素让它说出 3？写一个 3，然后点“解释这个预测”：蓝色像素把模型推向它的答案，橙色像素与之相反。再写一个数字，看热图如何变化。',
+  },
 
   // What a step waits for (www/guide.js: "To go on: …").
   'lesson.todo.load': { en: 'wait until the data has loaded and the model is built', zh: '等数据加载完、模型构建好' },
@@ -152,5 +160,7 @@ export const LESSON_TEXT = {
   'lesson.todo.deploy': { en: 'press Download model, Copy link or Embed', zh: '点“下载模型”“复制链接”或“嵌入”' },
   'lesson.todo.apply': { en: 'change a value in the form', zh: '改一下表单里的某个值' },
   'lesson.todo.applyForecast': { en: 'press Forecast', zh: '点“开始预测”' },
+  'lesson.todo.compress': { en: 'press Compare compressed versions and wait for the table', zh: '点“比较压缩版本”并等表格出现' },
+  'lesson.todo.why': { en: 'press Explain this prediction', zh: '点“解释这个预测”' },
   'lesson.todo.applyDraw': { en: 'draw a digit on the pad', zh: '在画板上写一个数字' },
 };
