@@ -3,7 +3,8 @@
 # pkg/ for the playground's workers and the page's diagnosis (`worker-exports`: everything but the
 # charts), pkg-chart/ for the page's charts (`charts` alone: no training, ~85 KB gzipped) and
 # pkg-bench/ for bench.html (`bench-exports`), pkg-export/ for the page's model export (`export`,
-# loaded on demand). `bash scripts/build.sh pkg` builds only the playground's three
+# loaded on demand), pkg-lab/ for the recommendation, compression and explanation scenarios
+# (`lab-exports`, loaded on demand). `bash scripts/build.sh pkg` builds only the playground's four
 # (docs/BENCHMARKS.md, "Two packages").
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -36,6 +37,8 @@ fi
 build pkg-chart --no-default-features --features charts
 # The Deployment panel's "Take it further" (ONNX, PyTorch, Keras), loaded only when used.
 build pkg-export --no-default-features --features export
+# The scenario lab (recommendation training, compression and explanation), loaded on demand.
+build pkg-lab --no-default-features --features lab-exports
 build pkg --no-default-features --features worker-exports
 # The list of files the service worker (sw.js) precaches for offline use.
 node scripts/offline.mjs

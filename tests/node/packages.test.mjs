@@ -23,3 +23,16 @@ test('pkg-chart/ (the page\'s charts) exports the charts and the panic message o
 test('pkg-export/ (the page\'s model export, loaded on demand) exports exportModel and the panic message only', async () => {
   assert.deepEqual(await exportsOf('pkg-export'), ['exportModel', 'lastPanic']);
 });
+
+test('pkg-lab/ (recommendation, compression, explanation; loaded on demand) has the workers\' exports and its own, no chart', async () => {
+  const names = await exportsOf('pkg-lab');
+  for (const name of ['WasmSession', 'WasmRecommender', 'layerTypes', 'lastPanic']) {
+    assert.ok(names.includes(name), `pkg-lab/ exports ${name}: ${names}`);
+  }
+  const { WasmSession } = await import('../../pkg-lab/kindling.js');
+  for (const method of ['compressReport', 'explain']) assert.equal(typeof WasmSession.prototype[method], 'function', method);
+  const plain = await import('../../pkg/kindling.js');
+  assert.equal(plain.WasmSession.prototype.compressReport, undefined, 'pkg/ trains without the compression exports');
+  assert.deepEqual(names.filter((n) => CHARTS.includes(n)), []);
+  assert.ok(!(await exportsOf('pkg')).includes('WasmRecommender'), 'pkg/ (the playground\'s) stays without the lab');
+});
