@@ -8,9 +8,13 @@ import { showError } from '../status.js';
 import { $, el, field, fillSelectT, numberInput } from '../ui.js';
 import { renderColumns, renderPreview } from './columns.js';
 import { scenarioPicker } from './scenarios.js';
+import { fitEmbedding, textSettings } from './text_settings.js';
 
 /** @import {App} from '../app.js' */
 /** @import {Experiment} from '../types.js' */
+
+/** The built-ins whose source asks for a credit where the page shows them, by key of BUILTINS. @type {Record<string, string>} */
+const CREDITS = { stock: 'pre.stockCredit', sentiment: 'pre.sentimentCredit' };
 
 // The core refuses files over 256 MB (parsing peaks at ~3.3× the file size in memory).
 const MAX_UPLOAD_BYTES = 256 * 1024 * 1024;
@@ -70,6 +74,8 @@ export function mount(root, app) {
    * @param {(data: NonNullable<Experiment['data']>, experiment: Experiment) => void} fn
    */
   const editData = (fn) => app.editExperiment((e) => fn(e.data ??= {}, e));
+  const text = textSettings(app, editData);
+  root.append(text.el);
 
   /** @param {string} name a key of BUILTINS */
   function chooseDataset(name) {
@@ -175,15 +181,16 @@ export function mount(root, app) {
   /**
    * Reads column `name` as `kind` (`data.column_kinds`), or as the reader typed it (null).
    * @param {string} name
-   * @param {'numeric' | null} kind
+   * @param {import('./columns.js').Kind | null} kind
    */
   function onKind(name, kind) {
-    editData((d) => {
+    editData((d, e) => {
       const kinds = { ...d.column_kinds };
       if (kind) kinds[name] = kind;
       else delete kinds[name];
       if (Object.keys(kinds).length) d.column_kinds = kinds;
       else delete d.column_kinds;
+      fitEmbedding(e, app.table);
     });
   }
 
@@ -193,7 +200,9 @@ export function mount(root, app) {
     const d = e.data;
     dataset.value = builtinKey(d.source);
     synthetic.hidden = !isSynthetic(d.source);
-    credit.hidden = builtinKey(d.source) !== 'stock';
+    const creditKey = CREDITS[builtinKey(d.source)];
+    credit.hidden = !creditKey;
+    if (creditKey) say(credit, creditKey);
     transform.value = d.transform ?? 'none';
     missing.value = d.missing ?? 'mean';
     scale.value = d.scale ?? 'standard';
@@ -207,6 +216,7 @@ export function mount(root, app) {
     }
     seed.value = String(e.seed ?? 42);
     if (app.table) renderColumns(columns, app.table, d, onRole, onKind);
+    text.sync();
   }
 
   app.on('summary', (t) => {
@@ -216,6 +226,7 @@ export function mount(root, app) {
       if (!names.includes(d.target ?? '')) d.target = names[names.length - 1];
       if (d.features && !d.features.every((n) => names.includes(n))) d.features = null;
       fitOutputLayer(e, t.columns.find((c) => c.name === d.target), t.max_classes);
+      fitEmbedding(e, t);
     });
   });
   app.on('preview', () => renderPreview(preview, app.table, app.preview));

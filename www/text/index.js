@@ -8,15 +8,16 @@ import { LATER } from './later.js';
 import { LESSON_TEXT } from './lessons.js';
 import { PAGE } from './page.js';
 import { PANELS } from './panels.js';
+import { SENTIMENT } from './sentiment.js';
 import { STOCK } from './stock.js';
 import { TEACH } from './teach.js';
 
 /** The parts, by name (tests check that no key is defined twice). */
-export const PARTS = { PAGE, PANELS, LATER, LESSON_TEXT, DIAGNOSIS, TEACH, EXPORT, STOCK };
+export const PARTS = { PAGE, PANELS, LATER, LESSON_TEXT, DIAGNOSIS, TEACH, EXPORT, STOCK, SENTIMENT };
 
 /** @type {import('./util.js').Catalog} */
 export const CATALOG = {
-  ...PAGE, ...PANELS, ...LATER, ...LESSON_TEXT, ...DIAGNOSIS, ...TEACH, ...EXPORT, ...STOCK,
+  ...PAGE, ...PANELS, ...LATER, ...LESSON_TEXT, ...DIAGNOSIS, ...TEACH, ...EXPORT, ...STOCK, ...SENTIMENT,
   // A message from the core (www/text/core.js): as written in English, translated in Chinese.
   core: { en: (p) => p.message, zh: (p) => translateCore(p.message) ?? p.message },
 };
