@@ -19,6 +19,7 @@ import { el } from '../ui.js';
 export const SCENARIOS = [
   { id: 'digits', label: 'scenario.digits', dataset: 'digits', experiment: () => /** @type {() => Experiment} */ (LESSONS.cnn.experiment)(), blurb: 'scenario.digits.blurb' },
   { id: 'stock', label: 'scenario.stock', dataset: 'stock', experiment: BUILTINS.stock.experiment, blurb: 'scenario.stock.blurb' },
+  { id: 'sentiment', label: 'scenario.sentiment', dataset: 'sentiment', experiment: BUILTINS.sentiment.experiment, blurb: 'scenario.sentiment.blurb' },
 ];
 
 /**
