@@ -139,9 +139,9 @@ export {};
  */
 
 /**
- * The test rows' sentences (the first text feature's cells, split order) with the class
- * probabilities the model gives them; `null` without a text feature.
- * @typedef {{column: string, texts: (string | null)[], probabilities: number[][]} | null} TestTexts
+ * The test rows' sentences (the first text feature's cells, split order; `""` when missing) with
+ * the class probabilities the model gives them, flat `[rows × classes]`; `null` without a text feature.
+ * @typedef {{texts: string[], probabilities: number[]} | null} TestTexts
  */
 
 /**

@@ -112,8 +112,7 @@ impl Model {
                 let fill = p.fills().get(i);
                 let text = p.text().and_then(|t| t.vocabulary.get(i)).is_some_and(Option::is_some);
                 match p.categories().get(i).and_then(Option::as_ref) {
-                    _ if text => json!({ "name": name, "kind": "text", "default": "" }),
-                    None => json!({ "name": name, "kind": "numeric", "default": fill, "seen": self.seen(name) }),
+                    None => json!({ "name": name, "kind": if text { "text" } else { "numeric" }, "default": fill, "seen": self.seen(name) }),
                     Some(c) => json!({ "name": name, "kind": "categorical", "categories": c, "default": fill }),
                 }
             }).collect::<Vec<_>>(),

@@ -1,40 +1,44 @@
 //! Worker shell for text classification: the test sentences with the class probabilities the
 //! model gives them (the Evaluation panel's "most wrong" table).
 
-use serde_json::{json, Value};
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use super::session::WasmSession;
 use super::to_js;
 
+/// The first text feature's test cells (split order; `""` when missing) and their class
+/// probabilities, flat `[rows × classes]` (field types whose serialisers the package has already).
+#[derive(Serialize)]
+struct TestTexts {
+    texts: Vec<String>,
+    probabilities: Vec<f32>,
+}
+
 #[wasm_bindgen]
 impl WasmSession {
-    /// `{column, texts, probabilities}` for a classifier with a text feature, else `null`: the
-    /// first text feature's test cells in split order (`null` when missing) and, per cell, the
-    /// class probabilities. Built as a `Value` (its serialiser is in the package already).
+    /// `{texts, probabilities}` for a configured classifier with a text feature, else `null`.
     #[wasm_bindgen(js_name = testTexts)]
     pub fn test_texts(&mut self) -> Result<JsValue, JsError> {
         let (Some(session), Some(table)) = (self.session.as_mut(), self.table.as_ref()) else {
-            self.session()?; // no session: the shell's "configure first" error
-            return to_js(&Value::Null);
+            return to_js(&None::<TestTexts>);
         };
         let pre = &session.data.preprocessing;
         let text = pre.text().filter(|_| pre.classes.is_some());
-        let Some(i) = text.and_then(|t| t.vocabulary.iter().position(Option::is_some)) else {
-            return to_js(&Value::Null);
+        let i = text.and_then(|t| t.vocabulary.iter().position(Option::is_some));
+        let Some(col) = i.and_then(|i| table.columns.iter().find(|c| c.name == pre.features[i]))
+        else {
+            return to_js(&None::<TestTexts>);
         };
-        let name = &pre.features[i];
-        let Some(col) = table.columns.iter().find(|c| &c.name == name) else {
-            return to_js(&Value::Null);
-        };
-        let texts: Vec<Value> = (session.data.test_rows.iter())
-            .map(|&r| col.data.text(r).map_or(Value::Null, Value::String))
+        let texts = (session.data.test_rows.iter())
+            .map(|&r| col.data.text(r).unwrap_or_default())
             .collect();
-        let name = name.clone();
         let x = session.data.x_test.clone();
-        let probabilities: Vec<Value> = (session.predict(&x).rows().into_iter())
-            .map(|p| p.iter().map(|&v| Value::from(v)).collect())
-            .collect();
-        to_js(&json!({ "column": name, "texts": texts, "probabilities": probabilities }))
+        let p = session.predict(&x);
+        let probabilities = p.as_slice().unwrap_or_default().to_vec();
+        to_js(&Some(TestTexts {
+            texts,
+            probabilities,
+        }))
     }
 }

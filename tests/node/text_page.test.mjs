@@ -43,9 +43,8 @@ test('fitEmbedding sets every embedding, and nothing else', () => {
 });
 
 test('mostWrong: only wrong rows, the lowest probability of the true class first, ties in row order', () => {
-  const texts = { column: 'text', texts: ['a', 'b', 'c', 'd', 'e'],
-    probabilities: [[0.9, 0.1], [0.2, 0.8], [0.3, 0.7], [0.6, 0.4], [0.3, 0.7]] };
+  const probabilities = [[0.9, 0.1], [0.2, 0.8], [0.3, 0.7], [0.6, 0.4], [0.3, 0.7]];
   const actual = [0, 0, 0, 1, 0];
-  assert.deepEqual(mostWrong(texts, actual).map((r) => [r.row, r.actual, r.predicted]), [[1, 0, 1], [2, 0, 1], [4, 0, 1], [3, 1, 0]]);
-  assert.deepEqual(mostWrong(texts, [0, 1, 1, 0, 1]), []);
+  assert.deepEqual(mostWrong(probabilities, actual).map((r) => [r.row, r.actual, r.predicted]), [[1, 0, 1], [2, 0, 1], [4, 0, 1], [3, 1, 0]]);
+  assert.deepEqual(mostWrong(probabilities, [0, 1, 1, 0, 1]), []);
 });

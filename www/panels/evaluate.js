@@ -7,6 +7,7 @@ import { drawBoundary, drawConfusion, drawPredictions } from '../chart.js';
 import { say, sayAttr } from '../i18n.js';
 import { el, fmt } from '../ui.js';
 import { baselineBox } from './baseline.js';
+import { textFeatures } from './text_settings.js';
 import { wrongBox } from './wrong.js';
 
 /** @import {App} from '../app.js' */
@@ -91,8 +92,10 @@ export function mount(root, app) {
     if (ev.confusion) app.send({ type: 'test_texts' });
     draw();
   });
-  app.on('test_predictions', () => { wrong.show(texts, app.predictions); draw(); });
-  app.on('test_texts', (msg) => { texts = msg.texts; wrong.show(texts, app.predictions); });
+  // The sentences are the first text feature's (the worker's `test_texts`).
+  const showWrong = () => wrong.show(texts, app.predictions, app.experiment?.data ? textFeatures(app.table, app.experiment.data)[0] : '');
+  app.on('test_predictions', () => { showWrong(); draw(); });
+  app.on('test_texts', (msg) => { texts = msg.texts; showWrong(); });
   app.on('grid', draw);
   app.on('navigate', draw);
   app.on('experiment', () => {

@@ -13,12 +13,12 @@ export const WRONG_ROWS = 10;
 /**
  * The test rows the model got wrong, the lowest probability for the true class first (ties in
  * split order): `{row, actual, predicted, probabilities}` with class indices.
- * @param {NonNullable<TestTexts>} texts
+ * @param {number[][]} probabilities per test row, per class
  * @param {number[]} actual class index per test row (`test_predictions.actual`)
  * @returns {{row: number, actual: number, predicted: number, probabilities: number[]}[]}
  */
-export function mostWrong(texts, actual) {
-  const rows = texts.probabilities.map((p, row) => {
+export function mostWrong(probabilities, actual) {
+  const rows = probabilities.map((p, row) => {
     const predicted = p.indexOf(Math.max(...p));
     return { row, actual: actual[row], predicted, probabilities: p };
   });
@@ -32,21 +32,25 @@ export function wrongBox() {
   const table = el('table', { className: 'grid', dataset: { testid: 'wrong-table' } });
   const box = el('section', { id: 'most-wrong', hidden: true }, el('h3', { t: 'wrong.title' }), note, el('div', { className: 'scroll' }, table));
   /**
-   * Shows the most wrong rows of `texts` given `predictions` (both of the same run), or hides.
+   * Shows the most wrong rows of `texts` (sentences of column `column`) given `predictions`
+   * (both of the same run), or hides.
    * @param {TestTexts | null} texts
    * @param {TestPredictions | null} predictions
+   * @param {string} [column]
    */
-  function show(texts, predictions) {
+  function show(texts, predictions, column = '') {
     const classes = predictions?.classes;
-    box.hidden = !texts || !classes || texts.texts.length !== predictions.actual.length;
+    box.hidden = !texts || !classes || texts.texts.length !== predictions.actual.length
+      || texts.probabilities.length !== texts.texts.length * classes.length;
     if (!texts || !classes || box.hidden) return;
-    const wrong = mostWrong(texts, predictions.actual);
+    const k = classes.length; // the worker's probabilities are flat, [rows × classes]
+    const wrong = mostWrong(texts.texts.map((_, i) => texts.probabilities.slice(i * k, (i + 1) * k)), predictions.actual);
     say(note, 'wrong.note', { wrong: wrong.length, rows: texts.texts.length, shown: Math.min(WRONG_ROWS, wrong.length) });
-    const head = el('tr', {}, el('th', { scope: 'col', translate: false }, texts.column), el('th', { scope: 'col', t: 'wrong.actual' }),
+    const head = el('tr', {}, el('th', { scope: 'col', translate: false }, column), el('th', { scope: 'col', t: 'wrong.actual' }),
       el('th', { scope: 'col', t: 'wrong.predicted' }),
       ...classes.map((c) => el('th', { scope: 'col', t: ['wrong.p', { name: c }] })));
     const body = wrong.slice(0, WRONG_ROWS).map((r) => el('tr', { dataset: { row: String(r.row) } },
-      el('td', { className: 'sentence', translate: false }, texts.texts[r.row] ?? ''),
+      el('td', { className: 'sentence', translate: false }, texts.texts[r.row]),
       el('td', { translate: false }, classes[r.actual]), el('td', { translate: false }, classes[r.predicted]),
       ...r.probabilities.map((p) => el('td', { className: 'num' }, fmt(p, { decimals: 3 })))));
     table.replaceChildren(el('thead', {}, head), el('tbody', {}, ...body));
