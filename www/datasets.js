@@ -69,13 +69,32 @@ const recommender = (source) => ({
 });
 
 /**
+ * A sentiment classifier on raw sentences: the `text` column (the review's `source` left out: an
+ * int sequence needs its text column as the only feature) as up to 40 token ids, each looked up
+ * in a learned 16-number embedding (`input_dim`: the tokens kept, set from the data by
+ * www/panels/text_settings.js `fitEmbedding`), averaged over the sentence's words (padding
+ * skipped: mask_zero) → softmax over the classes.
+ * @param {string} source
+ * @param {string} target
+ * @param {string} text the text column
+ */
+const sentiment = (source, target, text) => base(source, target,
+  { task: 'classification', features: [text], split: { method: 'stratified', validation: 0.1, test: 0.2 },
+    text: { output_mode: 'int', max_tokens: 5000, min_count: 1, max_length: 40 } },
+  [{ type: 'embedding', input_dim: 5000, output_dim: 16, mask_zero: true }, { type: 'global_average_pooling1d' },
+    { type: 'dense', units: 2, activation: 'softmax' }],
+  { epochs: 20, batch_size: 32, early_stopping: earlyStopping(3) });
+
+/**
  * The built-ins (their names are the catalog's `dataset.KEY`), each opening with the experiment a
  * teacher would show first: iris, a small MLP classifying three species (stratified split);
  * digits, an MLP on the 64 pixels (the CNN is lesson 3); diabetes, an MLP regression on 442
  * patients that overfits, so it trains with early stopping; sunspots, a 30-year window forecast by
  * an LSTM (~11-year cycles); stock, the S&P 500 monthly 1871–2023 as the article forecasts it:
  * the last 12 months → the next, MinMax fitted on the training months, LSTM → Dense(1); ratings,
- * 1,161 ratings of 130 restaurants by 138 users, a matrix-factorisation recommender.
+ * 1,161 ratings of 130 restaurants by 138 users, a matrix-factorisation recommender;
+ * sentiment, 3,000 review sentences (positive 1 / negative 0) read by an embedding averaged over
+ * the words (issue 14).
  * @type {Record<string, {experiment: () => Experiment}>} */
 export const BUILTINS = {
   iris: { experiment: () => classifier('builtin:iris', 'species', 16) },
@@ -84,6 +103,7 @@ export const BUILTINS = {
   sunspots: { experiment: () => forecast('builtin:sunspots', 'sunactivity', 30) },
   stock: { experiment: () => forecast('builtin:stock', 'close', 12) },
   ratings: { experiment: () => recommender('builtin:ratings') },
+  sentiment: { experiment: () => sentiment('builtin:sentiment', 'label', 'text') },
 };
 
 /** Links made before the S&P 500 built-in name the synthetic series the page still generates. */

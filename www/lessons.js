@@ -1,7 +1,8 @@
 // @ts-check
 // The guide's lessons: a tour of the workflow on the user's own data, the seed's gradient-descent
 // example (fit y = θ·x with one linear unit, no bias, and plain GD) and the seed's Keras example
-// (forecast sunspots with an LSTM on MinMax-scaled windows) and a small CNN on the 8×8 digits.
+// (forecast sunspots with an LSTM on MinMax-scaled windows), a small CNN on the 8×8 digits, the
+// S&P 500 forecast and a sentiment classifier on review sentences (embedding + average).
 // Every lesson walks all eight nodes: through the diagnosis, one optimisation step (a small
 // search the lesson proposes), deployment and application. A step with `needs` cannot be left
 // forward until its action happened (`todo` says what to do): a flowchart node marked done, or a
@@ -40,6 +41,9 @@ const targetText = (app) => app.experiment?.data?.target ?? { key: 'lesson.lastC
 /** @param {App} app the rows the model learns from, checks itself on and is tested on */
 const rowsOf = (app) => ({ train: app.summary?.rows[0] ?? '—', val: app.summary?.rows[1] ?? '—', test: app.summary?.rows[2] ?? '—' });
 
+/** What the Application step asks for, by lesson (default: change a value in the form). @type {Record<string, string>} */
+const APPLY_TODO = { lstm: 'Forecast', stock: 'Forecast', cnn: 'Draw', sentiment: 'Type' };
+
 /**
  * The last four steps every lesson shares: the diagnosis, one optimisation step (a small search
  * fitted to the lesson, or a change to try by hand), deployment and application (`applyTarget`:
@@ -54,7 +58,7 @@ const finish = (id, optimise, applyTarget) => [
   { node: 'optimize', target: 'search' in optimise ? '[data-testid=search-start]' : '#lesson-tweak', text: `lesson.${id}.optimize`,
     needs: 'optimize', todo: 'search' in optimise ? 'lesson.todo.optimize' : 'lesson.todo.tweak', ...optimise },
   { node: 'deploy', target: '[data-testid=download-model]', text: 'lesson.deploy', needs: 'deploy', todo: 'lesson.todo.deploy' },
-  { node: 'apply', target: applyTarget, text: `lesson.${id}.apply`, needs: 'apply', todo: `lesson.todo.apply${id === 'lstm' || id === 'stock' ? 'Forecast' : id === 'cnn' ? 'Draw' : ''}` },
+  { node: 'apply', target: applyTarget, text: `lesson.${id}.apply`, needs: 'apply', todo: `lesson.todo.apply${APPLY_TODO[id] ?? ''}` },
 ];
 
 /**
@@ -90,6 +94,17 @@ const withCompression = ([decide, optimize, deploy, apply]) => [decide, optimize
   { node: 'deploy', target: '[data-testid=compress-run]', text: 'lesson.cnn.compress', needs: answered('compress-status'), todo: 'lesson.todo.compress' },
   apply,
   { node: 'apply', target: '[data-testid=why-run]', text: 'lesson.cnn.why', needs: answered('why-status'), todo: 'lesson.todo.why' }];
+
+/** The sentiment lesson's change by hand: embeddings of 8 numbers per token instead of 16. */
+const DIMS8 = { tweak: { label: 'tweak.dims8', edit: (/** @type {Experiment} */ e) => { e.model?.layers.forEach((l) => { if (l.type === 'embedding') l.output_dim = 8; }); } } };
+
+/** @param {App} app the text column's token statistics (inspect's), for the sentiment lesson's first step */
+const tokenStats = (app) => {
+  const c = app.table?.columns.find((col) => col.text);
+  const t = c?.text;
+  return { column: c?.name ?? 'text', median: t?.tokens_median ?? '—', max: t?.tokens_max ?? '—', vocabulary: t?.vocabulary ?? '—',
+    top: t?.top_tokens.slice(0, 5).map((v) => v.value).join(' ') ?? '' };
+};
 
 /** @type {Record<string, Lesson>} */
 export const LESSONS = {
@@ -198,6 +213,19 @@ export const LESSONS = {
       { node: 'evaluate', target: '#rec-eval', text: 'lesson.recommend.4', needs: 'evaluate', todo: 'lesson.todo.evaluate' },
       ...finish('recommend', FACTORS4, '#rec-pick-user').map((step) => (step.node === 'deploy' ? { ...step, target: '[data-testid=copy-link]' }
         : step.node === 'apply' ? { ...step, todo: 'lesson.todo.applyUser' } : step)),
+    ],
+  },
+  sentiment: {
+    title: 'lesson.sentiment.title',
+    // The sentiment built-in's own experiment: int token ids → embedding → average → softmax.
+    experiment: BUILTINS.sentiment.experiment,
+    steps: [
+      { node: 'preprocess', target: '#columns', text: 'lesson.sentiment.1', params: tokenStats, needs: 'preprocess', todo: 'lesson.todo.load' },
+      { node: 'preprocess', target: '#text-settings', text: 'lesson.sentiment.2', params: rowsOf },
+      { node: 'build', target: '#layers', text: 'lesson.sentiment.3', needs: 'build', todo: 'lesson.todo.build' },
+      { node: 'train', target: '[data-testid=train]', text: 'lesson.sentiment.4', needs: 'train', todo: 'lesson.todo.train' },
+      { node: 'evaluate', target: '#most-wrong', text: 'lesson.sentiment.5', needs: 'evaluate', todo: 'lesson.todo.evaluate' },
+      ...finish('sentiment', DIMS8, '[data-testid=apply-text]'),
     ],
   },
 };

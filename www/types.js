@@ -53,8 +53,15 @@ export {};
  * @property {{lookback: number, horizon: number} | null} [window]
  * @property {string} [transform] a window series before scaling: `none` `log` `difference` `log_difference`
  * @property {string} [on_bad_rows] `error` `skip`
- * @property {Record<string, 'numeric' | 'categorical'>} [column_kinds] columns read as another kind
+ * @property {Record<string, 'numeric' | 'categorical' | 'text'>} [column_kinds] columns read as another kind
  * @property {{user: string, item: string, title?: string | null, implicit?: boolean} | null} [recommend] the id columns of a `recommendation` task
+ * @property {TextSpec | null} [text] how text columns become inputs (issue 14)
+ */
+
+/**
+ * `data.text` (Keras `TextVectorization`): `int` token ids for an embedding, or `multi_hot` /
+ * `tf_idf` bags for a dense network; keys left out take the core's defaults.
+ * @typedef {{output_mode?: 'int' | 'multi_hot' | 'tf_idf', max_tokens?: number, min_count?: number, max_length?: number}} TextSpec
  */
 
 /**
@@ -95,7 +102,7 @@ export {};
  *   | {type: 'predict', id?: string, from: ModelSource, name: string, bytes: Uint8Array}
  *   | {type: 'predict', id?: string, from: ModelSource, rows: Record<string, number | string | null>[]}
  *   | {type: 'forecast', id: string, from: ModelSource, steps: number}
- *   | {type: 'test_predictions'}
+ *   | {type: 'test_predictions'} | {type: 'test_texts'}
  *   | {type: 'grid', size?: number}
  *   | {type: 'weights'}} MainMessage
  */
@@ -125,7 +132,7 @@ export {};
 /**
  * @typedef {object} ColumnSummary
  * @property {string} name
- * @property {string} kind `numeric` `categorical` `boolean` `date`
+ * @property {string} kind `numeric` `categorical` `text` `boolean` `date`
  * @property {number} missing
  * @property {number} distinct
  * @property {number} [min]
@@ -133,6 +140,19 @@ export {};
  * @property {number} [mean]
  * @property {number} [std]
  * @property {{value: string, count: number}[]} [values]
+ * @property {TextStats} [text] a text column's tokens
+ */
+
+/**
+ * A text column's tokens: per cell (min, median, max), the distinct tokens, the most frequent.
+ * @typedef {{tokens_min: number, tokens_median: number, tokens_max: number, vocabulary: number,
+ *   top_tokens: {value: string, count: number}[]}} TextStats
+ */
+
+/**
+ * The test rows' sentences (the first text feature's cells, split order; `""` when missing) with
+ * the class probabilities the model gives them, flat `[rows × classes]`; `null` without a text feature.
+ * @typedef {{texts: string[], probabilities: number[]} | null} TestTexts
  */
 
 /**
@@ -202,7 +222,7 @@ export {};
  * @property {number} epochs
  * @property {Record<string, number | null | undefined>} test
  * @property {{lookback: number, horizon: number} | null} [window]
- * @property {{name: string, kind: string, default: number, categories?: string[],
+ * @property {{name: string, kind: string, default: number | string, categories?: string[],
  *   seen?: {min: number, max: number} | {mean: number, std: number} | null}[]} inputs the form's inputs; `seen`: what the
  *   training rows held (min-max range, or standard scaling's mean and std)
  */
@@ -237,6 +257,7 @@ export {};
  *   | PredictionsMessage
  *   | ForecastMessage
  *   | ({type: 'test_predictions'} & TestPredictions)
+ *   | {type: 'test_texts', texts: TestTexts}
  *   | {type: 'grid', grid: Grid | null}
  *   | {type: 'weights', weights: number[][], epoch: number}
  *   | RecommendReply

@@ -12,7 +12,7 @@ const SLICE_MS = 30;
 const PREVIEW_ROWS = 8;
 /** The `run` of the last `configure` (Contract 4): carried by every message of that run. @type {number | undefined} */
 let runId;
-const OF_A_RUN = new Set(['configured', 'advice', 'epoch', 'state', 'snapshot', 'evaluation', 'test_predictions', 'grid', 'weights', 'error']);
+const OF_A_RUN = new Set(['configured', 'advice', 'epoch', 'state', 'snapshot', 'evaluation', 'test_predictions', 'test_texts', 'grid', 'weights', 'error']);
 /** @param {WorkerMessage} msg */
 const post = (msg) => self.postMessage(runId !== undefined && OF_A_RUN.has(msg.type) && !(msg.type === 'error' && msg.stage === 'load')
   ? { ...msg, run: runId } : msg);
@@ -170,6 +170,9 @@ const handlers = {
   // Views for the evaluation and lesson panels.
   test_predictions() {
     post({ type: 'test_predictions', ...session.testPredictions() });
+  },
+  test_texts() {
+    post({ type: 'test_texts', texts: session.testTexts() });
   },
   grid(msg) {
     post({ type: 'grid', grid: session.decisionGrid(msg.size ?? 60) });

@@ -29,6 +29,8 @@ pub struct Prepared {
     /// A window series: the target's value at each test sample's last window row, in its units
     /// (what persistence predicts; what a differenced prediction is added to). Else empty.
     pub test_bases: Vec<f32>,
+    /// The table rows of the test samples, in split order (a window series: its test rows).
+    pub test_rows: Vec<usize>,
     /// Rows left out (missing target, or `missing: drop`).
     pub dropped: usize,
     /// What preparing changed (dropped rows, unusable cells), for people.
@@ -104,6 +106,7 @@ pub fn prepare(table: &Table, config: &DataConfig, rng: &mut Rng) -> Result<Prep
         dropped: table.rows - rows.len(),
         preprocessing: pre,
         test_bases,
+        test_rows,
         warnings,
     })
 }

@@ -98,7 +98,8 @@ impl Model {
     }
 
     /// What the deployment panel shows: architecture, parameter count, data, metrics, seed, and
-    /// `inputs` (one `{name, kind, default}` per original feature, numeric ones with `seen`, see
+    /// `inputs` (one `{name, kind, default}` per original feature, kind `numeric`, `categorical`
+    /// or `text` (a sentence), numeric ones with `seen`, see
     /// [`Model::seen`]) for the application form.
     pub fn card(&self) -> Value {
         let (f, p) = (&self.file, &self.file.preprocessing);
@@ -109,8 +110,9 @@ impl Model {
             "epochs": f.metrics.history.len(), "test": f.metrics.test, "window": f.experiment.data.window,
             "inputs": p.features.iter().enumerate().map(|(i, name)| {
                 let fill = p.fills().get(i);
+                let text = p.text().and_then(|t| t.vocabulary.get(i)).is_some_and(Option::is_some);
                 match p.categories().get(i).and_then(Option::as_ref) {
-                    None => json!({ "name": name, "kind": "numeric", "default": fill, "seen": self.seen(name) }),
+                    None => json!({ "name": name, "kind": if text { "text" } else { "numeric" }, "default": fill, "seen": self.seen(name) }),
                     Some(c) => json!({ "name": name, "kind": "categorical", "categories": c, "default": fill }),
                 }
             }).collect::<Vec<_>>(),

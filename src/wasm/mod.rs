@@ -26,6 +26,8 @@ pub mod recommend;
 pub mod search;
 #[cfg(feature = "worker-exports")]
 pub mod session;
+#[cfg(feature = "worker-exports")]
+pub mod text;
 
 use std::cell::RefCell;
 

@@ -22,7 +22,7 @@ function collector(page, mode) {
   return { found, look };
 }
 
-const lessonSteps = { tour: 8, gd: 9, lstm: 8, cnn: 10, recommend: 8 };
+const lessonSteps = { tour: 8, gd: 9, lstm: 8, cnn: 10, recommend: 8, sentiment: 9 };
 
 /**
  * The whole walk in `lang` ('zh' or 'en'): every panel after a full run on iris, the search, the

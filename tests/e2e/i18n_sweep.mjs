@@ -55,6 +55,7 @@ function shownTexts(page) {
       for (const c of app.table?.columns ?? []) {
         addWords(c.name);
         for (const v of c.values ?? []) addWords(v.value);
+        for (const v of c.text?.top_tokens ?? []) addWords(v.value); // a text column's tokens
       }
       for (const row of app.preview ?? []) row.forEach(addWords);
       for (const c of app.summary?.classes ?? []) addWords(c);

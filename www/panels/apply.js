@@ -1,6 +1,6 @@
 // @ts-check
-// Application panel (模型应用): one input per original feature, predicting as you type (class
-// probabilities as bars, or the value), and batch prediction of an uploaded CSV with a preview
+// Application panel (模型应用): one input per original feature (a text box for a sentence),
+// predicting as you type (class probabilities as bars, or the value), and batch prediction of an uploaded CSV with a preview
 // and "Download predictions CSV" (formula cells escaped by the core). Uses `app.model` (www/model.js).
 import { core, say } from '../i18n.js';
 import { download, el, fmt, txt } from '../ui.js';
@@ -85,7 +85,10 @@ export function mount(root, app) {
       const field = input.kind === 'categorical'
         ? el('select', { name: input.name, dataset: { feature: input.name } },
           ...(input.categories ?? []).map((c) => el('option', { value: c }, c)))
-        : el('input', { type: 'number', step: 'any', name: input.name, value: fmt(input.default), dataset: { feature: input.name } });
+        : input.kind === 'text' // a sentence, read by the model's fitted text step as it is
+          ? el('textarea', { name: input.name, rows: 2, cols: 48, className: 'sentence', dataset: { feature: input.name, testid: 'apply-text' },
+            tAttr: { placeholder: 'apply.typeSentence' } })
+          : el('input', { type: 'number', step: 'any', name: input.name, value: fmt(input.default), dataset: { feature: input.name } });
       form.append(el('label', {}, el('span', { translate: false }, input.name), field));
     }
     predictForm();
@@ -94,12 +97,12 @@ export function mount(root, app) {
   function predictForm() {
     /** @type {Record<string, number | string | null>} */
     const record = {};
-    /** @type {NodeListOf<HTMLInputElement | HTMLSelectElement>} */
+    /** @type {NodeListOf<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>} */
     const fields = form.querySelectorAll('[data-feature]');
     for (const field of fields) {
       const name = field.dataset.feature ?? '';
       const text = field.value.trim();
-      record[name] = field.tagName === 'SELECT' ? text : (text === '' ? null : Number(text));
+      record[name] = field.tagName === 'SELECT' || field.tagName === 'TEXTAREA' ? text : (text === '' ? null : Number(text));
     }
     if (app.model) showOutside(outside, app.model.card, record);
     formId = `form-${++seq}`;

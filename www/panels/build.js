@@ -6,6 +6,7 @@ import { core, say } from '../i18n.js';
 import { el, field, fillSelectT, fmt, numberInput, txt } from '../ui.js';
 import { adviceItems } from './checks.js';
 import { layerTypes, newLayer, renderLayers, setLayerTypes } from './layers.js';
+import { tokenIds } from './text_settings.js';
 
 /** @import {App} from '../app.js' */
 /** @import {ConfiguredSummary, Experiment, Layer, LayerType} from '../types.js' */
@@ -33,7 +34,9 @@ export function mount(root, app) {
     const b = el('button', { type: 'button', tAttr: { title: ['core', { message: help }] }, dataset: { testid: `add-${name}` } }, `+ ${name}`);
     b.addEventListener('click', () => edit((e) => {
       const layers = e.model?.layers ?? [];
-      layers.splice(Math.max(0, layers.length - 1), 0, newLayer(name, { features: inputSize }));
+      // An embedding reads the token ids, so it goes first, sized for the data's vocabulary.
+      const at = name === 'embedding' ? 0 : Math.max(0, layers.length - 1);
+      layers.splice(at, 0, newLayer(name, { features: inputSize, tokens: e.data ? tokenIds(app.table, e.data) : null }));
     }));
     return b;
   };

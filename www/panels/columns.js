@@ -7,7 +7,9 @@ import { el, fmt } from '../ui.js';
 /** @import {ColumnSummary, Table, Warning, DeepReadonly, DataSpec} from '../types.js' */
 /** @import {Msg} from '../i18n.js' */
 
-const KNOWN = new Set(['name', 'kind', 'missing', 'distinct', 'warnings']);
+/** @typedef {'numeric' | 'categorical' | 'text'} Kind */
+
+const KNOWN = new Set(['name', 'kind', 'missing', 'distinct', 'warnings', 'text']);
 /** Rows of the columns table shown at once: a wider file is shown a page at a time (a table of
  * 10,000 rows took the browser seconds to lay out, issue 13 item 9; 100 rows draw in ~30 ms). */
 const PAGE_ROWS = 100;
@@ -77,8 +79,9 @@ export const generalWarnings = (table) => (table.warnings ?? []).filter((w) => t
  * @param {Table} table
  * @param {DeepReadonly<DataSpec>} data
  * @param {(name: string, role: 'target' | 'feature' | 'ignore') => void} onRole
- * @param {(name: string, kind: 'numeric' | null) => void} [onKind] reads a mostly-numeric column
- *   as numbers (`data.column_kinds`), or as the reader typed it again (null)
+ * @param {(name: string, kind: Kind | null) => void} [onKind] reads a column as another kind
+ *   (`data.column_kinds`: a mostly-numeric one as numbers, categories as text and back), or as
+ *   the reader typed it again (null)
  */
 export function renderColumns(container, table, data, onRole, onKind) {
   // The same table and choices again (the `configured` after an `experiment`): nothing to redraw.
@@ -96,14 +99,17 @@ export function renderColumns(container, table, data, onRole, onKind) {
     const extra = Object.entries(c).filter(([k]) => !KNOWN.has(k)).flatMap(([k, v], i) => [i ? ' · ' : '',
       el('span', { t: ['stat.item', { name: has(`stat.${k}`) ? { key: `stat.${k}` } : k, value: statValue(c, k, v) }] })]);
     if (c.kind === 'date') extra.push(el('div', { className: 'note', dataset: { testid: `date-use-${c.name}` }, t: 'col.dateUse' }));
+    if (c.text) extra.push(...(extra.length ? [' · '] : []), ...textStats(c.text));
     const warnings = warningsFor(table, c);
+    const numbers = kindChoice(table, c.name, data, onKind);
+    const choice = numbers.length ? numbers : textChoice(c, data, onKind);
     const target = el('input', { type: 'radio', name: 'target-col', checked: isTarget, tAttr: { 'aria-label': ['col.predict', { name: c.name }] } });
     target.addEventListener('change', () => onRole(c.name, 'target'));
     const feature = el('input', { type: 'checkbox', checked: isFeature, disabled: isTarget, tAttr: { 'aria-label': ['col.useFeature', { name: c.name }] } });
     feature.addEventListener('change', () => onRole(c.name, feature.checked ? 'feature' : 'ignore'));
     const nameCell = el('th', { scope: 'row' }, el('span', { translate: false }, c.name),
       ...warnings.map((w) => el('span', { className: 'warning', role: 'note', t: ['warn.item', { text: w }] })),
-      ...kindChoice(table, c.name, data, onKind));
+      ...choice);
     return el('tr', { className: warnings.length ? 'has-warning' : '', dataset: { column: c.name } },
       nameCell, el('td', { t: has(`kind.${c.kind}`) ? `kind.${c.kind}` : undefined }, has(`kind.${c.kind}`) ? null : c.kind),
       el('td', {}, formatValue(c.missing)), el('td', {}, formatValue(c.distinct)),
@@ -138,7 +144,7 @@ export function renderColumns(container, table, data, onRole, onKind) {
  * @param {Table} table
  * @param {string} name
  * @param {DeepReadonly<DataSpec>} data
- * @param {((name: string, kind: 'numeric' | null) => void) | undefined} onKind
+ * @param {((name: string, kind: Kind | null) => void) | undefined} onKind
  */
 function kindChoice(table, name, data, onKind) {
   const offered = (table.warnings ?? []).some((w) => w?.column === name && w.message.includes('data.column_kinds'));
@@ -147,6 +153,33 @@ function kindChoice(table, name, data, onKind) {
   const button = el('button', { type: 'button', className: 'small', dataset: { testid: `kind-${name}` }, t: numeric ? 'col.asText' : 'col.asNumbers' });
   button.addEventListener('click', () => onKind(name, numeric ? null : 'numeric'));
   return [el('span', { className: 'note', t: numeric ? 'col.readAsNumbers' : undefined }), button];
+}
+
+/**
+ * A text column's token statistics: tokens per cell (min / median / max), the vocabulary, and the
+ * most frequent tokens (the data's own words: `translate="no"`).
+ * @param {import('../types.js').TextStats} s
+ */
+function textStats(s) {
+  return [el('span', { t: ['stat.item', { name: { key: 'stat.tokens' }, value: `${s.tokens_min} / ${s.tokens_median} / ${s.tokens_max}` }] }), ' · ',
+    el('span', { t: ['stat.item', { name: { key: 'stat.vocabulary' }, value: fmt(s.vocabulary) }] }), ' · ',
+    el('span', { t: 'stat.topTokens' }), ' ', el('span', { translate: false, dataset: { testid: 'top-tokens' } }, formatValue(s.top_tokens.slice(0, 5)))];
+}
+
+/**
+ * Categories ↔ text for a feature column the reader typed either way: a column of sentences
+ * read as categories one-hot encodes each sentence; categories read as text split into words.
+ * @param {ColumnSummary} c
+ * @param {DeepReadonly<DataSpec>} data
+ * @param {((name: string, kind: Kind | null) => void) | undefined} onKind
+ */
+function textChoice(c, data, onKind) {
+  if (!onKind || c.name === data.target || (c.kind !== 'categorical' && c.kind !== 'text')) return [];
+  const now = data.column_kinds?.[c.name] ?? c.kind;
+  const other = now === 'text' ? 'categorical' : 'text';
+  const button = el('button', { type: 'button', className: 'small', dataset: { testid: `kind-${c.name}` }, t: `col.as.${other}` });
+  button.addEventListener('click', () => onKind(c.name, other === c.kind ? null : other));
+  return [el('span', { className: 'note', t: now === c.kind ? undefined : `col.readAs.${now}` }), button];
 }
 
 /**

@@ -1,12 +1,15 @@
 // @ts-check
 // Evaluation on the held-out test rows: the metrics, then the chart that fits the task — a
 // confusion-matrix heatmap, predicted against actual, or the series with the forecast — and a
-// decision-boundary map when the model reads exactly two numeric features.
+// decision-boundary map when the model reads exactly two numeric features; for a text classifier
+// the test sentences it got most wrong.
 import { drawBoundary, drawConfusion, drawPredictions } from '../chart.js';
 import { say, sayAttr } from '../i18n.js';
 import { el, fmt } from '../ui.js';
 import { baselineBox } from './baseline.js';
 import { importanceBox } from './importance.js';
+import { textFeatures } from './text_settings.js';
+import { wrongBox } from './wrong.js';
 
 /** @import {App} from '../app.js' */
 /** @import {DeepReadonly, Evaluation, Experiment} from '../types.js' */
@@ -58,7 +61,10 @@ export function mount(root, app) {
   const boundary = el('canvas', { id: 'boundary-chart', role: 'img', hidden: true, tAttr: { 'aria-label': 'eval.boundaryAria' } });
   const boundaryNote = el('p', { className: 'note', id: 'boundary-note' });
   const baseline = baselineBox();
-  root.append(metrics, note, baseline.el, main, boundary, boundaryNote, importanceBox(app));
+  const wrong = wrongBox();
+  /** The current run's test sentences with their probabilities (`test_texts`), or null. @type {import('../types.js').TestTexts} */
+  let texts = null;
+  root.append(metrics, note, baseline.el, main, boundary, boundaryNote, wrong.el, importanceBox(app));
 
   function draw() {
     if (app.node !== 'evaluate') return;
@@ -84,9 +90,13 @@ export function mount(root, app) {
     if (!ev.rows) return draw();
     app.send({ type: 'test_predictions' });
     if (ev.confusion && app.summary?.features.length === 2) app.send({ type: 'grid', size: 60 });
+    if (ev.confusion) app.send({ type: 'test_texts' });
     draw();
   });
-  app.on('test_predictions', draw);
+  // The sentences are the first text feature's (the worker's `test_texts`).
+  const showWrong = () => wrong.show(texts, app.predictions, app.experiment?.data ? textFeatures(app.table, app.experiment.data)[0] : '');
+  app.on('test_predictions', () => { showWrong(); draw(); });
+  app.on('test_texts', (msg) => { texts = msg.texts; showWrong(); });
   app.on('grid', draw);
   app.on('navigate', draw);
   app.on('experiment', () => {
@@ -95,5 +105,7 @@ export function mount(root, app) {
     main.hidden = true;
     boundary.hidden = true;
     say(boundaryNote, null);
+    texts = null;
+    wrong.show(null, null);
   });
 }

@@ -47,14 +47,16 @@ const imageShape = (features) => {
 };
 
 /**
- * A new layer of `type` as the core starts it; a reshape takes the image `ctx.features` makes.
+ * A new layer of `type` as the core starts it; a reshape takes the image `ctx.features` makes,
+ * an embedding the `ctx.tokens` token ids of the data's text (its vocabulary plus reserved ids).
  * @param {string} type
- * @param {{features: number | null}} [ctx]
+ * @param {{features: number | null, tokens?: number | null}} [ctx]
  * @returns {Layer}
  */
 export function newLayer(type, ctx) {
   const layer = structuredClone(types.get(type)?.start ?? { type });
   if (type === 'reshape') layer.target_shape = imageShape(ctx?.features);
+  if (type === 'embedding' && ctx?.tokens) layer.input_dim = ctx.tokens;
   return layer;
 }
 

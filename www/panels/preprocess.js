@@ -9,9 +9,13 @@ import { $, el, field, fillSelectT, numberInput } from '../ui.js';
 import { renderColumns, renderPreview } from './columns.js';
 import { experimentEditor } from './json_editor.js';
 import { scenarioPicker } from './scenarios.js';
+import { fitEmbedding, textSettings } from './text_settings.js';
 
 /** @import {App} from '../app.js' */
 /** @import {DataSpec, Experiment} from '../types.js' */
+
+/** The built-ins whose source asks for a credit where the page shows them, by key of BUILTINS. @type {Record<string, string>} */
+const CREDITS = { stock: 'pre.stockCredit', sentiment: 'pre.sentimentCredit' };
 
 // The core refuses files over 256 MB (parsing peaks at ~3.3× the file size in memory).
 const MAX_UPLOAD_BYTES = 256 * 1024 * 1024;
@@ -77,6 +81,8 @@ export function mount(root, app) {
    * @param {(data: NonNullable<Experiment['data']>, experiment: Experiment) => void} fn
    */
   const editData = (fn) => app.editExperiment((e) => fn(e.data ??= {}, e));
+  const text = textSettings(app, editData);
+  root.append(text.el);
 
   /** @param {string} name a key of BUILTINS */
   function chooseDataset(name) {
@@ -196,15 +202,16 @@ export function mount(root, app) {
   /**
    * Reads column `name` as `kind` (`data.column_kinds`), or as the reader typed it (null).
    * @param {string} name
-   * @param {'numeric' | null} kind
+   * @param {import('./columns.js').Kind | null} kind
    */
   function onKind(name, kind) {
-    editData((d) => {
+    editData((d, e) => {
       const kinds = { ...d.column_kinds };
       if (kind) kinds[name] = kind;
       else delete kinds[name];
       if (Object.keys(kinds).length) d.column_kinds = kinds;
       else delete d.column_kinds;
+      fitEmbedding(e, app.table);
     });
   }
 
@@ -233,6 +240,7 @@ export function mount(root, app) {
     taskRow.hidden = !wholeClasses(target, app.table?.max_classes ?? 100);
     task.value = taskFor(e, target);
     if (app.table) renderColumns(columns, app.table, d, onRole, onKind);
+    text.sync();
   }
 
   app.on('summary', (t) => {
@@ -243,6 +251,7 @@ export function mount(root, app) {
       if ((d.task ?? 'auto') === 'auto') d.task = startingTask(t.columns.find((c) => c.name === d.target));
       if (d.features && !d.features.every((n) => names.includes(n))) d.features = null;
       fitOutputLayer(e, t.columns.find((c) => c.name === d.target), t.max_classes);
+      fitEmbedding(e, t);
     });
   });
   app.on('preview', () => renderPreview(preview, app.table, app.preview));

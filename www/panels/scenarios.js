@@ -20,6 +20,7 @@ export const SCENARIOS = [
   { id: 'digits', label: 'scenario.digits', dataset: 'digits', experiment: () => /** @type {() => Experiment} */ (LESSONS.cnn.experiment)(), blurb: 'scenario.digits.blurb' },
   { id: 'stock', label: 'scenario.stock', dataset: 'stock', experiment: BUILTINS.stock.experiment, blurb: 'scenario.stock.blurb' },
   { id: 'recommend', label: 'scenario.recommend', dataset: 'ratings', experiment: BUILTINS.ratings.experiment, blurb: 'scenario.recommend.blurb' },
+  { id: 'sentiment', label: 'scenario.sentiment', dataset: 'sentiment', experiment: BUILTINS.sentiment.experiment, blurb: 'scenario.sentiment.blurb' },
 ];
 
 /**

@@ -10,16 +10,17 @@ import { LESSON_TEXT } from './lessons.js';
 import { PAGE } from './page.js';
 import { PANELS } from './panels.js';
 import { RECOMMEND } from './recommend.js';
+import { SENTIMENT } from './sentiment.js';
 import { STOCK } from './stock.js';
 import { TEACH } from './teach.js';
 import { UX } from './ux.js';
 
 /** The parts, by name (tests check that no key is defined twice). */
-export const PARTS = { PAGE, PANELS, LATER, LESSON_TEXT, DIAGNOSIS, TEACH, EXPORT, STOCK, UX, RECOMMEND, COMPRESS };
+export const PARTS = { PAGE, PANELS, LATER, LESSON_TEXT, DIAGNOSIS, TEACH, EXPORT, STOCK, UX, RECOMMEND, COMPRESS, SENTIMENT };
 
 /** @type {import('./util.js').Catalog} */
 export const CATALOG = {
-  ...PAGE, ...PANELS, ...LATER, ...LESSON_TEXT, ...DIAGNOSIS, ...TEACH, ...EXPORT, ...STOCK, ...UX, ...RECOMMEND, ...COMPRESS,
+  ...PAGE, ...PANELS, ...LATER, ...LESSON_TEXT, ...DIAGNOSIS, ...TEACH, ...EXPORT, ...STOCK, ...UX, ...RECOMMEND, ...COMPRESS, ...SENTIMENT,
   // A message from the core (www/text/core.js): as written in English, translated in Chinese.
   core: { en: (p) => p.message, zh: (p) => translateCore(p.message) ?? p.message },
 };
