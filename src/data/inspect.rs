@@ -1,14 +1,11 @@
 //! The `inspect` summary of a table: per column its type, missing cells, statistics or value
 //! counts, and the reader's warnings. `kindling inspect` prints it; the page's `summary` carries it.
 
-use std::collections::HashMap;
-
 use serde::Serialize;
 
 use super::table::{ColumnData, Table, Warning};
 
-/// Value counts listed per column (the most frequent first).
-pub const TOP_VALUES: usize = 20;
+pub use super::counts::{ranked, top, ValueCount, TOP_VALUES};
 
 /// What `kindling inspect` prints.
 #[derive(Debug, Clone, Serialize)]
@@ -43,12 +40,6 @@ pub struct ColumnSummary {
     /// A text column's tokens: per cell, vocabulary, most frequent.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub text: Option<super::text_stats::TextStats>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct ValueCount {
-    pub value: String,
-    pub count: usize,
 }
 
 impl Table {
@@ -88,7 +79,14 @@ impl Table {
                     ColumnData::Categorical(v) => {
                         counts(base, v.iter().flatten().map(String::as_str))
                     }
-                    ColumnData::Text(v) => super::text_stats::text_summary(base, v),
+                    ColumnData::Text(v) => {
+                        let (distinct, text) = super::text_stats::text_summary(v);
+                        ColumnSummary {
+                            distinct,
+                            text: Some(text),
+                            ..base
+                        }
+                    }
                     ColumnData::Boolean(v) => counts(
                         base,
                         v.iter()
@@ -151,27 +149,6 @@ fn counts<'a>(mut s: ColumnSummary, mut v: impl Iterator<Item = &'a str>) -> Col
     s.distinct = all.len();
     s.values = Some(top(all));
     s
-}
-
-/// The distinct values of `v` with their counts, the most frequent first (ties in text order).
-/// Categories, tokens and vocabularies all count through this one function (one hash map and
-/// one sort in the wasm).
-pub fn ranked<'a>(v: &mut dyn Iterator<Item = &'a str>) -> Vec<(&'a str, usize)> {
-    let mut map: HashMap<&str, usize> = HashMap::new();
-    v.for_each(|x| *map.entry(x).or_default() += 1);
-    let mut all: Vec<(&str, usize)> = map.into_iter().collect();
-    crate::sort::sort_by(&mut all, |a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-    all
-}
-
-/// The first [`TOP_VALUES`] of `ranked`, for the summary.
-pub fn top(ranked: Vec<(&str, usize)>) -> Vec<ValueCount> {
-    (ranked.into_iter().take(TOP_VALUES))
-        .map(|(value, count)| ValueCount {
-            value: value.to_string(),
-            count,
-        })
-        .collect()
 }
 
 #[cfg(test)]

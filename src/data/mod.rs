@@ -10,6 +10,7 @@
 
 pub mod builtin;
 pub mod check;
+pub mod counts;
 pub mod date;
 pub mod frame;
 pub mod impute;

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::inspect::{ranked, top, ColumnSummary, ValueCount};
+use super::counts::{ranked, top, ValueCount};
 use super::tokenize::tokens;
 
 /// Fewer non-missing cells than this are always categories.
@@ -36,8 +36,8 @@ pub struct TextStats {
     pub top_tokens: Vec<ValueCount>,
 }
 
-/// `base` with the text statistics of the cells `v`.
-pub fn text_summary(mut base: ColumnSummary, v: &[Option<String>]) -> ColumnSummary {
+/// The distinct cells of `v` and their text statistics.
+pub fn text_summary(v: &[Option<String>]) -> (usize, TextStats) {
     let docs: Vec<Vec<String>> = v
         .iter()
         .map(|c| tokens(c.as_deref().unwrap_or("")))
@@ -54,15 +54,15 @@ pub fn text_summary(mut base: ColumnSummary, v: &[Option<String>]) -> ColumnSumm
         })
     };
     let all = ranked(&mut docs.iter().flatten().map(String::as_str));
-    base.distinct = ranked(&mut v.iter().flatten().map(String::as_str)).len();
-    base.text = Some(TextStats {
+    let distinct = ranked(&mut v.iter().flatten().map(String::as_str)).len();
+    let stats = TextStats {
         tokens_min: nth(0).unwrap_or(0),
         tokens_median: nth(docs.len() / 2).unwrap_or(0),
         tokens_max: most,
         vocabulary: all.len(),
         top_tokens: top(all),
-    });
-    base
+    };
+    (distinct, stats)
 }
 
 #[cfg(test)]

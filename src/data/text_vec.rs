@@ -10,8 +10,8 @@ use std::collections::HashMap;
 use ndarray::Array2;
 
 use super::check::{finite, misplaced, Shape};
+use super::counts::ranked;
 use super::frame::{Cells, Frame, Transform};
-use super::inspect::ranked;
 use super::table::ColumnData;
 use super::tokenize::tokens;
 use crate::error::{Error, Result};

@@ -179,3 +179,17 @@ impl LayerConfig {
         })
     }
 }
+
+/// Checks that every embedding among `layers` has a row for each of the `ids` token ids the
+/// text vectoriser makes (its vocabulary plus the reserved ids): `input_dim` must be at least that.
+pub fn check_embedding_input_dim(layers: &[LayerConfig], ids: usize) -> Result<()> {
+    for (i, layer) in layers.iter().enumerate() {
+        if let LayerConfig::Embedding(e) = layer {
+            if e.input_dim < ids {
+                return Err(crate::error::Error::experiment(&format!("model.layers[{i}].input_dim"), format!(
+                    "{} is smaller than the text's {ids} token ids (the vocabulary plus padding and out-of-vocabulary); set input_dim to {ids}", e.input_dim)));
+            }
+        }
+    }
+    Ok(())
+}

@@ -23,7 +23,7 @@ pub use crate::nn::{
     activation::Activation, loss::Loss, regularizer::Regularizer, window::Padding,
 };
 pub use layer_config::{LayerType, RawKeys};
-pub use layers::{all_keys, layer_types, LayerConfig, LAYER_TYPES};
+pub use layers::{all_keys, check_embedding_input_dim, layer_types, LayerConfig, LAYER_TYPES};
 pub use model::*;
 pub use recommend::{RecommendData, RecommenderConfig, RecommenderKind};
 pub use text::{OutputMode, TextConfig};

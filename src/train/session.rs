@@ -305,7 +305,7 @@ fn build_model(experiment: &Experiment, data: &Prepared, loss: Loss) -> Result<(
             .map(Vec::len)
             .max()
             .unwrap_or(0);
-        crate::nn::embedding::check_input_dim(
+        crate::experiment::check_embedding_input_dim(
             &experiment.model.layers,
             most + t.output_mode.reserved(),
         )?;

@@ -56,7 +56,7 @@ export const SENTIMENT = {
   },
 
   // The sentiment lesson (www/lessons.js).
-  'lesson.sentiment.title': { en: 'Lesson 5: sentiment of review sentences', zh: '第 5 课：评论句子的情感' },
+  'lesson.sentiment.title': { en: 'Lesson 6: sentiment of review sentences', zh: '第 6 课：评论句子的情感' },
   'lesson.sentiment.1': {
     en: 'Column {column} holds sentences. The model cannot read letters: each sentence is cut into tokens — lower-cased words, numbers, each emoji, each Chinese character. Here a sentence has {median} tokens in the middle, {max} at most, {vocabulary} distinct ones in all; the most frequent: {top}.',
     zh: '{column} 列是句子。模型不认识字母：每个句子被切成词元——小写的单词、数字、每个表情符号、每个汉字。这里一句话的词元数中位数是 {median}，最多 {max}，一共 {vocabulary} 个不同的词元；最常见的是：{top}。',
