@@ -27,55 +27,29 @@ fn scale_columns(z: &mut [f32], s: &[f32]) {
 impl<D: Dimension> RecurrentWeights<D> {
     /// Keeps `kernels` as the layer's weights: the f32 kernels and their gradients are emptied.
     pub fn set_int8(&mut self, kernels: Int8Kernels) {
-        let empty = || Array2::zeros((0, 0));
-        (self.kernel, self.recurrent) = (empty(), empty());
-        (self.grads.0, self.grads.1) = (empty(), empty());
+        let (g0, g1, _) = &mut self.grads;
+        empty_kernels([&mut self.kernel, &mut self.recurrent, g0, g1]);
         self.regularizer = None;
         self.int8 = Some(kernels);
     }
 
     /// `xs · W` for every step at once: `[steps, batch, features]` → `[steps, batch, G·u]`.
     pub fn project(&self, xs: &Array3<f32>) -> Array3<f32> {
-        let Some(k) = &self.int8 else {
-            return project(xs, &self.kernel);
-        };
-        let (t, b, _) = xs.dim();
-        let mut packed = Packed::default();
-        packed.pack_i8(k.kernel.matrix());
-        let mut z = Array3::zeros((t, b, k.kernel.scales.len()));
-        let mut zf = z
-            .view_mut()
-            .into_shape_with_order((t * b, k.kernel.scales.len()));
-        gemm_packed(flat(xs), &packed, false, zf.as_mut().expect("contiguous"));
-        scale_columns(z.as_slice_mut().expect("contiguous"), &k.kernel.scales);
-        z
+        project_any(self.int8.as_ref(), &self.kernel, xs)
     }
 
     /// `U` packed for the products of one forward pass, `z += h·U` by `gemm_packed` at each
     /// step: a quantised layer's `q_U ⊙ s_U` made while packing (no f32 `U` kept between passes).
     pub fn packed_recurrent(&self) -> Packed {
-        match &self.int8 {
-            Some(k) => {
-                let mut packed = Packed::default();
-                packed.pack_i8_scaled(k.recurrent.matrix(), &k.recurrent.scales);
-                packed
-            }
-            None => Packed::new(self.recurrent.view()),
-        }
+        pack_any(self.int8.as_ref(), &self.recurrent)
     }
 
     /// Before a backward pass of a quantised layer: the dequantised kernels and zero gradients
     /// in the f32 fields (a no-op for an f32 layer). Undone by [`shrink`](Self::shrink).
     pub fn expand(&mut self) {
         if let Some(k) = &self.int8 {
-            let as2 = |t: &Int8Tensor| {
-                let w = t.dequantize();
-                let (r, c) = (w.shape()[0], w.shape()[1]);
-                w.into_shape_with_order((r, c)).expect("two axes")
-            };
-            (self.kernel, self.recurrent) = (as2(&k.kernel), as2(&k.recurrent));
-            self.grads.0 = Array2::zeros(self.kernel.raw_dim());
-            self.grads.1 = Array2::zeros(self.recurrent.raw_dim());
+            let (g0, g1, _) = &mut self.grads;
+            expand_kernels(k, [&mut self.kernel, &mut self.recurrent, g0, g1]);
         }
     }
 
@@ -85,6 +59,52 @@ impl<D: Dimension> RecurrentWeights<D> {
             self.set_int8(k);
         }
     }
+}
+
+// The work of the methods above in plain functions of the kernels alone: one copy in the wasm
+// for lstm and gru (the methods are generic over the bias's shape).
+
+fn empty_kernels(fields: [&mut Array2<f32>; 4]) {
+    fields.into_iter().for_each(|f| *f = Array2::zeros((0, 0)));
+}
+
+fn project_any(int8: Option<&Int8Kernels>, kernel: &Array2<f32>, xs: &Array3<f32>) -> Array3<f32> {
+    let Some(k) = int8 else {
+        return project(xs, kernel);
+    };
+    let (t, b, _) = xs.dim();
+    let mut packed = Packed::default();
+    packed.pack_i8(k.kernel.matrix());
+    let mut z = Array3::zeros((t, b, k.kernel.scales.len()));
+    let mut zf = z
+        .view_mut()
+        .into_shape_with_order((t * b, k.kernel.scales.len()));
+    gemm_packed(flat(xs), &packed, false, zf.as_mut().expect("contiguous"));
+    scale_columns(z.as_slice_mut().expect("contiguous"), &k.kernel.scales);
+    z
+}
+
+fn pack_any(int8: Option<&Int8Kernels>, recurrent: &Array2<f32>) -> Packed {
+    match int8 {
+        Some(k) => {
+            let mut packed = Packed::default();
+            packed.pack_i8_scaled(k.recurrent.matrix(), &k.recurrent.scales);
+            packed
+        }
+        None => Packed::new(recurrent.view()),
+    }
+}
+
+/// `[kernel, recurrent, kernel's gradient, recurrent's gradient]` ← the dequantised kernels and zeros.
+fn expand_kernels(k: &Int8Kernels, [kernel, recurrent, g0, g1]: [&mut Array2<f32>; 4]) {
+    let as2 = |t: &Int8Tensor| {
+        let w = t.dequantize();
+        let (r, c) = (w.shape()[0], w.shape()[1]);
+        w.into_shape_with_order((r, c)).expect("two axes")
+    };
+    (*kernel, *recurrent) = (as2(&k.kernel), as2(&k.recurrent));
+    *g0 = Array2::zeros(kernel.raw_dim());
+    *g1 = Array2::zeros(recurrent.raw_dim());
 }
 
 #[cfg(test)]
