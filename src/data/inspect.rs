@@ -87,12 +87,9 @@ impl Table {
                             ..base
                         }
                     }
-                    ColumnData::Boolean(v) => counts(
-                        base,
-                        v.iter()
-                            .flatten()
-                            .map(|b| if *b { "true" } else { "false" }),
-                    ),
+                    ColumnData::Boolean(v, words) => {
+                        counts(base, v.iter().flatten().map(|&b| words[usize::from(b)]))
+                    }
                 }
             })
             .collect()
@@ -177,6 +174,37 @@ mod tests {
         assert_eq!(c.values.as_ref().unwrap()[0].value, "red");
         assert_eq!(c.values.as_ref().unwrap()[0].count, 2);
         assert_eq!((s.columns[2].kind, s.columns[2].distinct), ("boolean", 2));
+        // Yes/no stays yes/no (issue 19), the most frequent first.
+        let b: Vec<(&str, usize)> = (s.columns[2].values.as_ref().unwrap().iter())
+            .map(|v| (v.value.as_str(), v.count))
+            .collect();
+        assert_eq!(b, [("yes", 3), ("no", 1)]);
+    }
+
+    #[test]
+    fn boolean_words_follow_the_file() {
+        let t = read_csv(
+            "w.csv",
+            b"a,b,c,d
+TRUE,No,false,Yes
+FALSE,Yes,True,no
+",
+        )
+        .unwrap();
+        let words: Vec<Option<String>> = (t.columns.iter()).map(|c| c.data.text(1)).collect();
+        let words: Vec<&str> = words.iter().map(|w| w.as_deref().unwrap()).collect();
+        // The first cell's spelling; mixed case falls back to lower case.
+        assert_eq!(words, ["FALSE", "Yes", "true", "No"]);
+        // A yes/no target's classes are yes and no (the confusion matrix's labels).
+        let rows = [0, 1];
+        let (_, classes, _) = crate::data::target::encode_target(
+            &t,
+            "b",
+            crate::experiment::Task::Classification,
+            &rows,
+        )
+        .unwrap();
+        assert_eq!(classes.unwrap(), ["No", "Yes"]);
     }
 
     #[test]

@@ -29,11 +29,15 @@ pub enum ColumnData {
     /// Free text (sentences: long cells, most of them distinct), vectorised by tokens rather
     /// than one-hot encoded; `None` = missing.
     Text(Vec<Option<String>>),
-    /// `true`/`false`/`yes`/`no`; `None` = missing.
-    Boolean(Vec<Option<bool>>),
+    /// `true`/`false`/`yes`/`no`; `None` = missing. The words are the file's own (`[false, true]`):
+    /// "yes"/"no" stay yes/no in summaries, class names and the confusion matrix.
+    Boolean(Vec<Option<bool>>, BoolWords),
     /// Dates and times as an ordering key: seconds since 1970-01-01 UTC; NaN = missing.
     Date(Vec<f64>),
 }
+
+/// How a boolean column writes its two values, `[false, true]`, as its file spells them.
+pub type BoolWords = [&'static str; 2];
 
 /// A named column.
 #[derive(Debug, Clone, PartialEq)]
@@ -82,7 +86,7 @@ impl ColumnData {
             ColumnData::Numeric(_) => "numeric",
             ColumnData::Categorical(_) => "categorical",
             ColumnData::Text(_) => "text",
-            ColumnData::Boolean(_) => "boolean",
+            ColumnData::Boolean(..) => "boolean",
             ColumnData::Date(_) => "date",
         }
     }
@@ -92,7 +96,7 @@ impl ColumnData {
         match self {
             ColumnData::Numeric(v) | ColumnData::Date(v) => v.len(),
             ColumnData::Categorical(v) | ColumnData::Text(v) => v.len(),
-            ColumnData::Boolean(v) => v.len(),
+            ColumnData::Boolean(v, _) => v.len(),
         }
     }
 
@@ -105,7 +109,7 @@ impl ColumnData {
         match self {
             ColumnData::Numeric(v) | ColumnData::Date(v) => v[row].is_nan(),
             ColumnData::Categorical(v) | ColumnData::Text(v) => v[row].is_none(),
-            ColumnData::Boolean(v) => v[row].is_none(),
+            ColumnData::Boolean(v, _) => v[row].is_none(),
         }
     }
 
@@ -113,7 +117,7 @@ impl ColumnData {
     pub fn number(&self, row: usize) -> Option<f64> {
         match self {
             ColumnData::Numeric(v) | ColumnData::Date(v) => Some(v[row]).filter(|x| !x.is_nan()),
-            ColumnData::Boolean(v) => v[row].map(|b| b as u8 as f64),
+            ColumnData::Boolean(v, _) => v[row].map(|b| b as u8 as f64),
             ColumnData::Categorical(v) | ColumnData::Text(v) => v[row]
                 .as_deref()
                 .and_then(|s| s.parse().ok())
@@ -125,7 +129,7 @@ impl ColumnData {
     pub fn text(&self, row: usize) -> Option<String> {
         match self {
             ColumnData::Categorical(v) | ColumnData::Text(v) => v[row].clone(),
-            ColumnData::Boolean(v) => v[row].map(|b| b.to_string()),
+            ColumnData::Boolean(v, words) => v[row].map(|b| words[usize::from(b)].to_string()),
             ColumnData::Numeric(_) => self.number(row).map(|x| format!("{x}")),
             ColumnData::Date(_) => self.number(row).map(super::date::format_date),
         }

@@ -150,7 +150,8 @@ pub fn type_column(
         .map(|r| cell(r).map_or(Some(None), |c| parse_bool(c).map(Some)))
         .collect()
     {
-        return ColumnData::Boolean(b);
+        let first = (0..n).find_map(cell).unwrap_or("");
+        return ColumnData::Boolean(b, bool_words(first));
     }
     if let Some(d) = (0..n)
         .map(|r| cell(r).map_or(Some(f64::NAN), parse_date))
@@ -198,6 +199,21 @@ fn parse_number(cell: &str, decimal_comma: bool) -> Option<(f64, Read)> {
         && fraction.bytes().all(|b| b.is_ascii_digit());
     let x = grouped.then(|| cell.replace(',', "").parse().ok())??;
     Some((x, Read::Thousands))
+}
+
+/// The words of a boolean column, `[false, true]`, spelled as its first cell is: "yes" → no/yes,
+/// "TRUE" → FALSE/TRUE (mixed case: lower case).
+fn bool_words(first: &str) -> super::table::BoolWords {
+    const WORDS: [[&str; 2]; 6] = [
+        ["false", "true"],
+        ["False", "True"],
+        ["FALSE", "TRUE"],
+        ["no", "yes"],
+        ["No", "Yes"],
+        ["NO", "YES"],
+    ];
+    let yes_no = matches!(first.to_ascii_lowercase().as_str(), "yes" | "no");
+    (WORDS.into_iter().find(|w| w.contains(&first))).unwrap_or(WORDS[if yes_no { 3 } else { 0 }])
 }
 
 fn parse_bool(cell: &str) -> Option<bool> {

@@ -138,7 +138,7 @@ pub fn take_rows(table: &Table, idx: &[usize]) -> Table {
                 ColumnData::Numeric(v) => ColumnData::Numeric(pick(v, idx)),
                 ColumnData::Categorical(v) => ColumnData::Categorical(pick(v, idx)),
                 ColumnData::Text(v) => ColumnData::Text(pick(v, idx)),
-                ColumnData::Boolean(v) => ColumnData::Boolean(pick(v, idx)),
+                ColumnData::Boolean(v, w) => ColumnData::Boolean(pick(v, idx), *w),
                 ColumnData::Date(v) => ColumnData::Date(pick(v, idx)),
             },
         })
