@@ -102,8 +102,11 @@ pub fn int8_layers(
         }
         if let Some(kernel) = tensors[t].as_int8() {
             let empty = || Array2::zeros((0, 0));
+            // Int8 lstm/gru kernels only with the feature (Cargo.toml): else their f32 layer stays.
+            let int8_recurrent = cfg!(feature = "int8-recurrent");
             let bias1 = || Array1::from(tensors[t + 2].data.clone());
-            let recurrent = tensors.get(t + 1).and_then(Tensor::as_int8);
+            let recurrent =
+                (tensors.get(t + 1).and_then(Tensor::as_int8)).filter(|_| int8_recurrent);
             let bias = match n {
                 2 => Array1::from(tensors[t + 1].data.clone()),
                 _ => Array1::zeros(*output.last().unwrap_or(&0)),

@@ -69,7 +69,8 @@ fn empty_kernels(fields: [&mut Array2<f32>; 4]) {
 }
 
 fn project_any(int8: Option<&Int8Kernels>, kernel: &Array2<f32>, xs: &Array3<f32>) -> Array3<f32> {
-    let Some(k) = int8 else {
+    // Without the feature no layer holds int8 kernels (src/io/quantization.rs): no int8 code.
+    let Some(k) = int8.filter(|_| cfg!(feature = "int8-recurrent")) else {
         return project(xs, kernel);
     };
     let (t, b, _) = xs.dim();
@@ -85,7 +86,7 @@ fn project_any(int8: Option<&Int8Kernels>, kernel: &Array2<f32>, xs: &Array3<f32
 }
 
 fn pack_any(int8: Option<&Int8Kernels>, recurrent: &Array2<f32>) -> Packed {
-    match int8 {
+    match int8.filter(|_| cfg!(feature = "int8-recurrent")) {
         Some(k) => {
             let mut packed = Packed::default();
             packed.pack_i8_scaled(k.recurrent.matrix(), &k.recurrent.scales);
