@@ -23,11 +23,16 @@ pub struct ChartLabels {
     pub forecast: String,
     pub test_step: String,
     pub step: String,
+    /// The item map's two axes (its first and second principal components).
+    pub component_1: String,
+    pub component_2: String,
+    /// The importance bars' value axis.
+    pub loss_rise: String,
 }
 
 impl ChartLabels {
     /// Each word with its key (as in the JSON object), for a shell reading them one by one.
-    pub fn words_mut(&mut self) -> [(&'static str, &mut String); 11] {
+    pub fn words_mut(&mut self) -> [(&'static str, &mut String); 14] {
         [
             ("epoch", &mut self.epoch),
             ("loss", &mut self.loss),
@@ -40,12 +45,15 @@ impl ChartLabels {
             ("forecast", &mut self.forecast),
             ("test_step", &mut self.test_step),
             ("step", &mut self.step),
+            ("component_1", &mut self.component_1),
+            ("component_2", &mut self.component_2),
+            ("loss_rise", &mut self.loss_rise),
         ]
     }
 }
 
 /// Today's English, in the order of [`ChartLabels::words_mut`].
-const ENGLISH: [&str; 11] = [
+const ENGLISH: [&str; 14] = [
     "epoch",
     "loss",
     "train loss",
@@ -57,6 +65,9 @@ const ENGLISH: [&str; 11] = [
     "forecast",
     "test step",
     "step",
+    "first component",
+    "second component",
+    "rise in test loss",
 ];
 
 impl Default for ChartLabels {
@@ -73,6 +84,9 @@ impl Default for ChartLabels {
             forecast: String::new(),
             test_step: String::new(),
             step: String::new(),
+            component_1: String::new(),
+            component_2: String::new(),
+            loss_rise: String::new(),
         };
         for ((_, word), english) in labels.words_mut().into_iter().zip(ENGLISH) {
             *word = english.to_string();
