@@ -99,7 +99,8 @@ impl Default for ChartLabels {
 mod tests {
     use super::*;
     use crate::chart::{
-        confusion_chart, forecast_chart, loss_chart, predicted_actual_chart, render_svg, svg_texts,
+        bar_chart, confusion_chart, forecast_chart, loss_chart, map_chart, predicted_actual_chart,
+        render_svg, svg_texts,
     };
     use crate::train::EpochRecord;
 
@@ -107,7 +108,8 @@ mod tests {
         serde_json::from_str(
             r#"{"epoch":"轮次","loss":"损失","train_loss":"训练损失","validation_loss":"验证损失",
             "actual":"实际","predicted":"预测","diagonal":"预测 = 实际","test_rows":"测试行",
-            "forecast":"预测值","test_step":"测试步","step":"步"}"#,
+            "forecast":"预测值","test_step":"测试步","step":"步","component_1":"第一主成分",
+            "component_2":"第二主成分","loss_rise":"测试损失的上升"}"#,
         )
         .unwrap()
     }
@@ -138,7 +140,7 @@ mod tests {
         });
         let (a, p) = ([1.0, 2.0, 3.0], [1.1, 2.2, 2.9]);
         let names = ["猫".to_string(), "dog".to_string()];
-        let charts: [(String, &[&str]); 4] = [
+        let charts: [(String, &[&str]); 6] = [
             (
                 render_svg((400, 300), |r| loss_chart(r, &history, &l)),
                 &["轮次", "损失", "训练损失", "验证损失"],
@@ -158,6 +160,18 @@ mod tests {
                     forecast_chart(r, &a, &p, "sales", &l.test_step, &l)
                 }),
                 &["测试步", "sales", "实际", "预测值"],
+            ),
+            (
+                render_svg((400, 300), |r| {
+                    bar_chart(r, &names, &[0.5, 0.1], &[], &l.loss_rise)
+                }),
+                &["测试损失的上升", "猫", "dog"],
+            ),
+            (
+                render_svg((400, 300), |r| {
+                    map_chart(r, &[0.0, 1.0, 2.0, 3.0], &names, Some(0), &l)
+                }),
+                &["第一主成分", "第二主成分", "猫", "dog"],
             ),
         ];
         let english = ChartLabels::default();
