@@ -34,12 +34,14 @@ pub fn bar_chart<DB: DrawingBackend>(
         .collect();
     let (lo, hi) = super::span(&ends);
     let longest = names.iter().map(|s| s.chars().count()).max().unwrap_or(1);
-    // Bar `i` sits in segment n - 1 - i (the first at the top); 0..n-1 segmented gives n cells.
+    // Bar `i` is centred on y = n - 1 - i (the first at the top). Plain f32 coordinates, as the
+    // scatter's, cost the package less than a segmented axis.
+    let top = n as f32 - 0.5;
     let mut chart = ChartBuilder::on(root)
         .margin(12)
         .x_label_area_size(36)
         .y_label_area_size((longest as u32 * 7 + 16).clamp(40, 160))
-        .build_cartesian_2d(lo..hi, (0..n - 1).into_segmented())
+        .build_cartesian_2d(lo..hi, -0.5..top)
         .map_err(text_err)?;
     chart
         .configure_mesh()
@@ -47,38 +49,36 @@ pub fn bar_chart<DB: DrawingBackend>(
         .light_line_style(RGBColor(235, 235, 235))
         .x_desc(axis)
         .y_labels(n)
-        .y_label_formatter(&|v| match v {
-            SegmentValue::CenterOf(i) if *i < n => names[n - 1 - i].clone(),
-            _ => String::new(),
+        .y_label_formatter(&|y| {
+            let i = y.round();
+            match (n - 1).checked_sub(i as usize) {
+                Some(k) if (y - i).abs() < 0.01 && i >= 0.0 => names[k].clone(),
+                _ => String::new(),
+            }
         })
         .draw()
         .map_err(text_err)?;
     let bars = values.iter().enumerate().filter(|(_, v)| v.is_finite());
     chart
         .draw_series(bars.clone().map(|(i, &v)| {
-            let y = n - 1 - i;
+            let y = (n - 1 - i) as f32;
             let colour = if v >= 0.0 { TRAIN_COLOUR } else { VAL_COLOUR };
-            let corners = [
-                (0.0, SegmentValue::Exact(y)),
-                (v, SegmentValue::Exact(y + 1)),
-            ];
-            let mut bar = Rectangle::new(corners, colour.filled());
-            bar.set_margin(3, 3, 0, 0);
-            bar
+            Rectangle::new([(0.0, y - 0.35), (v, y + 0.35)], colour.filled())
         }))
         .map_err(text_err)?;
+    for (i, &v) in bars.filter(|&(i, _)| spread(i) > 0.0) {
+        let y = (n - 1 - i) as f32;
+        let whisker = [(v - spread(i), y), (v + spread(i), y)];
+        chart
+            .draw_series(LineSeries::new(whisker, WHISKER.stroke_width(2)))
+            .map_err(text_err)?;
+    }
+    let zero = [(0.0, -0.5), (0.0, top)];
     chart
-        .draw_series(bars.filter(|&(i, _)| spread(i) > 0.0).map(|(i, &v)| {
-            let y = SegmentValue::CenterOf(n - 1 - i);
-            let (a, z) = (v - spread(i), v + spread(i));
-            PathElement::new(vec![(a, y.clone()), (z, y)], WHISKER.stroke_width(2))
-        }))
-        .map_err(text_err)?;
-    chart
-        .draw_series(std::iter::once(PathElement::new(
-            vec![(0.0, SegmentValue::Exact(0)), (0.0, SegmentValue::Exact(n))],
-            RGBColor(120, 120, 120),
-        )))
+        .draw_series(LineSeries::new(
+            zero,
+            RGBColor(120, 120, 120).stroke_width(1),
+        ))
         .map_err(text_err)?;
     root.present().map_err(text_err)
 }

@@ -10,7 +10,7 @@ use super::{span, text_err, ChartLabels, ChartResult, CLASS_COLOURS, TRAIN_COLOU
 const MARKED: RGBColor = CLASS_COLOURS[5];
 
 /// Draws point `i` at `(xy[2i], xy[2i + 1])`; a point whose `names[i]` is not empty is marked and
-/// labelled with it, and point `picked` is ringed. `names` is empty or has one entry per point;
+/// labelled with it, and point `picked`, if marked, is ringed. `names` is empty or has one entry per point;
 /// the axes are titled `labels.component_1` and `labels.component_2`.
 pub fn map_chart<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
@@ -50,19 +50,31 @@ pub fn map_chart<DB: DrawingBackend>(
     chart
         .draw_series(plain.map(|i| Circle::new(point(i), 2, TRAIN_COLOUR.mix(0.6).filled())))
         .map_err(text_err)?;
-    let font = ("sans-serif", 12).into_font();
-    let marked = finite.clone().filter(|&i| !name(i).is_empty());
+    // The marked points as the boundary chart draws its points (one dot and a ring: black around
+    // the picked one), their names beside them in pixels: shapes the package already has.
+    let marked = finite.filter(|&i| !name(i).is_empty());
     chart
-        .draw_series(marked.map(|i| {
+        .draw_series(marked.clone().map(|i| {
+            let ring = if Some(i) == picked {
+                (8, BLACK)
+            } else {
+                (4, MARKED)
+            };
             EmptyElement::at(point(i))
                 + Circle::new((0, 0), 4, MARKED.filled())
-                + Text::new(name(i).to_string(), (6, -14), font.clone())
+                + Circle::new((0, 0), ring.0, ring.1.stroke_width(2))
         }))
         .map_err(text_err)?;
-    let ring = finite.filter(|&i| Some(i) == picked);
-    chart
-        .draw_series(ring.map(|i| Circle::new(point(i), 8, BLACK.stroke_width(2))))
+    let font = ("sans-serif", 12).into_font();
+    for i in marked {
+        let (x, y) = chart.backend_coord(&point(i));
+        root.draw_text(
+            name(i),
+            &font.clone().into_text_style(root),
+            (x + 6, y - 16),
+        )
         .map_err(text_err)?;
+    }
     root.present().map_err(text_err)
 }
 
@@ -87,7 +99,7 @@ mod tests {
         for w in ["first component", "second component"] {
             assert!(texts.iter().any(|t| t == w), "{w} in {texts:?}");
         }
-        // Two plain dots, one marked dot, one ring.
+        // Two plain dots, one marked dot, one black ring (the picked one).
         assert_eq!(svg.matches(r#"r="2""#).count(), 2);
         assert_eq!(svg.matches(r##"fill="#D55E00""##).count(), 1);
         assert_eq!(svg.matches(r#"r="8""#).count(), 1);
