@@ -21,7 +21,7 @@ pub fn map_chart<DB: DrawingBackend>(
 ) -> ChartResult {
     root.fill(&WHITE).map_err(text_err)?;
     let n = xy.len() / 2;
-    if xy.len() % 2 != 0 || !(names.is_empty() || names.len() == n) {
+    if !xy.len().is_multiple_of(2) || !(names.is_empty() || names.len() == n) {
         return Err(format!(
             "a map needs x, y pairs ({} numbers) and one name per point ({} names for {n} points)",
             xy.len(),
