@@ -17,7 +17,7 @@ const pending = new Map();
 const latest = new Map();
 
 /** The words of `ChartLabels` (src/chart/labels.rs); each is the catalog's `chart.KEY`. */
-const WORDS = ['epoch', 'loss', 'train_loss', 'validation_loss', 'actual', 'predicted', 'diagonal', 'test_rows', 'forecast', 'test_step', 'step'];
+const WORDS = ['epoch', 'loss', 'train_loss', 'validation_loss', 'actual', 'predicted', 'diagonal', 'test_rows', 'forecast', 'test_step', 'step', 'component_1', 'component_2', 'loss_rise'];
 
 /**
  * The chart words in the page's language now, also left on `canvas` as `data-labels` (JSON: the
@@ -95,3 +95,18 @@ export const drawBoundary = (canvas, grid) => schedule(canvas, (w) => w.drawBoun
  * @param {{target: string, history: number[], forecast: number[]}} forecast
  */
 export const drawForecast = (canvas, forecast) => schedule(canvas, (w) => w.drawForecastChart(canvas, forecast, labels(canvas)));
+/**
+ * Horizontal bars (the first at the top) with an optional ± sd whisker each.
+ * @param {HTMLCanvasElement} canvas
+ * @param {{name: string, value: number, sd?: number}[]} bars
+ */
+export const drawBars = (canvas, bars) => schedule(canvas, (w) => w.drawBarChart(canvas, bars.map((b) => b.name),
+  Float32Array.from(bars, (b) => b.value), Float32Array.from(bars.some((b) => b.sd !== undefined) ? bars : [], (b) => b.sd ?? 0), labels(canvas)));
+/**
+ * A 2-D map of points `[x0, y0, …]`: a non-empty `names[i]` marks and labels point `i`; `picked` is ringed.
+ * @param {HTMLCanvasElement} canvas
+ * @param {number[]} xy
+ * @param {string[]} names
+ * @param {number | undefined} picked
+ */
+export const drawMap = (canvas, xy, names, picked) => schedule(canvas, (w) => w.drawMapChart(canvas, Float32Array.from(xy), names, picked, labels(canvas)));

@@ -23,11 +23,16 @@ pub struct ChartLabels {
     pub forecast: String,
     pub test_step: String,
     pub step: String,
+    /// The item map's two axes (its first and second principal components).
+    pub component_1: String,
+    pub component_2: String,
+    /// The importance bars' value axis.
+    pub loss_rise: String,
 }
 
 impl ChartLabels {
     /// Each word with its key (as in the JSON object), for a shell reading them one by one.
-    pub fn words_mut(&mut self) -> [(&'static str, &mut String); 11] {
+    pub fn words_mut(&mut self) -> [(&'static str, &mut String); 14] {
         [
             ("epoch", &mut self.epoch),
             ("loss", &mut self.loss),
@@ -40,12 +45,15 @@ impl ChartLabels {
             ("forecast", &mut self.forecast),
             ("test_step", &mut self.test_step),
             ("step", &mut self.step),
+            ("component_1", &mut self.component_1),
+            ("component_2", &mut self.component_2),
+            ("loss_rise", &mut self.loss_rise),
         ]
     }
 }
 
 /// Today's English, in the order of [`ChartLabels::words_mut`].
-const ENGLISH: [&str; 11] = [
+const ENGLISH: [&str; 14] = [
     "epoch",
     "loss",
     "train loss",
@@ -57,6 +65,9 @@ const ENGLISH: [&str; 11] = [
     "forecast",
     "test step",
     "step",
+    "first component",
+    "second component",
+    "rise in test loss",
 ];
 
 impl Default for ChartLabels {
@@ -73,6 +84,9 @@ impl Default for ChartLabels {
             forecast: String::new(),
             test_step: String::new(),
             step: String::new(),
+            component_1: String::new(),
+            component_2: String::new(),
+            loss_rise: String::new(),
         };
         for ((_, word), english) in labels.words_mut().into_iter().zip(ENGLISH) {
             *word = english.to_string();
@@ -85,7 +99,8 @@ impl Default for ChartLabels {
 mod tests {
     use super::*;
     use crate::chart::{
-        confusion_chart, forecast_chart, loss_chart, predicted_actual_chart, render_svg, svg_texts,
+        bar_chart, confusion_chart, forecast_chart, loss_chart, map_chart, predicted_actual_chart,
+        render_svg, svg_texts,
     };
     use crate::train::EpochRecord;
 
@@ -93,7 +108,8 @@ mod tests {
         serde_json::from_str(
             r#"{"epoch":"轮次","loss":"损失","train_loss":"训练损失","validation_loss":"验证损失",
             "actual":"实际","predicted":"预测","diagonal":"预测 = 实际","test_rows":"测试行",
-            "forecast":"预测值","test_step":"测试步","step":"步"}"#,
+            "forecast":"预测值","test_step":"测试步","step":"步","component_1":"第一主成分",
+            "component_2":"第二主成分","loss_rise":"测试损失的上升"}"#,
         )
         .unwrap()
     }
@@ -124,7 +140,7 @@ mod tests {
         });
         let (a, p) = ([1.0, 2.0, 3.0], [1.1, 2.2, 2.9]);
         let names = ["猫".to_string(), "dog".to_string()];
-        let charts: [(String, &[&str]); 4] = [
+        let charts: [(String, &[&str]); 6] = [
             (
                 render_svg((400, 300), |r| loss_chart(r, &history, &l)),
                 &["轮次", "损失", "训练损失", "验证损失"],
@@ -144,6 +160,18 @@ mod tests {
                     forecast_chart(r, &a, &p, "sales", &l.test_step, &l)
                 }),
                 &["测试步", "sales", "实际", "预测值"],
+            ),
+            (
+                render_svg((400, 300), |r| {
+                    bar_chart(r, &names, &[0.5, 0.1], &[], &l.loss_rise)
+                }),
+                &["测试损失的上升", "猫", "dog"],
+            ),
+            (
+                render_svg((400, 300), |r| {
+                    map_chart(r, &[0.0, 1.0, 2.0, 3.0], &names, Some(0), &l)
+                }),
+                &["第一主成分", "第二主成分", "猫", "dog"],
             ),
         ];
         let english = ChartLabels::default();

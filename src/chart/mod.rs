@@ -1,17 +1,21 @@
 //! Charts, generic over plotters' `DrawingBackend`: tested natively with SVG, drawn on a canvas in
 //! the page by the wasm chart shell. One chart per file.
 
+pub mod bars;
 pub mod boundary;
 pub mod confusion;
 pub mod labels;
 pub mod loss;
+pub mod map;
 pub mod scatter;
 pub mod series;
 
+pub use bars::bar_chart;
 pub use boundary::boundary_chart;
 pub use confusion::confusion_chart;
 pub use labels::ChartLabels;
 pub use loss::loss_chart;
+pub use map::map_chart;
 pub use scatter::predicted_actual_chart;
 pub use series::forecast_chart;
 

@@ -127,3 +127,37 @@ pub fn draw_forecast_chart(
         chart::forecast_chart(root, &actual, &predicted, &f.target, &l.step, &l)
     })
 }
+
+/// Draws horizontal bars: `names[i]` with `values[i]` (the first at the top) and, when `sd` is a
+/// non-empty array, a `± sd[i]` whisker; the value axis is worded `labels.loss_rise`.
+#[wasm_bindgen(js_name = drawBarChart)]
+pub fn draw_bar_chart(
+    canvas: HtmlCanvasElement,
+    names: JsValue,
+    values: Vec<f32>,
+    sd: Vec<f32>,
+    labels: JsValue,
+) -> Result<(), JsError> {
+    let names: Vec<String> = from_js(names)?;
+    let l = labels_from_js(labels)?;
+    on_canvas(canvas, |root| {
+        chart::bar_chart(root, &names, &values, &sd, &l.loss_rise)
+    })
+}
+
+/// Draws a 2-D map of points `xy = [x0, y0, x1, y1, …]`; `names[i]` (empty for an unnamed point)
+/// marks and labels point `i`, and point `picked` (or none, `undefined`) is ringed.
+#[wasm_bindgen(js_name = drawMapChart)]
+pub fn draw_map_chart(
+    canvas: HtmlCanvasElement,
+    xy: Vec<f32>,
+    names: JsValue,
+    picked: Option<u32>,
+    labels: JsValue,
+) -> Result<(), JsError> {
+    let names: Vec<String> = from_js(names)?;
+    let l = labels_from_js(labels)?;
+    on_canvas(canvas, |root| {
+        chart::map_chart(root, &xy, &names, picked.map(|p| p as usize), &l)
+    })
+}

@@ -79,6 +79,10 @@ test('iris: the compression table, importance and attributions are the CLI\'s fo
   await page.click('[data-testid=importance-run]');
   await page.waitForSelector('[data-testid=importance-status][data-state=done]', { timeout: 60_000 });
   assert.deepEqual(JSON.parse(await page.getAttribute('[data-testid=importance-chart]', 'data-values')), explained.importance.inputs);
+  await page.waitForSelector('[data-testid=importance-chart][data-drawn=true]');
+  assert.equal(JSON.parse(await page.getAttribute('[data-testid=importance-chart]', 'data-labels')).loss_rise, 'rise in test loss');
+  const bars = await canvasInk(page, '[data-testid=importance-chart]', [0, 114, 178]);
+  assert.ok(bars.colour > 200, `the chart package drew the bars (${bars.colour} blue px)`);
   await page.locator('[data-testid=importance]').screenshot({ path: 'tests/e2e/screenshots/compress-importance.png' });
 
   // Application: iris row 0 typed into the form, explained: the CLI's `--row 0` attributions.

@@ -96,6 +96,7 @@ test('the recommendation scenario trains MF in its own worker; evaluation and to
   assert.ok(!similar.includes(await page.inputValue('#rec-pick-item')), 'an item is not its own neighbour');
   const ink = await canvasInk(page, '#rec-map', [217, 72, 15]);
   assert.ok(ink.colour > 50, `the picked item and its neighbours are marked (${ink.colour} px)`);
+  assert.equal(JSON.parse(await page.getAttribute('#rec-map', 'data-labels')).component_1, 'first component', 'drawn by the chart package');
   await shot(page, 'recommend-apply');
   assert.deepEqual(page.problems, []);
   await page.close();

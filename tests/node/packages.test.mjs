@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
 const exportsOf = async (pkg) => Object.keys(await import(`../../${pkg}/kindling.js`)).filter((k) => k !== 'default' && k !== 'initSync').sort();
-const CHARTS = ['drawBoundaryChart', 'drawConfusionChart', 'drawForecastChart', 'drawLossChart', 'drawPredictionChart'];
+const CHARTS = ['drawBarChart', 'drawBoundaryChart', 'drawConfusionChart', 'drawForecastChart', 'drawLossChart', 'drawMapChart', 'drawPredictionChart'];
 
 test('pkg/ (the workers\') exports all but the charts', async () => {
   const names = await exportsOf('pkg');

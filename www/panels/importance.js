@@ -2,10 +2,11 @@
 // "Which inputs matter?" in the Evaluation panel: permutation importance of the page's model on
 // its test rows (lab worker, www/lab.js): how much the test loss rises when one input is shuffled
 // across the rows, mean ± sd over the shuffles; per lag for a window series.
+import { drawBars } from '../chart.js';
 import { say } from '../i18n.js';
 import { lab, labTask } from '../lab.js';
 import { el } from '../ui.js';
-import { drawSignedBars, largest } from './signed_bars.js';
+import { largest } from './signed_bars.js';
 
 /** @import {App} from '../app.js' */
 
@@ -24,6 +25,7 @@ export function importanceBox(app) {
   const reset = (/** @type {unknown} */ model) => {
     run.disabled = !model;
     chart.hidden = true;
+    delete chart.dataset.drawn;
     say(status, null);
     delete status.dataset.state;
   };
@@ -38,7 +40,8 @@ export function importanceBox(app) {
       const lags = /^t-\d+$/.test(bars[0]?.name ?? '');
       const shown = lags ? bars.slice(-SHOWN) : largest(bars, SHOWN);
       chart.hidden = false;
-      drawSignedBars(chart, shown);
+      chart.style.height = `${shown.length * 22 + 70}px`; // the chart package draws to the canvas's CSS size
+      drawBars(chart, shown);
       chart.dataset.values = JSON.stringify(imp.inputs);
       say(status, 'importance.done', { loss: imp.loss.toPrecision(4), rows: imp.rows, repeats: imp.repeats, n: shown.length, of: bars.length, lags });
     });

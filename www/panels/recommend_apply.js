@@ -2,10 +2,11 @@
 // Application of a recommender (in place of the prediction form): pick a user → the top-N items
 // they have not rated, with names and predicted ratings; pick an item → the most similar items by
 // cosine of their embeddings; and the items' 2-D map (the embeddings' first two principal
-// components), drawn on a plain canvas from the lab package's numbers (no chart package needed).
+// components), drawn by the chart package (www/chart.js) from the lab package's numbers.
+import { drawMap } from '../chart.js';
 import { say } from '../i18n.js';
 import { isRecommendation } from '../recommend.js';
-import { el, field, fillSelect, fitCanvas, fmt, numberInput } from '../ui.js';
+import { el, field, fillSelect, fmt, numberInput } from '../ui.js';
 
 /** @import {App} from '../app.js' */
 /** @import {RecommendIds, Scored} from '../types.js' */
@@ -19,39 +20,17 @@ const fill = (list, items) => list.replaceChildren(...items.map((s) => el('li', 
   el('span', { translate: false }, s.title || s.item), el('span', { className: 'note', translate: false }, ` (${s.item}) `), el('b', {}, fmt(s.score, { decimals: 3 })))));
 
 /**
- * Draws the item map: one dot per item, the picked one and its similar items labelled.
+ * Draws the item map (chart package): one dot per item, the picked one and its similar items
+ * marked with their titles, the picked one ringed.
  * @param {HTMLCanvasElement} canvas
  * @param {number[]} points `[x0, y0, …]`
  * @param {RecommendIds} ids
  * @param {Set<string>} marked items whose title is written beside the dot
+ * @param {string} picked
  */
-function drawMap(canvas, points, ids, marked) {
-  if (!fitCanvas(canvas)) return;
-  const ctx = /** @type {CanvasRenderingContext2D} */ (canvas.getContext('2d'));
-  const { width, height } = canvas;
-  const ratio = window.devicePixelRatio || 1;
-  const xs = points.filter((_, i) => i % 2 === 0);
-  const ys = points.filter((_, i) => i % 2 === 1);
-  const pad = 24 * ratio;
-  /** @param {number[]} v @param {number} size @param {boolean} flip */
-  const scale = (v, size, flip) => {
-    const lo = Math.min(...v);
-    const span = Math.max(...v) - lo || 1;
-    return (/** @type {number} */ x) => (flip ? size - pad - ((x - lo) / span) * (size - 2 * pad) : pad + ((x - lo) / span) * (size - 2 * pad));
-  };
-  const sx = scale(xs, width, false);
-  const sy = scale(ys, height, true);
-  ctx.clearRect(0, 0, width, height);
-  ctx.font = `${11 * ratio}px sans-serif`;
-  ids.items.forEach((item, i) => {
-    const on = marked.has(item);
-    ctx.fillStyle = on ? '#d9480f' : '#1c7ed6';
-    ctx.beginPath();
-    ctx.arc(sx(xs[i]), sy(ys[i]), (on ? 4 : 2.5) * ratio, 0, 2 * Math.PI);
-    ctx.fill();
-    if (on) ctx.fillText(ids.titles[i] || item, sx(xs[i]) + 5 * ratio, sy(ys[i]) - 4 * ratio);
-  });
-  canvas.dataset.drawn = 'true';
+function showMap(canvas, points, ids, marked, picked) {
+  const at = ids.items.indexOf(picked);
+  drawMap(canvas, points, ids.items.map((it, i) => (marked.has(it) ? ids.titles[i] || it : '')), at >= 0 ? at : undefined);
 }
 
 /**
@@ -111,12 +90,12 @@ export function mount(root, app) {
     if (failed(msg) || !('items' in msg)) return;
     fill(similar, msg.items);
     marked = new Set([item.value, ...msg.items.map((s) => s.item)]);
-    if (shown) drawMap(map, shown.points, shown.ids, marked);
+    if (shown) showMap(map, shown.points, shown.ids, marked, item.value);
   });
   app.on('item_map', (msg) => {
     if (failed(msg) || !('points' in msg)) return;
     shown = { points: msg.points, ids: { users: msg.users, items: msg.items, titles: msg.titles } };
-    drawMap(map, shown.points, shown.ids, marked);
+    showMap(map, shown.points, shown.ids, marked, item.value);
   });
   app.on('experiment', () => { top.replaceChildren(); similar.replaceChildren(); shown = null; delete map.dataset.drawn; render(); });
   app.on('state', render);

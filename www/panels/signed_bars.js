@@ -1,6 +1,7 @@
 // @ts-check
 // Signed horizontal bars, one per input, with the value after each and an optional ± spread
-// (permutation importance: mean ± sd; integrated gradients: attributions, blue for, orange against).
+// (integrated gradients: attributions, blue for, orange against; permutation importance is drawn
+// by the chart package, www/chart.js `drawBars`, and only picks its bars with `largest`).
 import { fmt } from '../ui.js';
 import { NEGATIVE, POSITIVE, css, sized } from '../inside/heat.js';
 

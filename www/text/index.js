@@ -1,6 +1,7 @@
 // @ts-check
 // The message catalog: every string the page shows, in English and Chinese, by key. One module
 // per part of the page; www/i18n.js reads it with `t(key, params)`.
+import { CHART_WORDS } from './charts.js';
 import { COMPRESS } from './compress.js';
 import { translateCore } from './core.js';
 import { DIAGNOSIS } from './diagnosis.js';
@@ -16,11 +17,11 @@ import { TEACH } from './teach.js';
 import { UX } from './ux.js';
 
 /** The parts, by name (tests check that no key is defined twice). */
-export const PARTS = { PAGE, PANELS, LATER, LESSON_TEXT, DIAGNOSIS, TEACH, EXPORT, STOCK, UX, RECOMMEND, COMPRESS, SENTIMENT };
+export const PARTS = { PAGE, PANELS, LATER, LESSON_TEXT, DIAGNOSIS, TEACH, EXPORT, STOCK, UX, RECOMMEND, COMPRESS, SENTIMENT, CHART_WORDS };
 
 /** @type {import('./util.js').Catalog} */
 export const CATALOG = {
-  ...PAGE, ...PANELS, ...LATER, ...LESSON_TEXT, ...DIAGNOSIS, ...TEACH, ...EXPORT, ...STOCK, ...UX, ...RECOMMEND, ...COMPRESS, ...SENTIMENT,
+  ...PAGE, ...PANELS, ...LATER, ...LESSON_TEXT, ...DIAGNOSIS, ...TEACH, ...EXPORT, ...STOCK, ...UX, ...RECOMMEND, ...COMPRESS, ...SENTIMENT, ...CHART_WORDS,
   // A message from the core (www/text/core.js): as written in English, translated in Chinese.
   core: { en: (p) => p.message, zh: (p) => translateCore(p.message) ?? p.message },
 };
