@@ -47,7 +47,7 @@ async function trained(lang, experiment) {
 
 test('the catalog has every chart word in both languages, and the Chinese differs', () => {
   const [zh, en] = [words('zh'), words('en')];
-  assert.deepEqual(Object.keys(zh), ['epoch', 'loss', 'train_loss', 'validation_loss', 'actual', 'predicted', 'diagonal', 'test_rows', 'forecast', 'test_step', 'step']);
+  assert.deepEqual(Object.keys(zh), ['epoch', 'loss', 'train_loss', 'validation_loss', 'actual', 'predicted', 'diagonal', 'test_rows', 'forecast', 'test_step', 'step', 'component_1', 'component_2', 'loss_rise']);
   // English = the core's defaults (src/chart/labels.rs), so callers without labels look the same.
   assert.equal(en.diagonal, 'predicted = actual');
   for (const k of Object.keys(zh)) assert.match(zh[k], /[\u4e00-\u9fff]/, `chart.${k} in Chinese`);

@@ -27,15 +27,20 @@ test('layer editor: every key of every type has the core\'s limits, and the core
   const buttons = await page.$$eval('[data-testid^=add-]', (b) => b.map((e) => e.dataset.testid));
   assert.deepEqual(buttons, types.map((t) => `add-${t.name}`));
 
-  // One layer of each type, each added before the output layer: layers 2…9 (layer 1 is iris's dense).
+  // One layer of each type: an embedding first (it reads token ids), every other type before the
+  // output layer, after iris's dense.
   for (const t of types) await page.click(`[data-testid=add-${t.name}]`);
   const layers = hashExperiment(page).model.layers;
-  assert.deepEqual(layers.slice(1, -1).map((l) => l.type), types.map((t) => t.name));
-  await page.click('#layers li:nth-child(2) details.more summary'); // the dense layer's folded keys
+  const firsts = types.filter((t) => t.name === 'embedding');
+  const others = types.filter((t) => t.name !== 'embedding');
+  assert.deepEqual(layers.slice(0, -1).map((l) => l.type), [...firsts.map((t) => t.name), 'dense', ...others.map((t) => t.name)]);
+  /** Layer number (1-based) of the added layer of type `t`. */
+  const number = (t) => (t.name === 'embedding' ? 1 : firsts.length + 2 + others.indexOf(t));
+  await page.click(`#layers li:nth-child(${firsts.length + 1}) details.more summary`); // iris's dense layer's folded keys
   await shot(page, 'layer-editor');
 
   const numeric = []; // [layer number, key, aria-label] of every number input
-  for (const [n, t] of types.map((t, i) => [i + 2, t])) {
+  for (const [n, t] of types.map((t) => [number(t), t])) {
     for (const key of t.keys) {
       const aria = `layer ${n} ${key.label}`;
       if (key.kind === 'int' || key.kind === 'float') {
