@@ -15,7 +15,7 @@ import { fitEmbedding, textSettings } from './text_settings.js';
 /** @import {DataSpec, Experiment} from '../types.js' */
 
 /** The built-ins whose source asks for a credit where the page shows them, by key of BUILTINS. @type {Record<string, string>} */
-const CREDITS = { stock: 'pre.stockCredit', sentiment: 'pre.sentimentCredit' };
+const CREDITS = { stock: 'pre.stockCredit', sentiment: 'pre.sentimentCredit', ratings: 'pre.ratingsCredit' };
 
 // The core refuses files over 256 MB (parsing peaks at ~3.3× the file size in memory).
 const MAX_UPLOAD_BYTES = 256 * 1024 * 1024;
@@ -32,8 +32,6 @@ export function mount(root, app) {
   const summary = el('p', { id: 'data-summary', className: 'note', ariaLive: 'polite' });
   const synthetic = el('p', { className: 'warning', hidden: true, t: 'pre.synthetic' });
   const credit = el('p', { className: 'note', hidden: true, dataset: { testid: 'data-credit' }, t: 'pre.stockCredit' });
-  /** The built-ins whose source asks for a credit where the page shows them, by catalog key. @type {Record<string, string>} */
-  const CREDITS = { stock: 'pre.stockCredit', ratings: 'pre.ratingsCredit' };
   // The worker's `progress {stage: 'load', done, total}` (bytes parsed) while a CSV is read.
   const reading = el('progress', { id: 'load-progress', max: 1, value: 0, hidden: true, dataset: { testid: 'load-progress' } });
   sayAttr(reading, 'aria-label', 'pre.readingLabel');
