@@ -220,6 +220,9 @@ impl StepMask {
     /// Forward through padding in `states` `[steps + 1, batch, units]`: `states[t + 1][b] =
     /// states[t][b]` for each sample whose step `t` is padding.
     pub fn carry_states(&self, t: usize, states: &mut Array3<f32>) {
+        if self.0.is_none() {
+            return; // no padding: nothing to carry (every step of an unmasked sequence)
+        }
         let block = states.len_of(Axis(1)) * states.len_of(Axis(2));
         let s = states.as_slice_mut().expect("contiguous");
         let (before, after) = s.split_at_mut((t + 1) * block);
