@@ -163,7 +163,7 @@ export function mount(root, app) {
     fitOutputLayer(e, targetColumn(), app.table?.max_classes);
   });
   /** The target's summary, if the table has it. */
-  const targetColumn = () => app.table && columnNamed(app.table, data().target);
+  const targetColumn = () => columnNamed(app.table, data().target);
   onChange(transform, (d) => {
     if (transform.value === 'none') delete d.transform;
     else d.transform = transform.value;
@@ -185,7 +185,7 @@ export function mount(root, app) {
         d.target = name;
         // The old target becomes a feature when every other column was one.
         if (d.features == null && previous !== null && !dates.has(previous)) features.push(previous);
-        const column = app.table && columnNamed(app.table, name);
+        const column = columnNamed(app.table, name);
         d.task = startingTask(column);
         fitOutputLayer(e, column, app.table?.max_classes);
       } else if (role === 'feature') features = [...new Set([...features, name])];

@@ -19,10 +19,11 @@ const byName = new WeakMap();
 
 /**
  * `table`'s column called `name`, if it has one.
- * @param {Table} table
+ * @param {Table | null} table
  * @param {string | null | undefined} name
  */
 export function columnNamed(table, name) {
+  if (!table) return undefined;
   let index = byName.get(table);
   if (!index) byName.set(table, index = new Map(table.columns.map((c) => [c.name, c])));
   return name == null ? undefined : index.get(name);
@@ -44,6 +45,9 @@ export const kindOf = (table, data, name) =>
  */
 export function textFeatures(table, data) {
   if (!table) return [];
+  // Most tables have no text column: then no feature list (9,999 names in a wide file) is walked.
+  const kinds = Object.values(data.column_kinds ?? {});
+  if (!kinds.includes('text') && !table.columns.some((c) => c.kind === 'text')) return [];
   const features = data.features ?? table.columns.map((c) => c.name);
   return features.filter((n) => n !== data.target && kindOf(table, data, n) === 'text');
 }
@@ -57,7 +61,7 @@ export function textFeatures(table, data) {
  */
 export function tokenIds(table, data) {
   const name = textFeatures(table, data)[0];
-  const stats = table && columnNamed(table, name)?.text;
+  const stats = columnNamed(table, name)?.text;
   if (!stats) return null;
   return Math.min(data.text?.max_tokens ?? DEFAULTS.max_tokens, stats.vocabulary + RESERVED);
 }
