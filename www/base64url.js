@@ -8,7 +8,8 @@
  */
 export function encodeBase64url(bytes) {
   let bin = '';
-  for (const b of bytes) bin += String.fromCharCode(b);
+  // A chunk of bytes at a time (one at a time took ~5 ms for the 100 KB hash of a wide file).
+  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 

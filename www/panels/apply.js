@@ -1,11 +1,12 @@
 // @ts-check
-// Application panel (模型应用): one input per original feature (a text box for a sentence),
-// predicting as you type (class probabilities as bars, or the value), and batch prediction of an uploaded CSV with a preview
+// Application panel (模型应用): one input per original feature (a text box for a sentence; a page
+// of 100 at a time with a find box when the model reads more), predicting as you type (class probabilities as bars, or the value), and batch prediction of an uploaded CSV with a preview
 // and "Download predictions CSV" (formula cells escaped by the core). Uses `app.model` (www/model.js).
 import { core, say } from '../i18n.js';
 import { download, el, fmt, txt } from '../ui.js';
 import { drawBars } from './bars.js';
 import { mountForecast } from './forecast.js';
+import { namePager } from './name_pager.js';
 import { mountPad, readsPixels } from './pad.js';
 import { showOutside } from './seen.js';
 import { whyBox } from './why.js';
@@ -73,6 +74,22 @@ export function mount(root, app) {
     if (msg.id === batchId) showBatch(msg);
   });
 
+  /** Every input's text as entered, by name: the form draws a page of them (a model over a wide
+   * file reads 9,999 inputs; drawing them all blocked the page). @type {Map<string, string>} */
+  let entered = new Map();
+  /** @param {ModelCard['inputs'][number]} input */
+  const fieldOf = (input) => {
+    const field = input.kind === 'categorical'
+      ? el('select', { name: input.name, dataset: { feature: input.name } },
+        ...(input.categories ?? []).map((c) => el('option', { value: c }, c)))
+      : input.kind === 'text' // a sentence, read by the model's fitted text step as it is
+        ? el('textarea', { name: input.name, rows: 2, cols: 48, className: 'sentence', dataset: { feature: input.name, testid: 'apply-text' },
+          tAttr: { placeholder: 'apply.typeSentence' } })
+        : el('input', { type: 'number', step: 'any', name: input.name, dataset: { feature: input.name } });
+    field.value = entered.get(input.name) ?? '';
+    return el('label', {}, el('span', { translate: false }, input.name), field);
+  };
+
   /** @param {ModelCard | undefined} card */
   function buildForm(card) {
     form.replaceChildren();
@@ -81,35 +98,34 @@ export function mount(root, app) {
     chart.hidden = true;
     // A window model needs a stretch of the series, not one row: it gets the forecast instead.
     if (!card || card.window) return;
-    for (const input of card.inputs) {
-      const field = input.kind === 'categorical'
-        ? el('select', { name: input.name, dataset: { feature: input.name } },
-          ...(input.categories ?? []).map((c) => el('option', { value: c }, c)))
-        : input.kind === 'text' // a sentence, read by the model's fitted text step as it is
-          ? el('textarea', { name: input.name, rows: 2, cols: 48, className: 'sentence', dataset: { feature: input.name, testid: 'apply-text' },
-            tAttr: { placeholder: 'apply.typeSentence' } })
-          : el('input', { type: 'number', step: 'any', name: input.name, value: fmt(input.default), dataset: { feature: input.name } });
-      form.append(el('label', {}, el('span', { translate: false }, input.name), field));
-    }
+    entered = new Map(card.inputs.map((i) => [i.name, i.kind === 'categorical' ? i.categories?.[0] ?? '' : i.kind === 'text' ? '' : fmt(i.default)]));
+    const fields = el('div', { className: 'apply-fields' });
+    const pager = namePager(card.inputs, { at: 0, find: '' }, (shown) => fields.replaceChildren(...shown.map(fieldOf)), 'inputs');
+    form.append(...pager.controls, fields);
+    pager.draw();
     predictForm();
   }
 
   function predictForm() {
+    const card = app.model?.card;
     /** @type {Record<string, number | string | null>} */
     const record = {};
-    /** @type {NodeListOf<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>} */
-    const fields = form.querySelectorAll('[data-feature]');
-    for (const field of fields) {
-      const name = field.dataset.feature ?? '';
-      const text = field.value.trim();
-      record[name] = field.tagName === 'SELECT' || field.tagName === 'TEXTAREA' ? text : (text === '' ? null : Number(text));
+    for (const { name, kind } of card?.inputs ?? []) {
+      const text = (entered.get(name) ?? '').trim();
+      record[name] = kind === 'categorical' || kind === 'text' ? text : (text === '' ? null : Number(text));
     }
-    if (app.model) showOutside(outside, app.model.card, record);
+    if (card) showOutside(outside, card, record);
     formId = `form-${++seq}`;
     result.dataset.pending = JSON.stringify(record);
     app.send({ type: 'predict', id: formId, rows: [record], from: from() });
   }
-  form.addEventListener('input', () => { predictForm(); asked = formId ?? ''; });
+  form.addEventListener('input', (ev) => {
+    const field = /** @type {HTMLInputElement} */ (ev.target);
+    if (!field.dataset.feature) return; // the find box
+    entered.set(field.dataset.feature, field.value);
+    predictForm();
+    asked = formId ?? '';
+  });
   form.addEventListener('submit', (ev) => ev.preventDefault());
 
   /** @param {PredictionsMessage} msg */

@@ -3,6 +3,7 @@
 // the worker's summary carries, the column's role (target / feature) and warnings beside it.
 import { core, has, say } from '../i18n.js';
 import { el, fmt } from '../ui.js';
+import { namePager } from './name_pager.js';
 
 /** @import {ColumnSummary, Table, Warning, DeepReadonly, DataSpec} from '../types.js' */
 /** @import {Msg} from '../i18n.js' */
@@ -10,15 +11,14 @@ import { el, fmt } from '../ui.js';
 /** @typedef {'numeric' | 'categorical' | 'text'} Kind */
 
 const KNOWN = new Set(['name', 'kind', 'missing', 'distinct', 'warnings', 'text']);
-/** Rows of the columns table shown at once: a wider file is shown a page at a time (a table of
- * 10,000 rows took the browser seconds to lay out, issue 13 item 9; 100 rows draw in ~30 ms). */
-const PAGE_ROWS = 100;
 /** The preview shows this many columns and says how many more there are. */
 const PREVIEW_COLUMNS = 100;
-/** The page each container shows, kept while it shows the same table. @type {WeakMap<HTMLElement, {table: Table, at: number}>} */
-const pages = new WeakMap();
-/** What each container shows: its table and the data choices it was drawn with. @type {WeakMap<HTMLElement, {table: Table, drawn: string}>} */
-const shown = new WeakMap();
+/**
+ * What each container shows: its table, the choices it was drawn with (target, task, kinds), the
+ * pager's place, and `tick(data)`, which sets the shown rows' feature ticks to `data`'s features.
+ * @type {WeakMap<HTMLElement, {table: Table, drawn: string, place: import('./name_pager.js').Place, tick: (data: DeepReadonly<DataSpec>) => void}>}
+ */
+const views = new WeakMap();
 
 /**
  * Text for a summary value of unknown shape (numbers rounded, objects as compact JSON).
@@ -84,17 +84,19 @@ export const generalWarnings = (table) => (table.warnings ?? []).filter((w) => t
  *   the reader typed it again (null)
  */
 export function renderColumns(container, table, data, onRole, onKind) {
-  // The same table and choices again (the `configured` after an `experiment`): nothing to redraw.
-  const drawn = JSON.stringify([data.target, data.features, data.column_kinds, data.task]);
-  if (shown.get(container)?.table === table && shown.get(container)?.drawn === drawn) return;
-  shown.set(container, { table, drawn });
-  const features = data.features && new Set(data.features);
+  // The same table, target, task and kinds (a feature ticked or unticked, or the `configured`
+  // after an `experiment`): only the ticks of the shown rows follow, nothing is redrawn.
+  const drawn = JSON.stringify([data.target, data.column_kinds, data.task]);
+  const view = views.get(container);
+  if (view?.table === table && view.drawn === drawn) return view.tick(data);
+  const place = view?.table === table ? view.place : { at: 0, find: '' };
+  let isFeature = featureTest(data);
+  /** The feature ticks of the rows shown, by column. @type {Map<ColumnSummary, HTMLInputElement>} */
+  const ticks = new Map();
   const head = el('tr', {}, ...['column', 'kind', 'missing', 'distinct', 'details', 'target', 'feature'].map((h) => el('th', { scope: 'col', t: `col.${h}` })));
   /** @param {ColumnSummary} c */
   const row = (c) => {
     const isTarget = c.name === data.target;
-    // `features: null` is every column but the target and the dates (the core's default).
-    const isFeature = !isTarget && (features == null ? c.kind !== 'date' : features.has(c.name));
     // Summary fields by name (min, max, …; one the catalog does not know shows as it is).
     const extra = Object.entries(c).filter(([k]) => !KNOWN.has(k)).flatMap(([k, v], i) => [i ? ' · ' : '',
       el('span', { t: ['stat.item', { name: has(`stat.${k}`) ? { key: `stat.${k}` } : k, value: statValue(c, k, v) }] })]);
@@ -105,8 +107,9 @@ export function renderColumns(container, table, data, onRole, onKind) {
     const choice = numbers.length ? numbers : textChoice(c, data, onKind);
     const target = el('input', { type: 'radio', name: 'target-col', checked: isTarget, tAttr: { 'aria-label': ['col.predict', { name: c.name }] } });
     target.addEventListener('change', () => onRole(c.name, 'target'));
-    const feature = el('input', { type: 'checkbox', checked: isFeature, disabled: isTarget, tAttr: { 'aria-label': ['col.useFeature', { name: c.name }] } });
+    const feature = el('input', { type: 'checkbox', checked: isFeature(c), disabled: isTarget, tAttr: { 'aria-label': ['col.useFeature', { name: c.name }] } });
     feature.addEventListener('change', () => onRole(c.name, feature.checked ? 'feature' : 'ignore'));
+    ticks.set(c, feature);
     const nameCell = el('th', { scope: 'row' }, el('span', { translate: false }, c.name),
       ...warnings.map((w) => el('span', { className: 'warning', role: 'note', t: ['warn.item', { text: w }] })),
       ...choice);
@@ -117,25 +120,40 @@ export function renderColumns(container, table, data, onRole, onKind) {
   };
   const general = generalWarnings(table).map((w) => el('p', { className: 'warning', t: ['warn.item', { text: w }] }));
   const body = el('tbody');
-  const n = table.columns.length;
-  const kept = pages.get(container);
-  let at = kept?.table === table ? kept.at : 0;
-  const prev = el('button', { type: 'button', className: 'small', dataset: { testid: 'columns-prev' }, t: 'col.prevPage' });
-  const next = el('button', { type: 'button', className: 'small', dataset: { testid: 'columns-next' }, t: 'col.nextPage' });
-  const where = el('span', { className: 'note', dataset: { testid: 'columns-page' } });
-  const show = () => {
-    pages.set(container, { table, at });
-    body.replaceChildren(...table.columns.slice(at, at + PAGE_ROWS).map(row));
-    say(where, 'col.page', { from: at + 1, to: Math.min(at + PAGE_ROWS, n), n });
-    prev.disabled = at === 0;
-    next.disabled = at + PAGE_ROWS >= n;
+  const pager = namePager(table.columns, place, (rows) => {
+    ticks.clear();
+    body.replaceChildren(...rows.map(row));
+  }, 'columns');
+  let ticked = data.features;
+  /** @param {DeepReadonly<DataSpec>} next */
+  const tick = (next) => {
+    if (sameList(ticked, next.features)) return;
+    ticked = next.features;
+    isFeature = featureTest(next);
+    for (const [c, box] of ticks) box.checked = isFeature(c);
   };
-  prev.addEventListener('click', () => { at = Math.max(0, at - PAGE_ROWS); show(); });
-  next.addEventListener('click', () => { at += PAGE_ROWS; show(); });
-  const pager = n > PAGE_ROWS ? [el('div', { className: 'row pager' }, prev, where, next)] : [];
-  container.replaceChildren(...general, ...pager, el('div', { className: 'scroll' },
+  views.set(container, { table, drawn, place, tick });
+  container.replaceChildren(...general, ...pager.controls, el('div', { className: 'scroll' },
     el('table', { className: 'grid' }, el('thead', {}, head), body)));
-  show();
+  pager.draw();
+}
+
+/**
+ * Whether two feature lists (or nulls) name the same columns in the same order.
+ * @param {readonly string[] | null | undefined} a
+ * @param {readonly string[] | null | undefined} b
+ */
+const sameList = (a, b) => a === b || (a != null && b != null && a.length === b.length && a.every((n, i) => n === b[i]));
+
+/**
+ * Whether a column is one of `data`'s features; `features: null` is every column but the target
+ * and the dates (the core's default).
+ * @param {DeepReadonly<DataSpec>} data
+ * @returns {(c: ColumnSummary) => boolean}
+ */
+function featureTest(data) {
+  const features = data.features && new Set(data.features);
+  return (c) => c.name !== data.target && (features == null ? c.kind !== 'date' : features.has(c.name));
 }
 
 /**

@@ -9,7 +9,7 @@ import { $, el, field, fillSelectT, numberInput } from '../ui.js';
 import { renderColumns, renderPreview } from './columns.js';
 import { experimentEditor } from './json_editor.js';
 import { scenarioPicker } from './scenarios.js';
-import { fitEmbedding, textSettings } from './text_settings.js';
+import { columnNamed, fitEmbedding, textSettings } from './text_settings.js';
 
 /** @import {App} from '../app.js' */
 /** @import {DataSpec, Experiment} from '../types.js' */
@@ -163,7 +163,7 @@ export function mount(root, app) {
     fitOutputLayer(e, targetColumn(), app.table?.max_classes);
   });
   /** The target's summary, if the table has it. */
-  const targetColumn = () => app.table?.columns.find((c) => c.name === data().target);
+  const targetColumn = () => columnNamed(app.table, data().target);
   onChange(transform, (d) => {
     if (transform.value === 'none') delete d.transform;
     else d.transform = transform.value;
@@ -185,8 +185,9 @@ export function mount(root, app) {
         d.target = name;
         // The old target becomes a feature when every other column was one.
         if (d.features == null && previous !== null && !dates.has(previous)) features.push(previous);
-        d.task = startingTask(columns.find((c) => c.name === name));
-        fitOutputLayer(e, columns.find((c) => c.name === name), app.table?.max_classes);
+        const column = columnNamed(app.table, name);
+        d.task = startingTask(column);
+        fitOutputLayer(e, column, app.table?.max_classes);
       } else if (role === 'feature') features = [...new Set([...features, name])];
       else features = features.filter((n) => n !== name);
       const chosen = new Set(features);
@@ -243,12 +244,11 @@ export function mount(root, app) {
 
   app.on('summary', (t) => {
     say(summary, 'pre.summary', { name: t.name, rows: t.rows, columns: t.columns.length });
-    const names = t.columns.map((c) => c.name);
     editData((d, e) => {
-      if (!names.includes(d.target ?? '')) d.target = names[names.length - 1];
-      if ((d.task ?? 'auto') === 'auto') d.task = startingTask(t.columns.find((c) => c.name === d.target));
-      if (d.features && !d.features.every((n) => names.includes(n))) d.features = null;
-      fitOutputLayer(e, t.columns.find((c) => c.name === d.target), t.max_classes);
+      if (!columnNamed(t, d.target)) d.target = t.columns[t.columns.length - 1]?.name;
+      if ((d.task ?? 'auto') === 'auto') d.task = startingTask(columnNamed(t, d.target));
+      if (d.features && !d.features.every((n) => columnNamed(t, n))) d.features = null;
+      fitOutputLayer(e, columnNamed(t, d.target), t.max_classes);
       fitEmbedding(e, t);
     });
   });

@@ -14,6 +14,21 @@ const MODES = ['int', 'multi_hot', 'tf_idf'];
 /** Token ids an `int` sequence reserves: 0 padding, 1 out of vocabulary. */
 const RESERVED = 2;
 
+/** Each table's columns by name, made once (a 10,000-column file was searched once per column). @type {WeakMap<Table, Map<string, Table['columns'][number]>>} */
+const byName = new WeakMap();
+
+/**
+ * `table`'s column called `name`, if it has one.
+ * @param {Table | null} table
+ * @param {string | null | undefined} name
+ */
+export function columnNamed(table, name) {
+  if (!table) return undefined;
+  let index = byName.get(table);
+  if (!index) byName.set(table, index = new Map(table.columns.map((c) => [c.name, c])));
+  return name == null ? undefined : index.get(name);
+}
+
 /**
  * The kind column `name` is read as: `data.column_kinds` first, else the reader's.
  * @param {Table} table
@@ -21,7 +36,7 @@ const RESERVED = 2;
  * @param {string} name
  */
 export const kindOf = (table, data, name) =>
-  data.column_kinds?.[name] ?? table.columns.find((c) => c.name === name)?.kind;
+  data.column_kinds?.[name] ?? columnNamed(table, name)?.kind;
 
 /**
  * The feature columns read as text.
@@ -30,6 +45,9 @@ export const kindOf = (table, data, name) =>
  */
 export function textFeatures(table, data) {
   if (!table) return [];
+  // Most tables have no text column: then no feature list (9,999 names in a wide file) is walked.
+  const kinds = Object.values(data.column_kinds ?? {});
+  if (!kinds.includes('text') && !table.columns.some((c) => c.kind === 'text')) return [];
   const features = data.features ?? table.columns.map((c) => c.name);
   return features.filter((n) => n !== data.target && kindOf(table, data, n) === 'text');
 }
@@ -43,7 +61,7 @@ export function textFeatures(table, data) {
  */
 export function tokenIds(table, data) {
   const name = textFeatures(table, data)[0];
-  const stats = table?.columns.find((c) => c.name === name)?.text;
+  const stats = columnNamed(table, name)?.text;
   if (!stats) return null;
   return Math.min(data.text?.max_tokens ?? DEFAULTS.max_tokens, stats.vocabulary + RESERVED);
 }
