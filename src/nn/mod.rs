@@ -23,6 +23,7 @@ pub mod regularizer;
 pub mod reshape;
 pub mod sequential;
 pub mod size;
+pub mod step_mask;
 pub mod window;
 
 pub use layer::{Layer, ParamMut};
