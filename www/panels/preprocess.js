@@ -4,6 +4,7 @@
 import { BUILTINS, builtinKey, fitOutputLayer, isSynthetic, startingTask, taskFor, wholeClasses } from '../datasets.js';
 import { GENERATED } from '../generated.js';
 import { core, say, sayAttr } from '../i18n.js';
+import { takesTable, waitsForCsv } from '../model_open.js';
 import { showError } from '../status.js';
 import { $, el, field, fillSelectT, numberInput } from '../ui.js';
 import { renderColumns, renderPreview } from './columns.js';
@@ -104,11 +105,13 @@ export function mount(root, app) {
       return;
     }
     const bytes = new Uint8Array(await f.arrayBuffer());
+    dataset.value = '';
+    // An opened model's CSV keeps the model's settings (www/model_open.js checks its columns).
+    if (waitsForCsv()) return app.load({ type: 'load', name: f.name, bytes, on_bad_rows: data().on_bad_rows ?? 'error' });
     // A recommendation keeps its id and rating columns (the core names any the file lacks).
     const next = data().task === 'recommendation' ? { ...structuredClone(/** @type {DataSpec} */ (data())), source: `file:${f.name}`, on_bad_rows: 'error' }
       : { ...data(), source: `file:${f.name}`, target: null, features: null, task: 'auto', window: null,
         on_bad_rows: 'error', split: { method: 'random', validation: 0.1, test: 0.2 } };
-    dataset.value = '';
     app.load({ type: 'load', name: f.name, bytes, on_bad_rows: 'error' }, next);
   }
 
@@ -243,6 +246,7 @@ export function mount(root, app) {
 
   app.on('summary', (t) => {
     say(summary, 'pre.summary', { name: t.name, rows: t.rows, columns: t.columns.length });
+    if (takesTable(app, t)) return; // an opened model's data: built with the model's settings
     const names = t.columns.map((c) => c.name);
     editData((d, e) => {
       if (!names.includes(d.target ?? '')) d.target = names[names.length - 1];
