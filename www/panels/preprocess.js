@@ -4,7 +4,7 @@
 import { BUILTINS, builtinKey, fitOutputLayer, isSynthetic, startingTask, taskFor, wholeClasses } from '../datasets.js';
 import { GENERATED } from '../generated.js';
 import { core, say, sayAttr } from '../i18n.js';
-import { takesTable, waitsForCsv } from '../model_open.js';
+import { onOpenedChange, takesTable, waitsForCsv } from '../model_open.js';
 import { showError } from '../status.js';
 import { $, el, field, fillSelectT, numberInput } from '../ui.js';
 import { renderColumns, renderPreview } from './columns.js';
@@ -240,9 +240,16 @@ export function mount(root, app) {
     const target = targetColumn();
     taskRow.hidden = !wholeClasses(target, app.table?.max_classes ?? 100);
     task.value = taskFor(e, target);
-    if (app.table) renderColumns(columns, app.table, d, onRole, onKind);
+    if (app.table && !waitsForCsv()) renderColumns(columns, app.table, d, onRole, onKind);
     text.sync();
   }
+  // An opened model waiting for its CSV: the table loaded before is not its data.
+  onOpenedChange(() => {
+    if (!waitsForCsv()) return;
+    preview.replaceChildren();
+    columns.replaceChildren();
+    say(summary, null);
+  });
 
   app.on('summary', (t) => {
     say(summary, 'pre.summary', { name: t.name, rows: t.rows, columns: t.columns.length });
