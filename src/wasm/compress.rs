@@ -108,7 +108,9 @@ impl WasmSession {
             ))
         })?;
         let model = self.model.as_mut().ok_or_else(|| {
-            js_error(Error::State("open a model file before evaluating it".into()))
+            js_error(Error::State(
+                "open a model file before evaluating it".into(),
+            ))
         })?;
         let data = compress::prepared(&model.file, table).map_err(js_error)?;
         to_js(&compress::evaluate(model, &data))
