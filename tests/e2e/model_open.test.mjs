@@ -156,3 +156,70 @@ test('a model of an uploaded CSV names that CSV; a CSV without its columns is re
   assert.deepEqual(fresh.problems, []);
   await fresh.close();
 });
+
+test('an int8 file opens as any other: its metrics, measured again, are its int8 weights\'', async () => {
+  const page = await openPage(env.browser, env.url);
+  await waitForState(page, 'ready');
+  await openNode(page, 'train');
+  await enter(page, '#epochs', 20);
+  await waitForState(page, 'ready');
+  await page.click('[data-testid=train]');
+  assert.equal(await waitForState(page, ['done', 'error']), 'done');
+  await downloadModel(page);
+  await page.click('[data-testid=compress-run]');
+  await page.waitForSelector('[data-testid=compress-status][data-state=done]', { timeout: 60_000 });
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=compress-download]')]);
+  const text = readFileSync(await download.path(), 'utf8');
+  const file = JSON.parse(text);
+  assert.deepEqual(file.quantization, { weights: 'int8', activations: 'float32' });
+  await page.close();
+
+  const fresh = await openPage(env.browser, env.url);
+  await waitForState(fresh, 'ready');
+  await fresh.selectOption('#dataset', 'diabetes');
+  await waitForState(fresh, 'ready');
+  await openModel(fresh, 'kindling-model-int8.json', text);
+  await fresh.waitForFunction(() => document.querySelector('#dataset').value === 'iris');
+  await waitForState(fresh, 'ready');
+  await checkEvaluation(fresh, file);
+  assert.match(await fresh.textContent('[data-testid=file-metrics]'), /int8 weights/);
+  assert.deepEqual(fresh.problems, []);
+  await fresh.close();
+});
+
+test('a recommender\'s file: its settings, data and metrics are taken, and the page says its weights are not', async () => {
+  const page = await openPage(env.browser, env.url);
+  await waitForState(page, 'ready');
+  await page.click('[data-testid=scenario-recommend]');
+  await page.waitForFunction(() => document.querySelector('#dataset').value === 'ratings');
+  await waitForState(page, 'ready');
+  await page.click('[data-testid=train]');
+  assert.equal(await waitForState(page, ['done', 'error'], 120_000), 'done');
+  const text = await downloadModel(page);
+  const file = JSON.parse(text);
+  await page.close();
+
+  const fresh = await openPage(env.browser, env.url);
+  await waitForState(fresh, 'ready');
+  await openNode(fresh, 'deploy');
+  await fresh.setInputFiles('[data-testid=model-input]', { name: 'rec.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  await fresh.waitForFunction(() => document.querySelector('#dataset').value === 'ratings');
+  await waitForState(fresh, 'ready');
+  const banner = '[data-testid=model-banner]';
+  assert.match(await fresh.textContent(`${banner} span`), /^rec\.json is a recommendation model: .* cannot open its learned weights yet/);
+  assert.equal(await fresh.isHidden('[data-testid=model-banner-open]'), true);
+  assert.deepEqual(hashExperiment(fresh), file.experiment);
+  await openNode(fresh, 'evaluate');
+  await fresh.waitForSelector('[data-testid=from-file]:not([hidden])');
+  assert.equal(Number(await fresh.textContent('[data-testid=metric-rmse]')), shown(file.metrics.test.rmse));
+  assert.equal(await fresh.isHidden('[data-testid=file-evaluate]'), true);
+  assert.equal(await fresh.textContent('#metrics-note'), `From the model file rec.json: ${file.metrics.rows[2]} test rows.`);
+  await shot(fresh, 'model-open-recommender');
+  // Training makes the model again; the banner and the file's box go.
+  await fresh.click('[data-testid=train]');
+  assert.equal(await waitForState(fresh, ['done', 'error'], 120_000), 'done');
+  assert.equal(await fresh.isHidden(banner), true);
+  assert.equal(await fresh.isHidden('[data-testid=from-file]'), true);
+  assert.deepEqual(fresh.problems, []);
+  await fresh.close();
+});

@@ -24,9 +24,9 @@ export function fromFileBox(app, { metrics, note, chart }) {
   const loss = el('canvas', { id: 'file-loss-chart', role: 'img', tAttr: { 'aria-label': 'open.lossAria' } });
   const again = el('button', { type: 'button', dataset: { testid: 'file-evaluate' }, t: 'open.evaluate' });
   const status = el('p', { className: 'note', role: 'status', dataset: { testid: 'file-evaluate-status' } });
+  const trainNew = el('p', { className: 'note', t: 'open.trainNew' });
   const box = el('section', { hidden: true, dataset: { testid: 'from-file' } },
-    el('h3', { t: 'open.title' }), intro, loss, el('div', { className: 'buttons' }, again), status,
-    el('p', { className: 'note', t: 'open.trainNew' }));
+    el('h3', { t: 'open.title' }), intro, loss, el('div', { className: 'buttons' }, again), status, trainNew);
 
   /** Whether the page shows the opened model's state now. */
   const current = () => {
@@ -42,14 +42,15 @@ export function fromFileBox(app, { metrics, note, chart }) {
     if (!o) return;
     const test = o.file.metrics?.test;
     const history = o.file.metrics?.history ?? [];
-    const rows = o.file.metrics?.rows ?? [];
-    say(intro, 'open.intro', { name: o.name, epochs: history.length, rows: rows[2] ?? test?.rows ?? 0,
-      int8: Boolean(o.file.quantization) });
+    // The test rows: a number, or (a recommender's file) the split's [train, validation, test].
+    const rows = [test?.rows, o.file.metrics?.rows].flat().filter((n) => typeof n === 'number').at(-1) ?? 0;
+    say(intro, 'open.intro', { name: o.name, epochs: history.length, rows, int8: Boolean(o.file.quantization) });
     again.disabled = o.waiting;
-    again.hidden = o.recommender; // its weights were not opened (www/model_open.js)
+    // A recommender's weights were not opened (www/model_open.js): its banner says so.
+    again.hidden = trainNew.hidden = o.recommender;
     if (test) {
-      showMetrics(metrics, note, test);
-      say(note, 'open.fromFile', { name: o.name, rows: test.rows });
+      showMetrics(metrics, note, { ...test, rows });
+      say(note, 'open.fromFile', { name: o.name, rows });
     }
     chart.hidden = !test?.confusion;
     if (test?.confusion) {
