@@ -54,27 +54,48 @@ async function checkEvaluation(page, file) {
   assert.match(await page.textContent(status), /same figures as the model file/);
 }
 
-test('a model of a built-in dataset: the page loads iris, adopts its settings and shows its metrics', async () => {
-  const page = await openPage(env.browser, env.url);
-  await waitForState(page, 'ready');
+/** Trains the page's experiment for `epochs` epochs. */
+async function train(page, epochs) {
   await openNode(page, 'train');
-  await enter(page, '#epochs', 30);
+  await enter(page, '#epochs', epochs);
   await waitForState(page, 'ready');
   await page.click('[data-testid=train]');
   assert.equal(await waitForState(page, ['done', 'error']), 'done');
+}
+
+/**
+ * A fresh page on the diabetes dataset (not the model's) that opens model file `text`; a damaged
+ * copy first, which leaves the page as it was.
+ */
+async function openOnDiabetes(name, text) {
+  const fresh = await openPage(env.browser, env.url);
+  await waitForState(fresh, 'ready');
+  await fresh.selectOption('#dataset', 'diabetes');
+  await waitForState(fresh, 'ready');
+  const before = hashExperiment(fresh);
+  await openNode(fresh, 'deploy');
+  await fresh.setInputFiles('[data-testid=model-input]', { name: 'cut.json', mimeType: 'application/json', buffer: Buffer.from(text.slice(0, 300)) });
+  await fresh.waitForSelector('[data-testid=deploy-error]:not([hidden])');
+  assert.equal(await fresh.inputValue('#dataset'), 'diabetes');
+  assert.deepEqual(hashExperiment(fresh), before, 'a bad file changes nothing');
+  assert.equal(await fresh.getAttribute('[data-testid=status]', 'data-state'), 'ready');
+  await openModel(fresh, name, text);
+  await fresh.waitForFunction(() => document.querySelector('#dataset').value === 'iris');
+  await waitForState(fresh, 'ready');
+  return fresh;
+}
+
+test('a model of a built-in dataset: the page loads iris, adopts its settings and shows its metrics', async () => {
+  const page = await openPage(env.browser, env.url);
+  await waitForState(page, 'ready');
+  await train(page, 30);
   const text = await downloadModel(page);
   const file = JSON.parse(text);
   const before = await formPrediction(page);
   await page.close();
 
   // Another dataset, another model: everything the page shows comes from the file once opened.
-  const fresh = await openPage(env.browser, env.url);
-  await waitForState(fresh, 'ready');
-  await fresh.selectOption('#dataset', 'diabetes');
-  await waitForState(fresh, 'ready');
-  await openModel(fresh, 'iris-model.json', text);
-  await fresh.waitForFunction(() => document.querySelector('#dataset').value === 'iris');
-  await waitForState(fresh, 'ready');
+  const fresh = await openOnDiabetes('iris-model.json', text);
   assert.equal(hashExperiment(fresh).data.source, 'builtin:iris', 'the link is the adopted experiment');
   assert.deepEqual(hashExperiment(fresh), file.experiment, 'the configured experiment is the file\'s, unchanged');
   await openNode(fresh, 'build');
@@ -102,11 +123,7 @@ test('a model of an uploaded CSV names that CSV; a CSV without its columns is re
   await waitForState(page, 'ready');
   await page.setInputFiles('[data-testid=csv-input]', join(FIXTURES, 'iris_upload.csv'));
   await waitForState(page, 'ready');
-  await openNode(page, 'train');
-  await enter(page, '#epochs', 20);
-  await waitForState(page, 'ready');
-  await page.click('[data-testid=train]');
-  assert.equal(await waitForState(page, ['done', 'error']), 'done');
+  await train(page, 20);
   const text = await downloadModel(page);
   const file = JSON.parse(text);
   assert.equal(file.experiment.data.source, 'file:iris_upload.csv');
@@ -160,11 +177,7 @@ test('a model of an uploaded CSV names that CSV; a CSV without its columns is re
 test('an int8 file opens as any other: its metrics, measured again, are its int8 weights\'', async () => {
   const page = await openPage(env.browser, env.url);
   await waitForState(page, 'ready');
-  await openNode(page, 'train');
-  await enter(page, '#epochs', 20);
-  await waitForState(page, 'ready');
-  await page.click('[data-testid=train]');
-  assert.equal(await waitForState(page, ['done', 'error']), 'done');
+  await train(page, 20);
   await downloadModel(page);
   await page.click('[data-testid=compress-run]');
   await page.waitForSelector('[data-testid=compress-status][data-state=done]', { timeout: 60_000 });
@@ -174,13 +187,7 @@ test('an int8 file opens as any other: its metrics, measured again, are its int8
   assert.deepEqual(file.quantization, { weights: 'int8', activations: 'float32' });
   await page.close();
 
-  const fresh = await openPage(env.browser, env.url);
-  await waitForState(fresh, 'ready');
-  await fresh.selectOption('#dataset', 'diabetes');
-  await waitForState(fresh, 'ready');
-  await openModel(fresh, 'kindling-model-int8.json', text);
-  await fresh.waitForFunction(() => document.querySelector('#dataset').value === 'iris');
-  await waitForState(fresh, 'ready');
+  const fresh = await openOnDiabetes('kindling-model-int8.json', text);
   await checkEvaluation(fresh, file);
   assert.match(await fresh.textContent('[data-testid=file-metrics]'), /int8 weights/);
   assert.deepEqual(fresh.problems, []);
