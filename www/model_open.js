@@ -4,7 +4,6 @@
 // is loaded again when it is a built-in (else a banner asks for the CSV it was trained on) and the
 // Evaluation panel shows the file's metrics (www/panels/from_file.js). The opened weights stay
 // what Application predicts with until a new run is trained.
-import { builtinKey } from './datasets.js';
 import { GENERATED } from './generated.js';
 import { say } from './i18n.js';
 import { openSource } from './panels/preprocess.js';
@@ -122,8 +121,7 @@ let banner = null;
  */
 function adopt(app, name, file, recommender) {
   const experiment = structuredClone(file.experiment);
-  const source = experiment.data?.source ?? 'builtin:iris';
-  const csv = source.startsWith('file:') && !GENERATED.has(source.slice(5)) ? source.slice(5) : '';
+  const csv = uploaded(experiment.data?.source);
   const base = { name, file, waiting: true, trained: false, recommender };
   set({ ...base, run: null });
   app.openExperiment(experiment);
@@ -162,9 +160,8 @@ export function takesTable(app, table) {
     app.setStatus('idle');
     return true;
   }
-  const source = app.experiment.data?.source ?? '';
   const next = /** @type {Experiment} */ (structuredClone(app.experiment));
-  if (source.startsWith('file:') && !GENERATED.has(source.slice(5))) next.data = { ...next.data, source: `file:${table.name}` };
+  if (uploaded(next.data?.source)) next.data = { ...next.data, source: `file:${table.name}` };
   const base = { ...opened, waiting: false };
   set({ ...base, run: null });
   app.setExperiment(next);
@@ -174,7 +171,10 @@ export function takesTable(app, table) {
 }
 
 /** Whether an opened model waits for its CSV (an upload then keeps the model's data settings). */
-export const waitsForCsv = () => Boolean(opened?.waiting && (opened.file.experiment.data?.source ?? '').startsWith('file:'));
+export const waitsForCsv = () => Boolean(opened?.waiting && uploaded(opened.file.experiment.data?.source));
+
+/** The uploaded CSV `source` names (`file:NAME`, not one the page generates), or ''. @param {string} [source] */
+const uploaded = (source = '') => (source.startsWith('file:') && !GENERATED.has(source.slice(5)) ? source.slice(5) : '');
 
 /**
  * The banner under the error box that says which CSV an opened model needs; it stays until that
