@@ -5,8 +5,8 @@
 // trains in its own worker; the model file carries the experiment, split and seed, so the test
 // rows here are the ones training tested on).
 //   main → worker: {type:'open', id, load:{name, bytes}|{source}, model}, {type:'compress', id},
-//                  {type:'importance', id}, {type:'explain', id, record}
-//   worker → main: {type:'open'|'compress'|'importance'|'explain', id, result, ms}, {type:'error', id, message, fatal}
+//                  {type:'importance', id}, {type:'explain', id, record}, {type:'evaluate', id}
+//   worker → main: {type:'open'|'compress'|'importance'|'explain'|'evaluate', id, result, ms}, {type:'error', id, message, fatal}
 import init, { WasmSession, lastPanic } from '../pkg-lab/kindling.js';
 import { bytesOf } from './builtin.js';
 
@@ -33,6 +33,7 @@ const handlers = {
   compress: () => opened().compressReport(() => performance.now(), true),
   importance: () => opened().importance(true),
   explain: ({ record }) => opened().explainInput(JSON.stringify(record), true),
+  evaluate: () => opened().evaluateImported(),
 };
 
 const opened = () => {

@@ -5,7 +5,7 @@
 import { core, say } from './i18n.js';
 
 /** @import {App} from './app.js' */
-/** @import {CompressRow, Explanation, Importance, LabReply, LabRequest, LoadMessage} from './types.js' */
+/** @import {CompressRow, Evaluation, Explanation, Importance, LabReply, LabRequest, LoadMessage} from './types.js' */
 
 /** @type {Worker | null} */
 let worker = null;
@@ -52,11 +52,12 @@ function ask(msg) {
 /**
  * Asks the lab worker about the page's model (`app.model`, which must have its file) on the
  * page's data (`app.lastLoad`), opening them there first when they changed.
- * @template {'compress' | 'importance' | 'explain'} T
+ * @template {'compress' | 'importance' | 'explain' | 'evaluate'} T
  * @param {App} app
  * @param {T} type
  * @param {T extends 'explain' ? {record: Record<string, number | string | null>} : {}} [extra]
- * @returns {Promise<T extends 'compress' ? CompressRow[] : T extends 'importance' ? Importance : Explanation & {ms: number}>}
+ * @returns {Promise<T extends 'compress' ? CompressRow[] : T extends 'importance' ? Importance : T extends 'evaluate' ? Evaluation
+ *   : Explanation & {ms: number}>}
  */
 export async function lab(app, type, extra) {
   const model = app.model?.json ?? app.model?.text ?? null;

@@ -11,6 +11,7 @@ import { dataLine } from './panel_text.js';
 import { mountPanel } from './panels/index.js';
 import { openSource } from './panels/preprocess.js';
 import { trackModel } from './model.js';
+import { trackOpening } from './model_open.js';
 import { mountRunBar } from './runbar.js';
 import { mountSpeed } from './speed.js';
 import { watchTraining } from './watch.js';
@@ -23,6 +24,7 @@ import { $, el } from './ui.js';
 
 const app = new App();
 trackModel(app);
+trackOpening(app);
 watchTraining(app); // before the run bar: a run started on `configured` is watched from epoch 0
 const sections = new Map(NODE_IDS.map((id) => {
   const label = el('span');

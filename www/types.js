@@ -373,7 +373,7 @@ export {};
 
 /**
  * @typedef {{type: 'open', id: number, load: LoadMessage, model: string | Uint8Array}
- *   | {type: 'compress', id: number} | {type: 'importance', id: number}
+ *   | {type: 'compress', id: number} | {type: 'importance', id: number} | {type: 'evaluate', id: number}
  *   | {type: 'explain', id: number, record: Record<string, number | string | null>}} LabRequest
  * @typedef {{type: LabRequest['type'], id: number, result: any, ms: number}
  *   | {type: 'error', id: number, message: string, fatal: boolean}} LabReply

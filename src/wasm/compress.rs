@@ -97,6 +97,25 @@ impl WasmSession {
         to_js(&Value::Array(rows))
     }
 
+    /// The kept model's (`importModel`) test metrics on the loaded table: its experiment's split
+    /// and seed pick the test rows training tested on, so a page that opened a model file and
+    /// loaded its data again gets the file's `metrics.test` (the `evaluation` message's fields).
+    #[wasm_bindgen(js_name = evaluateImported)]
+    pub fn evaluate_imported(&mut self) -> Result<JsValue, JsError> {
+        let table = self.table.as_ref().ok_or_else(|| {
+            js_error(Error::State(
+                "load the data the model was trained on first".into(),
+            ))
+        })?;
+        let model = self.model.as_mut().ok_or_else(|| {
+            js_error(Error::State(
+                "open a model file before evaluating it".into(),
+            ))
+        })?;
+        let data = compress::prepared(&model.file, table).map_err(js_error)?;
+        to_js(&compress::evaluate(model, &data))
+    }
+
     /// Permutation importance on the test rows and integrated gradients of table row `row`
     /// (`{importance, explanation}`, as `kindling explain`); `imported` picks the kept model.
     pub fn explain(&mut self, row: usize, imported: bool) -> Result<JsValue, JsError> {

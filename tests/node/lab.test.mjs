@@ -1,7 +1,8 @@
 // The lab worker's wasm calls (www/lab-worker.js on pkg-lab/, loaded in Node): a lab session that
 // opens the page's model file on the page's data answers exactly what the training session
 // answers — the compression table of the imported model is the session's, `importance` is
-// `explain`'s, and `explainInput` on a table row typed as a record is `explain` of that row.
+// `explain`'s, `explainInput` on a table row typed as a record is `explain` of that row, and
+// `evaluateImported` is the session's evaluation.
 // Needs `bash scripts/build.sh` first. Run: node --test tests/node/
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -48,6 +49,18 @@ test('compressReport of the imported model file is the session\'s own, version b
   assert.equal(opened[0].json, json, 'the float32 row is the file itself');
   assert.ok(opened[1].bytes < opened[0].bytes, `int8 ${opened[1].bytes} < float32 ${opened[0].bytes}`);
   assert.throws(() => new WasmSession().compressReport(clock(), true), /load the data the model was trained on first/);
+});
+
+test('evaluateImported of the opened model file on its data is the session\'s evaluation (issue 19)', () => {
+  const { s, json } = trained();
+  const own = s.evaluate();
+  assert.deepEqual(lab(json).evaluateImported(), own);
+  assert.equal(own.rows, 30);
+  assert.deepEqual(Object.keys(JSON.parse(json).metrics.test).filter((k) => own[k] === undefined), [], 'every metric of the file');
+  assert.throws(() => new WasmSession().evaluateImported(), /load the data the model was trained on first/);
+  const noModel = new WasmSession();
+  noModel.load('iris.csv', IRIS);
+  assert.throws(() => noModel.evaluateImported(), /open a model file before evaluating it/);
 });
 
 test('importance and explainInput are explain\'s, for a table row typed as a record', () => {

@@ -4,6 +4,7 @@
 // into it.
 import { core, htmlLang, say } from '../i18n.js';
 import { copyText } from '../clipboard.js';
+import { openModelFile } from '../model_open.js';
 import { PRIVATE_DATA_CHARS, shareLink } from '../share.js';
 import { download, el, fmt, txt } from '../ui.js';
 import { compressBox } from './compress.js';
@@ -100,7 +101,7 @@ export function mount(root, app) {
     if (!file) return;
     if (file.size > MAX_MODEL_BYTES) return showError({ key: 'deploy.tooLarge', params: { name: file.name, mb: (file.size / 1e6).toFixed(0) } });
     // The file's bytes: the core decodes them (UTF-8, or UTF-16 as Windows editors save), as the CLI does.
-    app.openModel(file.name, new Uint8Array(await file.arrayBuffer()), file.size);
+    openModelFile(app, file.name, new Uint8Array(await file.arrayBuffer()));
   });
 
   /** @param {Parameters<typeof shareLink>[3]} [options] */

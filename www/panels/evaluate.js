@@ -7,6 +7,7 @@ import { drawBoundary, drawConfusion, drawPredictions } from '../chart.js';
 import { say, sayAttr } from '../i18n.js';
 import { el, fmt } from '../ui.js';
 import { baselineBox } from './baseline.js';
+import { fromFileBox } from './from_file.js';
 import { importanceBox } from './importance.js';
 import { textFeatures } from './text_settings.js';
 import { wrongBox } from './wrong.js';
@@ -108,4 +109,6 @@ export function mount(root, app) {
     texts = null;
     wrong.show(null, null);
   });
+  // After the panel's own listeners: an opened model's figures replace the cleared ones.
+  root.insertBefore(fromFileBox(app, { metrics, note, chart: main }), baseline.el);
 }

@@ -4,6 +4,7 @@
 import { BUILTINS, builtinKey, fitOutputLayer, isSynthetic, startingTask, taskFor, wholeClasses } from '../datasets.js';
 import { GENERATED } from '../generated.js';
 import { core, say, sayAttr } from '../i18n.js';
+import { onOpenedChange, takesTable, waitsForCsv } from '../model_open.js';
 import { showError } from '../status.js';
 import { $, el, field, fillSelectT, numberInput } from '../ui.js';
 import { renderColumns, renderPreview } from './columns.js';
@@ -104,11 +105,13 @@ export function mount(root, app) {
       return;
     }
     const bytes = new Uint8Array(await f.arrayBuffer());
+    dataset.value = '';
+    // An opened model's CSV keeps the model's settings (www/model_open.js checks its columns).
+    if (waitsForCsv()) return app.load({ type: 'load', name: f.name, bytes, on_bad_rows: data().on_bad_rows ?? 'error' });
     // A recommendation keeps its id and rating columns (the core names any the file lacks).
     const next = data().task === 'recommendation' ? { ...structuredClone(/** @type {DataSpec} */ (data())), source: `file:${f.name}`, on_bad_rows: 'error' }
       : { ...data(), source: `file:${f.name}`, target: null, features: null, task: 'auto', window: null,
         on_bad_rows: 'error', split: { method: 'random', validation: 0.1, test: 0.2 } };
-    dataset.value = '';
     app.load({ type: 'load', name: f.name, bytes, on_bad_rows: 'error' }, next);
   }
 
@@ -238,12 +241,20 @@ export function mount(root, app) {
     const target = targetColumn();
     taskRow.hidden = !wholeClasses(target, app.table?.max_classes ?? 100);
     task.value = taskFor(e, target);
-    if (app.table) renderColumns(columns, app.table, d, onRole, onKind);
+    if (app.table && !waitsForCsv()) renderColumns(columns, app.table, d, onRole, onKind);
     text.sync();
   }
+  // An opened model waiting for its CSV: the table loaded before is not its data.
+  onOpenedChange(() => {
+    if (!waitsForCsv()) return;
+    preview.replaceChildren();
+    columns.replaceChildren();
+    say(summary, null);
+  });
 
   app.on('summary', (t) => {
     say(summary, 'pre.summary', { name: t.name, rows: t.rows, columns: t.columns.length });
+    if (takesTable(app, t)) return; // an opened model's data: built with the model's settings
     editData((d, e) => {
       if (!columnNamed(t, d.target)) d.target = t.columns[t.columns.length - 1]?.name;
       if ((d.task ?? 'auto') === 'auto') d.task = startingTask(columnNamed(t, d.target));

@@ -8,6 +8,7 @@ import { DIAGNOSIS } from './diagnosis.js';
 import { EXPORT } from './export.js';
 import { LATER } from './later.js';
 import { LESSON_TEXT } from './lessons.js';
+import { MODEL_OPEN } from './model_open.js';
 import { PAGE } from './page.js';
 import { PANELS } from './panels.js';
 import { RECOMMEND } from './recommend.js';
@@ -18,11 +19,11 @@ import { UX } from './ux.js';
 import { WIDE } from './wide.js';
 
 /** The parts, by name (tests check that no key is defined twice). */
-export const PARTS = { PAGE, PANELS, LATER, LESSON_TEXT, DIAGNOSIS, TEACH, EXPORT, STOCK, UX, RECOMMEND, COMPRESS, SENTIMENT, CHART_WORDS, WIDE };
+export const PARTS = { PAGE, PANELS, LATER, LESSON_TEXT, DIAGNOSIS, TEACH, EXPORT, STOCK, UX, RECOMMEND, COMPRESS, SENTIMENT, CHART_WORDS, WIDE, MODEL_OPEN };
 
 /** @type {import('./util.js').Catalog} */
 export const CATALOG = {
-  ...PAGE, ...PANELS, ...LATER, ...LESSON_TEXT, ...DIAGNOSIS, ...TEACH, ...EXPORT, ...STOCK, ...UX, ...RECOMMEND, ...COMPRESS, ...SENTIMENT, ...CHART_WORDS, ...WIDE,
+  ...PAGE, ...PANELS, ...LATER, ...LESSON_TEXT, ...DIAGNOSIS, ...TEACH, ...EXPORT, ...STOCK, ...UX, ...RECOMMEND, ...COMPRESS, ...SENTIMENT, ...CHART_WORDS, ...WIDE, ...MODEL_OPEN,
   // A message from the core (www/text/core.js): as written in English, translated in Chinese.
   core: { en: (p) => p.message, zh: (p) => translateCore(p.message) ?? p.message },
 };
