@@ -17,26 +17,42 @@ use super::lower::push_lower;
 /// assert_eq!(tokens("我喜欢 😀"), ["我", "喜", "欢", "😀"]);
 /// ```
 pub fn tokens(text: &str) -> Vec<String> {
-    let mut out: Vec<String> = vec![];
-    let mut word = String::new();
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
+    spans(text).into_iter().map(|s| s.0).collect()
+}
+
+/// The tokens of `text` as [`tokens`] gives them, each with where it stands in `text`: its first
+/// char and one past its last, counted in chars (Unicode scalar values), so that a page can
+/// highlight the words of the sentence it was given.
+///
+/// ```
+/// use kindling::data::tokenize::spans;
+/// assert_eq!(spans("Café, OK 😀"), [("café".into(), 0, 4), ("ok".into(), 6, 8), ("😀".into(), 9, 10)]);
+/// ```
+pub fn spans(text: &str) -> Vec<(String, usize, usize)> {
+    let mut out = vec![];
+    let (mut word, mut start) = (String::new(), 0);
+    let mut chars = text.chars().enumerate().peekable();
+    while let Some((i, c)) = chars.next() {
         let inner_apostrophe = matches!(c, '\'' | '’')
             && !word.is_empty()
-            && chars.peek().is_some_and(|n| n.is_alphanumeric());
+            && chars.peek().is_some_and(|(_, n)| n.is_alphanumeric());
         if (c.is_alphanumeric() && !is_ideograph(c)) || inner_apostrophe {
+            if word.is_empty() {
+                start = i;
+            }
             push_lower(&mut word, c);
             continue;
         }
         if !word.is_empty() {
-            out.push(std::mem::take(&mut word));
+            out.push((std::mem::take(&mut word), start, i));
         }
         if is_ideograph(c) || is_emoji(c) {
-            out.push(c.to_string());
+            out.push((c.to_string(), i, i + 1));
         }
     }
     if !word.is_empty() {
-        out.push(word);
+        let end = text.chars().count();
+        out.push((word, start, end));
     }
     out
 }
@@ -53,7 +69,7 @@ fn is_emoji(c: char) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::tokens;
+    use super::{spans, tokens};
 
     #[test]
     fn words_of_every_script_are_kept_and_punctuation_dropped() {
@@ -75,6 +91,17 @@ mod tests {
         ];
         for (text, want) in cases {
             assert_eq!(tokens(text), *want, "{text:?}");
+            // Each span's chars of the sentence, lower-cased, are its token.
+            let chars: Vec<char> = text.chars().collect();
+            for (token, start, end) in spans(text) {
+                let cut: String = chars[start..end].iter().collect();
+                assert_eq!(cut.to_lowercase(), token, "{text:?}");
+            }
         }
+        let offsets: Vec<_> = spans("Don't buy it... 10/10")
+            .into_iter()
+            .map(|s| (s.1, s.2))
+            .collect();
+        assert_eq!(offsets, [(0, 5), (6, 9), (10, 12), (16, 18), (19, 21)]);
     }
 }
