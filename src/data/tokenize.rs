@@ -17,7 +17,9 @@ use super::lower::push_lower;
 /// assert_eq!(tokens("我喜欢 😀"), ["我", "喜", "欢", "😀"]);
 /// ```
 pub fn tokens(text: &str) -> Vec<String> {
-    spans(text).into_iter().map(|s| s.0).collect()
+    let mut out = vec![];
+    walk(text, |token, _, _| out.push(token));
+    out
 }
 
 /// The tokens of `text` as [`tokens`] gives them, each with where it stands in `text`: its first
@@ -30,31 +32,40 @@ pub fn tokens(text: &str) -> Vec<String> {
 /// ```
 pub fn spans(text: &str) -> Vec<(String, usize, usize)> {
     let mut out = vec![];
-    let (mut word, mut start) = (String::new(), 0);
-    let mut chars = text.chars().enumerate().peekable();
-    while let Some((i, c)) = chars.next() {
+    walk(text, |token, start, end| out.push((token, start, end)));
+    out
+}
+
+/// Calls `emit(token, start, end)` for each token of `text` in order (offsets in chars). Generic,
+/// so that [`tokens`], which ignores the offsets, compiles to the loop without them (the
+/// playground's `.wasm` has no room for a second copy).
+#[inline(always)]
+fn walk(text: &str, mut emit: impl FnMut(String, usize, usize)) {
+    let mut word = String::new();
+    let (mut start, mut at) = (0, 0);
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        at += 1;
         let inner_apostrophe = matches!(c, '\'' | '’')
             && !word.is_empty()
-            && chars.peek().is_some_and(|(_, n)| n.is_alphanumeric());
+            && chars.peek().is_some_and(|n| n.is_alphanumeric());
         if (c.is_alphanumeric() && !is_ideograph(c)) || inner_apostrophe {
             if word.is_empty() {
-                start = i;
+                start = at - 1;
             }
             push_lower(&mut word, c);
             continue;
         }
         if !word.is_empty() {
-            out.push((std::mem::take(&mut word), start, i));
+            emit(std::mem::take(&mut word), start, at - 1);
         }
         if is_ideograph(c) || is_emoji(c) {
-            out.push((c.to_string(), i, i + 1));
+            emit(c.to_string(), at - 1, at);
         }
     }
     if !word.is_empty() {
-        let end = text.chars().count();
-        out.push((word, start, end));
+        emit(word, start, at);
     }
-    out
 }
 
 /// CJK ideographs, kana and Hangul syllables written without spaces: one token each.
