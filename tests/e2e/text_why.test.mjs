@@ -1,7 +1,7 @@
 // "Why this answer?" for a text model (issue 16): the sentiment embedding trained briefly in the
 // page, a typed sentence explained by the lab worker and shown as the user's own sentence with each
 // word coloured by its attribution; the words are the core's (`kindling explain` on the model file
-// the page downloads, the sentence as a one-row CSV), the strongest positive word included; then
+// the page downloads, the sentence as row 0 of the data), the strongest positive word included; then
 // the same box in Chinese.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -13,6 +13,7 @@ import { CLI, SCREENSHOTS, encodeExperiment, openNode, openPage, useServer, wait
 import { sweep } from './i18n_sweep.mjs';
 
 const env = useServer();
+const CSV = new URL('../../www/data/sentiment.csv', import.meta.url).pathname;
 
 const SENTIMENT = {
   seed: 3,
@@ -28,7 +29,7 @@ const SENTIMENT = {
 const SENTENCE = 'Great phone, <b>I love</b> it… but zzqx 😀';
 
 test('a typed sentence explained word by word, as the core explains it; then in Chinese', async () => {
-  const page = await openPage(env.browser, `${env.url}?lang=en#experiment=${encodeExperiment(SENTIMENT)}&run=1`);
+  const page = await openPage(env.browser, `${env.url}#experiment=${encodeExperiment(SENTIMENT)}&run=1`);
   assert.equal(await waitForState(page, ['done', 'error'], 180_000), 'done');
   await openNode(page, 'deploy');
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=download-model]')]);
@@ -45,7 +46,9 @@ test('a typed sentence explained word by word, as the core explains it; then in 
   // The core's answer for the same model file and sentence.
   const dir = mkdtempSync(join(tmpdir(), 'kindling-why-'));
   writeFileSync(join(dir, 'model.json'), model);
-  writeFileSync(join(dir, 'one.csv'), `text\n"${SENTENCE}"\n`);
+  // `explain` also measures importance, which needs labelled rows: the sentence goes first (row 0).
+  const [head, ...rows] = readFileSync(CSV, 'utf8').split('\n');
+  writeFileSync(join(dir, 'one.csv'), [head, `"${SENTENCE}",1,typed`, ...rows].join('\n'));
   const core = JSON.parse(execFileSync(CLI, ['explain', join(dir, 'model.json'), join(dir, 'one.csv'), '--row', '0'],
     { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })).explanation;
   assert.deepEqual(core.tokens.map((t) => t.text), ['great', 'phone', 'b', 'i', 'love', 'b', 'it', 'but', 'zzqx', '😀']);
@@ -73,7 +76,7 @@ test('a typed sentence explained word by word, as the core explains it; then in 
 
   // Chinese: the box is translated, the sentence stays the user's.
   await page.click('[data-testid=lang]');
-  await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
+  assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
   assert.deepEqual(await sweep(page, 'zh'), []);
   await page.locator('[data-testid=why]').screenshot({ path: join(SCREENSHOTS, 'text-why-zh.png') });
   assert.deepEqual(page.problems, []);

@@ -92,7 +92,8 @@ export function whyBox(app, current) {
   }
 
   run.addEventListener('click', () => { following = true; explain(); });
-  app.on('predictions', (msg) => { if (following && msg.error === undefined && /^(form|pad)-/.test(msg.id ?? '')) explain(); });
+  // After the panel's own listeners have shown the new input (they were added after this one).
+  app.on('predictions', (msg) => { if (following && msg.error === undefined && /^(form|pad)-/.test(msg.id ?? '')) queueMicrotask(explain); });
 
   return el('section', { className: 'why', dataset: { testid: 'why' } },
     el('h3', { t: 'why.title' }), el('p', { className: 'note', t: 'why.intro' }),
