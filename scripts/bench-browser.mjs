@@ -44,6 +44,11 @@ try {
   if (mm?.kindling.report && mm.tfjs.report) {
     console.log(`\nf32 matmul ${mm.kindling.report.n}² (GFLOP/s): Kindling matmul ${fmt(mm.kindling.report.gemm_gflops)}, ndarray dot ${fmt(mm.kindling.report.ndarray_gflops)}, TF.js-wasm ${fmt(mm.tfjs.report.gflops)}; exact: ${mm.kindling.report.exact}`);
   }
+  const ex = result.explain;
+  if (ex) {
+    console.log(ex.error ? `\nexplain: ${ex.error}`
+      : `\nexplain one digits prediction (integrated gradients, ${ex.report.steps} steps, digits CNN after ${ex.report.epochs} epochs): median ${fmt(ex.report.median_ms)} ms of ${ex.report.runs_ms.length} runs (${ex.report.runs_ms.map((v) => fmt(v)).join(', ')})`);
+  }
   console.log(`\nworker ready (wasm compiled + instantiated): Kindling ${fmt(result.ready_ms.kindling)} ms, TF.js ${fmt(result.ready_ms.tfjs)} ms`);
   console.log(`index.html (median of 5 loads): DOMContentLoaded ${fmt(readyMs.dom)} ms, worker wasm ready ${fmt(readyMs.ready)} ms, status ready ${fmt(readyMs.status_ready)} ms`);
   console.log(`${result.userAgent}; cross-origin isolated: ${result.crossOriginIsolated}; ${result.date}`);

@@ -382,7 +382,8 @@ export {};
  * @typedef {{metric: string, loss: number, rows: number, repeats: number, seed: number,
  *   inputs: {name: string, mean: number, sd: number}[]}} Importance
  * @typedef {{row: number, output: string, class: number, value: number, baseline_value: number, steps: number,
- *   shape: number[], names: string[], inputs: number[], attributions: number[]}} Explanation
+ *   shape: number[], names: string[], inputs: number[], attributions: number[],
+ *   tokens: {feature: string, text: string, start: number, end: number, attribution: number, unknown: boolean, cut: boolean}[]}} Explanation
  */
 
 // ── The store (www/store.js) ──────────────────────────────────────────────────────────────────

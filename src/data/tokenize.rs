@@ -17,28 +17,55 @@ use super::lower::push_lower;
 /// assert_eq!(tokens("我喜欢 😀"), ["我", "喜", "欢", "😀"]);
 /// ```
 pub fn tokens(text: &str) -> Vec<String> {
-    let mut out: Vec<String> = vec![];
+    let mut out = vec![];
+    walk(text, |token, _, _| out.push(token));
+    out
+}
+
+/// The tokens of `text` as [`tokens`] gives them, each with where it stands in `text`: its first
+/// char and one past its last, counted in chars (Unicode scalar values), so that a page can
+/// highlight the words of the sentence it was given.
+///
+/// ```
+/// use kindling::data::tokenize::spans;
+/// assert_eq!(spans("Café, OK 😀"), [("café".into(), 0, 4), ("ok".into(), 6, 8), ("😀".into(), 9, 10)]);
+/// ```
+pub fn spans(text: &str) -> Vec<(String, usize, usize)> {
+    let mut out = vec![];
+    walk(text, |token, start, end| out.push((token, start, end)));
+    out
+}
+
+/// Calls `emit(token, start, end)` for each token of `text` in order (offsets in chars). Generic,
+/// so that [`tokens`], which ignores the offsets, compiles to the loop without them (the
+/// playground's `.wasm` has no room for a second copy).
+#[inline(always)]
+fn walk(text: &str, mut emit: impl FnMut(String, usize, usize)) {
     let mut word = String::new();
+    let (mut start, mut at) = (0, 0);
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
+        at += 1;
         let inner_apostrophe = matches!(c, '\'' | '’')
             && !word.is_empty()
             && chars.peek().is_some_and(|n| n.is_alphanumeric());
         if (c.is_alphanumeric() && !is_ideograph(c)) || inner_apostrophe {
+            if word.is_empty() {
+                start = at - 1;
+            }
             push_lower(&mut word, c);
             continue;
         }
         if !word.is_empty() {
-            out.push(std::mem::take(&mut word));
+            emit(std::mem::take(&mut word), start, at - 1);
         }
         if is_ideograph(c) || is_emoji(c) {
-            out.push(c.to_string());
+            emit(c.to_string(), at - 1, at);
         }
     }
     if !word.is_empty() {
-        out.push(word);
+        emit(word, start, at);
     }
-    out
 }
 
 /// CJK ideographs, kana and Hangul syllables written without spaces: one token each.
@@ -53,7 +80,7 @@ fn is_emoji(c: char) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::tokens;
+    use super::{spans, tokens};
 
     #[test]
     fn words_of_every_script_are_kept_and_punctuation_dropped() {
@@ -75,6 +102,17 @@ mod tests {
         ];
         for (text, want) in cases {
             assert_eq!(tokens(text), *want, "{text:?}");
+            // Each span's chars of the sentence, lower-cased, are its token.
+            let chars: Vec<char> = text.chars().collect();
+            for (token, start, end) in spans(text) {
+                let cut: String = chars[start..end].iter().collect();
+                assert_eq!(cut.to_lowercase(), token, "{text:?}");
+            }
         }
+        let offsets: Vec<_> = spans("Don't buy it... 10/10")
+            .into_iter()
+            .map(|s| (s.1, s.2))
+            .collect();
+        assert_eq!(offsets, [(0, 5), (6, 9), (10, 12), (16, 18), (19, 21)]);
     }
 }

@@ -34,10 +34,24 @@ pub fn input_gradient(
     x: &ArrayD<f32>,
     output: usize,
 ) -> (Array2<f32>, ArrayD<f32>) {
+    gradient_from(net, 0, x, None, output)
+}
+
+/// [`input_gradient`] of the layers from number `start` on, `x` being layer `start`'s input
+/// and `mask` its padding mask `[rows, steps]` (1 a token, 0 padding), as the layers before it
+/// would hand it on.
+pub fn gradient_from(
+    net: &mut Sequential,
+    start: usize,
+    x: &ArrayD<f32>,
+    mut mask: Option<Array2<f32>>,
+    output: usize,
+) -> (Array2<f32>, ArrayD<f32>) {
     let head = net.head();
-    let layers = net.layers_mut();
+    let layers = &mut net.layers_mut()[start..];
     let mut h = x.clone();
     for layer in layers.iter_mut().filter(|l| l.kind() != "dropout") {
+        mask = layer.set_mask(mask, &h);
         h = layer.forward(&h, true);
     }
     let mut out: Array2<f32> = h
@@ -75,6 +89,20 @@ pub fn integrated_gradients(
     output: usize,
     steps: usize,
 ) -> Attribution {
+    integrated_from(net, 0, x, baseline, None, output, steps)
+}
+
+/// [`integrated_gradients`] along the input of layer `start` (`x` and `baseline` that input
+/// for one sample), `mask` the sample's padding mask `[1, steps]` for every point of the path.
+pub fn integrated_from(
+    net: &mut Sequential,
+    start: usize,
+    x: &ArrayD<f32>,
+    baseline: &ArrayD<f32>,
+    mask: Option<&Array2<f32>>,
+    output: usize,
+    steps: usize,
+) -> Attribution {
     let steps = steps.max(1);
     let n = x.len();
     let (xs, bs) = (x.as_standard_layout(), baseline.as_standard_layout());
@@ -93,7 +121,11 @@ pub fn integrated_gradients(
     values.extend_from_slice(xs);
     values.extend_from_slice(bs);
     let batch = ArrayD::from_shape_vec(IxDyn(&shape), values).expect("sized above");
-    let (out, grads) = input_gradient(net, &batch, output);
+    let mask = mask.map(|m| {
+        let row = m.row(0);
+        Array2::from_shape_fn((steps + 2, row.len()), |(_, j)| row[j])
+    });
+    let (out, grads) = gradient_from(net, start, &batch, mask, output);
     let grads = grads.as_standard_layout();
     let g = grads.as_slice().expect("standard");
     let attributions = (0..n)

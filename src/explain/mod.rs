@@ -5,6 +5,7 @@
 pub mod gradient;
 pub mod importance;
 pub mod report;
+pub mod words;
 
 pub use gradient::{integrated_gradients, Attribution};
 pub use importance::{permutation_importance, Importance};

@@ -5,10 +5,10 @@
 use ndarray::{arr2, ArrayD, Axis, IxDyn};
 use serde_json::{json, Value};
 
-use super::{integrated_gradients, permutation_importance};
+use super::{integrated_gradients, permutation_importance, words};
 use crate::data::{Preprocessing, Table};
 use crate::error::{Error, Result};
-use crate::experiment::Task;
+use crate::experiment::{OutputMode, Task};
 use crate::io::Model;
 
 /// Settings of an explanation (`kindling explain` options; the page's defaults).
@@ -80,7 +80,9 @@ pub fn importance(model: &mut Model, table: &Table, s: Settings) -> Result<Value
 
 /// Integrated gradients for row `s.row` of `table`, from the all-zero model input (after scaling:
 /// the training rows' mean with standard scaling, their minimum with min-max), for the predicted
-/// class, or the value (in the target's units) of a regression.
+/// class, or the value (in the target's units) of a regression. A model reading text explains
+/// its words too (`tokens`, src/explain/words.rs): token ids along the embedding's output from
+/// zero vectors, `multi_hot`/`tf_idf` from the empty sentence's inputs.
 pub fn attribution(model: &mut Model, table: &Table, s: Settings) -> Result<Value> {
     let pre = model.file.preprocessing.clone();
     let t = pre.transform(table)?;
@@ -90,19 +92,21 @@ pub fn attribution(model: &mut Model, table: &Table, s: Settings) -> Result<Valu
             s.row, t.rows.len(), if pre.window().is_some() { "; a window needs its lookback rows before it" } else { "" })));
     };
     let x = t.x.index_axis(Axis(0), i).to_owned();
-    let baseline = ArrayD::zeros(IxDyn(x.shape()));
     let p = model.network_mut().predict(&x.clone().insert_axis(Axis(0)));
     let output = match pre.task {
         Task::Classification => crate::metrics::argmax(p.row(0)),
         _ => 0,
     };
-    let mut a = integrated_gradients(
-        model.network_mut(),
-        &x,
-        &baseline,
-        output,
-        s.steps.clamp(1, 1000),
-    );
+    let (net, steps) = (model.network_mut(), s.steps.clamp(1, 1000));
+    let ids = pre.text().is_some_and(|t| t.output_mode == OutputMode::Int);
+    let mut a = match ids.then(|| words::embedding_gradients(net, &x, output, steps)) {
+        Some(Some(a)) => a,
+        _ if pre.text().is_some() && x.ndim() == 1 => {
+            let baseline = words::bag_baseline(&pre, x.len());
+            integrated_gradients(net, &x, &baseline, output, steps)
+        }
+        _ => integrated_gradients(net, &x, &ArrayD::zeros(IxDyn(x.shape())), output, steps),
+    };
     let label = match &pre.classes {
         Some(c) => c.get(output).cloned().unwrap_or_default(),
         None => pre.target.clone(),
@@ -115,9 +119,10 @@ pub fn attribution(model: &mut Model, table: &Table, s: Settings) -> Result<Valu
         a.attributions.iter_mut().for_each(|v| *v *= slope);
         (a.value, a.baseline_value) = (ends[[2, 0]], ends[[3, 0]]);
     }
+    let tokens = words::words(&pre, table, s.row, &a.attributions);
     Ok(
         json!({"row": s.row, "output": label, "class": output, "value": a.value, "baseline_value": a.baseline_value,
-              "steps": s.steps.clamp(1, 1000), "shape": x.shape(), "names": input_names(&pre),
-              "inputs": x.iter().collect::<Vec<_>>(), "attributions": a.attributions}),
+              "steps": steps, "shape": x.shape(), "names": input_names(&pre),
+              "inputs": x.iter().collect::<Vec<_>>(), "attributions": a.attributions, "tokens": tokens}),
     )
 }

@@ -7,7 +7,7 @@ import { SCREENSHOTS, openPage, useServer } from './helpers.mjs';
 
 const env = useServer();
 
-test('bench.html runs W1 in Kindling and TF.js-wasm and publishes window.benchResult', async () => {
+test('bench.html runs W1 in Kindling and TF.js-wasm, times one explanation and publishes window.benchResult', async () => {
   const page = await openPage(env.browser, `${env.url}bench.html?workloads=W1&epochs=2&matmul=67`);
   await page.waitForFunction(() => window.benchResult, null, { timeout: 180_000 });
   const r = await page.evaluate(() => window.benchResult);
@@ -31,6 +31,15 @@ test('bench.html runs W1 in Kindling and TF.js-wasm and publishes window.benchRe
   assert.equal(mm.exact, true, 'nn::matmul (SIMD128) equals ndarray dot bit for bit on integer matrices');
   assert.ok(mm.gemm_gflops > 0 && mm.ndarray_gflops > 0 && r.matmul.tfjs.report.gflops > 0, JSON.stringify(r.matmul));
   assert.match(await page.textContent('[data-testid=bench-matmul]'), /matmul equals dot exactly: yes/);
+  // The explanation timing row (issue 16): a finite median of 7 runs, never a time threshold.
+  const ex = r.explain.report;
+  assert.equal(r.explain.error, undefined, r.explain.error);
+  assert.equal(ex.runs_ms.length, 7);
+  assert.equal(ex.steps, 64);
+  assert.ok(Number.isFinite(ex.median_ms) && ex.median_ms > 0, `median ${ex.median_ms}`);
+  assert.match(await page.textContent('[data-testid=bench-explain]'),
+    /^explain one digits prediction \(integrated gradients, 64 steps\): \d+\.\d ms \(median of 7 after a warm-up; digits CNN trained 3 epochs in the worker\)$/);
+  assert.equal(Number(await page.getAttribute('[data-testid=bench-explain]', 'data-ms')), ex.median_ms);
   const cells = await page.locator('[data-testid=bench-W1-kindling] td').allTextContents();
   assert.equal(cells[0], 'W1');
   assert.match(cells[5], /^accuracy 0\.9\d\d$/);
@@ -40,7 +49,7 @@ test('bench.html runs W1 in Kindling and TF.js-wasm and publishes window.benchRe
 });
 
 test('bench.html reports an unknown workload as an error row, not a hang', async () => {
-  const page = await openPage(env.browser, `${env.url}bench.html?workloads=W9&matmul=0`);
+  const page = await openPage(env.browser, `${env.url}bench.html?workloads=W9&matmul=0&explain=0`);
   await page.waitForFunction(() => window.benchResult, null, { timeout: 60_000 });
   const r = await page.evaluate(() => window.benchResult);
   assert.match(r.workloads.W9.kindling.error, /unknown workload "W9"; use W1, W2, W3 or T1/);

@@ -1,15 +1,18 @@
 // The benchmark page: runs the workloads in Kindling's worker and TF.js's worker, alternating the
 // engines round by round, shows a table and publishes `window.benchResult` (docs/BENCHMARKS.md).
 // Query: ?workloads=W1,W2,W3&rounds=1&epochs=N&matmul=256 (epochs: TF.js only, Kindling runs the fixed
-// workload; matmul: n of the [n, n]·[n, n] kernel check, 0 = skip).
+// workload; matmul: n of the [n, n]·[n, n] kernel check, 0 = skip; explain: epochs of the digits CNN
+// whose one prediction is explained, timed, 0 = skip).
 import { Engine } from './engine.js';
-import { renderMatmul, renderTable } from './table.js';
+import { renderExplain, renderMatmul, renderTable } from './table.js';
 import { median } from './util.js';
 
 const params = new URLSearchParams(location.search);
 const workloads = (params.get('workloads') ?? 'W1,W2,W3').split(',').map((w) => w.trim().toUpperCase());
 const rounds = Math.max(1, Number(params.get('rounds') ?? 1) | 0);
 const matmulN = Number(params.get('matmul') ?? 256) | 0;
+const explainEpochs = Number(params.get('explain') ?? 3) | 0;
+const EXPLAIN_RUNS = 7;
 const epochs = params.has('epochs') ? Math.max(1, Number(params.get('epochs')) | 0) : undefined;
 const status = document.querySelector('[data-testid=bench-status]');
 
@@ -56,9 +59,16 @@ async function main() {
     const message = { matmul: { n: matmulN, reps: 10 } };
     result.matmul = { kindling: await engines.kindling.run(message), tfjs: await engines.tfjs.run(message) };
   }
+  if (explainEpochs > 0) {
+    setStatus('running', `explaining one digits prediction (CNN, ${explainEpochs} epochs)…`);
+    const lab = new Engine('Kindling lab', './explain-worker.js');
+    result.explain = await lab.run({ explain: { epochs: explainEpochs, runs: EXPLAIN_RUNS } });
+    lab.close();
+  }
   Object.values(engines).forEach((e) => e.close());
   renderTable(document.querySelector('#bench-table'), result);
   renderMatmul(document.querySelector('[data-testid=bench-matmul]'), result.matmul);
+  renderExplain(document.querySelector('[data-testid=bench-explain]'), result.explain);
   window.benchResult = result;
   setStatus('done', `done: ${rounds} round(s) of ${workloads.join(', ')}`);
 }

@@ -43,3 +43,13 @@ export function renderMatmul(el, matmul) {
       `ndarray dot ${fmt(k.report.ndarray_gflops)}, TF.js-wasm matMul ${fmt(t.report.gflops)}; ` +
       `matmul equals dot exactly: ${k.report.exact ? 'yes' : 'NO'}`;
 }
+
+/** One line on the explanation timing: the median of the runs of `explainInput` on the digits CNN. */
+export function renderExplain(el, explain) {
+  if (!explain) return;
+  const r = explain.report;
+  el.dataset.ms = r ? String(r.median_ms) : '';
+  el.textContent = explain.error ? `explain: ${explain.error}`
+    : `explain one digits prediction (integrated gradients, ${r.steps} steps): ${fmt(r.median_ms)} ms ` +
+      `(median of ${r.runs_ms.length} after a warm-up; digits CNN trained ${r.epochs} epochs in the worker)`;
+}

@@ -2,13 +2,14 @@
 // "Why this answer?" in the Application panel: integrated gradients of the current input (the
 // form's, or the drawing pad's 64 pixels) from the all-baseline input, computed by the lab worker
 // (www/lab.js): signed bars per input, or a heat map over the 8×8 image for a model that reads
-// pixels. Once asked, it follows each new prediction.
+// pixels, or the sentence with its words highlighted for a model that reads text. Once asked, it follows each new prediction.
 import { core, say } from '../i18n.js';
 import { maxAbs, sized, tile } from '../inside/heat.js';
 import { lab } from '../lab.js';
 import { el, fmt } from '../ui.js';
 import { readsPixels } from './pad.js';
 import { drawSignedBars, largest } from './signed_bars.js';
+import { showWords } from './why_words.js';
 
 /** @import {App} from '../app.js' */
 /** @import {Explanation} from '../types.js' */
@@ -28,13 +29,16 @@ export function whyBox(app, current) {
   const bars = el('canvas', { hidden: true, dataset: { testid: 'why-chart' }, tAttr: { 'aria-label': 'why.aria' } });
   const map = el('canvas', { hidden: true, className: 'net', dataset: { testid: 'why-heat' }, tAttr: { 'aria-label': 'why.heatAria' } });
   const legend = el('p', { className: 'note', hidden: true, t: 'why.heatLegend' });
+  const words = el('div', { hidden: true, className: 'why-words', dataset: { testid: 'why-words' }, tAttr: { 'aria-label': 'why.wordsAria' } });
+  /** The record the shown explanation was asked for. @type {Record<string, unknown>} */
+  let explained = {};
   let following = false;
   let asked = 0;
 
   const reset = (/** @type {unknown} */ model) => {
     following = false;
     run.disabled = !model;
-    bars.hidden = map.hidden = legend.hidden = true;
+    bars.hidden = map.hidden = legend.hidden = words.hidden = true;
     say(status, null);
     delete status.dataset.state;
   };
@@ -49,6 +53,7 @@ export function whyBox(app, current) {
     try {
       const ex = await lab(app, 'explain', { record });
       if (mine !== asked) return; // a newer input is on its way
+      explained = record;
       show(ex);
     } catch (e) {
       if (mine !== asked) return;
@@ -67,10 +72,14 @@ export function whyBox(app, current) {
     status.dataset.value = String(ex.value);
     status.dataset.base = String(ex.baseline_value);
     status.dataset.ms = ex.ms.toFixed(1); // the worker's time for it (docs/BENCHMARKS.md)
-    say(status, 'why.done', { output: ex.output, value: fmt(ex.value), base: fmt(ex.baseline_value), sum: fmt(sum), steps: ex.steps });
-    bars.hidden = pixels;
+    const text = !pixels && (ex.tokens?.length ?? 0) > 0;
+    say(status, text ? 'why.doneText' : 'why.done', { output: ex.output, value: fmt(ex.value), base: fmt(ex.baseline_value), sum: fmt(sum), steps: ex.steps });
+    bars.hidden = pixels || text;
     map.hidden = legend.hidden = !pixels;
-    if (pixels) {
+    words.hidden = !text;
+    if (text) {
+      words.dataset.strongest = showWords(words, explained, ex.tokens);
+    } else if (pixels) {
       const ctx = sized(map, HEAT, HEAT);
       const max = maxAbs(ex.attributions);
       tile(ctx, (r, c) => ex.attributions[r * 8 + c], 8, 8, { x: 0, y: 0, size: HEAT, max });
@@ -83,9 +92,10 @@ export function whyBox(app, current) {
   }
 
   run.addEventListener('click', () => { following = true; explain(); });
-  app.on('predictions', (msg) => { if (following && msg.error === undefined && /^(form|pad)-/.test(msg.id ?? '')) explain(); });
+  // After the panel's own listeners have shown the new input (they were added after this one).
+  app.on('predictions', (msg) => { if (following && msg.error === undefined && /^(form|pad)-/.test(msg.id ?? '')) queueMicrotask(explain); });
 
   return el('section', { className: 'why', dataset: { testid: 'why' } },
     el('h3', { t: 'why.title' }), el('p', { className: 'note', t: 'why.intro' }),
-    el('div', { className: 'buttons' }, run), status, bars, el('div', {}, map), legend);
+    el('div', { className: 'buttons' }, run), status, words, bars, el('div', {}, map), legend);
 }
