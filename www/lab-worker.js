@@ -10,7 +10,7 @@
 import init, { WasmSession, lastPanic } from '../pkg-lab/kindling.js';
 import { bytesOf } from './builtin.js';
 
-/** @import {LabReply, LabRequest} from './types.js' */
+/** @import {LabReply, LabRequest} from './types_workers.js' */
 /** @template {LabRequest['type']} T @typedef {Extract<LabRequest, {type: T}>} Msg */
 
 /** @param {LabReply} msg */

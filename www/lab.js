@@ -5,7 +5,8 @@
 import { core, say } from './i18n.js';
 
 /** @import {App} from './app.js' */
-/** @import {CompressRow, Evaluation, Explanation, Importance, LabReply, LabRequest, LoadMessage} from './types.js' */
+/** @import {Evaluation, LoadMessage} from './types.js' */
+/** @import {CompressRow, Explanation, Importance, LabReply, LabRequest} from './types_workers.js' */
 
 /** @type {Worker | null} */
 let worker = null;

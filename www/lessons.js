@@ -11,7 +11,8 @@ import { BUILTINS } from './datasets.js';
 import { LINE_FILE } from './generated.js';
 
 /** @import {App} from './app.js' */
-/** @import {Experiment, NodeId, SearchConfig} from './types.js' */
+/** @import {Experiment, NodeId} from './types.js' */
+/** @import {SearchConfig} from './types_workers.js' */
 
 /** @import {Msg, Params} from './i18n.js' */
 

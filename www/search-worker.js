@@ -8,7 +8,7 @@
 import init, { WasmSearch, lastPanic } from '../pkg/kindling.js';
 import { bytesOf } from './builtin.js';
 
-/** @import {SearchReply, SearchRequest} from './types.js' */
+/** @import {SearchReply, SearchRequest} from './types_workers.js' */
 /** @template {SearchRequest['type']} T @typedef {Extract<SearchRequest, {type: T}>} Msg */
 
 /** @param {SearchReply} msg */

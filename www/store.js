@@ -11,8 +11,9 @@ import { writeHash } from './state.js';
 
 /**
  * @import {DeepReadonly, DeployedModel, EpochRecord, ErrorMessage, Events, Evaluation, Experiment,
- *   ConfiguredSummary, Grid, LoadMessage, NodeId, SearchConfig, SnapshotMessage, Status, Table, TestPredictions, WorkerMessage} from './types.js'
+ *   ConfiguredSummary, Grid, LoadMessage, NodeId, SnapshotMessage, Status, Table, TestPredictions, WorkerMessage} from './types.js'
  */
+/** @import {SearchConfig} from './types_workers.js' */
 
 /** @typedef {{msg: LoadMessage, data: Experiment['data'] | null}} PendingLoad */
 

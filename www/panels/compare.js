@@ -6,7 +6,8 @@
 import { diagnosisMessages } from '../text/diagnosis.js';
 import { el, fmt, txt } from '../ui.js';
 
-/** @import {Diagnosis, EpochRecord, Settings} from '../types.js' */
+/** @import {Diagnosis, EpochRecord} from '../types.js' */
+/** @import {Settings} from '../types_workers.js' */
 /** @typedef {{history: readonly EpochRecord[], diagnosis: Diagnosis}} Run */
 
 /**

@@ -9,7 +9,7 @@ import { download, el, fmt, txt } from '../ui.js';
 import { drawTradeoff } from './tradeoff.js';
 
 /** @import {App} from '../app.js' */
-/** @import {CompressRow} from '../types.js' */
+/** @import {CompressRow} from '../types_workers.js' */
 /** @typedef {CompressRow & {gzip: number, id: string, metric: number}} Version */
 
 /** The gzipped size of `text` (the browser's gzip, as a web server would send it). @param {string} text */

@@ -13,10 +13,8 @@ import { compareRuns, lossCurves } from './compare.js';
 import { searchForm } from './search_form.js';
 
 /** @import {App} from '../app.js' */
-/**
- * @import {DeepReadonly, Diagnosis, Evaluation, Experiment, SearchConfig, SearchReply, SearchRequest, Settings,
- *   TrialResult} from '../types.js'
- */
+/** @import {DeepReadonly, Diagnosis, Evaluation, Experiment} from '../types.js' */
+/** @import {SearchConfig, SearchReply, SearchRequest, Settings, TrialResult} from '../types_workers.js' */
 /** @template {SearchRequest['type']} T @typedef {Extract<SearchRequest, {type: T}>} SearchRequestOf */
 /** @typedef {TrialResult & {worker: number, rung: number, done: boolean}} Row a trial result, the worker that ran it, the rung it reached and whether it has epochs left */
 

@@ -4,7 +4,7 @@
 // (docs/CONTRACTS.md section 3).
 import { el, txt } from '../ui.js';
 
-/** @import {SearchConfig} from '../types.js' */
+/** @import {SearchConfig} from '../types_workers.js' */
 
 const KNOBS = ['optimizer', 'learning_rate', 'momentum', 'layers', 'units', 'dropout', 'l2', 'batch_size', 'epochs', 'early_stopping'];
 /** Offered, not varied by default. @type {SearchConfig['vary']} */

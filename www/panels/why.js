@@ -12,7 +12,7 @@ import { drawSignedBars, largest } from './signed_bars.js';
 import { showWords } from './why_words.js';
 
 /** @import {App} from '../app.js' */
-/** @import {Explanation} from '../types.js' */
+/** @import {Explanation} from '../types_workers.js' */
 
 const SHOWN = 20;
 const HEAT = 160;

@@ -5,7 +5,7 @@
 import { css, heat, maxAbs } from '../inside/heat.js';
 import { el, fmt } from '../ui.js';
 
-/** @import {Explanation} from '../types.js' */
+/** @import {Explanation} from '../types_workers.js' */
 
 /**
  * Fills `box` with the words of `tokens` in their sentences (`sentences`: feature → the text the
