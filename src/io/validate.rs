@@ -6,6 +6,7 @@ use serde_json::Value;
 use super::tensor::Tensor;
 use crate::data::check::finite;
 use crate::error::{Error, Result};
+use crate::experiment::LayerConfig;
 
 /// Reads `value` (the part of the file at `path`) into `T`; errors name the place.
 pub fn read<T: serde::de::DeserializeOwned>(file: &str, path: &str, value: &Value) -> Result<T> {
@@ -65,9 +66,23 @@ pub fn unknown_keys(name: &str, path: &str, given: &Value, known: &Value) -> Res
     }
 }
 
-/// Every tensor's data fits its shape and is finite.
-pub fn tensors(name: &str, tensors: &[Tensor]) -> Result<()> {
+/// Every tensor's data fits its shape and is finite; errors name the tensor's layer (1-based)
+/// among `layers`, the experiment's.
+pub fn tensors(name: &str, tensors: &[Tensor], layers: &[LayerConfig]) -> Result<()> {
+    let owners = layers.iter().enumerate();
+    let owners: Vec<_> = owners
+        .flat_map(|(l, c)| std::iter::repeat_n((l + 1, c), tensor_count(c)))
+        .collect();
     for (i, t) in tensors.iter().enumerate() {
+        let at = match owners.get(i) {
+            Some((l, c)) => format!("Layer {l} ({}): weights.tensors[{i}]", c.kind()),
+            None => format!("weights.tensors[{i}]"),
+        };
+        if let Some((_, LayerConfig::Embedding(e))) = owners.get(i) {
+            if t.shape != [e.input_dim, e.output_dim] {
+                return Err(Error::data(name, format!("{at} has shape {:?} but the layer's table is [input_dim {}, output_dim {}]; the file is damaged or was edited", t.shape, e.input_dim, e.output_dim)));
+            }
+        }
         let want = t
             .shape
             .iter()
@@ -75,27 +90,38 @@ pub fn tensors(name: &str, tensors: &[Tensor]) -> Result<()> {
         if let Err(e) = t.int8.as_ref().map_or(Ok(vec![]), |_| t.int8_values()) {
             return Err(Error::data(
                 name,
-                format!("weights.tensors[{i}].int8 {e}; the file is damaged or was edited"),
+                format!("{at}.int8 {e}; the file is damaged or was edited"),
             ));
         }
         if want != Some(t.len()) {
             return Err(Error::data(name, format!(
-                "weights.tensors[{i}] has shape {:?} but {} values; the file is damaged or truncated",
+                "{at} has shape {:?} but {} values; the file is damaged or truncated",
                 t.shape, t.len())));
         }
-        if t.int8.is_some() || t.scales.is_some() {
-            int8(name, i, t)?;
+        if t.int8.is_some() || t.scales.is_some() || t.scale_axis.is_some() {
+            int8(name, &at, t)?;
         } else {
-            finite(name, &format!("weights.tensors[{i}].data"), &t.data)?;
+            finite(name, &format!("{at}.data"), &t.data)?;
         }
     }
     Ok(())
 }
 
-/// A quantised tensor (extension): `int8` without `data`, and one finite, positive scale per
-/// output channel (the last axis).
-fn int8(name: &str, i: usize, t: &Tensor) -> Result<()> {
-    let at = format!("weights.tensors[{i}]");
+/// How many tensors a layer holds in `weights.tensors` (its `Layer::weights()`; a test holds
+/// the two together).
+pub fn tensor_count(layer: &LayerConfig) -> usize {
+    match layer {
+        LayerConfig::Dense(d) => 1 + usize::from(d.use_bias),
+        LayerConfig::Conv2d(c) => 1 + usize::from(c.use_bias),
+        LayerConfig::Lstm(_) | LayerConfig::Gru(_) => 3,
+        LayerConfig::Embedding(_) => 1,
+        _ => 0,
+    }
+}
+
+/// A quantised tensor `at` (extension): `int8` without `data`, and one finite, positive scale
+/// per output channel (the last axis, or axis `scale_axis`).
+fn int8(name: &str, at: &str, t: &Tensor) -> Result<()> {
     let fail = |what: String| Err(Error::data(name, format!("{at}{what}")));
     let (Some(_), Some(scales)) = (&t.int8, &t.scales) else {
         return fail(": an int8 tensor needs both \"int8\" and \"scales\"; the file is damaged or was edited".into());
@@ -103,9 +129,16 @@ fn int8(name: &str, i: usize, t: &Tensor) -> Result<()> {
     if !t.data.is_empty() {
         return fail(" has both \"data\" and \"int8\"; a tensor holds one of them".into());
     }
-    let channels = t.shape.last().copied().unwrap_or(0);
+    let axis = t.axis();
+    let Some(&channels) = t.shape.get(axis) else {
+        return fail(format!(".scale_axis is {axis} but shape {:?} has {} axes; an embedding table takes 0 (one scale per row), every other tensor leaves it out", t.shape, t.shape.len()));
+    };
     if scales.len() != channels {
-        return fail(format!(".scales has {} values but the last axis of shape {:?} has {channels}; one scale per output channel", scales.len(), t.shape));
+        let which = match t.scale_axis {
+            Some(a) => format!("axis {a}"),
+            None => "the last axis".into(),
+        };
+        return fail(format!(".scales has {} values but {which} of shape {:?} has {channels}; one scale per output channel", scales.len(), t.shape));
     }
     finite(name, &format!("{at}.scales"), scales)?;
     if let Some(j) = scales.iter().position(|&s| s <= 0.0) {
@@ -148,5 +181,33 @@ pub fn test_metrics(name: &str, test: &std::collections::BTreeMap<String, Value>
             ),
         )),
         None => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::experiment::Loss;
+    use crate::nn::Sequential;
+    use crate::rng::Rng;
+
+    #[test]
+    fn tensor_count_is_what_each_built_layer_holds() {
+        let models = [
+            (r#"[{"type": "dense", "units": 3}, {"type": "dense", "units": 2, "use_bias": false}]"#, vec![4]),
+            (r#"[{"type": "embedding", "input_dim": 9, "output_dim": 2}, {"type": "lstm", "units": 2, "return_sequences": true},
+                 {"type": "gru", "units": 2, "return_sequences": true}, {"type": "global_average_pooling1d"},
+                 {"type": "dropout", "rate": 0.5}, {"type": "dense", "units": 2}]"#, vec![5]),
+            (r#"[{"type": "reshape", "target_shape": [4, 4, 1]}, {"type": "conv2d", "filters": 2, "kernel_size": 3},
+                 {"type": "conv2d", "filters": 2, "kernel_size": 1, "use_bias": false}, {"type": "max_pool2d"},
+                 {"type": "flatten"}, {"type": "dense", "units": 2}]"#, vec![16]),
+        ];
+        for (text, input) in models {
+            let layers: Vec<LayerConfig> = serde_json::from_str(text).unwrap();
+            let net = Sequential::build(&layers, &input, 2, Loss::Mse, &mut Rng::new(1)).unwrap();
+            let built: Vec<usize> = net.layers().iter().map(|l| l.weights().len()).collect();
+            let counted: Vec<usize> = layers.iter().map(tensor_count).collect();
+            assert_eq!(counted, built, "{text}");
+        }
     }
 }
