@@ -128,7 +128,7 @@ fn hostile_quantised_files_are_refused_with_the_place_and_the_reason() {
     assert_eq!(hostile(|v| v["weights"]["tensors"][0]["scales"][2] = serde_json::json!(1e39f64)),
         "bad.json: Layer 1 (dense): weights.tensors[0].scales[2] is inf, not a finite number; the file is damaged, download the model again");
     assert_eq!(hostile(|v| v["weights"]["tensors"][0]["scales"].as_array_mut().unwrap().truncate(15)),
-        "bad.json: Layer 1 (dense): weights.tensors[0].scales has 15 values but the last axis of shape [4, 16] has 16; one scale per output channel");
+        "bad.json: Layer 1 (dense): weights.tensors[0].scales has 15 values but axis 1 of shape [4, 16] has 16; one scale per output channel");
     // 60 bytes for a [4, 16] kernel.
     assert_eq!(hostile(|v| v["weights"]["tensors"][0]["int8"] = "AAAA".repeat(20).into()),
         "bad.json: Layer 1 (dense): weights.tensors[0] has shape [4, 16] but 60 values; the file is damaged or truncated");

@@ -38,9 +38,15 @@ fn the_sentiment_model_predicts_with_its_int8_table_within_a_point() {
     let v: Value = serde_json::from_str(&small.to_json()).unwrap();
     let t = &v["weights"]["tensors"];
     // The table [2000, 16] int8 with one scale per row; the dense kernel per output channel.
-    assert_eq!((&t[0]["shape"], &t[0]["scale_axis"]), (&json!([2000, 16]), &json!(0)));
+    assert_eq!(
+        (&t[0]["shape"], &t[0]["scale_axis"]),
+        (&json!([2000, 16]), &json!(0))
+    );
     assert_eq!(t[0]["scales"].as_array().unwrap().len(), 2000);
-    assert_eq!((t[1]["int8"].is_string(), t[1].get("scale_axis")), (true, None));
+    assert_eq!(
+        (t[1]["int8"].is_string(), t[1].get("scale_axis")),
+        (true, None)
+    );
     assert!(t[2]["data"].is_array(), "the bias stays f32");
     let mut int8 = Model::from_json("m", &small.to_json()).unwrap();
     for layer in int8.network_mut().layers_mut() {
@@ -53,7 +59,10 @@ fn the_sentiment_model_predicts_with_its_int8_table_within_a_point() {
         *t = Tensor::from_array(&t.to_array());
     }
     let mut f32_model = Model::from_file("m", plain).unwrap();
-    let (a, b) = (int8.predict(&table).unwrap(), f32_model.predict(&table).unwrap());
+    let (a, b) = (
+        int8.predict(&table).unwrap(),
+        f32_model.predict(&table).unwrap(),
+    );
     for (x, y) in a.values.iter().flatten().zip(b.values.iter().flatten()) {
         assert!((x - y).abs() < 1e-5, "{x} vs {y}");
     }
@@ -63,6 +72,11 @@ fn the_sentiment_model_predicts_with_its_int8_table_within_a_point() {
     // The seed-42 figures (600 test rows), as docs/BENCHMARKS.md reports them.
     assert_eq!((before * 600.0).round(), 477.0, "{before}");
     assert_eq!((after * 600.0).round(), 477.0, "{after}");
+}
+
+/// The embedding table of a model file's JSON.
+fn table(v: &mut Value) -> &mut Value {
+    &mut v["weights"]["tensors"][0]
 }
 
 /// The quantised sentiment file's JSON with `edit` applied, read back: the error.
@@ -79,7 +93,6 @@ fn hostile(edit: impl Fn(&mut Value)) -> String {
 
 #[test]
 fn hostile_int8_tables_are_refused_naming_the_layer_and_the_key() {
-    let table = |v: &mut Value| -> &mut Value { &mut v["weights"]["tensors"][0] };
     assert_eq!(hostile(|v| table(v)["scales"][5] = 0.into()),
         "bad.json: Layer 1 (embedding): weights.tensors[0].scales[5] is 0; scales are positive (max |w| / 127, or 1 for a channel of zeros)");
     assert_eq!(hostile(|v| table(v)["scales"][7] = json!(1e39f64)),
@@ -99,7 +112,7 @@ fn hostile_int8_tables_are_refused_naming_the_layer_and_the_key() {
     assert_eq!(hostile(|v| { table(v)["scale_axis"] = 1.into(); table(v)["scales"] = json!(vec![0.01; 16]); }),
         "bad.json: Layer 1 (embedding): weights.tensors[0] has its scales along axis 1; embedding layers take them along axis 0 (one per row: \"scale_axis\": 0); the file is damaged or was edited");
     assert_eq!(hostile(|v| table(v)["scale_axis"] = 2.into()),
-        "bad.json: Layer 1 (embedding): weights.tensors[0].scale_axis is 2 but shape [2000, 16] has 2 axes; an embedding table takes 0 (one scale per row), every other tensor leaves it out");
+        "bad.json: Layer 1 (embedding): weights.tensors[0].scales has 2000 values but axis 2 of shape [2000, 16] has 0; one scale per output channel");
     // A dense kernel may not take per-row scales.
     assert!(hostile(|v| { let k = &mut v["weights"]["tensors"][1]; k["scale_axis"] = 0.into(); k["scales"] = json!(vec![0.01; 16]); })
         .starts_with("bad.json: Layer 3 (dense): weights.tensors[1] has its scales along axis 0; dense layers take them along axis 1"));

@@ -22,7 +22,8 @@ pub fn quantize(name: &str, file: &ModelFile) -> Result<ModelFile> {
             if is_kernel(layer.kind(), k) {
                 let w = file.weights.tensors[t + k].to_array();
                 let axis = scale_axis(layer.kind(), w.ndim());
-                out.weights.tensors[t + k] = Tensor::from_int8(Int8Tensor::quantize_along(&w, axis));
+                out.weights.tensors[t + k] =
+                    Tensor::from_int8(Int8Tensor::quantize_along(&w, axis));
             }
         }
         t += n;

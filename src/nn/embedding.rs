@@ -69,7 +69,6 @@ impl Embedding {
             ids: vec![],
         }
     }
-
 }
 
 /// The row of id `v` (rounded) in a table of `rows` rows, if it has it.

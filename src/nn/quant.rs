@@ -68,14 +68,22 @@ impl Int8Tensor {
 
     /// The channel (index into `scales`) of the `i`-th value in row-major order.
     pub fn channel(&self, i: usize) -> usize {
+        i / self.stride() % self.scales.len().max(1)
+    }
+
+    /// How many values apart two neighbours along the scales' axis are.
+    fn stride(&self) -> usize {
         let stride: usize = self.shape.iter().skip(self.axis + 1).product();
-        (i / stride.max(1)) % self.scales.len().max(1)
+        stride.max(1)
     }
 
     /// `q_ij · s_j` with the tensor's shape.
     pub fn dequantize(&self) -> ArrayD<f32> {
+        let (stride, n) = (self.stride(), self.scales.len().max(1));
         let data = self.q.iter().enumerate();
-        let data = data.map(|(i, &q)| q as f32 * self.scales[self.channel(i)]).collect();
+        let data = data
+            .map(|(i, &q)| q as f32 * self.scales[i / stride % n])
+            .collect();
         ArrayD::from_shape_vec(IxDyn(&self.shape), data).expect("checked when read")
     }
 

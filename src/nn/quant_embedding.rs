@@ -34,7 +34,9 @@ impl Layer for Int8Embedding {
             if let Some(id) = row(v, rows) {
                 let s = self.table.scales[id];
                 let q = &self.table.q[id * d..][..d];
-                out.iter_mut().zip(q).for_each(|(o, &q)| *o = f32::from(q) * s);
+                out.iter_mut()
+                    .zip(q)
+                    .for_each(|(o, &q)| *o = f32::from(q) * s);
             }
         }
         ArrayD::from_shape_vec(vec![batch, steps, d], y).expect("sized above")
@@ -79,11 +81,21 @@ mod tests {
         // Row 0: max 1.27 → scale 0.01; row 1: max 0.5 → 0.00394 (0.5 / 127 rounded up).
         let w = array![[1.27f32, -0.635], [0.25, -0.5]].into_dyn();
         let t = Int8Tensor::quantize_along(&w, 0);
-        assert_eq!((t.scales.clone(), t.q.clone()), (vec![0.01, 0.00394], vec![127, -64, 63, -127]));
+        assert_eq!(
+            (t.scales.clone(), t.q.clone()),
+            (vec![0.01, 0.00394], vec![127, -64, 63, -127])
+        );
         let mut e = Int8Embedding::new(t, true);
         let x = array![[1.0f32, 0.0, 5.0]].into_dyn();
         let y = e.forward(&x, false);
-        let want = [63.0 * 0.00394f32, -127.0 * 0.00394, 1.27, -64.0 * 0.01, 0.0, 0.0];
+        let want = [
+            63.0 * 0.00394f32,
+            -127.0 * 0.00394,
+            1.27,
+            -64.0 * 0.01,
+            0.0,
+            0.0,
+        ];
         assert_eq!(y.shape(), [1, 3, 2]);
         assert_eq!(y.iter().copied().collect::<Vec<_>>(), want);
         assert_eq!(e.set_mask(None, &x), Some(array![[1.0f32, 0.0, 1.0]]));
@@ -108,7 +120,10 @@ mod tests {
         let (a, b) = (int8.forward(&ids, false), f32.forward(&ids, false));
         for (i, (a, b)) in a.iter().zip(&b).enumerate() {
             let s = scales[i / 8];
-            assert!((a - b).abs() <= s / 2.0 + b.abs() * 1e-6, "value {i}: {a} vs {b}, s {s}");
+            assert!(
+                (a - b).abs() <= s / 2.0 + b.abs() * 1e-6,
+                "value {i}: {a} vs {b}, s {s}"
+            );
         }
         assert_eq!(int8.weights()[0], int8.table.dequantize());
     }

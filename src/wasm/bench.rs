@@ -132,7 +132,12 @@ pub fn bench_predict(model: &str, csv: &[u8], reps: usize) -> Result<JsValue, Js
     }
     let mut m = crate::io::Model::from_json("model", model).map_err(super::js_error)?;
     let table = crate::data::reader::read_csv("data.csv", csv).map_err(super::js_error)?;
-    let x = m.file.preprocessing.transform(&table).map_err(super::js_error)?.x;
+    let x = m
+        .file
+        .preprocessing
+        .transform(&table)
+        .map_err(super::js_error)?
+        .x;
     let mut now = clock()?;
     let mut best = [f64::INFINITY; 2];
     for trial in 0..6 {
