@@ -105,9 +105,16 @@ fn hostile_int8_tables_are_refused_naming_the_layer_and_the_key() {
     // 31,992 of the 32,000 bytes.
     assert_eq!(hostile(|v| { let q = table(v)["int8"].as_str().unwrap()[8..].to_string(); table(v)["int8"] = q.into(); }),
         "bad.json: Layer 1 (embedding): weights.tensors[0] has shape [2000, 16] but 31994 values; the file is damaged or truncated");
-    // A table of 1,999 rows (bytes and scales to match) for input_dim 2000.
-    assert_eq!(hostile(|v| { table(v)["shape"] = json!([1999, 16]); table(v)["scales"].as_array_mut().unwrap().pop(); }),
-        "bad.json: Layer 1 (embedding): weights.tensors[0] has shape [1999, 16] but the layer's table is [input_dim 2000, output_dim 16]; the file is damaged or was edited");
+    // A table of 1,997 rows (bytes and scales to match: 3 rows are 64 base64 characters) for
+    // input_dim 2000.
+    let rows_cut = |v: &mut Value| {
+        let q = table(v)["int8"].as_str().unwrap()[64..].to_string();
+        table(v)["int8"] = q.into();
+        table(v)["shape"] = json!([1997, 16]);
+        table(v)["scales"].as_array_mut().unwrap().truncate(1997);
+    };
+    assert_eq!(hostile(rows_cut),
+        "bad.json: Layer 1 (embedding): weights.tensors[0] has shape [1997, 16] but the layer's table is [input_dim 2000, output_dim 16]; the file is damaged or was edited");
     // Scales per column instead of per row.
     assert_eq!(hostile(|v| { table(v)["scale_axis"] = 1.into(); table(v)["scales"] = json!(vec![0.01; 16]); }),
         "bad.json: Layer 1 (embedding): weights.tensors[0] has its scales along axis 1; embedding layers take them along axis 0 (one per row: \"scale_axis\": 0); the file is damaged or was edited");
