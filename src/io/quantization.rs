@@ -125,6 +125,8 @@ pub fn int8_layers(
             let empty = || Array2::zeros((0, 0));
             // Int8 lstm/gru kernels only with the feature (Cargo.toml): else their f32 layer stays.
             let int8_recurrent = cfg!(feature = "int8-recurrent");
+            // Int8 dense, conv2d and embedding layers only with `int8-layers`: else likewise.
+            let int8_layers = cfg!(feature = "int8-layers");
             let bias1 = || Array1::from(tensors[t + 2].data.clone());
             let recurrent =
                 (tensors.get(t + 1).and_then(Tensor::as_int8)).filter(|_| int8_recurrent);
@@ -134,7 +136,7 @@ pub fn int8_layers(
             };
             let last = i + 1 == count;
             let swapped: Option<Box<dyn Layer>> = match config {
-                LayerConfig::Dense(d) => {
+                LayerConfig::Dense(d) if int8_layers => {
                     let act = fused(d.activation, last, loss);
                     Some(Box::new(Int8Dense(Int8Affine::new(
                         kernel,
@@ -143,7 +145,7 @@ pub fn int8_layers(
                         act,
                     ))))
                 }
-                LayerConfig::Conv2d(c) => {
+                LayerConfig::Conv2d(c) if int8_layers => {
                     let [h, w, ch] = shape[..] else {
                         unreachable!("built: images")
                     };
@@ -174,8 +176,7 @@ pub fn int8_layers(
                     });
                     Some(Box::new(l))
                 }
-                // The int8 table only with the feature (Cargo.toml): else the f32 layer stays.
-                LayerConfig::Embedding(c) if cfg!(feature = "int8-embedding") => {
+                LayerConfig::Embedding(c) if int8_layers => {
                     Some(Box::new(Int8Embedding::new(kernel, c.mask_zero)))
                 }
                 _ => None,
