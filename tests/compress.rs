@@ -120,33 +120,33 @@ fn hostile(edit: impl Fn(&mut Value)) -> String {
 #[test]
 fn hostile_quantised_files_are_refused_with_the_place_and_the_reason() {
     assert_eq!(hostile(|v| v["weights"]["tensors"][0]["scales"][3] = 0.into()),
-        "bad.json: weights.tensors[0].scales[3] is 0; scales are positive (max |w| / 127, or 1 for a channel of zeros)");
+        "bad.json: Layer 1 (dense): weights.tensors[0].scales[3] is 0; scales are positive (max |w| / 127, or 1 for a channel of zeros)");
     assert!(
         hostile(|v| v["weights"]["tensors"][0]["scales"][1] = Value::Null)
             .starts_with("bad.json: weights.tensors[0].scales[1]: invalid type: null")
     );
     assert_eq!(hostile(|v| v["weights"]["tensors"][0]["scales"][2] = serde_json::json!(1e39f64)),
-        "bad.json: weights.tensors[0].scales[2] is inf, not a finite number; the file is damaged, download the model again");
+        "bad.json: Layer 1 (dense): weights.tensors[0].scales[2] is inf, not a finite number; the file is damaged, download the model again");
     assert_eq!(hostile(|v| v["weights"]["tensors"][0]["scales"].as_array_mut().unwrap().truncate(15)),
-        "bad.json: weights.tensors[0].scales has 15 values but the last axis of shape [4, 16] has 16; one scale per output channel");
+        "bad.json: Layer 1 (dense): weights.tensors[0].scales has 15 values but axis 1 of shape [4, 16] has 16; one scale per output channel");
     // 60 bytes for a [4, 16] kernel.
     assert_eq!(hostile(|v| v["weights"]["tensors"][0]["int8"] = "AAAA".repeat(20).into()),
-        "bad.json: weights.tensors[0] has shape [4, 16] but 60 values; the file is damaged or truncated");
+        "bad.json: Layer 1 (dense): weights.tensors[0] has shape [4, 16] but 60 values; the file is damaged or truncated");
     assert_eq!(hostile(|v| v["weights"]["tensors"][0]["int8"] = "AA!A".into()),
-        "bad.json: weights.tensors[0].int8 has '!' at character 2, which is not base64; the file is damaged or was edited");
+        "bad.json: Layer 1 (dense): weights.tensors[0].int8 has '!' at character 2, which is not base64; the file is damaged or was edited");
     assert_eq!(
         hostile(|v| {
             v["weights"]["tensors"][0]["data"] = serde_json::json!([1.0]);
         }),
-        "bad.json: weights.tensors[0] has both \"data\" and \"int8\"; a tensor holds one of them"
+        "bad.json: Layer 1 (dense): weights.tensors[0] has both \"data\" and \"int8\"; a tensor holds one of them"
     );
     assert_eq!(hostile(|v| { v["weights"]["tensors"][0].as_object_mut().unwrap().remove("scales"); }),
-        "bad.json: weights.tensors[0]: an int8 tensor needs both \"int8\" and \"scales\"; the file is damaged or was edited");
+        "bad.json: Layer 1 (dense): weights.tensors[0]: an int8 tensor needs both \"int8\" and \"scales\"; the file is damaged or was edited");
     assert_eq!(hostile(|v| { v.as_object_mut().unwrap().remove("quantization"); }),
-        "bad.json: weights.tensors[0] is int8 but the file has no \"quantization\" block; only the kernels of dense, conv2d, lstm and gru layers of a file with a \"quantization\" block are");
+        "bad.json: Layer 1 (dense): weights.tensors[0] is int8 but the file has no \"quantization\" block; only the kernels of dense, conv2d, lstm and gru layers and embedding tables of a file with a \"quantization\" block are");
     // A bias stored int8.
     assert_eq!(hostile(|v| v["weights"]["tensors"][1] = serde_json::json!({"shape": [16], "int8": "AAAAAAAAAAAAAAAAAAAAAA==", "scales": vec![1.0; 16]})),
-        "bad.json: weights.tensors[1] is int8 but it is tensor 1 of layer 0 (dense); only the kernels of dense, conv2d, lstm and gru layers of a file with a \"quantization\" block are");
+        "bad.json: Layer 1 (dense): weights.tensors[1] is int8 but it is tensor 1 of its layer; only the kernels of dense, conv2d, lstm and gru layers and embedding tables of a file with a \"quantization\" block are");
     assert_eq!(
         hostile(|v| v["quantization"]["weights"] = "int4".into()),
         "bad.json: quantization.weights is \"int4\"; this build reads \"int8\" only"

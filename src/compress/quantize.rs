@@ -1,8 +1,9 @@
 //! Post-training int8 quantisation of a model file: every kernel (`io::quantization::KERNELS`)
-//! becomes int8 with one f32 scale per output channel; biases and preprocessing stay f32.
+//! becomes int8 with one f32 scale per output channel (per row of an embedding table); biases and
+//! preprocessing stay f32.
 
 use crate::error::{Error, Result};
-use crate::io::quantization::{is_kernel, Quantization};
+use crate::io::quantization::{is_kernel, scale_axis, Quantization};
 use crate::io::{Model, ModelFile, Tensor};
 use crate::nn::quant::Int8Tensor;
 
@@ -20,7 +21,9 @@ pub fn quantize(name: &str, file: &ModelFile) -> Result<ModelFile> {
         for k in 0..n {
             if is_kernel(layer.kind(), k) {
                 let w = file.weights.tensors[t + k].to_array();
-                out.weights.tensors[t + k] = Tensor::from_int8(Int8Tensor::quantize(&w));
+                let axis = scale_axis(layer.kind(), w.ndim());
+                out.weights.tensors[t + k] =
+                    Tensor::from_int8(Int8Tensor::quantize_along(&w, axis));
             }
         }
         t += n;

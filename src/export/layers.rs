@@ -228,6 +228,7 @@ mod tests {
             data: vec![0.0, 1.0, 2.0, 3.0, 10.0, 11.0, 12.0, 13.0],
             int8: None,
             scales: None,
+            scale_axis: None,
         };
         // ONNX LSTM rows i, o, f, c = Keras blocks 0, 3, 1, 2, each [inputs].
         assert_eq!(

@@ -176,7 +176,8 @@ impl ModelFile {
         if let Some(q) = &file.quantization {
             q.check(name)?;
         }
-        validate::tensors(name, &file.weights.tensors)?;
+        let layers = &file.experiment.model.layers;
+        validate::tensors(name, &file.weights.tensors, layers)?;
         Ok(file)
     }
 }

@@ -5,7 +5,8 @@
 //! ```
 //! With it, the tensors [`KERNELS`] names may be `{"shape", "int8", "scales"}` (see
 //! `Tensor`); biases and every other tensor stay f32. Dense and conv2d layers then run as int8
-//! layers (src/nn/quant_layers.rs), lstm and gru layers with int8 kernels (quant_recurrent.rs).
+//! layers (src/nn/quant_layers.rs), lstm and gru layers with int8 kernels (quant_recurrent.rs),
+//! embedding layers with an int8 table, one scale per row (`"scale_axis": 0`; quant_embedding.rs).
 
 use ndarray::{Array1, Array2};
 use serde::{Deserialize, Serialize};
@@ -17,6 +18,7 @@ use crate::nn::conv2d::Conv2d;
 use crate::nn::gru::Gru;
 use crate::nn::lstm::Lstm;
 use crate::nn::quant::Int8Kernels;
+use crate::nn::quant_embedding::Int8Embedding;
 use crate::nn::quant_layers::{Int8Affine, Int8Conv2d, Int8Dense};
 use crate::nn::window::Window;
 use crate::nn::{Layer, Sequential};
@@ -60,14 +62,24 @@ impl Quantization {
 
 /// Which of a layer type's tensors (indices into its `weights()`) are kernels: stored int8 in a
 /// quantised file and pruned by `compress::prune`;
-/// never the biases. Hook for the `embedding` layer (another branch): add `("embedding", &[0])`
-/// — its table `[vocab, dim]` then gets one scale per dimension (the last axis).
+/// never the biases. An embedding's table `[input_dim, output_dim]` counts as its kernel.
 pub const KERNELS: &[(&str, &[usize])] = &[
     ("dense", &[0]),
     ("conv2d", &[0]),
     ("lstm", &[0, 1]),
     ("gru", &[0, 1]),
+    ("embedding", &[0]),
 ];
+
+/// The axis a kernel of a layer of type `kind` and rank `rank` takes its scales along: 0 for an
+/// embedding table (one per row, per token: a lookup reads a row), else the last (one per output
+/// channel).
+pub fn scale_axis(kind: &str, rank: usize) -> usize {
+    match kind {
+        "embedding" => 0,
+        _ => rank.saturating_sub(1),
+    }
+}
 
 /// Whether tensor `k` of a layer of type `kind` is a kernel (int8 in a quantised file).
 pub fn is_kernel(kind: &str, k: usize) -> bool {
@@ -91,19 +103,30 @@ pub fn int8_layers(
         let (kind, n) = (layer.kind(), layer.weights().len());
         let output = layer.output_shape(&shape);
         for k in 0..n {
-            if tensors[t + k].int8.is_none() {
+            let tensor = &tensors[t + k];
+            if tensor.int8.is_none() {
                 continue;
             }
+            let place = format!("Layer {} ({kind}): weights.tensors[{}]", i + 1, t + k);
             if !quantized || !is_kernel(kind, k) {
                 return Err(Error::data(name, format!(
-                    "weights.tensors[{}] is int8 but {}; only the kernels of dense, conv2d, lstm and gru layers of a file with a \"quantization\" block are", t + k,
-                    if !quantized { "the file has no \"quantization\" block".to_string() } else { format!("it is tensor {k} of layer {i} ({kind})") })));
+                    "{place} is int8 but {}; only the kernels of dense, conv2d, lstm and gru layers and embedding tables of a file with a \"quantization\" block are",
+                    if !quantized { "the file has no \"quantization\" block".to_string() } else { format!("it is tensor {k} of its layer") })));
+            }
+            let want = scale_axis(kind, tensor.shape.len());
+            if tensor.axis() != want {
+                return Err(Error::data(name, format!(
+                    "{place} has its scales along axis {}; {kind} layers take them along axis {want} ({}); the file is damaged or was edited",
+                    tensor.axis(),
+                    if want == 0 { "one per row: \"scale_axis\": 0" } else { "one per output channel: no \"scale_axis\"" })));
             }
         }
         if let Some(kernel) = tensors[t].as_int8() {
             let empty = || Array2::zeros((0, 0));
             // Int8 lstm/gru kernels only with the feature (Cargo.toml): else their f32 layer stays.
             let int8_recurrent = cfg!(feature = "int8-recurrent");
+            // Int8 dense, conv2d and embedding layers only with `int8-layers`: else likewise.
+            let int8_layers = cfg!(feature = "int8-layers");
             let bias1 = || Array1::from(tensors[t + 2].data.clone());
             let recurrent =
                 (tensors.get(t + 1).and_then(Tensor::as_int8)).filter(|_| int8_recurrent);
@@ -113,7 +136,7 @@ pub fn int8_layers(
             };
             let last = i + 1 == count;
             let swapped: Option<Box<dyn Layer>> = match config {
-                LayerConfig::Dense(d) => {
+                LayerConfig::Dense(d) if int8_layers => {
                     let act = fused(d.activation, last, loss);
                     Some(Box::new(Int8Dense(Int8Affine::new(
                         kernel,
@@ -122,7 +145,7 @@ pub fn int8_layers(
                         act,
                     ))))
                 }
-                LayerConfig::Conv2d(c) => {
+                LayerConfig::Conv2d(c) if int8_layers => {
                     let [h, w, ch] = shape[..] else {
                         unreachable!("built: images")
                     };
@@ -152,6 +175,9 @@ pub fn int8_layers(
                         recurrent: recurrent.expect("int8"),
                     });
                     Some(Box::new(l))
+                }
+                LayerConfig::Embedding(c) if int8_layers => {
+                    Some(Box::new(Int8Embedding::new(kernel, c.mask_zero)))
                 }
                 _ => None,
             };

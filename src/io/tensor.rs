@@ -1,6 +1,7 @@
 //! One parameter tensor of the model file: a shape and its values, row-major — f32 `data`, or in
 //! a quantised file (extension) `int8` values (base64, one byte each, two's complement) with one
-//! f32 scale per output channel (`scales`).
+//! f32 scale per output channel (`scales`), along the last axis or along `scale_axis` (0 for an
+//! embedding table: one scale per row).
 
 use ndarray::{ArrayD, IxDyn};
 use serde::{Deserialize, Serialize};
@@ -8,8 +9,8 @@ use serde::{Deserialize, Serialize};
 use crate::nn::quant::Int8Tensor;
 
 /// One parameter tensor: `data` holds `shape.iter().product()` values in row-major order; or
-/// `int8` holds that many bytes (base64) and `scales` one per entry of the last axis (`data`
-/// then absent).
+/// `int8` holds that many bytes (base64) and `scales` one per entry of the last axis, or of
+/// axis `scale_axis` when given (`data` then absent).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Tensor {
@@ -20,6 +21,8 @@ pub struct Tensor {
     pub int8: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scales: Option<Vec<f32>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scale_axis: Option<usize>,
 }
 
 impl Tensor {
@@ -30,12 +33,15 @@ impl Tensor {
             data: a.iter().copied().collect(),
             int8: None,
             scales: None,
+            scale_axis: None,
         }
     }
 
     /// An int8 tensor's entry.
     pub fn from_int8(t: Int8Tensor) -> Self {
+        let last = t.axis + 1 == t.shape.len();
         Tensor {
+            scale_axis: (!last).then_some(t.axis),
             shape: t.shape,
             data: vec![],
             int8: Some(super::base64::encode(
@@ -74,7 +80,14 @@ impl Tensor {
             shape: self.shape.clone(),
             q: self.int8_values().ok()?,
             scales: self.scales.clone()?,
+            axis: self.axis(),
         })
+    }
+
+    /// The axis its scales run along: `scale_axis`, else the last.
+    pub fn axis(&self) -> usize {
+        self.scale_axis
+            .unwrap_or(self.shape.len().saturating_sub(1))
     }
 
     /// The array this tensor holds, dequantised if int8 (its length was checked when the file

@@ -6,6 +6,7 @@ use serde_json::Value;
 use super::tensor::Tensor;
 use crate::data::check::finite;
 use crate::error::{Error, Result};
+use crate::experiment::LayerConfig;
 
 /// Reads `value` (the part of the file at `path`) into `T`; errors name the place.
 pub fn read<T: serde::de::DeserializeOwned>(file: &str, path: &str, value: &Value) -> Result<T> {
@@ -65,37 +66,72 @@ pub fn unknown_keys(name: &str, path: &str, given: &Value, known: &Value) -> Res
     }
 }
 
-/// Every tensor's data fits its shape and is finite.
-pub fn tensors(name: &str, tensors: &[Tensor]) -> Result<()> {
+/// Every tensor's data fits its shape and is finite; errors name the tensor's layer (1-based)
+/// among `layers`, the experiment's.
+pub fn tensors(name: &str, tensors: &[Tensor], layers: &[LayerConfig]) -> Result<()> {
     for (i, t) in tensors.iter().enumerate() {
-        let want = t
-            .shape
-            .iter()
-            .try_fold(1usize, |acc, &d| acc.checked_mul(d));
+        let layer = owner(layers, i);
+        let fail = |what: String| Err(Error::data(name, format!("{}{what}", place(layer, i))));
         if let Err(e) = t.int8.as_ref().map_or(Ok(vec![]), |_| t.int8_values()) {
-            return Err(Error::data(
-                name,
-                format!("weights.tensors[{i}].int8 {e}; the file is damaged or was edited"),
+            return fail(format!(".int8 {e}; the file is damaged or was edited"));
+        }
+        let want = t.shape.iter().try_fold(1usize, |a, &d| a.checked_mul(d));
+        if want != Some(t.len()) {
+            return fail(format!(
+                " has shape {:?} but {} values; the file is damaged or truncated",
+                t.shape,
+                t.len()
             ));
         }
-        if want != Some(t.len()) {
-            return Err(Error::data(name, format!(
-                "weights.tensors[{i}] has shape {:?} but {} values; the file is damaged or truncated",
-                t.shape, t.len())));
+        if let Some((_, LayerConfig::Embedding(e))) = layer {
+            if t.shape != [e.input_dim, e.output_dim] {
+                return fail(format!(" has shape {:?} but the layer's table is [input_dim {}, output_dim {}]; the file is damaged or was edited", t.shape, e.input_dim, e.output_dim));
+            }
         }
-        if t.int8.is_some() || t.scales.is_some() {
-            int8(name, i, t)?;
+        if t.int8.is_some() || t.scales.is_some() || t.scale_axis.is_some() {
+            int8(name, &place(layer, i), t)?;
         } else {
-            finite(name, &format!("weights.tensors[{i}].data"), &t.data)?;
+            finite(name, &format!("{}.data", place(layer, i)), &t.data)?;
         }
     }
     Ok(())
 }
 
-/// A quantised tensor (extension): `int8` without `data`, and one finite, positive scale per
-/// output channel (the last axis).
-fn int8(name: &str, i: usize, t: &Tensor) -> Result<()> {
-    let at = format!("weights.tensors[{i}]");
+/// The layer (1-based) holding tensor `i`, and its config.
+fn owner(layers: &[LayerConfig], i: usize) -> Option<(usize, &LayerConfig)> {
+    let mut first = 0;
+    for (l, c) in layers.iter().enumerate() {
+        first += tensor_count(c);
+        if i < first {
+            return Some((l + 1, c));
+        }
+    }
+    None
+}
+
+/// `Layer 2 (dense): weights.tensors[3]` (without the layer when the file has too many tensors).
+fn place(layer: Option<(usize, &LayerConfig)>, i: usize) -> String {
+    match layer {
+        Some((l, c)) => format!("Layer {l} ({}): weights.tensors[{i}]", c.kind()),
+        None => format!("weights.tensors[{i}]"),
+    }
+}
+
+/// How many tensors a layer holds in `weights.tensors` (its `Layer::weights()`; a test holds
+/// the two together).
+pub fn tensor_count(layer: &LayerConfig) -> usize {
+    match layer {
+        LayerConfig::Dense(d) => 1 + usize::from(d.use_bias),
+        LayerConfig::Conv2d(c) => 1 + usize::from(c.use_bias),
+        LayerConfig::Lstm(_) | LayerConfig::Gru(_) => 3,
+        LayerConfig::Embedding(_) => 1,
+        _ => 0,
+    }
+}
+
+/// A quantised tensor `at` (extension): `int8` without `data`, and one finite, positive scale
+/// per output channel (the last axis, or axis `scale_axis`, which must exist).
+fn int8(name: &str, at: &str, t: &Tensor) -> Result<()> {
     let fail = |what: String| Err(Error::data(name, format!("{at}{what}")));
     let (Some(_), Some(scales)) = (&t.int8, &t.scales) else {
         return fail(": an int8 tensor needs both \"int8\" and \"scales\"; the file is damaged or was edited".into());
@@ -103,9 +139,10 @@ fn int8(name: &str, i: usize, t: &Tensor) -> Result<()> {
     if !t.data.is_empty() {
         return fail(" has both \"data\" and \"int8\"; a tensor holds one of them".into());
     }
-    let channels = t.shape.last().copied().unwrap_or(0);
-    if scales.len() != channels {
-        return fail(format!(".scales has {} values but the last axis of shape {:?} has {channels}; one scale per output channel", scales.len(), t.shape));
+    let axis = t.axis();
+    let channels = t.shape.get(axis).copied();
+    if channels != Some(scales.len()) {
+        return fail(format!(".scales has {} values but axis {axis} of shape {:?} has {}; one scale per output channel", scales.len(), t.shape, channels.unwrap_or(0)));
     }
     finite(name, &format!("{at}.scales"), scales)?;
     if let Some(j) = scales.iter().position(|&s| s <= 0.0) {
@@ -148,5 +185,42 @@ pub fn test_metrics(name: &str, test: &std::collections::BTreeMap<String, Value>
             ),
         )),
         None => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::experiment::Loss;
+    use crate::nn::Sequential;
+    use crate::rng::Rng;
+
+    #[test]
+    fn tensor_count_is_what_each_built_layer_holds() {
+        let models = [
+            (
+                r#"[{"type": "dense", "units": 3}, {"type": "dense", "units": 2, "use_bias": false}]"#,
+                vec![4],
+            ),
+            (
+                r#"[{"type": "embedding", "input_dim": 9, "output_dim": 2}, {"type": "lstm", "units": 2, "return_sequences": true},
+                 {"type": "gru", "units": 2, "return_sequences": true}, {"type": "global_average_pooling1d"},
+                 {"type": "dropout", "rate": 0.5}, {"type": "dense", "units": 2}]"#,
+                vec![5],
+            ),
+            (
+                r#"[{"type": "reshape", "target_shape": [4, 4, 1]}, {"type": "conv2d", "filters": 2, "kernel_size": 3},
+                 {"type": "conv2d", "filters": 2, "kernel_size": 1, "use_bias": false}, {"type": "max_pool2d", "pool_size": 2},
+                 {"type": "flatten"}, {"type": "dense", "units": 2}]"#,
+                vec![16],
+            ),
+        ];
+        for (text, input) in models {
+            let layers: Vec<LayerConfig> = serde_json::from_str(text).unwrap();
+            let net = Sequential::build(&layers, &input, 2, Loss::Mse, &mut Rng::new(1)).unwrap();
+            let built: Vec<usize> = net.layers().iter().map(|l| l.weights().len()).collect();
+            let counted: Vec<usize> = layers.iter().map(tensor_count).collect();
+            assert_eq!(counted, built, "{text}");
+        }
     }
 }

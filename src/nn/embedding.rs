@@ -69,12 +69,21 @@ impl Embedding {
             ids: vec![],
         }
     }
+}
 
-    /// The row of id `v` (rounded), if the table has it.
-    fn row(&self, v: f32) -> Option<usize> {
-        let v = v.round();
-        (v >= 0.0 && v < self.embeddings.nrows() as f32).then_some(v as usize)
-    }
+/// The row of id `v` (rounded) in a table of `rows` rows, if it has it.
+pub(super) fn row(v: f32, rows: usize) -> Option<usize> {
+    let v = v.round();
+    (v >= 0.0 && v < rows as f32).then_some(v as usize)
+}
+
+/// With `mask_zero`, the padding mask of ids `x` `[batch, steps]`: 1 where the id is not 0.
+pub(super) fn zero_mask(mask_zero: bool, x: &ArrayD<f32>) -> Option<Array2<f32>> {
+    let &[batch, steps] = x.shape() else {
+        return None;
+    };
+    let m = x.iter().map(|v| f32::from(v.round() != 0.0)).collect();
+    mask_zero.then(|| Array2::from_shape_vec((batch, steps), m).expect("sized"))
 }
 
 impl Layer for Embedding {
@@ -82,7 +91,8 @@ impl Layer for Embedding {
         let (batch, steps) = (x.shape()[0], x.shape()[1]);
         let d = self.embeddings.ncols();
         let table = self.embeddings.as_slice().expect("standard layout");
-        let ids: Vec<Option<usize>> = x.iter().map(|&v| self.row(v)).collect();
+        let rows = self.embeddings.nrows();
+        let ids: Vec<Option<usize>> = x.iter().map(|&v| row(v, rows)).collect();
         let mut y = vec![0.0f32; batch * steps * d];
         for (out, id) in y.chunks_mut(d).zip(&ids) {
             if let Some(id) = id {
@@ -136,12 +146,7 @@ impl Layer for Embedding {
 
     /// With `mask_zero`, 1 where the id is not 0.
     fn set_mask(&mut self, _mask: Option<Array2<f32>>, x: &ArrayD<f32>) -> Option<Array2<f32>> {
-        let &[batch, steps] = x.shape() else {
-            return None;
-        };
-        let m = x.iter().map(|v| f32::from(v.round() != 0.0)).collect();
-        self.mask_zero
-            .then(|| Array2::from_shape_vec((batch, steps), m).expect("sized"))
+        zero_mask(self.mask_zero, x)
     }
 }
 

@@ -16,6 +16,7 @@ pub mod math;
 pub mod matmul;
 pub mod pool;
 pub mod quant;
+pub mod quant_embedding;
 pub mod quant_layers;
 pub mod quant_recurrent;
 pub mod recurrent;

@@ -1,9 +1,12 @@
 //! Int8 layers for a quantised model file: dense and conv2d whose kernels stay int8 in memory.
 //!
-//! `z = (x · q) ⊙ s + b`, then the activation: the product multiplies by the int8 values (packed
-//! as f32 integers into the project's matmul panels at each product, as the f32 layers pack their
-//! kernel) and scales each output channel once, after the sum. Activations stay f32 (weight-only
-//! quantisation: no calibration data, and native and wasm still compute the same bits).
+//! `z = b + x · (q ⊙ s)`, then the activation: the int8 values times their channel's scale are
+//! made while packing the project's matmul panels at each forward pass (as the f32 layers pack
+//! their kernel), so a product then costs what an f32 one does and gives the bits of the f32 layer
+//! holding the dequantised kernel. (Until 2026-12-02 the panels held the integers and a second
+//! pass scaled each output: `benchPredict` timed W1's int8 network 1.4× the f32 one.)
+//! Activations stay f32 (weight-only quantisation: no calibration data, and native and wasm still
+//! compute the same bits).
 //! Backward gives dLoss/dInput only (explanations); there is nothing to train.
 //!
 //! # Shapes
@@ -42,24 +45,20 @@ impl Int8Affine {
         }
     }
 
-    /// Packs the int8 kernel for the products of one forward pass.
-    fn pack(&mut self) {
-        self.scratch.pack_i8(self.kernel.matrix());
-    }
-
-    /// `z = x · q` for rows `x` `[m, k]` into `z` `[m, n]` (after [`pack`](Self::pack)).
-    fn product(&self, x: ArrayView2<f32>, z: &mut ndarray::ArrayViewMut2<f32>) {
-        gemm_packed(x, &self.scratch, false, z);
-    }
-
-    /// `z ⊙ s + b`, the activation; keeps the output when training.
-    fn finish(&mut self, z: &mut Array2<f32>, training: bool) {
+    /// Packs `q ⊙ s` for the products of one forward pass; `[rows, n]` of bias to add them to.
+    fn pack(&mut self, rows: usize) -> Array2<f32> {
         let s = &self.kernel.scales;
-        for mut row in z.rows_mut() {
-            for ((v, &s), &b) in row.iter_mut().zip(s).zip(&self.bias) {
-                *v = *v * s + b;
-            }
-        }
+        self.scratch.pack_i8_scaled(self.kernel.matrix(), s);
+        Array2::from_shape_fn((rows, self.bias.len()), |(_, j)| self.bias[j])
+    }
+
+    /// `z += x · (q ⊙ s)` for rows `x` `[m, k]` into `z` `[m, n]` (after [`pack`](Self::pack)).
+    fn product(&self, x: ArrayView2<f32>, z: &mut ndarray::ArrayViewMut2<f32>) {
+        gemm_packed(x, &self.scratch, true, z);
+    }
+
+    /// The activation; keeps the output when training.
+    fn finish(&mut self, z: &mut Array2<f32>, training: bool) {
         self.activation.apply(z);
         if training {
             self.output = z.clone();
@@ -102,8 +101,7 @@ impl Layer for Int8Dense {
             .view()
             .into_dimensionality::<Ix2>()
             .expect("dense input is [batch, in]");
-        let mut z = Array2::zeros((x.nrows(), self.0.bias.len()));
-        self.0.pack();
+        let mut z = self.0.pack(x.nrows());
         self.0.product(x, &mut z.view_mut());
         self.0.finish(&mut z, training);
         z.into_dyn()
@@ -164,8 +162,7 @@ impl Layer for Int8Conv2d {
         let per_sample = x.len() / batch.max(1);
         let x = x.as_standard_layout();
         let xs = x.as_slice().expect("standard layout");
-        let mut z = Array2::zeros((batch * oh * ow, f));
-        self.affine.pack();
+        let mut z = self.affine.pack(batch * oh * ow);
         let chunk = if training { batch.max(1) } else { INFER_CHUNK };
         let mut cols = Array2::zeros((0, 0));
         let zs = z.as_slice_mut().expect("standard layout");

@@ -1,11 +1,9 @@
 //! Int8 kernels for the recurrent layers (`lstm`, `gru`) of a quantised model file.
 //!
 //! A quantised layer keeps its kernel `W` and recurrent kernel `U` as int8 values with one scale
-//! per output column (`nn::quant`); its f32 `kernel` and `recurrent` are empty. The forward pass
-//! multiplies by the int8 values (packed as f32 integers into the matmul panels, as the int8
-//! dense layer does): `X·W = (X·q_W) ⊙ s_W` for every step at once, each column scaled once
-//! after the sum; for `h·U`, multiplied at every step, the panels hold `q_U ⊙ s_U`, made while
-//! packing, so a step costs what an f32 one does. Backward (explanations only: there is nothing
+//! per output column (`nn::quant`); its f32 `kernel` and `recurrent` are empty. Each forward pass
+//! packs `q ⊙ s` into the matmul panels (as the int8 dense layer does): `X·(q_W ⊙ s_W)` for every
+//! step at once, and `h·(q_U ⊙ s_U)` at every step, so the products cost what f32 ones do. Backward (explanations only: there is nothing
 //! to train) runs on the dequantised kernels, expanded for the call and dropped after.
 //!
 //! # Shapes
@@ -16,13 +14,6 @@ use ndarray::{Array2, Array3, Dimension};
 use super::matmul::{gemm_packed, Packed};
 use super::quant::{Int8Kernels, Int8Tensor};
 use super::recurrent::{flat, project, RecurrentWeights};
-
-/// `z ⊙ s` on every row of `z` `[rows, n]` (`s` `[n]`).
-fn scale_columns(z: &mut [f32], s: &[f32]) {
-    for row in z.chunks_exact_mut(s.len()) {
-        row.iter_mut().zip(s).for_each(|(v, s)| *v *= s);
-    }
-}
 
 impl<D: Dimension> RecurrentWeights<D> {
     /// Keeps `kernels` as the layer's weights: the f32 kernels and their gradients are emptied.
@@ -75,13 +66,12 @@ fn project_any(int8: Option<&Int8Kernels>, kernel: &Array2<f32>, xs: &Array3<f32
     };
     let (t, b, _) = xs.dim();
     let mut packed = Packed::default();
-    packed.pack_i8(k.kernel.matrix());
+    packed.pack_i8_scaled(k.kernel.matrix(), &k.kernel.scales);
     let mut z = Array3::zeros((t, b, k.kernel.scales.len()));
     let mut zf = z
         .view_mut()
         .into_shape_with_order((t * b, k.kernel.scales.len()));
     gemm_packed(flat(xs), &packed, false, zf.as_mut().expect("contiguous"));
-    scale_columns(z.as_slice_mut().expect("contiguous"), &k.kernel.scales);
     z
 }
 

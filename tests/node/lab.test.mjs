@@ -93,3 +93,19 @@ test('importance of a window series is per lag, oldest first', () => {
   assert.deepEqual(imp.inputs.map((i) => i.name), ['t-6', 't-5', 't-4', 't-3', 't-2', 't-1']);
   assert.equal(imp.repeats, 5);
 });
+
+test('compressReport of the sentiment embedding model: its int8 row holds the table int8, per row, within a point', () => {
+  const SENTIMENT = readFileSync(join(root, 'www/data/sentiment.csv'));
+  const s = new WasmSession();
+  s.load('sentiment.csv', SENTIMENT);
+  s.configure(readFileSync(join(root, 'examples/sentiment_embedding.json'), 'utf8'));
+  while (!s.step(1_000_000).done);
+  const rows = lab(s.exportModel().json, 'sentiment.csv', SENTIMENT).compressReport(clock(), true);
+  assert.deepEqual(rows.map((r) => r.name), ['float32', 'int8', 'pruned', 'pruned', 'pruned']);
+  const [f32, int8] = rows;
+  const table = JSON.parse(int8.json).weights.tensors[0];
+  assert.deepEqual([table.shape, table.scale_axis, table.scales.length, 'data' in table], [[2000, 16], 0, 2000, false]);
+  // The 2000 × 16 table is most of the file: int8 makes it over 4× smaller.
+  assert.ok(int8.bytes * 4 < f32.bytes, `int8 ${int8.bytes} vs float32 ${f32.bytes}`);
+  assert.ok(Math.abs(int8.test.accuracy - f32.test.accuracy) <= 0.01, `${f32.test.accuracy} → ${int8.test.accuracy}`);
+});

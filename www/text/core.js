@@ -81,6 +81,8 @@ const RULES = [
   ['experiment: (top level): {rest}', (m) => wrap(m.rest, (rest) => `实验设置（顶层）：${rest}`)],
   ['experiment: {path}: {rest}', (m) => wrap(m.rest, (rest) => `实验设置 ${m.path}：${rest}`)],
   ['model: {rest}', (m) => wrap(m.rest, (rest) => `模型：${rest}`)],
+  // A model file's tensor, placed in its layer (src/io/validate.rs, quantization.rs).
+  ['Layer {i} ({kind}): {rest}', (m) => wrap(m.rest, (rest) => `层 ${m.i}（${m.kind}）：${rest}`)],
   ['{path}: {rest}', (m) => wrap(m.rest, (rest) => `${m.path}：${rest}`)],
   // A suffix: a search trial's settings after the message they caused.
   ['{message} (from the search settings {settings})', (m) => wrap(m.message, (zh) => `${zh}（来自搜索设置 ${m.settings}）`)],
