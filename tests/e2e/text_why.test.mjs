@@ -42,6 +42,7 @@ test('a typed sentence explained word by word, as the core explains it; then in 
   await page.waitForSelector('[data-testid=why-status][data-state=done]', { timeout: 60_000 });
   assert.ok(await page.isVisible('[data-testid=why-words]'));
   assert.ok(await page.isHidden('[data-testid=why-chart]'), 'words instead of bars');
+  assert.equal(await page.getAttribute('[data-testid=why] > p.note', 'data-i18n'), 'why.introText', 'the intro speaks of words and the empty sentence');
 
   // The core's answer for the same model file and sentence.
   const dir = mkdtempSync(join(tmpdir(), 'kindling-why-'));

@@ -26,6 +26,7 @@ const HEAT = 160;
 export function whyBox(app, current) {
   const run = el('button', { type: 'button', disabled: true, dataset: { testid: 'why-run' }, t: 'why.run' });
   const status = el('p', { className: 'note', role: 'status', ariaLive: 'polite', dataset: { testid: 'why-status' } });
+  const intro = el('p', { className: 'note', t: 'why.intro' });
   const bars = el('canvas', { hidden: true, dataset: { testid: 'why-chart' }, tAttr: { 'aria-label': 'why.aria' } });
   const map = el('canvas', { hidden: true, className: 'net', dataset: { testid: 'why-heat' }, tAttr: { 'aria-label': 'why.heatAria' } });
   const legend = el('p', { className: 'note', hidden: true, t: 'why.heatLegend' });
@@ -73,6 +74,7 @@ export function whyBox(app, current) {
     status.dataset.base = String(ex.baseline_value);
     status.dataset.ms = ex.ms.toFixed(1); // the worker's time for it (docs/BENCHMARKS.md)
     const text = !pixels && (ex.tokens?.length ?? 0) > 0;
+    say(intro, text ? 'why.introText' : 'why.intro');
     say(status, text ? 'why.doneText' : 'why.done', { output: ex.output, value: fmt(ex.value), base: fmt(ex.baseline_value), sum: fmt(sum), steps: ex.steps });
     bars.hidden = pixels || text;
     map.hidden = legend.hidden = !pixels;
@@ -96,6 +98,6 @@ export function whyBox(app, current) {
   app.on('predictions', (msg) => { if (following && msg.error === undefined && /^(form|pad)-/.test(msg.id ?? '')) queueMicrotask(explain); });
 
   return el('section', { className: 'why', dataset: { testid: 'why' } },
-    el('h3', { t: 'why.title' }), el('p', { className: 'note', t: 'why.intro' }),
+    el('h3', { t: 'why.title' }), intro,
     el('div', { className: 'buttons' }, run), status, words, bars, el('div', {}, map), legend);
 }

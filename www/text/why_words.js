@@ -11,6 +11,10 @@ export const WHY_WORDS = {
     en: 'The stronger the colour, the more the word moved the answer away from what the model says for an empty sentence; hover a word for its value.',
     zh: '颜色越深，这个词把答案从模型对空句子的回答推开得越多；把鼠标移到词上可看到数值。',
   },
+  'why.introText': {
+    en: 'Integrated gradients: how much each word moved the answer away from what the model says for an empty sentence. Blue pushed toward the answer, orange against it; together they add up to the difference.',
+    zh: '积分梯度：每个词把答案从模型对“空句子”的回答推开了多少。蓝色推向这个答案，橙色与之相反；它们加起来正好等于两者之差。',
+  },
   'why.doneText': {
     en: (p) => `“${p.output}”: ${p.value} here, ${p.base} for an empty sentence; the words add up to ${p.sum} (${p.steps} steps).`,
     zh: '“{output}”：此处为 {value}，空句子时为 {base}；各词的贡献之和为 {sum}（{steps} 步）。',
