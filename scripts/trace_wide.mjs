@@ -4,6 +4,9 @@
 // of CPU) with its wall and CPU time and what it spent them on (script by function, style, layout,
 // paint). Wall time on a loaded machine is mostly waiting for a core: read CPU beside it.
 //   node scripts/trace_wide.mjs            (needs pkg/ and pkg-chart/ built, as the page tests)
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { openNode, openPage, start, waitForState } from '../tests/e2e/helpers.mjs';
 
 const COLUMNS = 10_000;
@@ -22,7 +25,9 @@ const mark = (name) => page.evaluate((n) => performance.mark(n), name);
 const ready = (states = ['ready', 'error']) => waitForState(page, states, 120_000);
 
 await mark('upload');
-await page.setInputFiles('[data-testid=csv-input]', { name: 'wide.csv', mimeType: 'text/csv', buffer: csv });
+const path = join(mkdtempSync(join(tmpdir(), 'kindling-wide-')), 'wide.csv'); // by path, as tests/e2e/wide_table.test.mjs
+writeFileSync(path, csv);
+await page.setInputFiles('[data-testid=csv-input]', path);
 await page.waitForFunction(() => document.querySelector('[data-testid=columns-page]')?.textContent === 'columns 1–100 of 10000', null, { timeout: 60_000 });
 await ready();
 await page.waitForTimeout(500);

@@ -14,6 +14,12 @@ const copyLoad = (msg) => ('bytes' in msg ? { ...msg, bytes: msg.bytes.slice() }
 
 export class App extends Store {
   #built = false; // whether an experiment has been sent to the worker to build
+  /**
+   * While an opened model waits for the CSV it was trained on (www/model_open.js), experiments
+   * are kept and shown but not built: the worker still holds the table loaded before, which lacks
+   * the model's columns.
+   */
+  awaitingData = false;
 
   constructor() {
     super();
@@ -44,7 +50,8 @@ export class App extends Store {
    */
   setExperiment(experiment) {
     super.setExperiment(experiment);
-    this.#built = true;
+    this.#built = !this.awaitingData;
+    if (this.awaitingData) return this.setStatus('idle'); // nothing is being built: not "Loading data…"
     this.send({ type: 'configure', experiment: /** @type {Experiment} */ (this.experiment), run: this.run });
   }
 

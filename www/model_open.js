@@ -100,9 +100,9 @@ export function trackOpening(app) {
     if (file) adopt(app, msg.name ?? 'model.json', file, false); // else the worker read what the page cannot: left as it was
   });
   app.on('experiment', () => {
-    if (opened && opened.run !== null && app.run !== opened.run && !opened.waiting) leave();
+    if (opened && opened.run !== null && app.run !== opened.run && !opened.waiting) leave(app);
   });
-  app.on('opened', () => { if (opened && opened.run !== null) leave(); });
+  app.on('opened', () => { if (opened && opened.run !== null) leave(app); });
   app.on('state', ({ state }) => {
     if (state !== 'training' || !opened || opened.trained) return;
     set({ ...opened, trained: true });
@@ -129,12 +129,15 @@ function adopt(app, name, file, recommender) {
   banner?.show(recommender ? { key: 'open.recommender', params: { name } } : csv ? { key: 'open.needCsv', params: { name: csv } } : null, csv);
   if (!csv) return openSource(app);
   // Trained on an uploaded CSV: the settings and the file's metrics show now, evaluation and
-  // training wait for that CSV.
+  // training wait for that CSV (settings changed meanwhile are kept, not built on the old table).
+  app.awaitingData = true;
   writeHash(experiment);
   app.setStatus('idle');
 }
 
-function leave() {
+/** @param {App} app */
+function leave(app) {
+  app.awaitingData = false;
   banner?.show(null, '');
   set(null);
 }
@@ -164,6 +167,7 @@ export function takesTable(app, table) {
   if (uploaded(next.data?.source)) next.data = { ...next.data, source: `file:${table.name}` };
   const base = { ...opened, waiting: false };
   set({ ...base, run: null });
+  app.awaitingData = false;
   app.setExperiment(next);
   set({ ...base, run: app.run });
   if (!base.recommender) banner?.show(null, '');

@@ -144,6 +144,14 @@ test('a model of an uploaded CSV names that CSV; a CSV without its columns is re
   assert.equal(await fresh.isDisabled('[data-testid=file-evaluate]'), true, 'nothing to evaluate on yet');
   assert.deepEqual(await formPrediction(fresh), before, 'Application works before the CSV is opened');
   await shot(fresh, 'model-open-needs-csv');
+  // A setting changed while the CSV is awaited is kept, not built on the table loaded before.
+  await openNode(fresh, 'train');
+  await enter(fresh, '#epochs', 7);
+  await fresh.waitForTimeout(500);
+  assert.equal(await fresh.evaluate(() => /** @type {any} */ (window).kindling.app.experiment.fit.epochs), 7);
+  assert.equal(await fresh.textContent('[data-testid=error]'), '', 'no build on the old table');
+  assert.equal(await waitForState(fresh, 'idle'), 'idle');
+  assert.equal(await fresh.isVisible(banner), true);
 
   // A CSV without the model's columns: named, and the banner stays.
   await openNode(fresh, 'preprocess');
@@ -168,7 +176,7 @@ test('a model of an uploaded CSV names that CSV; a CSV without its columns is re
   await fresh.setInputFiles('[data-testid=csv-input]', join(FIXTURES, 'iris_upload.csv'));
   await waitForState(fresh, 'ready');
   assert.equal(await fresh.isHidden(banner), true);
-  assert.deepEqual(hashExperiment(fresh), file.experiment);
+  assert.deepEqual(hashExperiment(fresh), { ...file.experiment, fit: { ...file.experiment.fit, epochs: 7 } });
   await checkEvaluation(fresh, file);
   assert.deepEqual(fresh.problems, []);
   await fresh.close();

@@ -20,6 +20,8 @@ const CREDITS = { stock: 'pre.stockCredit', sentiment: 'pre.sentimentCredit', ra
 
 // The core refuses files over 256 MB (parsing peaks at ~3.3× the file size in memory).
 const MAX_UPLOAD_BYTES = 256 * 1024 * 1024;
+/** Above this many columns, the columns table is drawn after the message that changed it. */
+const WIDE = 1000;
 
 /**
  * @param {HTMLElement} root
@@ -217,6 +219,24 @@ export function mount(root, app) {
     });
   }
 
+  let drawLater = false;
+  /**
+   * Draws the columns table from the store's table and experiment: at once, or for a wide table
+   * (over WIDE columns) in a task of its own after the message that changed them, the latest
+   * state winning (the table's rows and the message's own work each stay well under 100 ms of
+   * main thread: issue 13 item 9).
+   */
+  function drawColumns() {
+    const draw = () => {
+      drawLater = false;
+      const d = app.experiment?.data;
+      if (app.table && d && !waitsForCsv()) renderColumns(columns, app.table, d, onRole, onKind);
+    };
+    if ((app.table?.columns.length ?? 0) <= WIDE) return draw();
+    if (!drawLater) setTimeout(draw);
+    drawLater = true;
+  }
+
   function sync() {
     const e = app.experiment;
     if (!e?.data) return;
@@ -241,7 +261,7 @@ export function mount(root, app) {
     const target = targetColumn();
     taskRow.hidden = !wholeClasses(target, app.table?.max_classes ?? 100);
     task.value = taskFor(e, target);
-    if (app.table && !waitsForCsv()) renderColumns(columns, app.table, d, onRole, onKind);
+    if (app.table && !waitsForCsv()) drawColumns();
     text.sync();
   }
   // An opened model waiting for its CSV: the table loaded before is not its data.
