@@ -5,6 +5,7 @@
 mod common;
 
 use common::datasets::builtin_table;
+use common::int8::{accuracy, dequantised};
 use kindling::compress;
 use kindling::data::Table;
 use kindling::experiment::Experiment;
@@ -27,12 +28,6 @@ const IRIS: &str = r#"{"seed":42,"data":{"source":"builtin:iris"},"model":{"laye
     "compile":{"optimizer":{"type":"adam","learning_rate":0.01}},"fit":{"epochs":60,"batch_size":32}}"#;
 
 const DIGITS_CNN: &str = include_str!("../examples/digits_cnn.json");
-
-fn accuracy(file: &ModelFile, table: &Table) -> f32 {
-    let data = compress::prepared(file, table).unwrap();
-    let mut model = Model::from_file("m", file.clone()).unwrap();
-    compress::evaluate(&mut model, &data).accuracy.unwrap()
-}
 
 /// Which of the file's tensors are int8.
 fn int8_tensors(file: &ModelFile) -> Vec<bool> {
@@ -86,12 +81,7 @@ fn a_quantised_file_round_trips_and_predicts_as_its_dequantised_weights() {
     assert_eq!(back, small);
     // The int8 layers against an f32 network holding the dequantised weights.
     let mut int8 = Model::from_file("m", back).unwrap();
-    let mut plain = small.clone();
-    plain.quantization = None;
-    for t in &mut plain.weights.tensors {
-        *t = kindling::io::Tensor::from_array(&t.to_array());
-    }
-    let mut f32_model = Model::from_file("m", plain).unwrap();
+    let mut f32_model = dequantised(&small);
     let (a, b) = (
         int8.predict(&table).unwrap(),
         f32_model.predict(&table).unwrap(),
@@ -283,12 +273,7 @@ fn int8_lstm_and_gru_models_predict_with_int8_kernels_close_to_f32() {
         assert!(layer.params().is_empty(), "{} is not int8", layer.kind());
     }
     // Against the f32 network holding the dequantised weights: the same up to summation order.
-    let mut plain = small.clone();
-    plain.quantization = None;
-    for t in &mut plain.weights.tensors {
-        *t = kindling::io::Tensor::from_array(&t.to_array());
-    }
-    let mut dequantised = Model::from_file("m", plain).unwrap();
+    let mut dequantised = dequantised(&small);
     let mut original = Model::from_file("m", file.clone()).unwrap();
     let a = int8.predict(&table).unwrap().values;
     let b = dequantised.predict(&table).unwrap().values;

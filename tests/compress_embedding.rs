@@ -6,10 +6,11 @@
 mod common;
 
 use common::datasets::builtin_table;
+use common::int8::{accuracy, dequantised};
 use kindling::compress;
 use kindling::data::Table;
 use kindling::experiment::Experiment;
-use kindling::io::{Model, ModelFile, Tensor};
+use kindling::io::{Model, ModelFile};
 use kindling::train::Session;
 use serde_json::{json, Value};
 
@@ -23,12 +24,6 @@ fn trained() -> (ModelFile, Table) {
         s.step(usize::MAX).unwrap();
     }
     (ModelFile::from_session(&mut s), table)
-}
-
-fn accuracy(file: &ModelFile, table: &Table) -> f32 {
-    let data = compress::prepared(file, table).unwrap();
-    let mut model = Model::from_file("m", file.clone()).unwrap();
-    compress::evaluate(&mut model, &data).accuracy.unwrap()
 }
 
 #[test]
@@ -53,12 +48,7 @@ fn the_sentiment_model_predicts_with_its_int8_table_within_a_point() {
         assert!(layer.params().is_empty(), "{} is not int8", layer.kind());
     }
     // Against an f32 model holding the dequantised table: the same predictions.
-    let mut plain = small.clone();
-    plain.quantization = None;
-    for t in &mut plain.weights.tensors {
-        *t = Tensor::from_array(&t.to_array());
-    }
-    let mut f32_model = Model::from_file("m", plain).unwrap();
+    let mut f32_model = dequantised(&small);
     let (a, b) = (
         int8.predict(&table).unwrap(),
         f32_model.predict(&table).unwrap(),

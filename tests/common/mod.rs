@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 pub mod datasets;
+pub mod int8;
 pub mod prepare;
 
 use std::path::PathBuf;
