@@ -122,6 +122,8 @@ test('a model of an uploaded CSV names that CSV; a CSV without its columns is re
   const page = await openPage(env.browser, env.url);
   await waitForState(page, 'ready');
   await page.setInputFiles('[data-testid=csv-input]', join(FIXTURES, 'iris_upload.csv'));
+  // Until the file is read the status is the built-in iris's 'ready': wait for this file's summary.
+  await page.waitForFunction(() => document.querySelector('#data-summary').textContent.startsWith('iris_upload.csv'));
   await waitForState(page, 'ready');
   await train(page, 20);
   const text = await downloadModel(page);
