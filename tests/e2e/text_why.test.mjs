@@ -94,6 +94,8 @@ test('Why? on a most wrong test sentence: its words, with the numbers the Applic
   const first = page.locator('[data-testid=wrong-table] tbody tr').first();
   await first.waitFor();
   const sentence = (await first.locator('td.sentence').textContent()).trim();
+  // The second row asked first, then the first: the answer shown is the last asked for.
+  await page.locator('[data-testid=wrong-why-run]').nth(1).click();
   // Keyboard: the row's button takes the focus and Enter asks.
   await first.locator('[data-testid=wrong-why-run]').focus();
   await page.keyboard.press('Enter');

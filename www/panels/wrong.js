@@ -5,8 +5,8 @@
 // Each row's "Why?" (issue 16) explains the sentence as the Application panel explains a typed one
 // (the lab worker's integrated gradients, drawn by www/panels/why_words.js), for a model whose only
 // input is that sentence.
-import { say } from '../i18n.js';
-import { lab, labTask } from '../lab.js';
+import { core, say } from '../i18n.js';
+import { lab } from '../lab.js';
 import { el, fmt } from '../ui.js';
 import { doneParams, showWords } from './why_words.js';
 
@@ -108,13 +108,20 @@ function whyBox(app) {
     box.hidden = false;
     words.replaceChildren();
     const record = { [column]: sentence.trim() }; // as the Application panel sends a typed one
-    await labTask(status, 'wrong.whyWorking', async () => {
+    status.dataset.state = 'working';
+    say(status, 'wrong.whyWorking');
+    try {
       const ex = await lab(app, 'explain', { record });
-      if (mine !== asked) return; // another row (or run) since
+      if (mine !== asked) return; // another row (or run) since: its answer is on its way
       say(status, 'why.doneText', doneParams(ex));
       status.dataset.output = ex.output;
       words.dataset.strongest = showWords(words, record, ex.tokens ?? []);
-    });
+      status.dataset.state = 'done';
+    } catch (e) {
+      if (mine !== asked) return;
+      status.dataset.state = 'error';
+      say(status, core(e instanceof Error ? e.message : String(e)));
+    }
   }
   return { el: box, clear, explain };
 }
