@@ -1,8 +1,10 @@
 //! Helpers shared by the CLI tests: run the `kindling` binary, write scratch files.
 #![allow(dead_code)]
 
+pub mod bits;
 pub mod datasets;
 pub mod int8;
+pub mod model_file;
 pub mod prepare;
 
 use std::path::PathBuf;

@@ -83,3 +83,53 @@ test('a typed sentence explained word by word, as the core explains it; then in 
   assert.deepEqual(page.problems, []);
   await page.close();
 });
+
+// Issue 16: "Why?" on the Evaluation panel's most wrong test sentences explains the sentence as the
+// Application panel explains it typed in: the same words, the same numbers.
+test('Why? on a most wrong test sentence: its words, with the numbers the Application panel gives it', async () => {
+  const briefly = { ...SENTIMENT, fit: { ...SENTIMENT.fit, epochs: 3 } };
+  const page = await openPage(env.browser, `${env.url}#experiment=${encodeExperiment(briefly)}&run=1`);
+  assert.equal(await waitForState(page, ['done', 'error'], 180_000), 'done');
+  await openNode(page, 'evaluate');
+  const first = page.locator('[data-testid=wrong-table] tbody tr').first();
+  await first.waitFor();
+  const sentence = (await first.locator('td.sentence').textContent()).trim();
+  // The second row asked first, then the first: the answer shown is the last asked for.
+  await page.locator('[data-testid=wrong-why-run]').nth(1).click();
+  // Keyboard: the row's button takes the focus and Enter asks.
+  await first.locator('[data-testid=wrong-why-run]').focus();
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('[data-testid=wrong-why-status][data-state=done]', { timeout: 60_000 });
+  assert.equal(await page.getAttribute('#most-wrong [data-testid=wrong-why] > p.note', 'data-i18n'), 'why.introText');
+  const read = (scope) => page.$$eval(`${scope} [data-testid=why-word]`, (s) => s.map((e) => ({
+    text: e.textContent, token: e.dataset.token, value: Number(e.dataset.value) })));
+  const words = await read('[data-testid=wrong-why-words]');
+  // The highlighted words are the sentence's tokens, in order, the sentence shown as it is.
+  assert.equal(await page.textContent('[data-testid=wrong-why-words] [data-testid=why-sentence]'), sentence);
+  assert.ok(words.length > 0);
+  assert.deepEqual(words.map((w) => w.token), words.map((w) => w.text.toLowerCase()));
+  // Runs of letters and digits, an apostrophe between letters inside (src/data/tokenize.rs).
+  assert.deepEqual(words.map((w) => w.token), sentence.toLowerCase().match(/[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu));
+  assert.ok(words.some((w) => w.value !== 0));
+  await page.locator('#most-wrong').screenshot({ path: join(SCREENSHOTS, 'wrong-why.png') });
+
+  // The same sentence typed into the Application panel: the same numbers, bit for bit.
+  await openNode(page, 'apply');
+  await page.fill('[data-testid=apply-text]', sentence);
+  await page.waitForFunction((v) => JSON.parse(document.querySelector('[data-testid=apply-result]').dataset.input ?? '{}').text === v, sentence);
+  await page.click('[data-testid=why-run]');
+  await page.waitForSelector('[data-testid=why-status][data-state=done]', { timeout: 60_000 });
+  assert.deepEqual(await read('[data-testid=why-words]'), words);
+  assert.equal(await page.getAttribute('[data-testid=why-status]', 'data-output'),
+    await page.getAttribute('[data-testid=wrong-why-status]', 'data-output'));
+
+  // Chinese: the box is translated, the sentence stays the data's.
+  await openNode(page, 'evaluate');
+  await page.click('[data-testid=lang]');
+  assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
+  assert.deepEqual(await sweep(page, 'zh'), []);
+  assert.equal(await page.textContent('[data-testid=wrong-why-run] >> nth=0'), '为什么？');
+  await page.locator('#most-wrong').screenshot({ path: join(SCREENSHOTS, 'wrong-why-zh.png') });
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});

@@ -62,7 +62,7 @@ export function mount(root, app) {
   const boundary = el('canvas', { id: 'boundary-chart', role: 'img', hidden: true, tAttr: { 'aria-label': 'eval.boundaryAria' } });
   const boundaryNote = el('p', { className: 'note', id: 'boundary-note' });
   const baseline = baselineBox();
-  const wrong = wrongBox();
+  const wrong = wrongBox(app);
   /** The current run's test sentences with their probabilities (`test_texts`), or null. @type {import('../types.js').TestTexts} */
   let texts = null;
   root.append(metrics, note, baseline.el, main, boundary, boundaryNote, wrong.el, importanceBox(app));

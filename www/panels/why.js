@@ -6,10 +6,10 @@
 import { core, say } from '../i18n.js';
 import { maxAbs, sized, tile } from '../inside/heat.js';
 import { lab } from '../lab.js';
-import { el, fmt } from '../ui.js';
+import { el } from '../ui.js';
 import { readsPixels } from './pad.js';
 import { drawSignedBars, largest } from './signed_bars.js';
-import { showWords } from './why_words.js';
+import { doneParams, showWords } from './why_words.js';
 
 /** @import {App} from '../app.js' */
 /** @import {Explanation} from '../types_workers.js' */
@@ -66,7 +66,6 @@ export function whyBox(app, current) {
   /** @param {Explanation & {ms: number}} ex */
   function show(ex) {
     const pixels = readsPixels(app.model?.card) && ex.attributions.length === 64;
-    const sum = ex.attributions.reduce((s, a) => s + a, 0);
     status.dataset.state = 'done';
     status.dataset.values = JSON.stringify(ex.attributions);
     status.dataset.output = ex.output;
@@ -75,7 +74,7 @@ export function whyBox(app, current) {
     status.dataset.ms = ex.ms.toFixed(1); // the worker's time for it (docs/BENCHMARKS.md)
     const text = !pixels && (ex.tokens?.length ?? 0) > 0;
     say(intro, text ? 'why.introText' : 'why.intro');
-    say(status, text ? 'why.doneText' : 'why.done', { output: ex.output, value: fmt(ex.value), base: fmt(ex.baseline_value), sum: fmt(sum), steps: ex.steps });
+    say(status, text ? 'why.doneText' : 'why.done', doneParams(ex));
     bars.hidden = pixels || text;
     map.hidden = legend.hidden = !pixels;
     words.hidden = !text;

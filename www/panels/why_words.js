@@ -45,6 +45,13 @@ export function showWords(box, sentences, tokens) {
 }
 
 /**
+ * The numbers the summary of explanation `ex` speaks of (`why.done`, `why.doneText`).
+ * @param {Explanation} ex
+ */
+export const doneParams = (ex) => ({ output: ex.output, value: fmt(ex.value), base: fmt(ex.baseline_value),
+  sum: fmt(ex.attributions.reduce((s, a) => s + a, 0)), steps: ex.steps });
+
+/**
  * Colours `span` for the value `v` on the scale ±`max` (white text on the strong colours).
  * @param {HTMLElement} span
  * @param {number} v

@@ -18,13 +18,14 @@ import { TEACH } from './teach.js';
 import { UX } from './ux.js';
 import { WHY_WORDS } from './why_words.js';
 import { WIDE } from './wide.js';
+import { WRONG_WHY } from './wrong_why.js';
 
 /** The parts, by name (tests check that no key is defined twice). */
-export const PARTS = { PAGE, PANELS, LATER, LESSON_TEXT, DIAGNOSIS, TEACH, EXPORT, STOCK, UX, RECOMMEND, COMPRESS, SENTIMENT, CHART_WORDS, WIDE, MODEL_OPEN, WHY_WORDS };
+export const PARTS = { PAGE, PANELS, LATER, LESSON_TEXT, DIAGNOSIS, TEACH, EXPORT, STOCK, UX, RECOMMEND, COMPRESS, SENTIMENT, CHART_WORDS, WIDE, MODEL_OPEN, WHY_WORDS, WRONG_WHY };
 
 /** @type {import('./util.js').Catalog} */
 export const CATALOG = {
-  ...PAGE, ...PANELS, ...LATER, ...LESSON_TEXT, ...DIAGNOSIS, ...TEACH, ...EXPORT, ...STOCK, ...UX, ...RECOMMEND, ...COMPRESS, ...SENTIMENT, ...CHART_WORDS, ...WIDE, ...MODEL_OPEN, ...WHY_WORDS,
+  ...PAGE, ...PANELS, ...LATER, ...LESSON_TEXT, ...DIAGNOSIS, ...TEACH, ...EXPORT, ...STOCK, ...UX, ...RECOMMEND, ...COMPRESS, ...SENTIMENT, ...CHART_WORDS, ...WIDE, ...MODEL_OPEN, ...WHY_WORDS, ...WRONG_WHY,
   // A message from the core (www/text/core.js): as written in English, translated in Chinese.
   core: { en: (p) => p.message, zh: (p) => translateCore(p.message) ?? p.message },
 };
