@@ -121,7 +121,7 @@ fn a_hostile_file_is_refused_naming_the_key() {
             t["shape"][0] = json!(11);
             t["data"].as_array_mut().unwrap().truncate(44);
         }),
-        "m.json: the weights do not fit 12 users and 10 items (recommender.users, recommender.items): weight tensor 0 has shape [11, 4], the model needs [12, 4]; the file is damaged or was edited: train the model again"
+        "m.json: the weights do not fit 12 users and 10 items (recommender.users, recommender.items); weight tensor 0 has shape [11, 4], the model needs [12, 4]; the file is damaged or was edited, train the model again"
     );
     // Ids and tables that disagree: one user fewer than the tables' rows.
     assert!(edit(&|v| {
@@ -162,7 +162,9 @@ fn a_hostile_file_is_refused_naming_the_key() {
         "m.json: experiment: data.task: data.recommend and model.recommender are for \"task\": \"recommendation\"; set the task or remove them"
     );
     assert_eq!(
-        refusal(&text[..200]).split(':').take(2).collect::<Vec<_>>(),
-        ["m.json", " not a model file (JSON)"]
+        refusal(&text[..200]),
+        "m.json: not valid JSON at line 1, column 200: EOF while parsing a value; the file ends too early (truncated?); download the model again"
     );
+    assert!(edit(&|v| v["format"] = json!("other"))
+        .starts_with("m.json: this is not a Kindling model file"));
 }

@@ -156,7 +156,7 @@ impl RecommenderFile {
                 e => e.to_string(),
             };
             Error::data(name, format!(
-                "the weights do not fit {u} users and {i} items (recommender.users, recommender.items): {e}; the file is damaged or was edited: train the model again"
+                "the weights do not fit {u} users and {i} items (recommender.users, recommender.items); {e}; the file is damaged or was edited, train the model again"
             ))
         })?;
         Ok(model)

@@ -7,18 +7,16 @@ use super::file::RecommenderFile;
 use super::run::Run;
 use crate::data::Table;
 use crate::error::{Error, Result};
-use crate::io::model_text;
+use crate::io::{model_file, model_text};
 use crate::rng::Rng;
 use crate::train::Optimizer;
 
 impl RecommenderFile {
-    /// Reads model file `bytes` named `name` (UTF-8 or UTF-16 JSON) with the checks of
-    /// [`from_value`](Self::from_value), as `kindling predict` reads it.
+    /// Reads model file `bytes` named `name` (UTF-8 or UTF-16 JSON) with the checks of every
+    /// model file ([`model_file::parse`]) and of [`from_value`](Self::from_value).
     pub fn read(name: &str, bytes: &[u8]) -> Result<Self> {
         let text = model_text::decode(name, bytes)?;
-        let value = crate::json::parse(&text)
-            .map_err(|e| Error::data(name, format!("not a model file (JSON): {e}")))?;
-        Self::from_value(name, &value)
+        Self::from_value(name, &model_file::parse(name, &text)?.0)
     }
 }
 

@@ -80,6 +80,13 @@ async function evaluateAgain(page, file) {
   await openNode(page, 'evaluate');
   await page.waitForSelector('[data-testid=from-file]:not([hidden])');
   assert.equal(Number(await page.textContent('[data-testid=metric-rmse]')), shown(file.metrics.test.rmse));
+  // The file's errors beside its baselines, and its ranking.
+  const t = file.metrics.test;
+  await page.waitForSelector('#rec-eval:not([hidden])');
+  const cells = (table, row) => page.$$eval(`[data-testid=${table}] tr[data-row=${row}] td`, (tds) => tds.slice(1).map((td) => Number(td.textContent)));
+  assert.deepEqual(await cells('rec-errors', 'model'), [shown(t.rmse), shown(t.mae)]);
+  assert.deepEqual(await cells('rec-errors', 'user_item_bias'), [shown(t.baselines.user_item_bias.rmse), shown(t.baselines.user_item_bias.mae)]);
+  assert.deepEqual((await cells('rec-ranking', 'model')).at(-1), t.ranking.users);
   await page.click('[data-testid=file-evaluate]');
   const status = '[data-testid=file-evaluate-status]';
   await page.waitForSelector(`${status}[data-state=done], ${status}[data-state=error]`, { timeout: 60_000 });
@@ -106,7 +113,7 @@ test('a recommender file of the built-in ratings opens with its weights: top N a
   await openModel(page, 'bad-rec.json', JSON.stringify(bad));
   await page.waitForSelector('[data-testid=deploy-error]:not([hidden])');
   assert.match(await page.textContent('[data-testid=deploy-error]'),
-    /bad-rec\.json: the weights do not fit 138 users and 130 items \(recommender\.users, recommender\.items\): weight tensor 1 has shape \[129, 8\], the model needs \[130, 8\]/);
+    /bad-rec\.json: the weights do not fit 138 users and 130 items \(recommender\.users, recommender\.items\); weight tensor 1 has shape \[129, 8\], the model needs \[130, 8\]/);
   assert.equal(await page.inputValue('#dataset'), 'iris');
   assert.deepEqual(hashExperiment(page), before, 'a bad file changes nothing');
   assert.equal(await page.getAttribute('[data-testid=status]', 'data-state'), 'ready');
