@@ -163,7 +163,7 @@ fn a_hostile_file_is_refused_naming_the_key() {
     );
     assert_eq!(
         refusal(&text[..200]),
-        "m.json: not valid JSON at line 1, column 200: EOF while parsing a value; the file ends too early (truncated?); download the model again"
+        "m.json: not valid JSON (EOF while parsing a value at line 1 column 200); the file is damaged or truncated: download the model again"
     );
     assert!(edit(&|v| v["format"] = json!("other"))
         .starts_with("m.json: this is not a Kindling model file"));

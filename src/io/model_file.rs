@@ -124,7 +124,33 @@ impl ModelFile {
     /// damaged JSON, unknown keys, out-of-range settings, non-finite numbers and weights that do
     /// not fit the architecture are errors that say where and what to do.
     pub fn from_json(name: &str, text: &str) -> Result<Self> {
-        let (mut value, version) = parse(name, text)?;
+        if text.len() > MAX_BYTES {
+            return Err(Error::data(
+                name,
+                format!(
+                    "the model file is {} MB; this build reads model files up to {} MB",
+                    text.len() / 1_000_000,
+                    MAX_BYTES / 1_000_000
+                ),
+            ));
+        }
+        let mut value = crate::json::parse(text).map_err(|e| {
+            let hint = if e.is_eof() {
+                "the file ends too early (truncated?); download the model again"
+            } else {
+                "the file is damaged or not a model file"
+            };
+            Error::data(
+                name,
+                format!(
+                    "not valid JSON at line {}, column {}: {}; {hint}",
+                    e.line(),
+                    e.column(),
+                    crate::json::message(&e)
+                ),
+            )
+        })?;
+        let version = header(name, &value)?;
         let pre = std::mem::take(&mut value["preprocessing"]);
         let parts: Parts = crate::json::from_value(&value)
             .map_err(|e| Error::data(name, format!("{}: {}", e.path(), e.inner())))?;
@@ -156,42 +182,9 @@ impl ModelFile {
     }
 }
 
-/// Model file `text` named `name` as JSON with its version: its size, its JSON and its
-/// `format` and `version` checked (every model file, a recommender's too); errors say what to do.
-pub fn parse(name: &str, text: &str) -> Result<(Value, u64)> {
-    if text.len() > MAX_BYTES {
-        return Err(Error::data(
-            name,
-            format!(
-                "the model file is {} MB; this build reads model files up to {} MB",
-                text.len() / 1_000_000,
-                MAX_BYTES / 1_000_000
-            ),
-        ));
-    }
-    let value = crate::json::parse(text).map_err(|e| {
-        let hint = if e.is_eof() {
-            "the file ends too early (truncated?); download the model again"
-        } else {
-            "the file is damaged or not a model file"
-        };
-        Error::data(
-            name,
-            format!(
-                "not valid JSON at line {}, column {}: {}; {hint}",
-                e.line(),
-                e.column(),
-                crate::json::message(&e)
-            ),
-        )
-    })?;
-    let version = header(name, &value)?;
-    Ok((value, version))
-}
-
 /// `format` and `version` come first: another file or another version gets its own message.
 /// Returns the version (1 or 2).
-fn header(name: &str, v: &Value) -> Result<u64> {
+pub(crate) fn header(name: &str, v: &Value) -> Result<u64> {
     let Some(obj) = v.as_object() else {
         return Err(Error::data(
             name,

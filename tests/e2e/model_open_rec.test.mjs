@@ -118,6 +118,11 @@ test('a recommender file of the built-in ratings opens with its weights: top N a
   assert.deepEqual(hashExperiment(page), before, 'a bad file changes nothing');
   assert.equal(await page.getAttribute('[data-testid=status]', 'data-state'), 'ready');
   await shot(page, 'model-open-rec-bad');
+  await page.evaluate(() => window.kindling.app.setLanguage('zh', false));
+  await page.waitForFunction(() => !document.querySelector('#flow-diagram').textContent.includes('Data preprocessing'));
+  assert.match(await page.textContent('[data-testid=deploy-error]'), /权重与 138 个用户、130 个物品/);
+  assert.equal(report(await sweep(page, 'zh')), '');
+  await page.evaluate(() => window.kindling.app.setLanguage('en', false));
 
   await openModel(page, 'rec.json', model.text);
   await page.waitForSelector('[data-testid=model-card][data-from=import] dl');

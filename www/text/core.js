@@ -255,6 +255,7 @@ const RULES = [
   ['the weights hold a non-finite number; train the model again', '权重里有非有限的数（NaN 或无穷大）；请重新训练模型'],
   ['its training rows hold {u} users and {i} items, the model {mu} and {mi} (or other ids): it is not the data the model was trained on; open that CSV',
     '它的训练行有 {u} 个用户、{i} 个物品，模型是 {mu} 个和 {mi} 个（或是别的 id）：这不是模型训练时用的数据；请打开那个 CSV'],
+  ['not valid JSON ({detail}); the file is damaged or truncated: download the model again', '不是有效的 JSON；文件已损坏或被截断：请重新下载模型'],
   ['open a recommender\'s model file first', '请先打开推荐模型的文件'],
   ['load the data the model was trained on first', '请先加载模型训练时用的数据'],
   ['train a model (or open one) before predicting', '请先训练一个模型（或打开一个），再做预测'],
