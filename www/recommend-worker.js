@@ -93,6 +93,18 @@ async function loop() {
 
 /** A request whose failure (a bad file, an unknown id) answers in its own message type with `error`. */
 const answer = answering(post);
+/** The same for the opened model file: its answers belong to no run (the page's may have moved on). */
+const answerOpened = answering((msg) => self.postMessage(msg));
+/**
+ * `answer`, or `answerOpened` for a request about the opened file (`from: 'import'`).
+ * @template {{type: string, id?: string, from?: string}} M
+ * @param {string} type
+ * @param {(msg: M) => object} run
+ */
+const answerEither = (type, run) => {
+  const [ofRun, ofFile] = [answer(type, run), answerOpened(type, run)];
+  return (/** @type {M} */ msg) => (msg.from === 'import' ? ofFile : ofRun)(msg);
+};
 
 /** @type {Record<string, (msg: any) => void | Promise<void>>} */
 const handlers = {
@@ -136,12 +148,12 @@ const handlers = {
     post(exported());
   },
   // `model`: the file's bytes or its text.
-  import: answer('model', (/** @type {{type: string, id?: string, name: string, model: Uint8Array | string}} */ msg) =>
+  import: answerOpened('model', (/** @type {{type: string, id?: string, name: string, model: Uint8Array | string}} */ msg) =>
     open(msg.name ?? 'model.json', typeof msg.model === 'string' ? new TextEncoder().encode(msg.model) : msg.model)),
-  recommend: answer('recommend', (/** @type {Extract<RecommendRequest, {type: 'recommend'}>} */ msg) => ({ user: msg.user, items: asked(msg).topN(msg.user, msg.n) })),
-  similar: answer('similar', (/** @type {Extract<RecommendRequest, {type: 'similar'}>} */ msg) => ({ item: msg.item, items: asked(msg).similar(msg.item, msg.n) })),
-  item_map: answer('item_map', (/** @type {Extract<RecommendRequest, {type: 'item_map'}>} */ msg) => ({ points: Array.from(asked(msg).itemMap()), ...asked(msg).ids() })),
-  evaluate_opened: answer('evaluate_opened', () => {
+  recommend: answerEither('recommend', (/** @type {Extract<RecommendRequest, {type: 'recommend'}>} */ msg) => ({ user: msg.user, items: asked(msg).topN(msg.user, msg.n) })),
+  similar: answerEither('similar', (/** @type {Extract<RecommendRequest, {type: 'similar'}>} */ msg) => ({ item: msg.item, items: asked(msg).similar(msg.item, msg.n) })),
+  item_map: answerEither('item_map', (/** @type {Extract<RecommendRequest, {type: 'item_map'}>} */ msg) => ({ points: Array.from(asked(msg).itemMap()), ...asked(msg).ids() })),
+  evaluate_opened: answerOpened('evaluate_opened', () => {
     if (!imported) throw new Error('open a recommender\'s model file first');
     if (!imported.hasRows()) throw new Error('load the data the model was trained on first');
     return evaluation(imported);
