@@ -56,15 +56,20 @@ export class App extends Store {
   }
 
   /**
-   * Opens model file `text` (`bytes` long) named `name` in the worker: the file's bytes (the core
-   * decodes UTF-8 or UTF-16, as the CLI does) or its text.
+   * Opens model file `text` (`bytes` long) named `name` in the worker (a recommender's in the
+   * recommendation worker): the file's bytes (the core decodes UTF-8 or UTF-16, as the CLI does)
+   * or its text.
    * @param {string} name
    * @param {Uint8Array | string} text
    * @param {number} bytes
+   * @param {boolean} [recommender] a recommender's file
    */
-  openModel(name, text, bytes) {
+  openModel(name, text, bytes, recommender = false) {
     this.opening(name, text, bytes);
-    this.send({ type: 'import', name, model: text });
+    /** @type {Extract<MainMessage, {type: 'import'}>} */
+    const msg = { type: 'import', name, model: text };
+    if (recommender) this.recommending.open(msg);
+    else this.send(msg);
   }
 
   /**

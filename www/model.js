@@ -11,6 +11,8 @@ export function trackModel(app) {
   app.on('evaluation', () => app.send({ type: 'export' }));
   app.on('error', (msg) => {
     const model = app.model;
-    if (msg.fatal && model?.from === 'import' && model.text !== undefined) app.openModel(model.name ?? 'model.json', model.text, model.bytes);
+    if (msg.fatal && model?.from === 'import' && model.text !== undefined) {
+      app.openModel(model.name ?? 'model.json', model.text, model.bytes, model.card.task === 'recommendation');
+    }
   });
 }

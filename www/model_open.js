@@ -22,7 +22,8 @@ import { byTestId, el } from './ui.js';
 /**
  * The opened model whose state the page shows: `run` the store's run it belongs to (null while
  * it is being adopted), `waiting` until its data has loaded with the columns it reads,
- * `recommender` for a recommender's file (its settings and metrics only).
+ * `recommender` for a recommender's file (opened in the recommendation worker, which measures it
+ * again).
  * @typedef {{name: string, file: FileParts, run: number | null, waiting: boolean, trained: boolean, recommender: boolean}} Opened
  */
 
@@ -65,13 +66,12 @@ export function modelText(bytes) {
  * @param {Uint8Array} bytes
  */
 export function openModelFile(app, name, bytes) {
-  const file = parts(bytes);
-  // The training worker reads no recommender (its weights live in the recommendation worker,
-  // which opens none yet): the page takes its settings and data and says so.
-  if (file?.experiment?.data?.task === 'recommendation') return adopt(app, name, file, true);
   asked = true;
-  app.openModel(name, bytes, bytes.length);
+  app.openModel(name, bytes, bytes.length, isRecommender(parts(bytes)));
 }
+
+/** Whether model file `file` is a recommender's (the recommendation worker opens it). @param {FileParts | null} file */
+const isRecommender = (file) => file?.experiment?.data?.task === 'recommendation';
 
 /** The model file's JSON, or null when it is none. @param {Uint8Array | string} bytes @returns {FileParts | null} */
 function parts(bytes) {
@@ -97,16 +97,14 @@ export function trackOpening(app) {
     }
     asked = false;
     const file = parts(app.model?.text ?? '');
-    if (file) adopt(app, msg.name ?? 'model.json', file, false); // else the worker read what the page cannot: left as it was
+    if (file) adopt(app, msg.name ?? 'model.json', file, isRecommender(file)); // else the worker read what the page cannot: left as it was
   });
   app.on('experiment', () => {
     if (opened && opened.run !== null && app.run !== opened.run && !opened.waiting) leave(app);
   });
   app.on('opened', () => { if (opened && opened.run !== null) leave(app); });
   app.on('state', ({ state }) => {
-    if (state !== 'training' || !opened || opened.trained) return;
-    set({ ...opened, trained: true });
-    if (opened.recommender) banner?.show(null, '');
+    if (state === 'training' && opened && !opened.trained) set({ ...opened, trained: true });
   });
 }
 
@@ -117,7 +115,7 @@ let banner = null;
  * @param {App} app
  * @param {string} name
  * @param {FileParts} file
- * @param {boolean} recommender a recommender's file (its weights are not opened)
+ * @param {boolean} recommender a recommender's file
  */
 function adopt(app, name, file, recommender) {
   const experiment = structuredClone(file.experiment);
@@ -126,7 +124,7 @@ function adopt(app, name, file, recommender) {
   set({ ...base, run: null });
   app.openExperiment(experiment);
   set({ ...base, run: app.run });
-  banner?.show(recommender ? { key: 'open.recommender', params: { name } } : csv ? { key: 'open.needCsv', params: { name: csv } } : null, csv);
+  banner?.show(csv ? { key: 'open.needCsv', params: { name: csv } } : null, csv);
   if (!csv) return openSource(app);
   // Trained on an uploaded CSV: the settings and the file's metrics show now, evaluation and
   // training wait for that CSV (settings changed meanwhile are kept, not built on the old table).
@@ -170,7 +168,7 @@ export function takesTable(app, table) {
   app.awaitingData = false;
   app.setExperiment(next);
   set({ ...base, run: app.run });
-  if (!base.recommender) banner?.show(null, '');
+  banner?.show(null, '');
   return true;
 }
 

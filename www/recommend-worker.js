@@ -3,8 +3,11 @@
 // WasmRecommender from the on-demand lab package (pkg-lab/), trains it an epoch at a time between
 // messages and answers the Application panel's top-N, similar-items and map requests. It speaks the
 // training worker's `configured`/`epoch`/`state`/`evaluation`/`error` messages, so the store,
-// the run bar and the loss chart follow it unchanged.
+// the run bar and the loss chart follow it unchanged. An opened recommender file (`import`) is a
+// second WasmRecommender beside the run's: it gets the rows of the next configure's data (the file's
+// split and seed) and answers the requests marked `from: 'import'`.
 import init, { WasmRecommender, lastPanic } from '../pkg-lab/kindling.js';
+import { answering, failure, fetchBuiltin } from './worker_shared.js';
 
 /** @import {RecommendRequest, WorkerMessage, EpochRecord} from './types.js' */
 
@@ -14,25 +17,22 @@ let runId;
 const post = (msg) => self.postMessage(runId === undefined ? msg : { ...msg, run: runId });
 /** @type {WasmRecommender | null} */
 let rec = null;
+/** The opened model file's recommender. @type {WasmRecommender | null} */
+let imported = null;
 let running = false;
 
 /** @param {EpochRecord} r */
 const postEpoch = (r) => post({ type: 'epoch', epoch: r.epoch, loss: r.loss, val_loss: r.val_loss,
   metrics: { accuracy: null, val_accuracy: null } });
 
-/** @param {string} source `builtin:NAME` */
-async function fetchBuiltin(source) {
-  const name = source.slice('builtin:'.length);
-  const res = /^[a-z_]+$/.test(name) ? await fetch(new URL(`./data/${name}.csv`, import.meta.url)) : null;
-  if (!res?.ok) throw new Error(`data.source: there is no built-in dataset "${name}"`);
-  return { name, bytes: new Uint8Array(await res.arrayBuffer()) };
-}
-
 /** The recommender being trained (configure comes first). */
 const model = () => {
   if (!rec) throw new Error('no recommender yet: choose the data and the model first');
   return rec;
 };
+
+/** The recommender a request asks about: the opened file's (`from: 'import'`) or the run's. @param {{from?: string}} msg */
+const asked = (msg) => (msg.from === 'import' && imported ? imported : model());
 
 /** Trains `n` epochs; `true` when training has ended. @param {number} n */
 function epochs(n) {
@@ -41,28 +41,46 @@ function epochs(n) {
   return done;
 }
 
-/** The last test report (the model card's `test`). @type {{rmse: number, mae: number, loss: number} | null} */
-let lastTest = null;
+/** The test report of `r` as Contract 4's `evaluation`: `rows` the test rows, `split` the rows per part. @param {WasmRecommender} r */
+function evaluation(r = model()) {
+  const ev = r.evaluate();
+  return { ...ev, rows: ev.rows[2], split: ev.rows };
+}
 
-/** The test report as Contract 4's `evaluation`: `rows` the test rows, `split` the rows per part. */
-function evaluation() {
-  const ev = model().evaluate();
-  lastTest = { rmse: ev.rmse, mae: ev.mae, loss: ev.loss };
-  return { type: 'evaluation', ...ev, rows: ev.rows[2], split: ev.rows };
+/**
+ * The model card (Contract 4's `model`) of `r` from its file's `metrics`; `ids` for the
+ * Application panel's choices.
+ * @param {WasmRecommender} r
+ * @param {{rows: number[], history: EpochRecord[], test: Record<string, number>}} metrics
+ */
+function card(r, { rows, history, test }) {
+  const { params, experiment: e } = r.summary();
+  return { layers: [], params, task: 'recommendation', features: [e.data.recommend.user, e.data.recommend.item],
+    target: e.data.target, classes: null, source: e.data.source, rows, seed: e.seed, epochs: history.length,
+    test: { rmse: test.rmse, mae: test.mae, loss: test.loss }, window: null, inputs: [], ids: r.ids() };
 }
 
 /** The trained recommender as a model file and its card (Contract 4's `model`). */
 function exported() {
   const json = model().export();
-  const { rows, params, experiment: e } = model().summary();
-  return { type: 'model', source: 'session', json, card: { layers: [], params, task: 'recommendation',
-    features: [e.data.recommend.user, e.data.recommend.item], target: e.data.target, classes: null, source: e.data.source,
-    rows, seed: e.seed, epochs: JSON.parse(json).metrics.history.length, test: lastTest ?? {}, window: null, inputs: [] } };
+  return { type: 'model', source: 'session', json, card: card(model(), JSON.parse(json).metrics) };
+}
+
+/**
+ * Opens model file `bytes` named `name` (a bad one is refused and nothing changes): its card.
+ * @param {string} name
+ * @param {Uint8Array} bytes
+ */
+function open(name, bytes) {
+  const next = WasmRecommender.open(name, bytes);
+  imported?.free();
+  imported = next;
+  return { source: 'import', name, card: card(next, next.fileMetrics()) };
 }
 
 function finish() {
   running = false;
-  post(evaluation());
+  post({ type: 'evaluation', ...evaluation() });
   post({ type: 'state', state: 'done' });
 }
 
@@ -73,6 +91,21 @@ async function loop() {
   }
 }
 
+/** A request whose failure (a bad file, an unknown id) answers in its own message type with `error`. */
+const answer = answering(post);
+/** The same for the opened model file: its answers belong to no run (the page's may have moved on). */
+const answerOpened = answering((msg) => self.postMessage(msg));
+/**
+ * `answer`, or `answerOpened` for a request about the opened file (`from: 'import'`).
+ * @template {{type: string, id?: string, from?: string}} M
+ * @param {string} type
+ * @param {(msg: M) => object} run
+ */
+const answerEither = (type, run) => {
+  const [ofRun, ofFile] = [answer(type, run), answerOpened(type, run)];
+  return (/** @type {M} */ msg) => (msg.from === 'import' ? ofFile : ofRun)(msg);
+};
+
 /** @type {Record<string, (msg: any) => void | Promise<void>>} */
 const handlers = {
   async configure(msg) {
@@ -82,6 +115,8 @@ const handlers = {
     rec = null;
     const { name, bytes } = 'source' in msg.data ? await fetchBuiltin(msg.data.source) : msg.data;
     rec = new WasmRecommender(name, bytes, JSON.stringify(msg.experiment));
+    // The opened file's rows, when this is the data it was trained on (else it keeps none).
+    if (imported && !imported.hasRows()) try { imported.attach(name, bytes); } catch { /* other data */ }
     const { rows, params, experiment } = model().summary();
     const d = experiment.data;
     post({ type: 'advice', advice: [] });
@@ -107,37 +142,28 @@ const handlers = {
     if (running) finish();
   },
   evaluate() {
-    post(evaluation());
+    post({ type: 'evaluation', ...evaluation() });
   },
   export() {
     post(exported());
   },
-  recommend: answer((/** @type {Extract<RecommendRequest, {type: 'recommend'}>} */ msg) => ({ user: msg.user, items: model().topN(msg.user, msg.n) })),
-  similar: answer((/** @type {Extract<RecommendRequest, {type: 'similar'}>} */ msg) => ({ item: msg.item, items: model().similar(msg.item, msg.n) })),
-  item_map: answer(() => ({ points: Array.from(model().itemMap()), ...model().ids() })),
+  // `model`: the file's bytes or its text.
+  import: answerOpened('model', (/** @type {{type: string, id?: string, name: string, model: Uint8Array | string}} */ msg) =>
+    open(msg.name ?? 'model.json', typeof msg.model === 'string' ? new TextEncoder().encode(msg.model) : msg.model)),
+  recommend: answerEither('recommend', (/** @type {Extract<RecommendRequest, {type: 'recommend'}>} */ msg) => ({ user: msg.user, items: asked(msg).topN(msg.user, msg.n) })),
+  similar: answerEither('similar', (/** @type {Extract<RecommendRequest, {type: 'similar'}>} */ msg) => ({ item: msg.item, items: asked(msg).similar(msg.item, msg.n) })),
+  item_map: answerEither('item_map', (/** @type {Extract<RecommendRequest, {type: 'item_map'}>} */ msg) => ({ points: Array.from(asked(msg).itemMap()), ...asked(msg).ids() })),
+  evaluate_opened: answerOpened('evaluate_opened', () => {
+    if (!imported) throw new Error('open a recommender\'s model file first');
+    if (!imported.hasRows()) throw new Error('load the data the model was trained on first');
+    return evaluation(imported);
+  }),
 };
-
-/**
- * A request whose failure (e.g. an unknown id) answers in its own message type with `error`.
- * @template {RecommendRequest} M
- * @param {(msg: M) => object} run
- */
-function answer(run) {
-  return (/** @type {M} */ msg) => {
-    try {
-      post({ type: msg.type, id: msg.id, ...run(msg) });
-    } catch (err) {
-      if (err instanceof WebAssembly.RuntimeError) throw err;
-      post({ type: msg.type, id: msg.id, error: String(/** @type {Error} */ (err)?.message ?? err) });
-    }
-  };
-}
 
 /** @param {string} stage */
 const report = (stage) => (/** @type {unknown} */ err) => {
   running = false;
-  const trapped = err instanceof WebAssembly.RuntimeError;
-  const message = trapped ? `internal error: ${lastPanic() || err.message}` : String(/** @type {Error} */ (err)?.message ?? err);
+  const { message, trapped } = failure(err, lastPanic);
   /** @type {WorkerMessage} */
   const msg = { type: 'error', stage, message, fatal: trapped };
   post(msg);

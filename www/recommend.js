@@ -7,7 +7,10 @@
 
 /** @import {DeepReadonly, Experiment, LoadMessage, MainMessage, RecommendRequest, WorkerMessage} from './types.js' */
 
-/** Messages that stay with the training worker whatever the task: the data and opened model files. */
+/**
+ * Messages that stay with the training worker whatever the task: the data, and opened model files
+ * (a recommender's goes to this worker through `open`, whatever the experiment now).
+ */
 const TRAINER_ONLY = new Set(['load', 'import']);
 
 /** @param {DeepReadonly<Experiment> | null | undefined} e */
@@ -39,6 +42,15 @@ export class Recommending {
       this.#start().postMessage({ ...msg, data });
     } else this.#worker?.postMessage(msg);
     return true;
+  }
+
+  /**
+   * Opens a recommender's model file in the recommendation worker (started for it): answered by
+   * `model` (its card, or the error that leaves everything as it was).
+   * @param {Extract<MainMessage, {type: 'import'}>} msg
+   */
+  open(msg) {
+    this.#start().postMessage(msg);
   }
 
   #start() {

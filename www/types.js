@@ -110,10 +110,12 @@ export {};
 
 /**
  * The recommendation worker's requests (www/recommend-worker.js): a user's top `n` unrated items,
- * an item's `n` most similar, the items' 2-D map.
- * @typedef {{type: 'recommend', id?: string, user: string, n: number}
- *   | {type: 'similar', id?: string, item: string, n: number}
- *   | {type: 'item_map', id?: string}} RecommendRequest
+ * an item's `n` most similar, the items' 2-D map (`from: 'import'`: of the opened model file's
+ * recommender, else the run's); the opened recommender measured on the test rows of the data.
+ * @typedef {{type: 'recommend', id?: string, user: string, n: number, from?: ModelSource}
+ *   | {type: 'similar', id?: string, item: string, n: number, from?: ModelSource}
+ *   | {type: 'item_map', id?: string, from?: ModelSource}
+ *   | {type: 'evaluate_opened', id?: string}} RecommendRequest
  */
 
 /** @typedef {'session' | 'import'} ModelSource */
@@ -226,6 +228,7 @@ export {};
  * @property {{name: string, kind: string, default: number | string, categories?: string[],
  *   seen?: {min: number, max: number} | {mean: number, std: number} | null}[]} inputs the form's inputs; `seen`: what the
  *   training rows held (min-max range, or standard scaling's mean and std)
+ * @property {RecommendIds} [ids] a recommender's ids in index order (its Application's choices)
  */
 
 /**
@@ -273,7 +276,8 @@ export {};
  * @typedef {{type: 'recommend', id?: string, user: string, items: Scored[], error?: undefined}
  *   | {type: 'similar', id?: string, item: string, items: Scored[], error?: undefined}
  *   | ({type: 'item_map', id?: string, points: number[], error?: undefined} & RecommendIds)
- *   | {type: 'recommend' | 'similar' | 'item_map', id?: string, error: string}} RecommendReply
+ *   | ({type: 'evaluate_opened', id?: string, error?: undefined} & Evaluation)
+ *   | {type: 'recommend' | 'similar' | 'item_map' | 'evaluate_opened', id?: string, error: string}} RecommendReply
  */
 
 /** Where a paused run stands: `[epochs done, batches done in the next epoch, batches per epoch, loss]`. @typedef {[number, number, number, number | null]} Position */

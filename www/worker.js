@@ -4,6 +4,7 @@
 import init, { WasmSession, lastPanic, layerTypes, maxClasses, __panicForTest } from '../pkg/kindling.js';
 import { Pace } from './pace.js';
 import { Views } from './worker_views.js';
+import { answering, failure, fetchBuiltin } from './worker_shared.js';
 
 /** @import {MainMessage, WorkerMessage, EpochRecord} from './types.js' */
 /** @template {MainMessage['type']} T @typedef {Extract<MainMessage, {type: T}>} Msg */
@@ -71,15 +72,6 @@ async function loop() {
 /** The `paused` state with where training stands (`position`: epochs, batch, batches, loss). */
 const paused = () => post({ type: 'state', state: 'paused', position: session.position() });
 
-/** @param {string} source `builtin:NAME` */
-async function fetchBuiltin(source) {
-  const name = source.slice('builtin:'.length);
-  if (!/^[a-z_]+$/.test(name)) throw new Error(`data.source: there is no built-in dataset "${name}"`);
-  const res = await fetch(new URL(`./data/${name}.csv`, import.meta.url));
-  if (!res.ok) throw new Error(`data.source: there is no built-in dataset "${name}"`);
-  return { name, bytes: new Uint8Array(await res.arrayBuffer()) };
-}
-
 /**
  * Trains one epoch (or one batch) and stops there.
  * @param {'epoch' | 'batch' | undefined} unit
@@ -97,6 +89,9 @@ function stepOnce(unit) {
 
 /** Built-in datasets fetched while the wasm starts, by message. @type {WeakMap<object, ReturnType<typeof fetchBuiltin>>} */
 const fetched = new WeakMap();
+
+/** A handler whose failures answer in the same message `type` with `error` (the wasm's own traps still go to `report`). */
+const answer = answering(post);
 
 /** @type {{[T in MainMessage['type']]: (msg: Msg<T>) => void | Promise<void>}} */
 const handlers = {
@@ -182,29 +177,10 @@ const handlers = {
   },
 };
 
-/**
- * A handler whose failures answer in the same message `type` with `error` (the wasm's own traps
- * still go to `report`).
- * @template {MainMessage & {id?: string}} M
- * @param {'model' | 'predictions' | 'forecast'} type
- * @param {(msg: M) => object} run
- */
-function answer(type, run) {
-  return (/** @type {M} */ msg) => {
-    try {
-      post(/** @type {WorkerMessage} */ ({ type, id: msg.id, ...run(msg) }));
-    } catch (err) {
-      if (err instanceof WebAssembly.RuntimeError) throw err;
-      post(/** @type {WorkerMessage} */ ({ type, id: msg.id, error: String(/** @type {Error} */ (err)?.message ?? err) }));
-    }
-  };
-}
-
 /** @param {string} stage */
 const report = (stage) => (/** @type {unknown} */ err) => {
   running = false;
-  const trapped = err instanceof WebAssembly.RuntimeError;
-  const message = trapped ? `internal error: ${lastPanic() || err.message}` : String(/** @type {Error} */ (err)?.message ?? err);
+  const { message, trapped } = failure(err, lastPanic);
   // A run that diverged carries the core's "Optimize?" for it (its failed epoch is in no history).
   const diagnosis = !trapped && (stage === 'train' || stage === 'step') ? session.failureDiagnosis() : null;
   post({ type: 'error', stage, message, fatal: trapped, ...(diagnosis && { diagnosis }) });

@@ -184,7 +184,7 @@ impl ModelFile {
 
 /// `format` and `version` come first: another file or another version gets its own message.
 /// Returns the version (1 or 2).
-fn header(name: &str, v: &Value) -> Result<u64> {
+pub(crate) fn header(name: &str, v: &Value) -> Result<u64> {
     let Some(obj) = v.as_object() else {
         return Err(Error::data(
             name,

@@ -161,25 +161,7 @@ impl Sequential {
 
     /// Overwrites every parameter; `weights` must come from [`weights`](Self::weights) of the same architecture.
     pub fn set_weights(&mut self, weights: &[ArrayD<f32>]) -> Result<()> {
-        let mut params = self.params();
-        if params.len() != weights.len() {
-            return Err(Error::Model(format!(
-                "{} weight tensors given, the model has {}",
-                weights.len(),
-                params.len()
-            )));
-        }
-        for (i, (p, w)) in params.iter_mut().zip(weights).enumerate() {
-            if p.value.shape() != w.shape() {
-                return Err(Error::Model(format!(
-                    "weight tensor {i} has shape {:?}, the model needs {:?}",
-                    w.shape(),
-                    p.value.shape()
-                )));
-            }
-            p.value.assign(w);
-        }
-        Ok(())
+        super::layer::set_params(self.params(), weights)
     }
 
     /// The layers in order (read only), e.g. each one's `kind()` and how many tensors it holds.

@@ -28,6 +28,31 @@ pub struct Ids {
     pub mean: f32,
 }
 
+impl Ids {
+    /// Why these ids cannot index a model: none, one twice, or titles not one per item.
+    fn check(&self) -> std::result::Result<(), String> {
+        for (key, ids) in [("users", &self.users), ("items", &self.items)] {
+            if ids.is_empty() {
+                return Err(format!("recommender.{key} is empty; train the model again"));
+            }
+            if let Some(n) = (0..ids.len()).find(|&n| ids.get(&ids.ids[n]) != Some(n)) {
+                return Err(format!(
+                    "recommender.{key}[{n}]: {:?} is listed twice; each id needs one row of the tables: train the model again",
+                    ids.ids[n]
+                ));
+            }
+        }
+        if self.titles.len() != self.items.len() {
+            return Err(format!(
+                "recommender.titles has {} titles for {} items; give one per item (\"\" for none)",
+                self.titles.len(),
+                self.items.len()
+            ));
+        }
+        Ok(())
+    }
+}
+
 /// A recommendation model file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -102,6 +127,7 @@ impl RecommenderFile {
                 ),
             ));
         }
+        file.recommender.check().map_err(|e| Error::data(name, e))?;
         if !file.recommender.mean.is_finite()
             || file
                 .weights
@@ -124,9 +150,15 @@ impl RecommenderFile {
         let (u, i) = (ids.users.len(), ids.items.len());
         let mut model = Recommender::build(&self.experiment, u, i, ids.mean, &mut Rng::new(0))?;
         let weights: Vec<_> = self.weights.tensors.iter().map(Tensor::to_array).collect();
-        model
-            .set_weights(&weights)
-            .map_err(|e| Error::data(name, e.to_string()))?;
+        model.set_weights(&weights).map_err(|e| {
+            let e = match e {
+                Error::Model(m) => m,
+                e => e.to_string(),
+            };
+            Error::data(name, format!(
+                "the weights do not fit {u} users and {i} items (recommender.users, recommender.items); {e}; the file is damaged or was edited, train the model again"
+            ))
+        })?;
         Ok(model)
     }
 }

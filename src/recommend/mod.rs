@@ -4,7 +4,7 @@
 //! ([`data`]), splits each user's rows ([`split`]), indexes the training ids ([`ids`]), and trains
 //! matrix factorisation or its neural variant ([`model`], over the id layers of [`tables`]).
 //! [`metrics`] and [`evaluate`] compare it with the baselines; [`apply`] ranks and finds
-//! neighbours; [`file`] is its model file.
+//! neighbours; [`file`] is its model file, [`open`] opens one.
 //!
 //! ```
 //! use kindling::{data::read_csv, experiment::Experiment, recommend::Run};
@@ -34,6 +34,7 @@ pub mod file;
 pub mod ids;
 pub mod metrics;
 pub mod model;
+pub mod open;
 pub mod predict;
 pub mod run;
 pub mod split;

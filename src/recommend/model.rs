@@ -7,7 +7,7 @@ use ndarray::{Array2, ArrayD};
 use super::tables::{Factorization, PairEmbedding};
 use crate::error::{Error, Result};
 use crate::experiment::{Experiment, RecommenderKind};
-use crate::nn::{build::BuildContext, loss::Loss, Layer};
+use crate::nn::{build::BuildContext, layer::set_params, loss::Loss, Layer};
 use crate::rng::Rng;
 use crate::train::Optimizer;
 
@@ -119,25 +119,10 @@ impl Recommender {
 
     /// Overwrites every parameter with `weights` from [`weights`](Self::weights) of the same model.
     pub fn set_weights(&mut self, weights: &[ArrayD<f32>]) -> Result<()> {
-        let mut params: Vec<_> = self.layers.iter_mut().flat_map(|l| l.params()).collect();
-        if params.len() != weights.len() {
-            return Err(Error::Model(format!(
-                "the model file holds {} weight tensors but the model has {}",
-                weights.len(),
-                params.len()
-            )));
-        }
-        for (n, (p, w)) in params.iter_mut().zip(weights).enumerate() {
-            if p.value.shape() != w.shape() {
-                return Err(Error::Model(format!(
-                    "weight tensor {n} has shape {:?} but the model needs {:?}",
-                    w.shape(),
-                    p.value.shape()
-                )));
-            }
-            p.value.assign(w);
-        }
-        Ok(())
+        set_params(
+            self.layers.iter_mut().flat_map(|l| l.params()).collect(),
+            weights,
+        )
     }
 
     /// The item embeddings `[items, k]` (the second weight tensor of either id layer).

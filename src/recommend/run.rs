@@ -29,10 +29,10 @@ pub struct Run {
     pub history: Vec<EpochRecord>,
     /// What preparing the data changed (dropped rows, rows moved back to training).
     pub warnings: Vec<String>,
-    optimizer: Optimizer,
-    shuffle: Rng,
-    best: Option<(f32, usize, Vec<ArrayD<f32>>)>,
-    stopped: bool,
+    pub(super) optimizer: Optimizer,
+    pub(super) shuffle: Rng,
+    pub(super) best: Option<(f32, usize, Vec<ArrayD<f32>>)>,
+    pub(super) stopped: bool,
 }
 
 impl Run {

@@ -1,5 +1,6 @@
 //! Worker shell for the recommendation task: `WasmRecommender` owns one recommendation [`Run`]
-//! built from CSV bytes and an experiment; JSON out, core errors as JS `Error`s.
+//! built from CSV bytes and an experiment, or opened from a model file; JSON out, core errors as
+//! JS `Error`s.
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -7,6 +8,7 @@ use wasm_bindgen::prelude::*;
 use super::{install_panic_hook, js_error, to_js};
 use crate::data::read_csv;
 use crate::experiment::Experiment;
+use crate::io::model_file::Metrics;
 use crate::recommend::{RecommenderFile, Run};
 use crate::train::EpochRecord;
 
@@ -14,6 +16,8 @@ use crate::train::EpochRecord;
 #[wasm_bindgen]
 pub struct WasmRecommender {
     run: Run,
+    /// An opened file's metrics (the model card's `rows`, `epochs` and `test`).
+    opened: Option<Metrics>,
 }
 
 #[derive(Serialize)]
@@ -51,7 +55,39 @@ impl WasmRecommender {
         let table = read_csv(name, bytes).map_err(js_error)?;
         Ok(WasmRecommender {
             run: Run::new(exp, &table).map_err(js_error)?,
+            opened: None,
         })
+    }
+
+    /// Opens recommender model file `bytes` named `name` (`RecommenderFile::read`, `Run::open`:
+    /// `kindling predict`'s checks); it has no rows until [`attach`](Self::attach).
+    pub fn open(name: &str, bytes: &[u8]) -> Result<WasmRecommender, JsError> {
+        install_panic_hook();
+        let file = RecommenderFile::read(name, bytes).map_err(js_error)?;
+        let run = Run::open(&file, name).map_err(js_error)?;
+        Ok(WasmRecommender {
+            run,
+            opened: Some(file.metrics),
+        })
+    }
+
+    /// Gives an opened model the rows of CSV `bytes` named `name` (its experiment's split and
+    /// seed); an error (other training ids) leaves it as it was.
+    pub fn attach(&mut self, name: &str, bytes: &[u8]) -> Result<(), JsError> {
+        let table = read_csv(name, bytes).map_err(js_error)?;
+        self.run.attach(&table).map_err(js_error)
+    }
+
+    /// Whether the model has rows to evaluate on (trained here, or opened and attached).
+    #[wasm_bindgen(js_name = hasRows)]
+    pub fn has_rows(&self) -> bool {
+        self.run.has_rows()
+    }
+
+    /// An opened file's `metrics` (`{rows, history, test}`), or `null` for a model trained here.
+    #[wasm_bindgen(js_name = fileMetrics)]
+    pub fn file_metrics(&self) -> Result<JsValue, JsError> {
+        to_js(&self.opened)
     }
 
     /// Trains up to `epochs` epochs: `{epochs: [EpochRecord], done}`.

@@ -204,39 +204,4 @@ test('an int8 file opens as any other: its metrics, measured again, are its int8
   await fresh.close();
 });
 
-test('a recommender\'s file: its settings, data and metrics are taken, and the page says its weights are not', async () => {
-  const page = await openPage(env.browser, env.url);
-  await waitForState(page, 'ready');
-  await page.click('[data-testid=scenario-recommend]');
-  await page.waitForFunction(() => document.querySelector('#dataset').value === 'ratings');
-  await waitForState(page, 'ready');
-  await page.click('[data-testid=train]');
-  assert.equal(await waitForState(page, ['done', 'error'], 120_000), 'done');
-  const text = await downloadModel(page);
-  const file = JSON.parse(text);
-  await page.close();
-
-  const fresh = await openPage(env.browser, env.url);
-  await waitForState(fresh, 'ready');
-  await openNode(fresh, 'deploy');
-  await fresh.setInputFiles('[data-testid=model-input]', { name: 'rec.json', mimeType: 'application/json', buffer: Buffer.from(text) });
-  await fresh.waitForFunction(() => document.querySelector('#dataset').value === 'ratings');
-  await waitForState(fresh, 'ready');
-  const banner = '[data-testid=model-banner]';
-  assert.match(await fresh.textContent(`${banner} span`), /^rec\.json is a recommendation model: .* cannot open its learned weights yet/);
-  assert.equal(await fresh.isHidden('[data-testid=model-banner-open]'), true);
-  assert.deepEqual(hashExperiment(fresh), file.experiment);
-  await openNode(fresh, 'evaluate');
-  await fresh.waitForSelector('[data-testid=from-file]:not([hidden])');
-  assert.equal(Number(await fresh.textContent('[data-testid=metric-rmse]')), shown(file.metrics.test.rmse));
-  assert.equal(await fresh.isHidden('[data-testid=file-evaluate]'), true);
-  assert.equal(await fresh.textContent('#metrics-note'), `From the model file rec.json: ${file.metrics.rows[2]} test rows.`);
-  await shot(fresh, 'model-open-recommender');
-  // Training makes the model again; the banner and the file's box go.
-  await fresh.click('[data-testid=train]');
-  assert.equal(await waitForState(fresh, ['done', 'error'], 120_000), 'done');
-  assert.equal(await fresh.isHidden(banner), true);
-  assert.equal(await fresh.isHidden('[data-testid=from-file]'), true);
-  assert.deepEqual(fresh.problems, []);
-  await fresh.close();
-});
+// A recommender's file: tests/e2e/model_open_rec.test.mjs.

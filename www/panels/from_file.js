@@ -2,7 +2,8 @@
 // "From the model file" in the Evaluation panel: while the page shows an opened model's state
 // (www/model_open.js), the panel's metrics and confusion matrix are the file's `metrics.test`,
 // with its loss history; "Evaluate on the loaded data" measures the opened weights again on the
-// test rows of the data loaded now (lab worker: the file's split and seed pick the same rows).
+// test rows of the data loaded now (lab worker, or for a recommender the recommendation worker's
+// `evaluate_opened`: the file's split and seed pick the same rows).
 import { drawConfusion, drawLoss } from '../chart.js';
 import { say, sayAttr } from '../i18n.js';
 import { lab, labTask } from '../lab.js';
@@ -11,6 +12,25 @@ import { el } from '../ui.js';
 import { showMetrics } from './evaluate.js';
 
 /** @import {App} from '../app.js' */
+/** @import {Evaluation, RecommendReply} from '../types.js' */
+
+/** Requests the recommendation worker has not answered yet, by id. @type {Map<string, (msg: RecommendReply) => void>} */
+const pending = new Map();
+let seq = 0;
+
+/**
+ * The opened recommender measured on the test rows of the data loaded now (the recommendation
+ * worker's `evaluate_opened`).
+ * @param {App} app
+ * @returns {Promise<Evaluation>}
+ */
+function evaluateOpened(app) {
+  const id = `opened-${++seq}`;
+  return new Promise((resolve, reject) => {
+    pending.set(id, (msg) => (msg.error !== undefined ? reject(new Error(msg.error)) : resolve(/** @type {Evaluation} */ (msg))));
+    app.send({ type: 'evaluate_opened', id });
+  });
+}
 
 /**
  * The section; `metrics`, `note` and `chart` are the Evaluation panel's own (the file's figures
@@ -25,6 +45,11 @@ export function fromFileBox(app, { metrics, note, chart }) {
   const again = el('button', { type: 'button', dataset: { testid: 'file-evaluate' }, t: 'open.evaluate' });
   const status = el('p', { className: 'note', role: 'status', dataset: { testid: 'file-evaluate-status' } });
   const trainNew = el('p', { className: 'note', t: 'open.trainNew' });
+  app.on('evaluate_opened', (msg) => {
+    const done = pending.get(msg.id ?? '');
+    pending.delete(msg.id ?? '');
+    done?.(msg);
+  });
   const box = el('section', { hidden: true, dataset: { testid: 'from-file' } },
     el('h3', { t: 'open.title' }), intro, loss, el('div', { className: 'buttons' }, again), status, trainNew);
 
@@ -46,8 +71,6 @@ export function fromFileBox(app, { metrics, note, chart }) {
     const rows = [test?.rows, o.file.metrics?.rows].flat().filter((n) => typeof n === 'number').at(-1) ?? 0;
     say(intro, 'open.intro', { name: o.name, epochs: history.length, rows, int8: Boolean(o.file.quantization) });
     again.disabled = o.waiting;
-    // A recommender's weights were not opened (www/model_open.js): its banner says so.
-    again.hidden = trainNew.hidden = o.recommender;
     if (test) {
       showMetrics(metrics, note, { ...test, rows });
       say(note, 'open.fromFile', { name: o.name, rows });
@@ -71,7 +94,7 @@ export function fromFileBox(app, { metrics, note, chart }) {
     if (!o) return;
     again.disabled = true;
     await labTask(status, 'open.evaluating', async () => {
-      const ev = await lab(app, 'evaluate');
+      const ev = o.recommender ? await evaluateOpened(app) : await lab(app, 'evaluate');
       showMetrics(metrics, note, ev);
       say(note, 'open.measured', { rows: ev.rows });
       status.dataset.result = JSON.stringify(ev);

@@ -2,7 +2,8 @@
 // Application of a recommender (in place of the prediction form): pick a user → the top-N items
 // they have not rated, with names and predicted ratings; pick an item → the most similar items by
 // cosine of their embeddings; and the items' 2-D map (the embeddings' first two principal
-// components), drawn by the chart package (www/chart.js) from the lab package's numbers.
+// components), drawn by the chart package (www/chart.js) from the lab package's numbers. An opened
+// model file's recommender (www/model_open.js) answers until a run trains a new one.
 import { drawMap } from '../chart.js';
 import { say } from '../i18n.js';
 import { isRecommendation } from '../recommend.js';
@@ -56,17 +57,24 @@ export function mount(root, app) {
   let shown = null;
   let marked = new Set();
 
+  /** The opened file's recommender (`import`) or the run's, and the ids it knows. */
+  const source = () => {
+    const model = app.model;
+    if (model?.from === 'import' && model.card.ids) return { from: /** @type {const} */ ('import'), ids: model.card.ids };
+    return { from: /** @type {const} */ ('session'), ids: ['done', 'paused'].includes(app.status) ? app.summary?.ids : undefined };
+  };
   const ask = () => {
-    if (!app.summary?.ids || !['done', 'paused'].includes(app.status)) return;
-    app.send({ type: 'recommend', user: user.value, n: Number(n.value) || 10 });
-    app.send({ type: 'similar', item: item.value, n: 5 });
-    app.send({ type: 'item_map' });
+    const { from, ids } = source();
+    if (!ids) return;
+    app.send({ type: 'recommend', user: user.value, n: Number(n.value) || 10, from });
+    app.send({ type: 'similar', item: item.value, n: 5, from });
+    app.send({ type: 'item_map', from });
   };
   function render() {
     const on = isRecommendation(app.experiment);
     part.hidden = !on;
     root.classList.toggle('recommending', on);
-    const ids = app.summary?.ids;
+    const ids = source().ids ?? app.summary?.ids;
     if (!on || !ids) return;
     fillSelect(user, ids.users.map((u) => [u, u]), user.value || ids.users[0]);
     fillSelect(item, ids.items.map((it, i) => [it, ids.titles[i] ? `${ids.titles[i]} (${it})` : it]), item.value || ids.items[0]);
@@ -99,5 +107,6 @@ export function mount(root, app) {
   });
   app.on('experiment', () => { top.replaceChildren(); similar.replaceChildren(); shown = null; delete map.dataset.drawn; render(); });
   app.on('state', render);
+  app.on('deployed', render);
   render();
 }

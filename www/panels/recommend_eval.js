@@ -2,8 +2,10 @@
 // Evaluation of a recommender (below the usual RMSE/MAE/loss): its errors beside the three
 // baselines a practitioner checks first, its ranking of held-out items beside the popularity
 // ranking, and a plain sentence each on whether it beats the user + item bias baseline and
-// the popularity ranking (NDCG@10).
+// the popularity ranking (NDCG@10). An opened model file's figures (www/model_open.js) show until
+// a run trains, then those measured again (`evaluate_opened`).
 import { say } from '../i18n.js';
+import { onOpenedChange, openedModel } from '../model_open.js';
 import { isRecommendation } from '../recommend.js';
 import { el, fmt } from '../ui.js';
 
@@ -67,6 +69,12 @@ export function mount(root, app) {
     warnings.replaceChildren(...(ev.warnings ?? []).map((w) => el('li', { className: 'warning', t: ['core', { message: w }] })));
   }
   app.on('evaluation', show);
+  app.on('evaluate_opened', (msg) => msg.error === undefined && show(msg));
+  onOpenedChange(() => {
+    const o = openedModel();
+    const test = /** @type {any} */ (o?.recommender && !o.trained ? o.file.metrics?.test : null);
+    if (test) show({ ...test, rows: test.rows?.[2] ?? 0 });
+  });
   app.on('experiment', (e) => {
     part.hidden = true; // a new run's evaluation shows it again
     root.classList.toggle('rec-evaluating', isRecommendation(e)); // no prediction chart, no boundary

@@ -9,10 +9,6 @@ export const MODEL_OPEN = {
     en: 'This model was trained on {name}. Open that CSV to evaluate it again or to train further; Application works now.',
     zh: '这个模型是用 {name} 训练的。打开这个 CSV 才能重新评估或继续训练；“模型应用”现在就能用。',
   },
-  'open.recommender': {
-    en: '{name} is a recommendation model: the page took its settings, data and metrics, but cannot open its learned weights yet. Train to make the model again from these settings.',
-    zh: '{name} 是推荐模型：页面已采用它的设置、数据和指标，但暂时无法打开它学到的权重。请用这些设置重新训练出模型。',
-  },
   'open.openCsv': { en: 'Open the CSV', zh: '打开 CSV' },
   'open.missingColumns': {
     en: '{name} lacks the columns the model {model} reads: {columns}. Open the CSV it was trained on (or one with those columns).',

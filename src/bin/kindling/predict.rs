@@ -19,7 +19,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let value = kindling::json::parse(&text).unwrap_or_default();
     if kindling::recommend::file::is_recommender(&value) {
         let table = crate::args::load_table(data_path, Default::default())?;
-        return crate::recommend::predict(model_path, &value, &table, options);
+        return crate::recommend::predict(model_path, &text, &table, options);
     }
     if let Some(bad) = options.first() {
         return Err(format!(

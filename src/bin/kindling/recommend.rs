@@ -30,13 +30,8 @@ pub fn train(exp: Experiment, table: &Table, args: &[String]) -> Result<(), Stri
     Ok(())
 }
 
-/// `kindling predict MODEL.json DATA.csv [--top N] [--user ID]` for a recommender file.
-pub fn predict(
-    name: &str,
-    value: &serde_json::Value,
-    table: &Table,
-    args: &[String],
-) -> Result<(), String> {
+/// `kindling predict MODEL.json DATA.csv [--top N] [--user ID]` for a recommender file (`text`).
+pub fn predict(name: &str, text: &str, table: &Table, args: &[String]) -> Result<(), String> {
     let known = ["--top", "--user"];
     if let Some(bad) = args
         .iter()
@@ -45,7 +40,7 @@ pub fn predict(
     {
         return Err(format!("unknown option {bad:?}\n{USAGE}"));
     }
-    let file = RecommenderFile::from_value(name, value).map_err(|e| e.to_string())?;
+    let file = RecommenderFile::read(name, text.as_bytes()).map_err(|e| e.to_string())?;
     let mut model = file.model(name).map_err(|e| e.to_string())?;
     let top: Option<usize> = number(args, "--top")?;
     let user = option(args, "--user")?;
