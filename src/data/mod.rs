@@ -19,6 +19,7 @@ mod levels;
 mod lower;
 pub mod missing;
 pub mod names;
+pub mod near;
 pub mod one_hot;
 pub mod pipeline;
 pub mod plan;

@@ -150,18 +150,17 @@ impl Table {
         }
     }
 
-    /// The column called `name`, or an error listing the columns there are.
+    /// The column called `name`, or an error listing the columns there are (of a wide table,
+    /// the names nearest `name`: src/data/near.rs).
     pub fn column(&self, name: &str) -> Result<&Column> {
-        self.columns.iter().find(|c| c.name == name).ok_or_else(|| {
-            let names: Vec<&str> = self.columns.iter().map(|c| c.name.as_str()).collect();
-            Error::data(
-                &self.name,
-                format!(
-                    "there is no column {name:?}; the columns are {}",
-                    names.join(", ")
-                ),
-            )
-        })
+        (self.columns.iter().find(|c| c.name == name))
+            .ok_or_else(|| Error::data(&self.name, self.no_column(name)))
+    }
+
+    /// The message for a column `name` the table lacks, naming the columns nearest it.
+    pub fn no_column(&self, name: &str) -> String {
+        let names: Vec<&str> = self.columns.iter().map(|c| c.name.as_str()).collect();
+        super::near::no_column(name, &names)
     }
 
     /// The file line of row `row` (for messages).

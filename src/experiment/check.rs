@@ -31,6 +31,12 @@ pub fn validate(e: &Experiment) -> Result<()> {
             "validation + test leave no rows to train on; keep their sum below 0.95",
         ));
     }
+    if d.features.is_some() && d.exclude.is_some() {
+        return Err(Error::experiment(
+            "data.exclude",
+            "data.features and data.exclude are both given; keep one: data.features lists the input columns, data.exclude the columns left out of all the others",
+        ));
+    }
     if !d.kinds.is_null() {
         let kinds = d.kinds.as_object().ok_or_else(|| {
             Error::experiment(
