@@ -19,7 +19,6 @@ mod levels;
 mod lower;
 pub mod missing;
 pub mod names;
-pub mod near;
 pub mod one_hot;
 pub mod pipeline;
 pub mod plan;

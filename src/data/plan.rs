@@ -1,8 +1,6 @@
 //! What the experiment's `data` settings ask of a table: the target and task, the feature
 //! columns, the date column that orders rows, the split, and the steps to fit, in order.
 
-use std::collections::HashSet;
-
 use super::select::Select;
 use super::step::Step;
 use super::table::{Column, ColumnData, Table};
@@ -143,18 +141,14 @@ fn feature_names(table: &Table, config: &DataConfig, target: &str) -> Result<Vec
 }
 
 /// Every column but `target`, the date columns and those `data.exclude` names, in table order;
-/// an excluded name the table lacks is an error naming it and the columns nearest it.
+/// an excluded name the table lacks is an error naming it and the columns there are.
 pub fn all_but(table: &Table, config: &DataConfig, target: &str) -> Result<Vec<String>> {
-    let names = config.exclude.iter().flatten();
-    let have: HashSet<&str> = table.columns.iter().map(|c| c.name.as_str()).collect();
-    if let Some(name) = names.clone().find(|n| !have.contains(n.as_str())) {
+    let left_out = config.exclude.as_deref().unwrap_or_default();
+    if let Some(name) = left_out.iter().find(|n| table.column(n).is_err()) {
         return Err(Error::experiment("data.exclude", table.no_column(name)));
     }
-    let left_out: HashSet<&str> = names.map(String::as_str).collect();
     let kept = |c: &&Column| {
-        c.name != target
-            && !matches!(c.data, ColumnData::Date(_))
-            && !left_out.contains(c.name.as_str())
+        c.name != target && !matches!(c.data, ColumnData::Date(_)) && !left_out.contains(&c.name)
     };
     Ok(table
         .columns

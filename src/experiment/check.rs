@@ -34,7 +34,7 @@ pub fn validate(e: &Experiment) -> Result<()> {
     if d.features.is_some() && d.exclude.is_some() {
         return Err(Error::experiment(
             "data.exclude",
-            "data.features and data.exclude are both given; keep one: data.features lists the input columns, data.exclude the columns left out of all the others",
+            "give data.features or data.exclude, not both",
         ));
     }
     if !d.kinds.is_null() {
