@@ -46,7 +46,8 @@ export {};
  * @typedef {object} DataSpec
  * @property {string} [source] `builtin:NAME` or `file:NAME.csv`
  * @property {string | null} [target]
- * @property {string[] | null} [features]
+ * @property {string[] | null} [features] the input columns; `null`: every column but the target and the dates
+ * @property {string[] | null} [exclude] every column but the target, the dates and these (with `features` null)
  * @property {string} [task] `auto` `classification` `regression`
  * @property {string} [missing] `drop` `mean` `median` `most_frequent` `zero`
  * @property {string} [scale] `standard` `minmax` `none`

@@ -3,7 +3,7 @@
 
 use super::select::Select;
 use super::step::Step;
-use super::table::{ColumnData, Table};
+use super::table::{Column, ColumnData, Table};
 use super::window::{series_columns, series_split};
 use crate::error::{Error, Result};
 use crate::experiment::{DataConfig, Missing, SplitConfig, SplitMethod, Task, TextConfig};
@@ -114,7 +114,8 @@ fn resolve_task(table: &Table, target: &str, task: Task) -> Result<Task> {
     })
 }
 
-/// The feature columns: as given, or every column but the target and date columns.
+/// The feature columns: as given, or every column but the target, the date columns and those
+/// `data.exclude` names.
 fn feature_names(table: &Table, config: &DataConfig, target: &str) -> Result<Vec<String>> {
     let features: Vec<String> = match &config.features {
         Some(f) => {
@@ -125,12 +126,7 @@ fn feature_names(table: &Table, config: &DataConfig, target: &str) -> Result<Vec
             }
             f.clone()
         }
-        None => table
-            .columns
-            .iter()
-            .filter(|c| c.name != target && !matches!(c.data, ColumnData::Date(_)))
-            .map(|c| c.name.clone())
-            .collect(),
+        None => all_but(table, config, target)?,
     };
     if features.is_empty() {
         let why = if table.columns.len() == 1 {
@@ -142,6 +138,24 @@ fn feature_names(table: &Table, config: &DataConfig, target: &str) -> Result<Vec
             "there are no feature columns: {why}a model needs at least one input column besides the target (or a data.window for a time series)")));
     }
     Ok(features)
+}
+
+/// Every column but `target`, the date columns and those `data.exclude` names, in table order;
+/// an excluded name the table lacks is an error naming it and the columns there are.
+pub fn all_but(table: &Table, config: &DataConfig, target: &str) -> Result<Vec<String>> {
+    let left_out = config.exclude.as_deref().unwrap_or_default();
+    if let Some(name) = left_out.iter().find(|n| table.column(n).is_err()) {
+        return Err(Error::experiment("data.exclude", table.no_column(name)));
+    }
+    let kept = |c: &&Column| {
+        c.name != target && !matches!(c.data, ColumnData::Date(_)) && !left_out.contains(&c.name)
+    };
+    Ok(table
+        .columns
+        .iter()
+        .filter(kept)
+        .map(|c| c.name.clone())
+        .collect())
 }
 
 /// The first date column, which orders rows for chronological splits and windows.

@@ -152,16 +152,17 @@ impl Table {
 
     /// The column called `name`, or an error listing the columns there are.
     pub fn column(&self, name: &str) -> Result<&Column> {
-        self.columns.iter().find(|c| c.name == name).ok_or_else(|| {
-            let names: Vec<&str> = self.columns.iter().map(|c| c.name.as_str()).collect();
-            Error::data(
-                &self.name,
-                format!(
-                    "there is no column {name:?}; the columns are {}",
-                    names.join(", ")
-                ),
-            )
-        })
+        (self.columns.iter().find(|c| c.name == name))
+            .ok_or_else(|| Error::data(&self.name, self.no_column(name)))
+    }
+
+    /// The message for a column `name` the table lacks, listing the columns there are.
+    pub fn no_column(&self, name: &str) -> String {
+        let names: Vec<&str> = self.columns.iter().map(|c| c.name.as_str()).collect();
+        format!(
+            "there is no column {name:?}; the columns are {}",
+            names.join(", ")
+        )
     }
 
     /// The file line of row `row` (for messages).

@@ -27,7 +27,8 @@ pub fn windows(
     x
 }
 
-/// The columns of the series: the target, then `data.features` (numeric only).
+/// The columns of the series: the target, then `data.features`, or with `data.exclude` every other
+/// column but the dates and those it names (numeric only).
 pub fn series_columns(
     table: &Table,
     config: &DataConfig,
@@ -47,6 +48,9 @@ pub fn series_columns(
             .filter(|f| *f != target)
             .cloned(),
     );
+    if config.exclude.is_some() {
+        features.extend(super::plan::all_but(table, config, target)?);
+    }
     for f in &features {
         if let ColumnData::Categorical(_) | ColumnData::Text(_) = table.column(f)?.data {
             return Err(Error::data(&table.name, format!(

@@ -31,6 +31,12 @@ pub fn validate(e: &Experiment) -> Result<()> {
             "validation + test leave no rows to train on; keep their sum below 0.95",
         ));
     }
+    if d.features.is_some() && d.exclude.is_some() {
+        return Err(Error::experiment(
+            "data.exclude",
+            "give data.features or data.exclude, not both",
+        ));
+    }
     if !d.kinds.is_null() {
         let kinds = d.kinds.as_object().ok_or_else(|| {
             Error::experiment(

@@ -48,8 +48,13 @@ pub struct DataConfig {
     pub source: String,
     /// The column to predict; `null` means the last column.
     pub target: Option<String>,
-    /// The input columns; `null` means every column but the target.
+    /// The input columns; `null` means every column but the target (and the date columns).
     pub features: Option<Vec<String>>,
+    /// The columns left out (extension): every column but the target, the date columns and
+    /// these — the short form of a wide table's `features`. Giving both keys is an error.
+    /// Left out of the JSON while `null`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub exclude: Option<Vec<String>>,
     pub task: Task,
     pub missing: Missing,
     pub scale: Scale,
@@ -211,6 +216,7 @@ impl Default for DataConfig {
             source: "builtin:iris".into(),
             target: None,
             features: None,
+            exclude: None,
             task: Task::Auto,
             missing: Missing::Mean,
             scale: Scale::Standard,

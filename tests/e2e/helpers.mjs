@@ -145,3 +145,20 @@ export async function enter(page, selector, value) {
   await page.fill(selector, String(value));
   await page.locator(selector).blur();
 }
+
+/** Starts recording the page's main-thread tasks (a PerformanceObserver of long tasks, ≥ 50 ms). */
+export async function watchLongTasks(page) {
+  await page.evaluate(() => {
+    window.longest = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.longest = Math.max(window.longest, e.duration);
+    }).observe({ type: 'longtask' });
+  });
+}
+
+/** The longest main-thread task since the last call (or `watchLongTasks`), in ms; starts the count again. */
+export const longestTask = async (page) => Math.round(await page.evaluate(() => {
+  const ms = window.longest;
+  window.longest = 0;
+  return ms;
+}));

@@ -90,6 +90,8 @@ function corpus() {
   configure('a source without a scheme', { data: { source: 'iris' } });
   configure('no layers', { model: { layers: [] } });
   configure('no such column', { data: { target: 'nope' } }, iris, 'iris', columns);
+  configure('an excluded column the file lacks', { data: { exclude: ['nope'] } }, iris, 'iris', columns);
+  configure('features and exclude both', { data: { features: ['sepal_length_cm'], exclude: ['sepal_width_cm'] } });
   configure('a class target for regression', { data: { target: 'species', task: 'regression' } });
   configure('the target among the features', { data: { target: 'sepal_length_cm', features: ['sepal_length_cm'] } });
   configure('a dense layer on sequences', { data: { window: { lookback: 30, horizon: 1 } }, model: { layers: [{ type: 'dense', units: 4 }, { type: 'dense', units: 1 }] } },

@@ -22,7 +22,8 @@ test('preprocess: built-in data, preview, column roles, drag-and-drop upload as 
   await whenReady(page);
   const exp = hashExperiment(page);
   assert.equal(exp.data.target, 'bmi');
-  assert.deepEqual(exp.data.features, ['age', 'sex', 'bp', 's1', 's2', 's3', 's4', 's5', 'target']);
+  // One name left out is shorter than nine listed: `exclude` (docs/CONTRACTS.md section 1).
+  assert.deepEqual([exp.data.exclude, exp.data.features], [['s6'], null]);
   assert.match(await page.textContent('#model-summary'), /regression: 9 features → bmi/);
   assert.match(await page.textContent('[data-testid=why-preprocess]'), /diabetes: 442 rows\. Predicting bmi from 9 columns; \d+ rows train/);
 

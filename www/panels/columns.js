@@ -3,6 +3,7 @@
 // the worker's summary carries, the column's role (target / feature) and warnings beside it.
 import { core, has, say } from '../i18n.js';
 import { el, fmt } from '../ui.js';
+import { featureTest } from './features.js';
 import { namePager } from './name_pager.js';
 
 /** @import {ColumnSummary, Table, Warning, DeepReadonly, DataSpec} from '../types.js' */
@@ -15,7 +16,8 @@ const KNOWN = new Set(['name', 'kind', 'missing', 'distinct', 'warnings', 'text'
 const PREVIEW_COLUMNS = 100;
 /**
  * What each container shows: its table, the choices it was drawn with (target, task, kinds), the
- * pager's place, and `tick(data)`, which sets the shown rows' feature ticks to `data`'s features.
+ * pager's place, and `tick(data)`, which sets the shown rows' feature ticks to `data`'s features
+ * (`data.features` or `data.exclude`: ./features.js).
  * @type {WeakMap<HTMLElement, {table: Table, drawn: string, place: import('./name_pager.js').Place, tick: (data: DeepReadonly<DataSpec>) => void}>}
  */
 const views = new WeakMap();
@@ -124,11 +126,11 @@ export function renderColumns(container, table, data, onRole, onKind) {
     ticks.clear();
     body.replaceChildren(...rows.map(row));
   }, 'columns');
-  let ticked = data.features;
+  let ticked = [data.features, data.exclude];
   /** @param {DeepReadonly<DataSpec>} next */
   const tick = (next) => {
-    if (sameList(ticked, next.features)) return;
-    ticked = next.features;
+    if (sameList(ticked[0], next.features) && sameList(ticked[1], next.exclude)) return;
+    ticked = [next.features, next.exclude];
     isFeature = featureTest(next);
     for (const [c, box] of ticks) box.checked = isFeature(c);
   };
@@ -139,22 +141,11 @@ export function renderColumns(container, table, data, onRole, onKind) {
 }
 
 /**
- * Whether two feature lists (or nulls) name the same columns in the same order.
+ * Whether two lists of names (or nulls) name the same columns in the same order.
  * @param {readonly string[] | null | undefined} a
  * @param {readonly string[] | null | undefined} b
  */
 const sameList = (a, b) => a === b || (a != null && b != null && a.length === b.length && a.every((n, i) => n === b[i]));
-
-/**
- * Whether a column is one of `data`'s features; `features: null` is every column but the target
- * and the dates (the core's default).
- * @param {DeepReadonly<DataSpec>} data
- * @returns {(c: ColumnSummary) => boolean}
- */
-function featureTest(data) {
-  const features = data.features && new Set(data.features);
-  return (c) => c.name !== data.target && (features == null ? c.kind !== 'date' : features.has(c.name));
-}
 
 /**
  * The choice the reader's warning offers for a mostly-numeric column read as text: read it as

@@ -8,6 +8,7 @@ import { onOpenedChange, takesTable, waitsForCsv } from '../model_open.js';
 import { showError } from '../status.js';
 import { $, el, field, fillSelectT, numberInput } from '../ui.js';
 import { renderColumns, renderPreview } from './columns.js';
+import { featureTest, writeFeatures } from './features.js';
 import { experimentEditor } from './json_editor.js';
 import { scenarioPicker } from './scenarios.js';
 import { columnNamed, fitEmbedding, textSettings } from './text_settings.js';
@@ -112,7 +113,7 @@ export function mount(root, app) {
     if (waitsForCsv()) return app.load({ type: 'load', name: f.name, bytes, on_bad_rows: data().on_bad_rows ?? 'error' });
     // A recommendation keeps its id and rating columns (the core names any the file lacks).
     const next = data().task === 'recommendation' ? { ...structuredClone(/** @type {DataSpec} */ (data())), source: `file:${f.name}`, on_bad_rows: 'error' }
-      : { ...data(), source: `file:${f.name}`, target: null, features: null, task: 'auto', window: null,
+      : { ...data(), source: `file:${f.name}`, target: null, features: null, exclude: undefined, task: 'auto', window: null,
         on_bad_rows: 'error', split: { method: 'random', validation: 0.1, test: 0.2 } };
     app.load({ type: 'load', name: f.name, bytes, on_bad_rows: 'error' }, next);
   }
@@ -180,26 +181,21 @@ export function mount(root, app) {
    */
   function onRole(name, role) {
     const columns = app.table?.columns ?? [];
-    const all = columns.map((c) => c.name);
-    // `features: null` means every column but the target and the dates (the core's default).
-    const dates = new Set(columns.filter((c) => c.kind === 'date').map((c) => c.name));
     editData((d, e) => {
       const previous = d.target ?? null;
-      let features = d.features ?? all.filter((n) => n !== previous && !dates.has(n));
+      const chosen = new Set(columns.filter(featureTest(d)).map((c) => c.name));
       if (role === 'target') {
         d.target = name;
-        // The old target becomes a feature when every other column was one.
-        if (d.features == null && previous !== null && !dates.has(previous)) features.push(previous);
+        // The old target becomes a feature when every other column was one (neither key).
+        const old = columnNamed(app.table, previous);
+        if (d.features == null && d.exclude == null && old && old.kind !== 'date') chosen.add(old.name);
         const column = columnNamed(app.table, name);
         d.task = startingTask(column);
         fitOutputLayer(e, column, app.table?.max_classes);
-      } else if (role === 'feature') features = [...new Set([...features, name])];
-      else features = features.filter((n) => n !== name);
-      const chosen = new Set(features);
-      const everyOther = all.filter((n) => n !== d.target);
-      const byDefault = everyOther.filter((n) => !dates.has(n));
-      const same = byDefault.every((n) => chosen.has(n)) && everyOther.every((n) => !dates.has(n) || !chosen.has(n));
-      d.features = same ? null : everyOther.filter((n) => chosen.has(n));
+      } else if (role === 'feature') chosen.add(name);
+      else chosen.delete(name);
+      // The shorter of `features` and `exclude` (./features.js).
+      writeFeatures(d, columns, chosen);
     });
   }
 
@@ -279,6 +275,7 @@ export function mount(root, app) {
       if (!columnNamed(t, d.target)) d.target = t.columns[t.columns.length - 1]?.name;
       if ((d.task ?? 'auto') === 'auto') d.task = startingTask(columnNamed(t, d.target));
       if (d.features && !d.features.every((n) => columnNamed(t, n))) d.features = null;
+      if (d.exclude && !d.exclude.every((n) => columnNamed(t, n))) delete d.exclude;
       fitOutputLayer(e, columnNamed(t, d.target), t.max_classes);
       fitEmbedding(e, t);
     });

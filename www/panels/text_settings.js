@@ -3,6 +3,7 @@
 // max_tokens, min_count, max_length), shown when a feature is read as text, and the embedding's
 // vocabulary size (`input_dim`) filled in from the data.
 import { el, field, fillSelectT, numberInput } from '../ui.js';
+import { featureTest } from './features.js';
 
 /** @import {App} from '../app.js' */
 /** @import {DataSpec, DeepReadonly, Experiment, Table, TextSpec} from '../types.js' */
@@ -48,7 +49,8 @@ export function textFeatures(table, data) {
   // Most tables have no text column: then no feature list (9,999 names in a wide file) is walked.
   const kinds = Object.values(data.column_kinds ?? {});
   if (!kinds.includes('text') && !table.columns.some((c) => c.kind === 'text')) return [];
-  const features = data.features ?? table.columns.map((c) => c.name);
+  const isFeature = featureTest(data);
+  const features = data.features ?? table.columns.filter(isFeature).map((c) => c.name);
   return features.filter((n) => n !== data.target && kindOf(table, data, n) === 'text');
 }
 

@@ -158,6 +158,7 @@ const RULES = [
   ['there are no feature columns: a model needs at least one input column besides the target (or a data.window for a time series)',
     '没有特征列：除了目标之外，模型至少需要一个输入列（时间序列则需要打开时间序列窗口）'],
   ['there is no column "{name}"; the columns are {columns}', '没有名为 "{name}" 的列；现有的列是 {columns}'],
+  ['give data.features or data.exclude, not both', '请只给出 data.features 或 data.exclude 其中之一，不要同时给出'],
   ['the target "{name}" is not numeric, so it cannot be a regression target; set data.task to "classification"',
     '目标 "{name}" 不是数值，不能作为回归的目标；请把任务设为分类'],
   ['the target "{name}" has a single class ("{class}"); classification needs at least two — pick another target column',
