@@ -12,6 +12,7 @@ pub mod builtin;
 pub mod check;
 pub mod counts;
 pub mod date;
+pub mod exclude;
 pub mod frame;
 pub mod impute;
 pub mod inspect;

@@ -1,9 +1,10 @@
 //! What the experiment's `data` settings ask of a table: the target and task, the feature
 //! columns, the date column that orders rows, the split, and the steps to fit, in order.
 
+use super::exclude::all_but;
 use super::select::Select;
 use super::step::Step;
-use super::table::{Column, ColumnData, Table};
+use super::table::{ColumnData, Table};
 use super::window::{series_columns, series_split};
 use crate::error::{Error, Result};
 use crate::experiment::{DataConfig, Missing, SplitConfig, SplitMethod, Task, TextConfig};
@@ -138,24 +139,6 @@ fn feature_names(table: &Table, config: &DataConfig, target: &str) -> Result<Vec
             "there are no feature columns: {why}a model needs at least one input column besides the target (or a data.window for a time series)")));
     }
     Ok(features)
-}
-
-/// Every column but `target`, the date columns and those `data.exclude` names, in table order;
-/// an excluded name the table lacks is an error naming it and the columns there are.
-pub fn all_but(table: &Table, config: &DataConfig, target: &str) -> Result<Vec<String>> {
-    let left_out = config.exclude.as_deref().unwrap_or_default();
-    if let Some(name) = left_out.iter().find(|n| table.column(n).is_err()) {
-        return Err(Error::experiment("data.exclude", table.no_column(name)));
-    }
-    let kept = |c: &&Column| {
-        c.name != target && !matches!(c.data, ColumnData::Date(_)) && !left_out.contains(&c.name)
-    };
-    Ok(table
-        .columns
-        .iter()
-        .filter(kept)
-        .map(|c| c.name.clone())
-        .collect())
 }
 
 /// The first date column, which orders rows for chronological splits and windows.

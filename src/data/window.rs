@@ -49,7 +49,7 @@ pub fn series_columns(
             .cloned(),
     );
     if config.exclude.is_some() {
-        features.extend(super::plan::all_but(table, config, target)?);
+        features.extend(super::exclude::all_but(table, config, target)?);
     }
     for f in &features {
         if let ColumnData::Categorical(_) | ColumnData::Text(_) = table.column(f)?.data {
