@@ -6,7 +6,7 @@
 mod common;
 
 use common::datasets::builtin_table;
-use common::int8::{accuracy, dequantised};
+use common::int8::{accuracy, dequantised, refused};
 use kindling::compress;
 use kindling::data::Table;
 use kindling::experiment::Experiment;
@@ -71,14 +71,7 @@ fn table(v: &mut Value) -> &mut Value {
 
 /// The quantised sentiment file's JSON with `edit` applied, read back: the error.
 fn hostile(edit: impl Fn(&mut Value)) -> String {
-    let (file, _) = trained();
-    let mut v: Value =
-        serde_json::from_str(&compress::quantize("m", &file).unwrap().to_json()).unwrap();
-    edit(&mut v);
-    match Model::from_json("bad.json", &v.to_string()) {
-        Ok(_) => panic!("accepted"),
-        Err(e) => e.to_string(),
-    }
+    refused(&trained().0, edit)
 }
 
 #[test]
